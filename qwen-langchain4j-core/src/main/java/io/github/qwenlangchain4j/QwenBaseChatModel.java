@@ -1,0 +1,310 @@
+package io.github.qwenlangchain4j;
+
+import dev.langchain4j.model.ModelProvider;
+import dev.langchain4j.model.chat.Capability;
+import dev.langchain4j.model.chat.listener.ChatModelListener;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
+import dev.langchain4j.model.chat.request.ResponseFormat;
+import io.github.qwenlangchain4j.internal.client.QwenClient;
+import io.github.qwenlangchain4j.internal.client.RetryPolicy;
+import io.github.qwenlangchain4j.internal.mapper.ChatRequestMapper;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What {@link QwenChatModel} and {@link QwenStreamingChatModel} share: the HTTP client, the default request
+ * parameters and the builder. Not meant to be extended outside this library.
+ */
+public abstract class QwenBaseChatModel {
+
+    /** The model used when none is configured. */
+    public static final String DEFAULT_MODEL_NAME = "qwen-plus";
+
+    static final String CHAT_COMPLETIONS = "/chat/completions";
+
+    final QwenClient client;
+    final QwenChatRequestParameters defaultParameters;
+    final boolean sendThinking;
+    final List<ChatModelListener> listeners;
+
+    QwenBaseChatModel(Builder<?, ?> builder) {
+        this.defaultParameters = builder.defaultParameters();
+        ChatRequestMapper.validateParameters(defaultParameters);
+        this.client = QwenClient.builder()
+                .apiKey(builder.apiKey)
+                .baseUrl(builder.baseUrl != null ? builder.baseUrl
+                        : (builder.region != null ? builder.region : QwenRegion.SINGAPORE).baseUrl())
+                .timeout(builder.timeout)
+                .retryPolicy(RetryPolicy.withMaxRetries(
+                        builder.maxRetries == null ? RetryPolicy.DEFAULT_MAX_RETRIES : builder.maxRetries))
+                .customHeaders(builder.customHeaders)
+                .logRequests(Boolean.TRUE.equals(builder.logRequests))
+                .logResponses(Boolean.TRUE.equals(builder.logResponses))
+                .build();
+        this.sendThinking = Boolean.TRUE.equals(builder.sendThinking);
+        this.listeners = builder.listeners == null ? List.of() : List.copyOf(builder.listeners);
+    }
+
+    /** The model's default parameters: what the builder set, merged over {@code defaultRequestParameters}. */
+    public QwenChatRequestParameters defaultRequestParameters() {
+        return defaultParameters;
+    }
+
+    public List<ChatModelListener> listeners() {
+        return listeners;
+    }
+
+    /** LangChain4j has no constant for Alibaba Cloud, so Qwen reports {@link ModelProvider#OTHER}. */
+    public ModelProvider provider() {
+        return ModelProvider.OTHER;
+    }
+
+    /**
+     * JSON schemas are supported on every Qwen model: the schema goes to the model as a system instruction, with
+     * {@code json_object} mode when the model is not thinking.
+     */
+    public Set<Capability> supportedCapabilities() {
+        return Set.of(Capability.RESPONSE_FORMAT_JSON_SCHEMA);
+    }
+
+    /** Merges a request's parameters over the model's defaults (the request wins field by field). */
+    QwenChatRequestParameters parametersOf(ChatRequestParameters requestParameters) {
+        // chat() has merged already; merging again is idempotent and covers callers of doChat() directly.
+        return defaultParameters.overrideWith(requestParameters);
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "{modelName=" + defaultParameters.modelName() + ", baseUrl="
+                + client.baseUrl() + ", apiKey=***}";
+    }
+
+    /**
+     * The builder both chat models share. Options set here are the model's defaults; a request's
+     * {@link QwenChatRequestParameters} override them field by field. Only {@link #apiKey} is required.
+     *
+     * @param <M> the model it builds
+     * @param <B> the concrete builder, so that chained calls keep their type
+     */
+    public abstract static class Builder<M, B extends Builder<M, B>> {
+
+        private String apiKey;
+        private QwenRegion region;
+        private String baseUrl;
+        private Duration timeout;
+        private Integer maxRetries;
+        private Boolean logRequests;
+        private Boolean logResponses;
+        private Map<String, String> customHeaders;
+        private List<ChatModelListener> listeners;
+        private Boolean sendThinking;
+        private ChatRequestParameters defaultRequestParameters;
+        private final QwenChatRequestParameters.Builder parameters = QwenChatRequestParameters.builder();
+
+        Builder() {}
+
+        @SuppressWarnings("unchecked")
+        private B self() {
+            return (B) this;
+        }
+
+        /** Your Model Studio API key (required), usually {@code System.getenv("DASHSCOPE_API_KEY")}. */
+        public B apiKey(String apiKey) {
+            this.apiKey = apiKey;
+            return self();
+        }
+
+        /** The region whose endpoint to call; default {@link QwenRegion#SINGAPORE}. Keys are bound to a region. */
+        public B region(QwenRegion region) {
+            this.region = region;
+            return self();
+        }
+
+        /** A compatible-mode base URL (e.g. a proxy); wins over {@link #region}. */
+        public B baseUrl(String baseUrl) {
+            this.baseUrl = baseUrl;
+            return self();
+        }
+
+        /** The model, e.g. {@code qwen-plus} (default), {@code qwen-max}, {@code qwen3-coder-plus}. */
+        public B modelName(String modelName) {
+            parameters.modelName(modelName);
+            return self();
+        }
+
+        public B temperature(Double temperature) {
+            parameters.temperature(temperature);
+            return self();
+        }
+
+        public B topP(Double topP) {
+            parameters.topP(topP);
+            return self();
+        }
+
+        /** Sampling from the k most likely tokens ({@code top_k}); a Qwen option OpenAI does not have. */
+        public B topK(Integer topK) {
+            parameters.topK(topK);
+            return self();
+        }
+
+        /** Maximum output tokens ({@code max_tokens}). */
+        public B maxTokens(Integer maxTokens) {
+            parameters.maxOutputTokens(maxTokens);
+            return self();
+        }
+
+        /** Stop sequences ({@code stop}). */
+        public B stop(List<String> stop) {
+            parameters.stopSequences(stop);
+            return self();
+        }
+
+        public B seed(Integer seed) {
+            parameters.seed(seed);
+            return self();
+        }
+
+        public B presencePenalty(Double presencePenalty) {
+            parameters.presencePenalty(presencePenalty);
+            return self();
+        }
+
+        /** Penalty on repetition, 1.0 = none ({@code repetition_penalty}); Qwen has no {@code frequency_penalty}. */
+        public B repetitionPenalty(Double repetitionPenalty) {
+            parameters.repetitionPenalty(repetitionPenalty);
+            return self();
+        }
+
+        /**
+         * Thinking mode of hybrid models ({@code enable_thinking}). When true, {@link QwenChatModel} streams
+         * internally, because Qwen refuses non-streaming calls while thinking.
+         */
+        public B enableThinking(Boolean enableThinking) {
+            parameters.enableThinking(enableThinking);
+            return self();
+        }
+
+        /** Maximum tokens spent on thinking ({@code thinking_budget}). */
+        public B thinkingBudget(Integer thinkingBudget) {
+            parameters.thinkingBudget(thinkingBudget);
+            return self();
+        }
+
+        /** Web search ({@code enable_search}). */
+        public B enableSearch(Boolean enableSearch) {
+            parameters.enableSearch(enableSearch);
+            return self();
+        }
+
+        /** Options of web search ({@code search_options}). */
+        public B searchOptions(QwenSearchOptions searchOptions) {
+            parameters.searchOptions(searchOptions);
+            return self();
+        }
+
+        /** High-resolution image input for vision models ({@code vl_high_resolution_images}). */
+        public B vlHighResolutionImages(Boolean vlHighResolutionImages) {
+            parameters.vlHighResolutionImages(vlHighResolutionImages);
+            return self();
+        }
+
+        /** The built-in code interpreter ({@code enable_code_interpreter}). */
+        public B enableCodeInterpreter(Boolean enableCodeInterpreter) {
+            parameters.enableCodeInterpreter(enableCodeInterpreter);
+            return self();
+        }
+
+        /** Whether several tools may be called at once ({@code parallel_tool_calls}); Qwen's default is false. */
+        public B parallelToolCalls(Boolean parallelToolCalls) {
+            parameters.parallelToolCalls(parallelToolCalls);
+            return self();
+        }
+
+        /**
+         * Default response format. JSON is sent as {@code json_object}; a JSON schema also goes to the model as a
+         * system instruction, which works on every Qwen model.
+         */
+        public B responseFormat(ResponseFormat responseFormat) {
+            parameters.responseFormat(responseFormat);
+            return self();
+        }
+
+        /**
+         * Whether the thinking of earlier assistant messages is sent back as {@code reasoning_content}; default
+         * false (it costs input tokens and most models ignore it).
+         */
+        public B sendThinking(Boolean sendThinking) {
+            this.sendThinking = sendThinking;
+            return self();
+        }
+
+        /** Extra top-level JSON fields for every request; they win over typed options of the same name. */
+        public B customParameters(Map<String, Object> customParameters) {
+            parameters.customParameters(customParameters);
+            return self();
+        }
+
+        /** Extra HTTP headers for every request. */
+        public B customHeaders(Map<String, String> customHeaders) {
+            this.customHeaders = customHeaders;
+            return self();
+        }
+
+        /** Defaults for every request; the typed builder options above win over them. */
+        public B defaultRequestParameters(ChatRequestParameters defaultRequestParameters) {
+            this.defaultRequestParameters = defaultRequestParameters;
+            return self();
+        }
+
+        /** Read timeout of each call (for streams: the longest silence between two events); default 60 s. */
+        public B timeout(Duration timeout) {
+            this.timeout = timeout;
+            return self();
+        }
+
+        /**
+         * Retries after a rate limit (429), a server error (5xx), a timeout or a connection failure, with exponential
+         * backoff and jitter; default 2. Streams are only retried before their first event.
+         */
+        public B maxRetries(Integer maxRetries) {
+            this.maxRetries = maxRetries;
+            return self();
+        }
+
+        /** Logs each request at INFO through SLF4J, with the API key redacted. */
+        public B logRequests(Boolean logRequests) {
+            this.logRequests = logRequests;
+            return self();
+        }
+
+        /** Logs each response (and each stream event) at INFO through SLF4J, with the API key redacted. */
+        public B logResponses(Boolean logResponses) {
+            this.logResponses = logResponses;
+            return self();
+        }
+
+        public B listeners(List<ChatModelListener> listeners) {
+            this.listeners = listeners;
+            return self();
+        }
+
+        QwenChatRequestParameters defaultParameters() {
+            QwenChatRequestParameters.Builder merged = QwenChatRequestParameters.builder();
+            if (defaultRequestParameters != null) {
+                merged.overrideWith(defaultRequestParameters);
+            }
+            merged.overrideWith(parameters.build());
+            QwenChatRequestParameters result = merged.build();
+            if (result.modelName() == null) {
+                result = merged.modelName(DEFAULT_MODEL_NAME).build();
+            }
+            return result;
+        }
+
+        /** Builds the model; fails when the API key is missing or an option is invalid. */
+        public abstract M build();
+    }
+}

@@ -1,0 +1,93 @@
+package io.github.qwenlangchain4j;
+
+import dev.langchain4j.model.chat.response.ChatResponseMetadata;
+import java.util.Objects;
+
+/**
+ * Response metadata with what Qwen adds: the request id (the {@code x-request-id} header; quote it to Alibaba Cloud
+ * support) and the creation time. {@link #tokenUsage()} is a {@link QwenTokenUsage}.
+ */
+public class QwenChatResponseMetadata extends ChatResponseMetadata {
+
+    private final String requestId;
+    private final Long created;
+
+    private QwenChatResponseMetadata(Builder builder) {
+        super(builder);
+        this.requestId = builder.requestId;
+        this.created = builder.created;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The request id of the call, or null when the server sent none. */
+    public String requestId() {
+        return requestId;
+    }
+
+    /** When the completion was created, in seconds since the epoch, or null. */
+    public Long created() {
+        return created;
+    }
+
+    @Override
+    public QwenTokenUsage tokenUsage() {
+        return (QwenTokenUsage) super.tokenUsage();
+    }
+
+    @Override
+    public Builder toBuilder() {
+        return ((Builder) super.toBuilder(new Builder())).requestId(requestId).created(created);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof QwenChatResponseMetadata that && super.equals(o)
+                && Objects.equals(requestId, that.requestId) && Objects.equals(created, that.created));
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(super.hashCode(), requestId, created);
+    }
+
+    @Override
+    public String toString() {
+        return "QwenChatResponseMetadata{id=" + id() + ", modelName=" + modelName() + ", tokenUsage=" + tokenUsage()
+                + ", finishReason=" + finishReason() + ", requestId=" + requestId + ", created=" + created + '}';
+    }
+
+    /** Builder of {@link QwenChatResponseMetadata}. */
+    public static class Builder extends ChatResponseMetadata.Builder<Builder> {
+
+        private String requestId;
+        private Long created;
+
+        public Builder requestId(String requestId) {
+            this.requestId = requestId;
+            return this;
+        }
+
+        public Builder created(Long created) {
+            this.created = created;
+            return this;
+        }
+
+        /** Token usage must be a {@link QwenTokenUsage} (or null). */
+        @Override
+        public Builder tokenUsage(dev.langchain4j.model.output.TokenUsage tokenUsage) {
+            if (tokenUsage != null && !(tokenUsage instanceof QwenTokenUsage)) {
+                tokenUsage = new QwenTokenUsage(tokenUsage.inputTokenCount(), tokenUsage.outputTokenCount(),
+                        tokenUsage.totalTokenCount(), null, null);
+            }
+            return super.tokenUsage(tokenUsage);
+        }
+
+        @Override
+        public QwenChatResponseMetadata build() {
+            return new QwenChatResponseMetadata(this);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.github.qwenlangchain4j;
+
+/**
+ * The Model Studio regions that serve Qwen's compatible-mode API. API keys are bound to the region they were
+ * created in: a key from one region gets {@code 401 invalid_api_key} in another.
+ */
+public enum QwenRegion {
+
+    /** Singapore (international), the default. */
+    SINGAPORE("https://dashscope-intl.aliyuncs.com/compatible-mode/v1"),
+    /** US (Virginia). */
+    US_VIRGINIA("https://dashscope-us.aliyuncs.com/compatible-mode/v1"),
+    /** Chinese mainland (Beijing). */
+    CHINA_BEIJING("https://dashscope.aliyuncs.com/compatible-mode/v1"),
+    /** Hong Kong (China). */
+    HONG_KONG("https://cn-hongkong.dashscope.aliyuncs.com/compatible-mode/v1");
+
+    private final String baseUrl;
+
+    QwenRegion(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    /** The compatible-mode base URL of this region, without a trailing slash. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+}

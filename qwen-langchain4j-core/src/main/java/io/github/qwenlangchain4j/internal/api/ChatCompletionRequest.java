@@ -1,0 +1,45 @@
+package io.github.qwenlangchain4j.internal.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.List;
+
+/**
+ * The body of {@code POST /chat/completions}. Qwen-only options are top-level fields. {@code toolChoice} is either
+ * the string {@code "auto"}/{@code "none"} or a {@link ToolChoiceFunction}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record ChatCompletionRequest(
+        String model,
+        List<Message> messages,
+        Double temperature,
+        Double topP,
+        Integer topK,
+        Integer maxTokens,
+        List<String> stop,
+        Integer seed,
+        Double presencePenalty,
+        Double repetitionPenalty,
+        Boolean enableThinking,
+        Integer thinkingBudget,
+        Boolean enableSearch,
+        SearchOptions searchOptions,
+        Boolean vlHighResolutionImages,
+        Boolean enableCodeInterpreter,
+        Boolean parallelToolCalls,
+        List<Tool> tools,
+        Object toolChoice,
+        ResponseFormat responseFormat,
+        Boolean stream,
+        StreamOptions streamOptions) {
+
+    /** The same request, sent as a stream with usage in the last chunk. */
+    public ChatCompletionRequest asStreaming() {
+        return new ChatCompletionRequest(model, messages, temperature, topP, topK, maxTokens, stop, seed,
+                presencePenalty, repetitionPenalty, enableThinking, thinkingBudget, enableSearch, searchOptions,
+                vlHighResolutionImages, enableCodeInterpreter, parallelToolCalls, tools, toolChoice, responseFormat,
+                Boolean.TRUE, StreamOptions.INCLUDE_USAGE);
+    }
+}

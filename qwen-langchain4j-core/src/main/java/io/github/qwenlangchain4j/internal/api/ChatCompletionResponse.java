@@ -1,0 +1,22 @@
+package io.github.qwenlangchain4j.internal.api;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.List;
+
+/**
+ * A chat completion or a stream chunk: {@code choices[].message} in the first, {@code choices[].delta} in the
+ * second. A chunk may also be an in-stream error ({@code error} set, nothing else).
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record ChatCompletionResponse(
+        String id, Long created, String model, List<Choice> choices, Usage usage, ErrorBody.Error error)
+        implements StreamChunk {
+
+    /** One choice; Qwen only ever returns one. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Choice(Integer index, Message message, Message delta, String finishReason) {}
+}

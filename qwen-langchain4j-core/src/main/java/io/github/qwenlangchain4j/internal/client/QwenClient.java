@@ -1,0 +1,332 @@
+package io.github.qwenlangchain4j.internal.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.langchain4j.exception.LangChain4jException;
+import io.github.qwenlangchain4j.internal.api.StreamChunk;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * The HTTP client of every Qwen model (chat, streaming, embeddings, batch): one immutable instance per model,
+ * derived from a shared OkHttp client. It adds bearer auth and custom headers, applies timeouts, retries what
+ * DESIGN section 5 allows with backoff, maps errors to LangChain4j exceptions and logs with the key redacted.
+ */
+public final class QwenClient {
+
+    /** The JSON codec of the wire types: lenient on input because the live API adds fields without notice. */
+    public static final ObjectMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private static final MediaType JSON_MEDIA_TYPE = MediaType.get("application/json");
+    private static final String USER_AGENT = "qwen-langchain4j/0.1.0";
+
+    private final OkHttpClient http;
+    private final HttpUrl baseUrl;
+    private final String baseUrlText;
+    private final String authorization;
+    private final Map<String, String> customHeaders;
+    private final RetryPolicy retryPolicy;
+    private final ErrorMapper errors;
+    private final HttpLogger logger;
+
+    private QwenClient(Builder builder) {
+        String apiKey = builder.apiKey;
+        if (apiKey == null || apiKey.isBlank()) {
+            throw new IllegalArgumentException("apiKey is required: pass your Model Studio API key, usually read from"
+                    + " the DASHSCOPE_API_KEY environment variable, e.g. .apiKey(System.getenv(\"DASHSCOPE_API_KEY\"))");
+        }
+        this.baseUrlText = stripTrailingSlash(Objects.requireNonNull(builder.baseUrl, "baseUrl"));
+        this.baseUrl = HttpUrl.parse(baseUrlText + "/");
+        if (baseUrl == null) {
+            throw new IllegalArgumentException("baseUrl is not a valid http(s) URL: '" + builder.baseUrl + "'");
+        }
+        Duration timeout = builder.timeout == null ? Duration.ofSeconds(60) : builder.timeout;
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, but was " + timeout);
+        }
+        Duration connectTimeout = timeout.compareTo(Duration.ofSeconds(10)) < 0 ? timeout : Duration.ofSeconds(10);
+        OkHttpClient base = builder.httpClient == null ? SharedHttp.CLIENT : builder.httpClient;
+        this.http = base.newBuilder()
+                .connectTimeout(connectTimeout)
+                .readTimeout(timeout)
+                .writeTimeout(timeout)
+                .build();
+        this.authorization = "Bearer " + apiKey.strip();
+        this.customHeaders = builder.customHeaders == null ? Map.of() : Map.copyOf(builder.customHeaders);
+        this.retryPolicy = builder.retryPolicy == null
+                ? RetryPolicy.withMaxRetries(RetryPolicy.DEFAULT_MAX_RETRIES)
+                : builder.retryPolicy;
+        Redactor redactor = new Redactor(apiKey.strip());
+        this.errors = new ErrorMapper(JSON, baseUrlText, redactor);
+        this.logger = new HttpLogger(builder.logRequests, builder.logResponses, redactor);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The base URL requests go to, without a trailing slash. */
+    public String baseUrl() {
+        return baseUrlText;
+    }
+
+    /** POSTs {@code body} as JSON and parses the response, retrying per the retry policy. */
+    public <T> Result<T> post(String path, Object body, Class<T> responseType) {
+        byte[] bytes = serialize(body);
+        return withRetries(() -> postOnce(path, bytes, responseType));
+    }
+
+    /**
+     * POSTs {@code body} and reads the response as a stream of SSE chunks on the calling thread, calling
+     * {@code onChunk} for each one until {@code [DONE]}. Failures before the first chunk are retried; after it,
+     * never. An in-stream error becomes the mapped exception; a stream that ends without {@code [DONE]} is an
+     * error, so a truncated answer is never taken for a complete one.
+     *
+     * @return the request id of the call that succeeded
+     */
+    public <T extends StreamChunk> String stream(
+            String path, Object body, Class<T> chunkType, java.util.function.Consumer<T> onChunk) {
+        byte[] bytes = serialize(body);
+        boolean[] delivered = {false};
+        return withRetries(
+                () -> streamOnce(path, bytes, chunkType, chunk -> {
+                    delivered[0] = true;
+                    onChunk.accept(chunk);
+                }),
+                () -> !delivered[0]);
+    }
+
+    private <T> Result<T> postOnce(String path, byte[] body, Class<T> responseType) {
+        Request request = request(path, body, "application/json");
+        try (Response response = execute(request)) {
+            String requestId = requestId(response);
+            ResponseBody responseBody = response.body();
+            String text = responseBody.string();
+            logger.response(response.code(), response.headers(), text);
+            if (!response.isSuccessful()) {
+                throw errors.fromHttpError(response.code(), text, requestId, retryAfter(response));
+            }
+            try {
+                return new Result<>(JSON.readValue(text, responseType), requestId);
+            } catch (JsonProcessingException e) {
+                throw ErrorMapper.malformed("the body is not the expected JSON: " + e.getOriginalMessage(), requestId, e);
+            }
+        } catch (IOException e) {
+            throw ErrorMapper.fromIo(e, "POST " + path);
+        }
+    }
+
+    private <T extends StreamChunk> String streamOnce(
+            String path, byte[] body, Class<T> chunkType, java.util.function.Consumer<T> onChunk) {
+        Request request = request(path, body, "text/event-stream");
+        try (Response response = execute(request)) {
+            String requestId = requestId(response);
+            if (!response.isSuccessful()) {
+                String text = response.body().string();
+                logger.response(response.code(), response.headers(), text);
+                throw errors.fromHttpError(response.code(), text, requestId, retryAfter(response));
+            }
+            logger.response(response.code(), response.headers(), "<stream>");
+            SseReader reader = new SseReader(response.body().source());
+            String data;
+            while ((data = reader.next()) != null) {
+                logger.streamEvent(data);
+                if ("[DONE]".equals(data)) {
+                    return requestId;
+                }
+                T chunk = parseChunk(data, chunkType, requestId);
+                if (chunk.error() != null) {
+                    throw streamError(chunk.error(), requestId);
+                }
+                onChunk.accept(chunk);
+            }
+            throw ErrorMapper.malformed("the stream ended before [DONE]", requestId, null);
+        } catch (IOException e) {
+            throw ErrorMapper.fromIo(e, "Streaming POST " + path);
+        }
+    }
+
+    /** Parses one SSE payload; a payload that is not the expected JSON ends the stream as malformed. */
+    public <T> T parseChunk(String data, Class<T> chunkType, String requestId) {
+        try {
+            return JSON.readValue(data, chunkType);
+        } catch (JsonProcessingException e) {
+            throw ErrorMapper.malformed("a stream event is not the expected JSON: " + e.getOriginalMessage(), requestId, e);
+        }
+    }
+
+    /** Maps an in-stream {@code {"error": {...}}} like the HTTP error it stands for. */
+    public RuntimeException streamError(io.github.qwenlangchain4j.internal.api.ErrorBody.Error error, String requestId) {
+        return errors.fromStreamError(error.code(), error.message(), requestId);
+    }
+
+    private Request request(String path, byte[] body, String accept) {
+        Request.Builder builder = new Request.Builder()
+                .url(baseUrl.resolve(path.startsWith("/") ? path.substring(1) : path))
+                .header("Authorization", authorization)
+                .header("Accept", accept)
+                .header("User-Agent", USER_AGENT)
+                .post(RequestBody.create(body, JSON_MEDIA_TYPE));
+        customHeaders.forEach(builder::header);
+        Request request = builder.build();
+        logger.request(request, body);
+        return request;
+    }
+
+    private Response execute(Request request) throws IOException {
+        Call call = http.newCall(request);
+        return call.execute();
+    }
+
+    private <R> R withRetries(java.util.function.Supplier<R> attempt) {
+        return withRetries(attempt, () -> true);
+    }
+
+    private <R> R withRetries(java.util.function.Supplier<R> attempt, java.util.function.BooleanSupplier mayRetry) {
+        for (int attemptNumber = 1; ; attemptNumber++) {
+            try {
+                return attempt.get();
+            } catch (RuntimeException failure) {
+                if (!mayRetry.getAsBoolean() || !retryPolicy.shouldRetry(failure, attemptNumber)) {
+                    throw failure;
+                }
+                sleep(retryPolicy.delayBeforeRetry(attemptNumber, retryAfterOf(failure)), failure);
+            }
+        }
+    }
+
+    private static void sleep(Duration delay, RuntimeException failure) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LangChain4jException interrupted =
+                    new LangChain4jException("Interrupted while waiting to retry a failed Qwen API call", e);
+            interrupted.addSuppressed(failure);
+            throw interrupted;
+        }
+    }
+
+    private static Duration retryAfterOf(RuntimeException failure) {
+        return failure.getCause() instanceof QwenApiError apiError ? apiError.retryAfter() : null;
+    }
+
+    private static Duration retryAfter(Response response) {
+        String value = response.header("Retry-After");
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
+        } catch (NumberFormatException e) {
+            return null; // an HTTP date: rare enough to fall back to our own backoff
+        }
+    }
+
+    private static String requestId(Response response) {
+        String id = response.header("x-request-id");
+        return id != null ? id : response.header("x-dashscope-request-id");
+    }
+
+    private static byte[] serialize(Object body) {
+        try {
+            return JSON.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Could not serialise the request to JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String stripTrailingSlash(String url) {
+        String trimmed = url.strip();
+        while (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        return trimmed;
+    }
+
+    @Override
+    public String toString() {
+        return "QwenClient{baseUrl=" + baseUrlText + ", apiKey=" + Redactor.MASK + "}";
+    }
+
+    /**
+     * A parsed response and the request id it came with.
+     *
+     * @param body      the parsed body
+     * @param requestId the {@code x-request-id} header, or null when the server sent none
+     */
+    public record Result<T>(T body, String requestId) {}
+
+    /** Builder of {@link QwenClient}; every setting except apiKey and baseUrl has a default. */
+    public static final class Builder {
+
+        private String apiKey;
+        private String baseUrl;
+        private Duration timeout;
+        private RetryPolicy retryPolicy;
+        private Map<String, String> customHeaders;
+        private boolean logRequests;
+        private boolean logResponses;
+        private OkHttpClient httpClient;
+
+        public Builder apiKey(String apiKey) {
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = baseUrl;
+            return this;
+        }
+
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = retryPolicy;
+            return this;
+        }
+
+        public Builder customHeaders(Map<String, String> customHeaders) {
+            this.customHeaders = customHeaders == null ? null : new LinkedHashMap<>(customHeaders);
+            return this;
+        }
+
+        public Builder logRequests(boolean logRequests) {
+            this.logRequests = logRequests;
+            return this;
+        }
+
+        public Builder logResponses(boolean logResponses) {
+            this.logResponses = logResponses;
+            return this;
+        }
+
+        /** The OkHttp client to derive from; defaults to the library's shared one. */
+        public Builder httpClient(OkHttpClient httpClient) {
+            this.httpClient = httpClient;
+            return this;
+        }
+
+        public QwenClient build() {
+            return new QwenClient(this);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.github.qwenlangchain4j.internal.client;
+
+import dev.langchain4j.exception.RetriableException;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * How often and how long to wait between attempts. Qwen sends no {@code Retry-After} or rate-limit headers, so the
+ * delay is exponential with "equal jitter" (half fixed, half random) to keep many clients from retrying in step; a
+ * {@code Retry-After} the server does send wins, capped at {@link #maxDelay}.
+ *
+ * @param maxRetries   retries after the first attempt; 0 disables retrying
+ * @param initialDelay delay before the first retry, doubled for each further one
+ * @param maxDelay     upper bound for any single delay
+ */
+public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDelay) {
+
+    public static final int DEFAULT_MAX_RETRIES = 2;
+
+    public RetryPolicy {
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("maxRetries must be 0 or more, but was " + maxRetries);
+        }
+    }
+
+    public static RetryPolicy withMaxRetries(int maxRetries) {
+        return new RetryPolicy(maxRetries, Duration.ofMillis(250), Duration.ofSeconds(8));
+    }
+
+    /** Whether a failure of attempt number {@code attempt} (1-based) may be retried. */
+    public boolean shouldRetry(RuntimeException failure, int attempt) {
+        return attempt <= maxRetries && failure instanceof RetriableException;
+    }
+
+    /** The pause before retry number {@code retry} (1-based). */
+    public Duration delayBeforeRetry(int retry, Duration retryAfter) {
+        if (retryAfter != null) {
+            return retryAfter.compareTo(maxDelay) > 0 ? maxDelay : retryAfter;
+        }
+        long exponential = initialDelay.toMillis() << Math.min(retry - 1, 20);
+        long capped = Math.min(exponential, maxDelay.toMillis());
+        long half = capped / 2;
+        return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
+    }
+}
