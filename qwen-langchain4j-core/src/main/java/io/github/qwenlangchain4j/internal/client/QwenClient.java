@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -100,7 +103,7 @@ public final class QwenClient {
      * @return the request id of the call that succeeded
      */
     public <T extends StreamChunk> String stream(
-            String path, Object body, Class<T> chunkType, java.util.function.Consumer<T> onChunk) {
+            String path, Object body, Class<T> chunkType, Consumer<T> onChunk) {
         byte[] bytes = serialize(body);
         boolean[] delivered = {false};
         return withRetries(
@@ -131,34 +134,61 @@ public final class QwenClient {
         }
     }
 
-    private <T extends StreamChunk> String streamOnce(
-            String path, byte[] body, Class<T> chunkType, java.util.function.Consumer<T> onChunk) {
-        Request request = request(path, body, "text/event-stream");
-        try (Response response = execute(request)) {
-            String requestId = requestId(response);
-            if (!response.isSuccessful()) {
-                String text = response.body().string();
-                logger.response(response.code(), response.headers(), text);
-                throw errors.fromHttpError(response.code(), text, requestId, retryAfter(response));
-            }
-            logger.response(response.code(), response.headers(), "<stream>");
-            SseReader reader = new SseReader(response.body().source());
-            String data;
-            while ((data = reader.next()) != null) {
-                logger.streamEvent(data);
-                if ("[DONE]".equals(data)) {
-                    return requestId;
-                }
-                T chunk = parseChunk(data, chunkType, requestId);
-                if (chunk.error() != null) {
-                    throw streamError(chunk.error(), requestId);
-                }
-                onChunk.accept(chunk);
-            }
-            throw ErrorMapper.malformed("the stream ended before [DONE]", requestId, null);
+    private <T extends StreamChunk> String streamOnce(String path, byte[] body, Class<T> chunkType, Consumer<T> onChunk) {
+        try (Response response = execute(request(path, body, "text/event-stream"))) {
+            readStream(response, chunkType, onChunk, () -> false);
+            return requestId(response);
         } catch (IOException e) {
             throw ErrorMapper.fromIo(e, "Streaming POST " + path);
         }
+    }
+
+    /**
+     * Prepares an asynchronous streaming call; {@link SseCall#start()} sends it. See {@link StreamListener} for the
+     * callback contract.
+     */
+    public <T extends StreamChunk> SseCall<T> streamAsync(
+            String path, Object body, Class<T> chunkType, StreamListener<T> listener) {
+        return new SseCall<>(this, request(path, serialize(body), "text/event-stream"), chunkType, listener);
+    }
+
+    /**
+     * Reads an SSE response to its end, shared by the sync and async streams: maps an error status, then parses
+     * each event and hands it to {@code onChunk} until {@code [DONE]}.
+     *
+     * @return true after {@code [DONE]}, false when {@code cancelled} turned true
+     * @throws RuntimeException the mapped error: an HTTP error, an in-stream error, a malformed event, or a
+     *                          stream that ended before {@code [DONE]}
+     */
+    <T extends StreamChunk> boolean readStream(
+            Response response, Class<T> chunkType, Consumer<T> onChunk, BooleanSupplier cancelled) throws IOException {
+        String requestId = requestId(response);
+        if (!response.isSuccessful()) {
+            String text = response.body().string();
+            logger.response(response.code(), response.headers(), text);
+            throw errors.fromHttpError(response.code(), text, requestId, retryAfter(response));
+        }
+        logger.response(response.code(), response.headers(), "<stream>");
+        SseReader reader = new SseReader(response.body().source());
+        String data;
+        while ((data = reader.next()) != null) {
+            if (cancelled.getAsBoolean()) {
+                return false;
+            }
+            logger.streamEvent(data);
+            if ("[DONE]".equals(data)) {
+                return true;
+            }
+            T chunk = parseChunk(data, chunkType, requestId);
+            if (chunk.error() != null) {
+                throw streamError(chunk.error(), requestId);
+            }
+            onChunk.accept(chunk);
+        }
+        if (cancelled.getAsBoolean()) {
+            return false;
+        }
+        throw ErrorMapper.malformed("the stream ended before [DONE]", requestId, null);
     }
 
     /** Parses one SSE payload; a payload that is not the expected JSON ends the stream as malformed. */
@@ -189,15 +219,22 @@ public final class QwenClient {
     }
 
     private Response execute(Request request) throws IOException {
-        Call call = http.newCall(request);
-        return call.execute();
+        return http.newCall(request).execute();
     }
 
-    private <R> R withRetries(java.util.function.Supplier<R> attempt) {
+    Call newCall(Request request) {
+        return http.newCall(request);
+    }
+
+    RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    private <R> R withRetries(Supplier<R> attempt) {
         return withRetries(attempt, () -> true);
     }
 
-    private <R> R withRetries(java.util.function.Supplier<R> attempt, java.util.function.BooleanSupplier mayRetry) {
+    private <R> R withRetries(Supplier<R> attempt, BooleanSupplier mayRetry) {
         for (int attemptNumber = 1; ; attemptNumber++) {
             try {
                 return attempt.get();
@@ -222,7 +259,7 @@ public final class QwenClient {
         }
     }
 
-    private static Duration retryAfterOf(RuntimeException failure) {
+    static Duration retryAfterOf(RuntimeException failure) {
         return failure.getCause() instanceof QwenApiError apiError ? apiError.retryAfter() : null;
     }
 
@@ -238,7 +275,7 @@ public final class QwenClient {
         }
     }
 
-    private static String requestId(Response response) {
+    static String requestId(Response response) {
         String id = response.header("x-request-id");
         return id != null ? id : response.header("x-dashscope-request-id");
     }

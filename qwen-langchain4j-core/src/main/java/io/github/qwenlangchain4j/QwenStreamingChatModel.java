@@ -1,0 +1,97 @@
+package io.github.qwenlangchain4j;
+
+import dev.langchain4j.model.ModelProvider;
+import dev.langchain4j.model.chat.Capability;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.listener.ChatModelListener;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import io.github.qwenlangchain4j.internal.api.ChatCompletionRequest;
+import io.github.qwenlangchain4j.internal.api.ChatCompletionResponse;
+import io.github.qwenlangchain4j.internal.client.SseCall;
+import io.github.qwenlangchain4j.internal.mapper.ChatRequestMapper;
+import io.github.qwenlangchain4j.internal.stream.HandlerBridge;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A LangChain4j {@link StreamingChatModel} for Qwen through its OpenAI-compatible API.
+ *
+ * <pre>{@code
+ * StreamingChatModel model = QwenStreamingChatModel.builder()
+ *         .apiKey(System.getenv("DASHSCOPE_API_KEY"))
+ *         .modelName("qwen-plus")
+ *         .enableThinking(true)
+ *         .build();
+ * model.chat("Why is the sky blue?", handler);
+ * }</pre>
+ *
+ * <p>Text deltas reach {@code onPartialResponse} and thinking deltas {@code onPartialThinking} as they arrive; tool
+ * calls are reported per fragment ({@code onPartialToolCall}) and once complete ({@code onCompleteToolCall}); the
+ * final {@code ChatResponse} carries text, thinking, tool calls, {@link QwenTokenUsage} and
+ * {@link QwenChatResponseMetadata}. Exactly one of {@code onCompleteResponse} and {@code onError} is called, once,
+ * unless the stream is cancelled through the {@code StreamingHandle} of a callback's context: then the HTTP call
+ * is closed and nothing more is called. Callbacks run on an OkHttp thread. Failures before the first event are
+ * retried like sync calls; after it, never. Thread-safe; build once and share.
+ */
+public class QwenStreamingChatModel extends QwenBaseChatModel implements StreamingChatModel {
+
+    private QwenStreamingChatModel(Builder builder) {
+        super(builder);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public void doChat(ChatRequest chatRequest, StreamingChatResponseHandler handler) {
+        HandlerBridge bridge = new HandlerBridge(handler);
+        SseCall<ChatCompletionResponse> call;
+        try {
+            QwenChatRequestParameters parameters = parametersOf(chatRequest.parameters());
+            ChatCompletionRequest request =
+                    ChatRequestMapper.toRequest(chatRequest.messages(), parameters, sendThinking).asStreaming();
+            call = client.streamAsync(CHAT_COMPLETIONS,
+                    ChatRequestMapper.withCustomParameters(request, parameters.customParameters()),
+                    ChatCompletionResponse.class, bridge);
+        } catch (RuntimeException invalid) {
+            // Refused before sending: reported like every other failure, through the handler.
+            bridge.onError(invalid);
+            return;
+        }
+        bridge.attach(call);
+        call.start();
+    }
+
+    @Override
+    public QwenChatRequestParameters defaultRequestParameters() {
+        return super.defaultRequestParameters();
+    }
+
+    @Override
+    public List<ChatModelListener> listeners() {
+        return super.listeners();
+    }
+
+    @Override
+    public ModelProvider provider() {
+        return super.provider();
+    }
+
+    @Override
+    public Set<Capability> supportedCapabilities() {
+        return super.supportedCapabilities();
+    }
+
+    /** Builder of {@link QwenStreamingChatModel}; see {@link QwenBaseChatModel.Builder} for every option. */
+    public static final class Builder extends QwenBaseChatModel.Builder<QwenStreamingChatModel, Builder> {
+
+        Builder() {}
+
+        @Override
+        public QwenStreamingChatModel build() {
+            return new QwenStreamingChatModel(this);
+        }
+    }
+}
