@@ -6,7 +6,6 @@ import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import io.github.qwenlangchain4j.internal.client.QwenClient;
-import io.github.qwenlangchain4j.internal.client.RetryPolicy;
 import io.github.qwenlangchain4j.internal.mapper.ChatRequestMapper;
 import java.time.Duration;
 import java.util.List;
@@ -34,11 +33,9 @@ public abstract class QwenBaseChatModel {
         ChatRequestMapper.validateParameters(defaultParameters);
         this.client = QwenClient.builder()
                 .apiKey(builder.apiKey)
-                .baseUrl(builder.baseUrl != null ? builder.baseUrl
-                        : (builder.region != null ? builder.region : QwenRegion.SINGAPORE).baseUrl())
+                .endpoint(builder.baseUrl, builder.region)
                 .timeout(builder.timeout)
-                .retryPolicy(RetryPolicy.withMaxRetries(
-                        builder.maxRetries == null ? RetryPolicy.DEFAULT_MAX_RETRIES : builder.maxRetries))
+                .maxRetries(builder.maxRetries)
                 .customHeaders(builder.customHeaders)
                 .logRequests(Boolean.TRUE.equals(builder.logRequests))
                 .logResponses(Boolean.TRUE.equals(builder.logResponses))

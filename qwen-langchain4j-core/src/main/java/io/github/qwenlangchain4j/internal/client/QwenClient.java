@@ -114,7 +114,11 @@ public final class QwenClient {
                 () -> !delivered[0]);
     }
 
-    private <T> Result<T> postOnce(String path, byte[] body, Class<T> responseType) {
+    /**
+     * One POST attempt, without retries, for callers that schedule their own (embeddings adapt their concurrency
+     * between attempts). {@code body} is JSON, see {@link #toJson}.
+     */
+    public <T> Result<T> postOnce(String path, byte[] body, Class<T> responseType) {
         Request request = request(path, body, "application/json");
         try (Response response = execute(request)) {
             String requestId = requestId(response);
@@ -226,7 +230,8 @@ public final class QwenClient {
         return http.newCall(request);
     }
 
-    RetryPolicy retryPolicy() {
+    /** The retry policy this client was built with. */
+    public RetryPolicy retryPolicy() {
         return retryPolicy;
     }
 
@@ -242,24 +247,13 @@ public final class QwenClient {
                 if (!mayRetry.getAsBoolean() || !retryPolicy.shouldRetry(failure, attemptNumber)) {
                     throw failure;
                 }
-                sleep(retryPolicy.delayBeforeRetry(attemptNumber, retryAfterOf(failure)), failure);
+                RetryPolicy.sleep(retryPolicy.delayBeforeRetry(attemptNumber, retryAfterOf(failure)), failure);
             }
         }
     }
 
-    private static void sleep(Duration delay, RuntimeException failure) {
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            LangChain4jException interrupted =
-                    new LangChain4jException("Interrupted while waiting to retry a failed Qwen API call", e);
-            interrupted.addSuppressed(failure);
-            throw interrupted;
-        }
-    }
-
-    static Duration retryAfterOf(RuntimeException failure) {
+    /** The server's {@code Retry-After} carried by a mapped failure, or null. */
+    public static Duration retryAfterOf(RuntimeException failure) {
         return failure.getCause() instanceof QwenApiError apiError ? apiError.retryAfter() : null;
     }
 
@@ -278,6 +272,11 @@ public final class QwenClient {
     static String requestId(Response response) {
         String id = response.header("x-request-id");
         return id != null ? id : response.header("x-dashscope-request-id");
+    }
+
+    /** Serialises a request body once, so that retries resend the same bytes. */
+    public static byte[] toJson(Object body) {
+        return serialize(body);
     }
 
     private static byte[] serialize(Object body) {
@@ -328,6 +327,19 @@ public final class QwenClient {
 
         public Builder baseUrl(String baseUrl) {
             this.baseUrl = baseUrl;
+            return this;
+        }
+
+        /** The endpoint from a model builder's settings: {@code baseUrl} wins, then {@code region}, then Singapore. */
+        public Builder endpoint(String baseUrl, io.github.qwenlangchain4j.QwenRegion region) {
+            this.baseUrl = baseUrl != null ? baseUrl
+                    : (region != null ? region : io.github.qwenlangchain4j.QwenRegion.SINGAPORE).baseUrl();
+            return this;
+        }
+
+        /** Retries with the default backoff; null means the default count. */
+        public Builder maxRetries(Integer maxRetries) {
+            this.retryPolicy = RetryPolicy.withMaxRetries(maxRetries == null ? RetryPolicy.DEFAULT_MAX_RETRIES : maxRetries);
             return this;
         }
 

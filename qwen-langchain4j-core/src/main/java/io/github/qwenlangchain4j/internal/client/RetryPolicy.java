@@ -1,5 +1,6 @@
 package io.github.qwenlangchain4j.internal.client;
 
+import dev.langchain4j.exception.LangChain4jException;
 import dev.langchain4j.exception.RetriableException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -41,5 +42,21 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDel
         long capped = Math.min(exponential, maxDelay.toMillis());
         long half = capped / 2;
         return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
+    }
+
+    /**
+     * Waits before a retry. An interrupt ends the wait with a {@link LangChain4jException} (interrupt flag restored)
+     * that carries the failure being retried as a suppressed exception.
+     */
+    public static void sleep(Duration delay, RuntimeException failure) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LangChain4jException interrupted =
+                    new LangChain4jException("Interrupted while waiting to retry a failed Qwen API call", e);
+            interrupted.addSuppressed(failure);
+            throw interrupted;
+        }
     }
 }
