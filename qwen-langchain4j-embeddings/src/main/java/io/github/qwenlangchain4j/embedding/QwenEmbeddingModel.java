@@ -1,0 +1,298 @@
+package io.github.qwenlangchain4j.embedding;
+
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.ModelProvider;
+import dev.langchain4j.model.embedding.DimensionAwareEmbeddingModel;
+import dev.langchain4j.model.embedding.listener.EmbeddingModelListener;
+import dev.langchain4j.model.embedding.request.EmbeddingInput;
+import dev.langchain4j.model.embedding.request.EmbeddingParameter;
+import dev.langchain4j.model.embedding.request.EmbeddingRequest;
+import dev.langchain4j.model.embedding.request.EmbeddingRequestParameters;
+import dev.langchain4j.model.embedding.response.EmbeddingResponse;
+import dev.langchain4j.model.embedding.response.EmbeddingResponseMetadata;
+import dev.langchain4j.model.output.Response;
+import io.github.qwenlangchain4j.QwenRegion;
+import io.github.qwenlangchain4j.embedding.internal.BatchEmbedder;
+import io.github.qwenlangchain4j.embedding.internal.EmbeddingModelSpec;
+import io.github.qwenlangchain4j.internal.client.QwenClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A LangChain4j embedding model for Qwen's {@code text-embedding-*} models, built for RAG ingestion.
+ *
+ * <pre>{@code
+ * EmbeddingModel model = QwenEmbeddingModel.builder()
+ *         .apiKey(System.getenv("DASHSCOPE_API_KEY"))
+ *         .dimensions(512)
+ *         .build();
+ * List<Embedding> vectors = model.embedAll(segments).content();
+ * }</pre>
+ *
+ * <p>Qwen takes at most 10 inputs per request for text-embedding-v3/v4 (25 for v1/v2), so {@code embedAll}
+ * splits its input into batches, sends up to {@link Builder#maxConcurrentRequests} of them at a time and returns
+ * the vectors in input order with the token usage summed. A 429 halves the concurrency for the rest of the call
+ * (it grows back slowly with successes); each batch is retried per {@code maxRetries}. If any batch fails, the call
+ * fails with the mapped exception naming the inputs that failed; no partial result is returned. Invalid input (a
+ * null list, an empty or blank segment, a dimension the model does not offer) is refused before anything is sent.
+ * Thread-safe; build once and share.
+ */
+public class QwenEmbeddingModel extends DimensionAwareEmbeddingModel {
+
+    /** The model used when none is configured. */
+    public static final String DEFAULT_MODEL_NAME = "text-embedding-v4";
+
+    /**
+     * Default number of batches in flight per call. Eight requests at once cut the wall time of a bulk ingestion
+     * about eightfold while staying well inside the request quotas Model Studio accounts start with; above that,
+     * 429s become likely, and the adaptive back-off then spends time recovering rather than embedding.
+     */
+    public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 8;
+
+    private final QwenClient client;
+    private final String modelName;
+    private final Integer dimensions;
+    private final Integer maxSegmentsPerBatch;
+    private final int maxConcurrentRequests;
+    private final List<EmbeddingModelListener> listeners;
+
+    private QwenEmbeddingModel(Builder builder) {
+        this.modelName = builder.modelName == null ? DEFAULT_MODEL_NAME : builder.modelName;
+        if (modelName.isBlank()) {
+            throw new IllegalArgumentException("modelName must not be blank");
+        }
+        EmbeddingModelSpec spec = EmbeddingModelSpec.of(modelName);
+        spec.checkDimension(modelName, builder.dimensions);
+        this.dimensions = builder.dimensions;
+        if (builder.maxSegmentsPerBatch != null) {
+            checkBatchSize(modelName, spec, builder.maxSegmentsPerBatch);
+        }
+        this.maxSegmentsPerBatch = builder.maxSegmentsPerBatch;
+        this.maxConcurrentRequests = builder.maxConcurrentRequests == null
+                ? DEFAULT_MAX_CONCURRENT_REQUESTS : builder.maxConcurrentRequests;
+        if (maxConcurrentRequests < 1) {
+            throw new IllegalArgumentException("maxConcurrentRequests must be at least 1, but was " + maxConcurrentRequests);
+        }
+        this.client = QwenClient.builder()
+                .apiKey(builder.apiKey)
+                .endpoint(builder.baseUrl, builder.region)
+                .timeout(builder.timeout)
+                .maxRetries(builder.maxRetries)
+                .customHeaders(builder.customHeaders)
+                .logRequests(Boolean.TRUE.equals(builder.logRequests))
+                .logResponses(Boolean.TRUE.equals(builder.logResponses))
+                .build();
+        this.listeners = builder.listeners == null ? List.of() : List.copyOf(builder.listeners);
+        this.dimension = dimensions != null ? dimensions : spec.defaultDimension();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Embeds every segment; see the class documentation for batching, concurrency and failure behaviour.
+     *
+     * @throws IllegalArgumentException when {@code textSegments} is null or contains a null, empty or blank segment
+     */
+    @Override
+    public Response<List<dev.langchain4j.data.embedding.Embedding>> embedAll(List<TextSegment> textSegments) {
+        if (textSegments == null) {
+            throw new IllegalArgumentException("textSegments must not be null");
+        }
+        for (int i = 0; i < textSegments.size(); i++) {
+            if (textSegments.get(i) == null) {
+                throw new IllegalArgumentException("textSegments[" + i + "] is null");
+            }
+        }
+        return super.embedAll(textSegments);
+    }
+
+    @Override
+    public EmbeddingResponse doEmbed(EmbeddingRequest request) {
+        EmbeddingRequestParameters parameters = request.parameters();
+        String model = parameters != null && parameters.modelName() != null ? parameters.modelName() : modelName;
+        Integer requestedDimensions =
+                parameters != null && parameters.dimensions() != null ? parameters.dimensions() : dimensions;
+        EmbeddingModelSpec spec = EmbeddingModelSpec.of(model);
+        spec.checkDimension(model, requestedDimensions);
+        List<String> texts = texts(request.inputs());
+        if (texts.isEmpty()) {
+            return EmbeddingResponse.builder().embeddings(List.of())
+                    .metadata(EmbeddingResponseMetadata.builder().modelName(model).build()).build();
+        }
+        int batchSize = maxSegmentsPerBatch != null && model.equals(modelName)
+                ? maxSegmentsPerBatch : spec.maxInputsPerRequest();
+        BatchEmbedder.Result result =
+                new BatchEmbedder(client, maxConcurrentRequests).embed(model, requestedDimensions, texts, batchSize);
+        return EmbeddingResponse.builder()
+                .embeddings(result.embeddings())
+                .metadata(EmbeddingResponseMetadata.builder()
+                        .modelName(result.modelName() != null ? result.modelName() : model)
+                        .tokenUsage(result.tokenUsage())
+                        .build())
+                .build();
+    }
+
+    private static List<String> texts(List<EmbeddingInput> inputs) {
+        List<String> texts = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            String text = inputs.get(i).text();
+            if (text == null || text.isBlank()) {
+                throw new IllegalArgumentException("Input " + i + " is empty or blank; Qwen cannot embed it."
+                        + " Remove empty segments before embedding.");
+            }
+            texts.add(text);
+        }
+        return texts;
+    }
+
+    private static void checkBatchSize(String modelName, EmbeddingModelSpec spec, int maxSegmentsPerBatch) {
+        if (maxSegmentsPerBatch < 1) {
+            throw new IllegalArgumentException("maxSegmentsPerBatch must be at least 1, but was " + maxSegmentsPerBatch);
+        }
+        if (spec.isKnown() && maxSegmentsPerBatch > spec.maxInputsPerRequest()) {
+            throw new IllegalArgumentException("maxSegmentsPerBatch " + maxSegmentsPerBatch + " exceeds what "
+                    + modelName + " accepts per request (" + spec.maxInputsPerRequest() + ")");
+        }
+    }
+
+    /** The dimension without a request when the model or {@code dimensions} tells it; otherwise null. */
+    @Override
+    protected Integer knownDimension() {
+        return dimension;
+    }
+
+    @Override
+    public String modelName() {
+        return modelName;
+    }
+
+    /** Per-request model name and dimensions are honoured. */
+    @Override
+    public Set<EmbeddingParameter<?>> supportedParameters() {
+        return Set.of(EmbeddingRequestParameters.MODEL_NAME, EmbeddingRequestParameters.DIMENSIONS);
+    }
+
+    @Override
+    public List<EmbeddingModelListener> listeners() {
+        return listeners;
+    }
+
+    @Override
+    public ModelProvider provider() {
+        return ModelProvider.OTHER;
+    }
+
+    @Override
+    public String toString() {
+        return "QwenEmbeddingModel{modelName=" + modelName + ", dimensions=" + dimensions + ", baseUrl="
+                + client.baseUrl() + ", apiKey=***}";
+    }
+
+    /** Builder of {@link QwenEmbeddingModel}. Only {@link #apiKey} is required. */
+    public static final class Builder {
+
+        private String apiKey;
+        private QwenRegion region;
+        private String baseUrl;
+        private String modelName;
+        private Integer dimensions;
+        private Integer maxSegmentsPerBatch;
+        private Integer maxConcurrentRequests;
+        private Duration timeout;
+        private Integer maxRetries;
+        private Boolean logRequests;
+        private Boolean logResponses;
+        private Map<String, String> customHeaders;
+        private List<EmbeddingModelListener> listeners;
+
+        private Builder() {}
+
+        /** Your Model Studio API key (required), usually {@code System.getenv("DASHSCOPE_API_KEY")}. */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        /** The region whose endpoint to call; default {@link QwenRegion#SINGAPORE}. Keys are bound to a region. */
+        public Builder region(QwenRegion region) {
+            this.region = region;
+            return this;
+        }
+
+        /** A compatible-mode base URL; wins over {@link #region}. */
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = baseUrl;
+            return this;
+        }
+
+        /** {@code text-embedding-v4} (default), {@code -v3}, {@code -v2}, {@code -v1}, or any newer name. */
+        public Builder modelName(String modelName) {
+            this.modelName = modelName;
+            return this;
+        }
+
+        /**
+         * Vector size ({@code dimensions}). v4: 2048, 1536, 1024 (default), 768, 512, 256, 128, 64; v3: 1024, 768,
+         * 512; v1/v2: 1536 only. Other values are refused for these models when the model is built.
+         */
+        public Builder dimensions(Integer dimensions) {
+            this.dimensions = dimensions;
+            return this;
+        }
+
+        /** Inputs per request; default and maximum from the model (10 for v3/v4, 25 for v1/v2, 10 if unknown). */
+        public Builder maxSegmentsPerBatch(Integer maxSegmentsPerBatch) {
+            this.maxSegmentsPerBatch = maxSegmentsPerBatch;
+            return this;
+        }
+
+        /** Batches in flight at once per call; default {@link QwenEmbeddingModel#DEFAULT_MAX_CONCURRENT_REQUESTS}. */
+        public Builder maxConcurrentRequests(Integer maxConcurrentRequests) {
+            this.maxConcurrentRequests = maxConcurrentRequests;
+            return this;
+        }
+
+        /** Read timeout of each request; default 60 s. */
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        /** Retries per batch after a 429, a 5xx, a timeout or a connection failure; default 2. */
+        public Builder maxRetries(Integer maxRetries) {
+            this.maxRetries = maxRetries;
+            return this;
+        }
+
+        public Builder logRequests(Boolean logRequests) {
+            this.logRequests = logRequests;
+            return this;
+        }
+
+        public Builder logResponses(Boolean logResponses) {
+            this.logResponses = logResponses;
+            return this;
+        }
+
+        /** Extra HTTP headers for every request. */
+        public Builder customHeaders(Map<String, String> customHeaders) {
+            this.customHeaders = customHeaders;
+            return this;
+        }
+
+        public Builder listeners(List<EmbeddingModelListener> listeners) {
+            this.listeners = listeners;
+            return this;
+        }
+
+        /** Builds the model; fails when the API key is missing or an option is invalid for the model. */
+        public QwenEmbeddingModel build() {
+            return new QwenEmbeddingModel(this);
+        }
+    }
+}

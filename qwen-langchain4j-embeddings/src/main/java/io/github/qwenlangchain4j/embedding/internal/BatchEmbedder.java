@@ -1,0 +1,205 @@
+package io.github.qwenlangchain4j.embedding.internal;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.exception.AuthenticationException;
+import dev.langchain4j.exception.ContentFilteredException;
+import dev.langchain4j.exception.InternalServerException;
+import dev.langchain4j.exception.InvalidRequestException;
+import dev.langchain4j.exception.LangChain4jException;
+import dev.langchain4j.exception.ModelNotFoundException;
+import dev.langchain4j.exception.RateLimitException;
+import dev.langchain4j.exception.RetriableException;
+import dev.langchain4j.exception.TimeoutException;
+import dev.langchain4j.exception.UnsupportedFeatureException;
+import dev.langchain4j.model.output.TokenUsage;
+import io.github.qwenlangchain4j.internal.client.ErrorMapper;
+import io.github.qwenlangchain4j.internal.client.QwenClient;
+import io.github.qwenlangchain4j.internal.client.RetryPolicy;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Embeds a list of texts in batches of at most {@code batchSize}, up to {@code maxConcurrentRequests} batches at
+ * a time, and returns the vectors in input order with the usage summed. Concurrency adapts to 429s (see
+ * {@link AdaptiveConcurrencyLimit}) and each batch is retried per the client's policy, outside its concurrency slot
+ * so that its backoff does not hold up others. The worker threads belong to the call and end with it; a single
+ * batch runs on the caller's thread.
+ */
+public final class BatchEmbedder {
+
+    private static final String EMBEDDINGS = "/embeddings";
+    private static final AtomicInteger THREAD_COUNTER = new AtomicInteger();
+
+    private final QwenClient client;
+    private final int maxConcurrentRequests;
+
+    public BatchEmbedder(QwenClient client, int maxConcurrentRequests) {
+        this.client = client;
+        this.maxConcurrentRequests = maxConcurrentRequests;
+    }
+
+    /** Embeddings in input order, the summed usage, and the model name the server reported. */
+    public record Result(List<Embedding> embeddings, TokenUsage tokenUsage, String modelName) {}
+
+    public Result embed(String model, Integer dimensions, List<String> texts, int batchSize) {
+        int batchCount = (texts.size() + batchSize - 1) / batchSize;
+        BatchResult[] results = new BatchResult[batchCount];
+        AdaptiveConcurrencyLimit limit = new AdaptiveConcurrencyLimit(Math.min(maxConcurrentRequests, batchCount));
+        if (batchCount == 1) {
+            results[0] = runBatch(model, dimensions, texts, 0, texts.size(), limit, batchCount);
+        } else {
+            runConcurrently(model, dimensions, texts, batchSize, results, limit);
+        }
+        List<Embedding> embeddings = new ArrayList<>(texts.size());
+        TokenUsage usage = null;
+        String reportedModel = null;
+        for (BatchResult result : results) {
+            embeddings.addAll(result.embeddings);
+            usage = usage == null ? result.usage : usage.add(result.usage);
+            reportedModel = reportedModel == null ? result.model : reportedModel;
+        }
+        return new Result(embeddings, usage, reportedModel);
+    }
+
+    private void runConcurrently(String model, Integer dimensions, List<String> texts, int batchSize,
+                                 BatchResult[] results, AdaptiveConcurrencyLimit limit) {
+        int workers = Math.min(maxConcurrentRequests, results.length);
+        AtomicInteger nextBatch = new AtomicInteger();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        ExecutorService pool = Executors.newFixedThreadPool(workers, daemonThreads());
+        try {
+            for (int w = 0; w < workers; w++) {
+                pool.execute(() -> {
+                    int batch;
+                    while (failure.get() == null && (batch = nextBatch.getAndIncrement()) < results.length) {
+                        int from = batch * batchSize;
+                        int to = Math.min(from + batchSize, texts.size());
+                        try {
+                            results[batch] = runBatch(model, dimensions, texts, from, to, limit, results.length);
+                        } catch (RuntimeException e) {
+                            failure.compareAndSet(null, e);
+                        }
+                    }
+                });
+            }
+        } finally {
+            pool.shutdown();
+            awaitQuietly(pool, failure);
+        }
+        RuntimeException error = failure.get();
+        if (error != null) {
+            throw error;
+        }
+    }
+
+    private BatchResult runBatch(String model, Integer dimensions, List<String> texts, int from, int to,
+                                 AdaptiveConcurrencyLimit limit, int batchCount) {
+        byte[] body = QwenClient.toJson(EmbeddingRequestBody.of(model, texts.subList(from, to), dimensions));
+        RetryPolicy policy = client.retryPolicy();
+        for (int attempt = 1; ; attempt++) {
+            RuntimeException failure;
+            try {
+                limit.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LangChain4jException("Interrupted while waiting to send embedding inputs " + from + " to "
+                        + (to - 1), e);
+            }
+            try {
+                QwenClient.Result<EmbeddingResponseBody> response =
+                        client.postOnce(EMBEDDINGS, body, EmbeddingResponseBody.class);
+                limit.onSuccess();
+                return toBatchResult(response, to - from);
+            } catch (RuntimeException e) {
+                if (e instanceof RateLimitException) {
+                    limit.onRateLimited();
+                }
+                failure = e;
+            } finally {
+                limit.release();
+            }
+            if (!policy.shouldRetry(failure, attempt)) {
+                throw withInputRange(failure, from, to, batchCount);
+            }
+            RetryPolicy.sleep(policy.delayBeforeRetry(attempt, QwenClient.retryAfterOf(failure)), failure);
+        }
+    }
+
+    private static BatchResult toBatchResult(QwenClient.Result<EmbeddingResponseBody> response, int expected) {
+        EmbeddingResponseBody body = response.body();
+        if (body.data() == null || body.data().size() != expected) {
+            throw ErrorMapper.malformed("expected " + expected + " embeddings, got "
+                    + (body.data() == null ? "none" : body.data().size()), response.requestId(), null);
+        }
+        Embedding[] ordered = new Embedding[expected];
+        for (int i = 0; i < expected; i++) {
+            EmbeddingResponseBody.Item item = body.data().get(i);
+            int index = item.index() == null ? i : item.index();
+            if (index < 0 || index >= expected || ordered[index] != null || item.embedding() == null) {
+                throw ErrorMapper.malformed("embedding " + i + " has a missing, duplicate or out-of-range index or"
+                        + " no vector", response.requestId(), null);
+            }
+            ordered[index] = Embedding.from(item.embedding());
+        }
+        TokenUsage usage = body.usage() == null
+                ? null
+                : new TokenUsage(body.usage().promptTokens(), null, body.usage().totalTokens());
+        return new BatchResult(Arrays.asList(ordered), usage, body.model());
+    }
+
+    /** The same kind of exception, with a message that says which inputs failed and that nothing is returned. */
+    static RuntimeException withInputRange(RuntimeException e, int from, int to, int batchCount) {
+        String message = "Embedding inputs " + from + " to " + (to - 1) + " failed"
+                + (batchCount > 1 ? " (one of " + batchCount + " batches; no embeddings are returned)" : "")
+                + ": " + e.getMessage();
+        if (e instanceof ContentFilteredException) {
+            return new ContentFilteredException(message, e);
+        } else if (e instanceof ModelNotFoundException) {
+            return new ModelNotFoundException(message, e);
+        } else if (e instanceof InvalidRequestException) {
+            return new InvalidRequestException(message, e);
+        } else if (e instanceof AuthenticationException) {
+            return new AuthenticationException(message, e);
+        } else if (e instanceof RateLimitException) {
+            return new RateLimitException(message, e);
+        } else if (e instanceof InternalServerException) {
+            return new InternalServerException(message, e);
+        } else if (e instanceof TimeoutException) {
+            return new TimeoutException(message, e);
+        } else if (e instanceof RetriableException) {
+            return new RetriableException(message, e);
+        } else if (e instanceof UnsupportedFeatureException) {
+            return e;
+        }
+        return new LangChain4jException(message, e);
+    }
+
+    private static void awaitQuietly(ExecutorService pool, AtomicReference<RuntimeException> failure) {
+        try {
+            while (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                // in-flight requests are bounded by the read timeout; keep waiting so no thread outlives the call
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+            failure.compareAndSet(null, new LangChain4jException("Interrupted while embedding", e));
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        return runnable -> {
+            Thread thread = new Thread(runnable, "qwen-embeddings-" + THREAD_COUNTER.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private record BatchResult(List<Embedding> embeddings, TokenUsage usage, String model) {}
+}
