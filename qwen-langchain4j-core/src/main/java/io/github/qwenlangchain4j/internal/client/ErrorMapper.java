@@ -48,7 +48,7 @@ public final class ErrorMapper {
                 requestId = text(root.get("request_id"));
             }
         } else if (body != null && !body.isBlank()) {
-            message = abbreviate(body.strip());
+            message = abbreviate(redactor.scrub(body.strip()));
         }
         return map(status, code, message, requestId, retryAfter);
     }

@@ -102,13 +102,13 @@ public final class ChatStreamAccumulator {
                 call.arguments.append(arguments);
             }
         }
-        if (arguments != null && !arguments.isEmpty() || call.partialsSent == 0) {
-            call.partialsSent++;
+        // PartialToolCall requires a name and non-empty arguments: fragments without arguments add nothing to report.
+        if (arguments != null && !arguments.isEmpty() && call.name != null) {
             events.onPartialToolCall(PartialToolCall.builder()
                     .index(index)
                     .id(call.id)
                     .name(call.name)
-                    .partialArguments(arguments == null ? "" : arguments)
+                    .partialArguments(arguments)
                     .build());
         }
     }
@@ -145,7 +145,6 @@ public final class ChatStreamAccumulator {
         private final StringBuilder arguments = new StringBuilder();
         private String id;
         private String name;
-        private int partialsSent;
         private boolean completed;
 
         ToolCallBuilder(int index) {
