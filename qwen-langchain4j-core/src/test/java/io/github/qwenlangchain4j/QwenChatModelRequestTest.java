@@ -177,6 +177,31 @@ class QwenChatModelRequestTest extends QwenWireMockSupport {
     }
 
     @Test
+    void should_keep_qwen_defaults_when_a_request_uses_plain_langchain4j_parameters() {
+        stubBasicAnswer();
+        QwenChatModel model = model().topK(10).seed(1).enableSearch(true).temperature(0.1).build();
+
+        model.chat(ChatRequest.builder()
+                .messages(UserMessage.from("Hi"))
+                .temperature(0.9)
+                .topK(5)
+                .maxOutputTokens(100)
+                .build());
+
+        server.verify(postRequestedFor(urlEqualTo(CHAT_PATH)).withRequestBody(equalToJson("""
+                {
+                  "model": "qwen-plus",
+                  "messages": [{"role": "user", "content": "Hi"}],
+                  "temperature": 0.9,
+                  "top_k": 5,
+                  "max_tokens": 100,
+                  "seed": 1,
+                  "enable_search": true
+                }
+                """)));
+    }
+
+    @Test
     void should_use_qwen_plus_when_no_model_name_is_given() {
         stubBasicAnswer();
 
