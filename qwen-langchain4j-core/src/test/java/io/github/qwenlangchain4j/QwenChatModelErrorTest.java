@@ -163,6 +163,18 @@ class QwenChatModelErrorTest extends QwenWireMockSupport {
     }
 
     @Test
+    void should_honour_a_retry_after_header_if_one_ever_appears() {
+        stubInSequence(
+                error(429, openAiError("limit_burst_rate", "Request rate increased too quickly.")).withHeader("Retry-After", "0"),
+                json(Fixtures.read("chat/chat_response_nonstream_basic.json")));
+
+        ChatResponse response = model().maxRetries(1).build().chat(UserMessage.from("Hi"));
+
+        assertThat(response.aiMessage().text()).contains("My name is Qwen.");
+        assertThat(requestCount()).isEqualTo(2);
+    }
+
+    @Test
     void should_give_up_after_max_retries_on_a_server_error() {
         stubChat(error(503, openAiError("ServiceUnavailable", "The service is temporarily unavailable.")));
 

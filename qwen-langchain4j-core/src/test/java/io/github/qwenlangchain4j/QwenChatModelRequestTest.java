@@ -420,6 +420,18 @@ class QwenChatModelRequestTest extends QwenWireMockSupport {
     }
 
     @Test
+    void should_not_send_response_format_to_a_model_that_always_thinks() {
+        stubChat(sse(Fixtures.sseFromJsonLines("chat/stream_basic.sse.jsonl")));
+
+        model().modelName("qwq-plus").responseFormat(ResponseFormat.JSON).build().chat("Give me a user profile.");
+
+        JsonNode body = sentBody();
+        assertThat(body.has("response_format")).isFalse();
+        assertThat(body.at("/messages/0/role").asText()).isEqualTo("system");
+        assertThat(body.at("/messages/0/content").asText()).contains("JSON");
+    }
+
+    @Test
     void should_send_bearer_auth_custom_headers_and_a_json_body() {
         stubBasicAnswer();
 
