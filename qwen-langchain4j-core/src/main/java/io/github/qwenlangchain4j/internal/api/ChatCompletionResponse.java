@@ -12,11 +12,19 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ChatCompletionResponse(
-        String id, Long created, String model, List<Choice> choices, Usage usage, ErrorBody.Error error)
+        String id, Long created, String model, List<Choice> choices, Usage usage, ErrorBody.Error error, String requestId)
         implements StreamChunk {
 
     /** One choice; Qwen only ever returns one. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Choice(Integer index, Message message, Message delta, String finishReason) {}
+
+    @Override
+    public String requestId() {
+        if (requestId != null) {
+            return requestId;
+        }
+        return id != null && id.startsWith("chatcmpl-") ? id.substring("chatcmpl-".length()) : null;
+    }
 }

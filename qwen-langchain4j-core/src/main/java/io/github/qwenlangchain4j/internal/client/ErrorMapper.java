@@ -50,14 +50,14 @@ public final class ErrorMapper {
         } else if (body != null && !body.isBlank()) {
             message = abbreviate(redactor.scrub(body.strip()));
         }
-        return map(status, code, message, requestId, retryAfter);
+        return map(status, code, message, requestId, retryAfter, false);
     }
 
     /** Maps an error that arrived inside a 200 stream as {@code data: {"error": {...}}}. */
     RuntimeException fromStreamError(String code, String message, String requestId) {
         // An in-stream error carries no status; classify it by code as if it had come with the usual one.
         int status = "data_inspection_failed".equals(code) ? 400 : statusForCode(code);
-        return map(status, code, message, requestId, null);
+        return map(status, code, message, requestId, null, true);
     }
 
     /** Maps a failure to talk to the server at all: timeouts and I/O errors are retriable. */
@@ -77,9 +77,10 @@ public final class ErrorMapper {
                 + (requestId == null ? "none" : requestId) + ")", cause);
     }
 
-    private RuntimeException map(int status, String code, String message, String requestId, Duration retryAfter) {
+    private RuntimeException map(
+            int status, String code, String message, String requestId, Duration retryAfter, boolean inStream) {
         String safeMessage = message == null ? null : redactor.scrub(message);
-        String description = describe(status, code, safeMessage, requestId);
+        String description = describe(inStream ? "in a 200 stream" : "HTTP " + status, code, safeMessage, requestId);
         QwenApiError cause = new QwenApiError(status, code, safeMessage, requestId, retryAfter, description);
         if (status == 400 && "data_inspection_failed".equals(code)) {
             return new ContentFilteredException(description, cause);
@@ -132,8 +133,8 @@ public final class ErrorMapper {
         };
     }
 
-    private static String describe(int status, String code, String message, String requestId) {
-        StringBuilder sb = new StringBuilder("Qwen API error: HTTP ").append(status);
+    private static String describe(String where, String code, String message, String requestId) {
+        StringBuilder sb = new StringBuilder("Qwen API error: ").append(where);
         if (code != null) {
             sb.append(", code '").append(code).append('\'');
         }

@@ -185,7 +185,7 @@ public final class QwenClient {
             }
             T chunk = parseChunk(data, chunkType, requestId);
             if (chunk.error() != null) {
-                throw streamError(chunk.error(), requestId);
+                throw streamError(chunk.error(), requestId != null ? requestId : chunk.requestId());
             }
             onChunk.accept(chunk);
         }
