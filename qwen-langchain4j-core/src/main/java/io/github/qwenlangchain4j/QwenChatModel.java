@@ -1,10 +1,7 @@
 package io.github.qwenlangchain4j;
 
 import dev.langchain4j.exception.InvalidRequestException;
-import dev.langchain4j.model.ModelProvider;
-import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import io.github.qwenlangchain4j.internal.api.ChatCompletionRequest;
@@ -17,7 +14,6 @@ import io.github.qwenlangchain4j.internal.mapper.ChatResponseMapper;
 import io.github.qwenlangchain4j.internal.mapper.QwenModels;
 import io.github.qwenlangchain4j.internal.stream.ChatStreamAccumulator;
 import io.github.qwenlangchain4j.internal.stream.StreamEvents;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -88,26 +84,6 @@ public class QwenChatModel extends QwenBaseChatModel implements ChatModel {
                 ChatRequestMapper.withCustomParameters(request.asStreaming(), parameters.customParameters()),
                 ChatCompletionResponse.class, accumulator::accept);
         return accumulator.build(requestId);
-    }
-
-    @Override
-    public QwenChatRequestParameters defaultRequestParameters() {
-        return super.defaultRequestParameters();
-    }
-
-    @Override
-    public List<ChatModelListener> listeners() {
-        return super.listeners();
-    }
-
-    @Override
-    public ModelProvider provider() {
-        return super.provider();
-    }
-
-    @Override
-    public Set<Capability> supportedCapabilities() {
-        return super.supportedCapabilities();
     }
 
     /** Builder of {@link QwenChatModel}; see {@link QwenBaseChatModel.Builder} for every option. */

@@ -1,9 +1,6 @@
 package io.github.qwenlangchain4j;
 
-import dev.langchain4j.model.ModelProvider;
-import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.StreamingChatModel;
-import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import io.github.qwenlangchain4j.internal.api.ChatCompletionRequest;
@@ -11,8 +8,6 @@ import io.github.qwenlangchain4j.internal.api.ChatCompletionResponse;
 import io.github.qwenlangchain4j.internal.client.SseCall;
 import io.github.qwenlangchain4j.internal.mapper.ChatRequestMapper;
 import io.github.qwenlangchain4j.internal.stream.HandlerBridge;
-import java.util.List;
-import java.util.Set;
 
 /**
  * A LangChain4j {@link StreamingChatModel} for Qwen through its OpenAI-compatible API.
@@ -62,26 +57,6 @@ public class QwenStreamingChatModel extends QwenBaseChatModel implements Streami
         }
         bridge.attach(call);
         call.start();
-    }
-
-    @Override
-    public QwenChatRequestParameters defaultRequestParameters() {
-        return super.defaultRequestParameters();
-    }
-
-    @Override
-    public List<ChatModelListener> listeners() {
-        return super.listeners();
-    }
-
-    @Override
-    public ModelProvider provider() {
-        return super.provider();
-    }
-
-    @Override
-    public Set<Capability> supportedCapabilities() {
-        return super.supportedCapabilities();
     }
 
     /** Builder of {@link QwenStreamingChatModel}; see {@link QwenBaseChatModel.Builder} for every option. */
