@@ -6,8 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -16,18 +14,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The API key never appears in logs (request and response logging on), exceptions or toString(). */
-class ApiKeyRedactionTest {
+class ApiKeyRedactionTest extends QwenWireMockSupport {
 
     private static final String KEY = "sk-SECRET-0123456789abcdef0123456789";
 
-    private WireMockServer server;
     private PrintStream originalErr;
     private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
 
     @BeforeEach
     void start() {
-        server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        server.start();
         originalErr = System.err;
         System.setErr(new PrintStream(logs, true, StandardCharsets.UTF_8)); // slf4j-simple writes to System.err
     }
@@ -35,7 +30,6 @@ class ApiKeyRedactionTest {
     @AfterEach
     void stop() {
         System.setErr(originalErr);
-        server.stop();
     }
 
     private String logs() {

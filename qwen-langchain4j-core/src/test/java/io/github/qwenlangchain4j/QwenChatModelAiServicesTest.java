@@ -8,34 +8,23 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.langchain4j.agent.tool.Tool;
 import dev.langchain4j.service.AiServices;
 import io.github.qwenlangchain4j.internal.client.QwenClient;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** LangChain4j AI services on top of QwenChatModel, against a local mock of compatible mode. */
-class QwenChatModelAiServicesTest {
+class QwenChatModelAiServicesTest extends QwenWireMockSupport {
 
-    private WireMockServer server;
     private QwenChatModel model;
 
     @BeforeEach
     void start() {
-        server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        server.start();
         model = QwenChatModel.builder().apiKey("sk-test").baseUrl(server.baseUrl()).build();
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop();
     }
 
     interface Assistant {

@@ -8,8 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.langchain4j.agent.tool.Tool;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.service.AiServices;
@@ -19,25 +17,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** An AI service returning {@link TokenStream} runs a tool loop over QwenStreamingChatModel, end to end. */
-class QwenStreamingChatModelAiServicesTest {
+class QwenStreamingChatModelAiServicesTest extends QwenWireMockSupport {
 
-    private WireMockServer server;
-
-    @BeforeEach
-    void start() {
-        server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop();
-    }
 
     interface Assistant {
         TokenStream chat(String message);

@@ -7,9 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
@@ -26,41 +23,18 @@ import dev.langchain4j.model.output.FinishReason;
 import io.github.qwenlangchain4j.internal.client.QwenClient;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-class QwenStreamingChatModelTest {
+class QwenStreamingChatModelTest extends QwenWireMockSupport {
 
-    private WireMockServer server;
 
-    @BeforeEach
-    void start() {
-        server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop();
-    }
-
-    private QwenStreamingChatModel.Builder model() {
+    private QwenStreamingChatModel.Builder streamingModel() {
         return QwenStreamingChatModel.builder().apiKey("sk-test").baseUrl(server.baseUrl());
     }
 
     private void stubStream(String sseBody) {
         server.stubFor(post("/chat/completions").willReturn(sse(sseBody)));
-    }
-
-    private static ResponseDefinitionBuilder sse(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
-                .withHeader("x-request-id", "req-123").withBody(body);
-    }
-
-    private int requestCount() {
-        return server.findAll(postRequestedFor(urlEqualTo("/chat/completions"))).size();
     }
 
     @Nested
@@ -71,7 +45,7 @@ class QwenStreamingChatModelTest {
             stubStream(Fixtures.sseFromJsonLines("chat/stream_basic.sse.jsonl"));
             RecordingHandler handler = new RecordingHandler();
 
-            model().topK(20).seed(7).enableThinking(true).thinkingBudget(100).enableSearch(true)
+            streamingModel().topK(20).seed(7).enableThinking(true).thinkingBudget(100).enableSearch(true)
                     .searchOptions(QwenSearchOptions.builder().searchStrategy("max").build())
                     .build().chat("Who are you?", handler);
             handler.awaitResponse();
@@ -95,7 +69,7 @@ class QwenStreamingChatModelTest {
                     .parameters(QwenChatRequestParameters.builder().frequencyPenalty(0.5).build())
                     .build();
 
-            model().build().chat(request, handler);
+            streamingModel().build().chat(request, handler);
 
             assertThat(handler.awaitError()).isInstanceOf(UnsupportedFeatureException.class)
                     .hasMessageContaining("repetitionPenalty");
@@ -112,7 +86,7 @@ class QwenStreamingChatModelTest {
             stubStream(Fixtures.sseFromJsonLines("chat/stream_basic.sse.jsonl"));
             RecordingHandler handler = new RecordingHandler();
 
-            model().build().chat("Who are you?", handler);
+            streamingModel().build().chat("Who are you?", handler);
             ChatResponse response = handler.awaitResponse();
 
             assertThat(String.join("", handler.texts)).isEqualTo(response.aiMessage().text());
@@ -120,7 +94,7 @@ class QwenStreamingChatModelTest {
                     .isEqualTo("I am a large-scale language model from Alibaba Cloud. My name is Qwen.");
             assertThat(handler.texts).hasSizeGreaterThan(3);
             QwenChatResponseMetadata metadata = (QwenChatResponseMetadata) response.metadata();
-            assertThat(metadata.requestId()).isEqualTo("req-123");
+            assertThat(metadata.requestId()).isEqualTo(REQUEST_ID);
             assertThat(metadata.id()).isEqualTo("chatcmpl-e30f5ae7-3063-93c4-90fe-beb5f900bd57");
             assertThat(metadata.created()).isEqualTo(1735113344L);
             assertThat(metadata.modelName()).isEqualTo("qwen-plus");
@@ -134,7 +108,7 @@ class QwenStreamingChatModelTest {
             stubStream(Fixtures.sseFromJsonLines("stream/thinking.sse.jsonl"));
             RecordingHandler handler = new RecordingHandler();
 
-            model().enableThinking(true).build().chat("为什么天空是蓝色的？", handler);
+            streamingModel().enableThinking(true).build().chat("为什么天空是蓝色的？", handler);
             ChatResponse response = handler.awaitResponse();
 
             assertThat(handler.events).containsExactly("thinking:用户问天空", "thinking:为什么是蓝色的。",
@@ -153,7 +127,7 @@ class QwenStreamingChatModelTest {
                     .withChunkedDribbleDelay(97, 200)));
             RecordingHandler handler = new RecordingHandler();
 
-            model().build().chat("为什么天空是蓝色的？", handler);
+            streamingModel().build().chat("为什么天空是蓝色的？", handler);
             ChatResponse response = handler.awaitResponse();
 
             assertThat(response.aiMessage().thinking()).isEqualTo("用户问天空为什么是蓝色的。");
@@ -168,7 +142,7 @@ class QwenStreamingChatModelTest {
             ChatRequest request = ChatRequest.builder().messages(UserMessage.from("北京和上海的天气？"))
                     .toolSpecifications(weather).build();
 
-            model().parallelToolCalls(true).build().chat(request, handler);
+            streamingModel().parallelToolCalls(true).build().chat(request, handler);
             ChatResponse response = handler.awaitResponse();
 
             List<ToolExecutionRequest> calls = response.aiMessage().toolExecutionRequests();
@@ -195,11 +169,11 @@ class QwenStreamingChatModelTest {
             stubStream(Fixtures.read("stream/mid_stream_error.sse.txt"));
             RecordingHandler handler = new RecordingHandler();
 
-            model().build().chat("tell me", handler);
+            streamingModel().build().chat("tell me", handler);
             Throwable error = handler.awaitError();
 
             assertThat(error).isInstanceOf(ContentFilteredException.class)
-                    .hasMessageContaining("data_inspection_failed").hasMessageContaining("req-123");
+                    .hasMessageContaining("data_inspection_failed").hasMessageContaining(REQUEST_ID);
             assertThat(handler.texts).containsExactly("Here is the first part");
             assertThat(handler.terminalCalls).hasValue(1);
             assertThat(requestCount()).isEqualTo(1);
@@ -210,7 +184,7 @@ class QwenStreamingChatModelTest {
             stubStream("data: {\"id\":\"chatcmpl-x\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hal\"}}]}\n\n");
             RecordingHandler handler = new RecordingHandler();
 
-            model().build().chat("hi", handler);
+            streamingModel().build().chat("hi", handler);
 
             assertThat(handler.awaitError()).isInstanceOf(LangChain4jException.class).hasMessageContaining("[DONE]");
             assertThat(handler.terminalCalls).hasValue(1);
@@ -226,7 +200,7 @@ class QwenStreamingChatModelTest {
                     .willReturn(sse(Fixtures.sseFromJsonLines("chat/stream_basic.sse.jsonl"))));
             RecordingHandler handler = new RecordingHandler();
 
-            model().build().chat("hi", handler);
+            streamingModel().build().chat("hi", handler);
 
             assertThat(handler.awaitResponse().aiMessage().text()).endsWith("My name is Qwen.");
             assertThat(requestCount()).isEqualTo(2);
@@ -238,7 +212,7 @@ class QwenStreamingChatModelTest {
                     .withBody("{\"code\":\"InternalError\",\"message\":\"oops\",\"request_id\":\"r-500\"}")));
             RecordingHandler handler = new RecordingHandler();
 
-            model().maxRetries(1).build().chat("hi", handler);
+            streamingModel().maxRetries(1).build().chat("hi", handler);
 
             assertThat(handler.awaitError()).isInstanceOf(InternalServerException.class).hasMessageContaining("r-500");
             assertThat(requestCount()).isEqualTo(2);
@@ -253,7 +227,7 @@ class QwenStreamingChatModelTest {
                     .willReturn(sse(Fixtures.sseFromJsonLines("chat/stream_basic.sse.jsonl"))));
             RecordingHandler handler = new RecordingHandler();
 
-            model().build().chat("hi", handler);
+            streamingModel().build().chat("hi", handler);
 
             assertThat(handler.awaitResponse().aiMessage().text()).startsWith("I am");
             assertThat(requestCount()).isEqualTo(2);
@@ -265,7 +239,7 @@ class QwenStreamingChatModelTest {
                     .withBody(Fixtures.read("errors/401_invalid_api_key_doc.json"))));
             RecordingHandler handler = new RecordingHandler();
 
-            model().build().chat("hi", handler);
+            streamingModel().build().chat("hi", handler);
 
             assertThat(handler.awaitError()).isInstanceOf(AuthenticationException.class)
                     .hasMessageContaining("invalid_api_key").hasMessageNotContaining("sk-test");
@@ -286,7 +260,7 @@ class QwenStreamingChatModelTest {
                 }
             };
 
-            model().build().chat("hi", handler);
+            streamingModel().build().chat("hi", handler);
 
             // Nothing terminal may come; wait a little to give a wrong implementation the chance to call back.
             assertThat(handler.response).failsWithin(500, TimeUnit.MILLISECONDS);
@@ -303,7 +277,7 @@ class QwenStreamingChatModelTest {
                 throw boom;
             };
 
-            model().build().chat("hi", handler);
+            streamingModel().build().chat("hi", handler);
 
             // LangChain4j's convention (AbstractStreamingChatModelIT): onError per failing callback, then the response.
             ChatResponse response = handler.response.get(10, TimeUnit.SECONDS);
