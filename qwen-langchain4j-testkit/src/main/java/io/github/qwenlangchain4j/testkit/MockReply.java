@@ -1,0 +1,96 @@
+package io.github.qwenlangchain4j.testkit;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A scripted reply for {@link QwenMockServer#enqueue(MockReply)}. Chat replies are served as JSON or as an SSE
+ * stream, whichever the request asks for, shaped like Qwen's (reasoning chunks, tool-call fragments, usage chunk).
+ * Immutable; {@link #withDelay} returns a copy.
+ */
+public final class MockReply {
+
+    enum Kind { TEXT, TOOL_CALLS, ERROR, STREAM_ERROR, DROP_CONNECTION }
+
+    final Kind kind;
+    final String text;
+    final String thinking;
+    final List<ToolCall> toolCalls;
+    final int status;
+    final String code;
+    final String message;
+    final Duration delay;
+
+    private MockReply(Kind kind, String text, String thinking, List<ToolCall> toolCalls, int status, String code,
+                      String message, Duration delay) {
+        this.kind = kind;
+        this.text = text;
+        this.thinking = thinking;
+        this.toolCalls = toolCalls;
+        this.status = status;
+        this.code = code;
+        this.message = message;
+        this.delay = delay;
+    }
+
+    /** An assistant answer. */
+    public static MockReply text(String text) {
+        return new MockReply(Kind.TEXT, Objects.requireNonNull(text, "text"), null, List.of(), 200, null, null,
+                Duration.ZERO);
+    }
+
+    /** An answer preceded by thinking ({@code reasoning_content}). */
+    public static MockReply thinkingThenText(String thinking, String text) {
+        return new MockReply(Kind.TEXT, Objects.requireNonNull(text, "text"), Objects.requireNonNull(thinking, "thinking"),
+                List.of(), 200, null, null, Duration.ZERO);
+    }
+
+    /** The model calls these tools ({@code finish_reason: tool_calls}). */
+    public static MockReply toolCalls(ToolCall... toolCalls) {
+        if (toolCalls.length == 0) {
+            throw new IllegalArgumentException("at least one tool call is needed");
+        }
+        return new MockReply(Kind.TOOL_CALLS, "", null, List.of(toolCalls), 200, null, null, Duration.ZERO);
+    }
+
+    /** An HTTP error with Qwen's OpenAI-style error body. */
+    public static MockReply error(int status, String code, String message) {
+        if (status < 400) {
+            throw new IllegalArgumentException("an error needs a 4xx or 5xx status, not " + status);
+        }
+        return new MockReply(Kind.ERROR, null, null, List.of(), status, code, message, Duration.ZERO);
+    }
+
+    /**
+     * For streaming requests: the text is streamed, then {@code data: {"error": {...}}} ends the stream, as Qwen
+     * does when output moderation trips. A non-streaming request gets a 400 with the same error.
+     */
+    public static MockReply errorMidStream(String partialText, String code, String message) {
+        return new MockReply(Kind.STREAM_ERROR, partialText, null, List.of(), 400, code, message, Duration.ZERO);
+    }
+
+    /** The server closes the connection without answering. */
+    public static MockReply dropConnection() {
+        return new MockReply(Kind.DROP_CONNECTION, null, null, List.of(), 0, null, null, Duration.ZERO);
+    }
+
+    /** The same reply, sent after waiting {@code delay}. */
+    public MockReply withDelay(Duration delay) {
+        return new MockReply(kind, text, thinking, toolCalls, status, code, message, Objects.requireNonNull(delay));
+    }
+
+    /**
+     * A tool call in a scripted reply.
+     *
+     * @param name          the tool's name
+     * @param argumentsJson its arguments as a JSON object string, e.g. {@code {"city": "Hangzhou"}}
+     */
+    public record ToolCall(String name, String argumentsJson) {
+
+        public ToolCall {
+            Objects.requireNonNull(name, "name");
+            argumentsJson = argumentsJson == null ? "{}" : argumentsJson;
+        }
+    }
+}

@@ -1,0 +1,341 @@
+package io.github.qwenlangchain4j.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.github.qwenlangchain4j.testkit.internal.ChatRenderer;
+import io.github.qwenlangchain4j.testkit.internal.Completion;
+import io.github.qwenlangchain4j.testkit.internal.DefaultReplies;
+import io.github.qwenlangchain4j.testkit.internal.QwenError;
+import io.github.qwenlangchain4j.testkit.internal.QwenRules;
+import io.github.qwenlangchain4j.testkit.internal.WordVectors;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Queue;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An offline stand-in for Qwen's compatible-mode API on a free loopback port: {@code /chat/completions} (JSON and
+ * SSE, with reasoning chunks when thinking and tool-call fragments shaped like Qwen's) and {@code /embeddings}
+ * (deterministic vectors derived from the words of each text). It refuses what Qwen refuses, with Qwen's error
+ * bodies: a missing or wrong key, {@code tool_choice: "required"}, too many embedding inputs, an invalid dimension,
+ * a non-streaming call while thinking or to a stream-only model.
+ *
+ * <pre>{@code
+ * try (QwenMockServer server = QwenMockServer.start()) {
+ *     server.enqueue(MockReply.text("Hello from the mock"));
+ *     ChatModel model = QwenChatModel.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl()).build();
+ *     assertThat(model.chat("hi")).isEqualTo("Hello from the mock");
+ *     assertThat(server.requests()).hasSize(1);
+ * }
+ * }</pre>
+ *
+ * <p>Queued replies ({@link #enqueue}) answer chat requests in order; when none is queued, the default reply says
+ * it is offline and echoes the question and context it received (and calls the first offered tool, so tool loops
+ * run). Thread-safe.
+ */
+public final class QwenMockServer implements AutoCloseable {
+
+    /** The key {@link #start()} accepts. Any other key gets 401 {@code invalid_api_key}, as on Qwen. */
+    public static final String DEFAULT_API_KEY = "sk-qwen-mock-offline";
+
+    private static final String BASE_PATH = "/compatible-mode/v1";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final String apiKey;
+    private final Duration latency;
+    private final ChatRenderer renderer = new ChatRenderer(JSON);
+    private final Queue<MockReply> replies = new ConcurrentLinkedQueue<>();
+    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
+
+    private QwenMockServer(Builder builder) {
+        this.apiKey = builder.apiKey;
+        this.latency = builder.latency;
+        this.executor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "qwen-mock-server");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 128);
+        } catch (IOException e) {
+            throw new UncheckedIOException("QwenMockServer could not bind to a loopback port", e);
+        }
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** Starts a server on a free loopback port that accepts {@link #DEFAULT_API_KEY}. */
+    public static QwenMockServer start() {
+        return builder().start();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The compatible-mode base URL to give a model's {@code baseUrl(...)}. */
+    public String baseUrl() {
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort()
+                + BASE_PATH;
+    }
+
+    /** The API key this server accepts. */
+    public String apiKey() {
+        return apiKey;
+    }
+
+    /** Queues a reply for the next chat request. Returns this server, for chaining. */
+    public QwenMockServer enqueue(MockReply reply) {
+        replies.add(reply);
+        return this;
+    }
+
+    /** Every request received so far, oldest first (including refused ones). */
+    public List<RecordedRequest> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** The most requests that were being served at the same time. */
+    public int maxConcurrentRequests() {
+        return maxInFlight.get();
+    }
+
+    /** Forgets received requests and queued replies. */
+    public void reset() {
+        requests.clear();
+        replies.clear();
+        maxInFlight.set(0);
+    }
+
+    /** Stops the server and frees its port and threads. */
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        int now = inFlight.incrementAndGet();
+        maxInFlight.accumulateAndGet(now, Math::max);
+        try (exchange) {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            requests.add(record(exchange, body));
+            String requestId = UUID.randomUUID().toString();
+            exchange.getResponseHeaders().add("x-request-id", requestId);
+            String path = exchange.getRequestURI().getPath();
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                sendError(exchange, new QwenError(405, "method_not_allowed", "invalid_request_error",
+                        "Only POST is supported"), requestId);
+                return;
+            }
+            QwenError authError = checkKey(exchange.getRequestHeaders().getFirst("Authorization"));
+            if (authError != null) {
+                sendError(exchange, authError, requestId);
+                return;
+            }
+            JsonNode request;
+            try {
+                request = JSON.readTree(body);
+            } catch (IOException e) {
+                sendError(exchange, QwenError.invalidParameter("The request body is not valid JSON."), requestId);
+                return;
+            }
+            pause(latency);
+            switch (path) {
+                case BASE_PATH + "/chat/completions" -> chat(exchange, request, requestId);
+                case BASE_PATH + "/embeddings" -> embeddings(exchange, request, requestId);
+                default -> sendError(exchange, new QwenError(404, "not_found", "invalid_request_error",
+                        "No such endpoint: " + path), requestId);
+            }
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private QwenError checkKey(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ") || authorization.substring(7).isBlank()) {
+            return new QwenError(401, "invalid_api_key", "invalid_request_error",
+                    "You didn't provide an API key. You need to provide your API key in an Authorization header using"
+                            + " Bearer auth (i.e. Authorization: Bearer YOUR_KEY).");
+        }
+        if (!authorization.substring(7).equals(apiKey)) {
+            return new QwenError(401, "invalid_api_key", "invalid_request_error", "Incorrect API key provided. ");
+        }
+        return null;
+    }
+
+    private void chat(HttpExchange exchange, JsonNode request, String requestId) throws IOException {
+        QwenError refusal = QwenRules.checkChat(request);
+        if (refusal != null) {
+            sendError(exchange, refusal, requestId);
+            return;
+        }
+        MockReply reply = replies.poll();
+        if (reply != null) {
+            pause(reply.delay);
+        }
+        boolean stream = request.path("stream").asBoolean(false);
+        if (reply != null && reply.kind == MockReply.Kind.DROP_CONNECTION) {
+            return; // closing the exchange without a response drops the connection
+        }
+        if (reply != null && (reply.kind == MockReply.Kind.ERROR
+                || (reply.kind == MockReply.Kind.STREAM_ERROR && !stream))) {
+            sendError(exchange, new QwenError(reply.status, reply.code, "invalid_request_error", reply.message),
+                    requestId);
+            return;
+        }
+        Completion completion = reply == null
+                ? DefaultReplies.replyTo(request, "call_" + requestId.replace("-", "").substring(0, 24))
+                : toCompletion(reply);
+        if (!stream) {
+            send(exchange, 200, "application/json", renderer.completion(completion, request, requestId));
+            return;
+        }
+        String error = reply != null && reply.kind == MockReply.Kind.STREAM_ERROR
+                ? new QwenError(400, reply.code, reply.code, reply.message).body(JSON, requestId) : null;
+        exchange.getResponseHeaders().add("Content-Type", "text/event-stream;charset=UTF-8");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        for (String chunk : renderer.chunks(completion, request, requestId, error)) {
+            out.write(("data: " + chunk + "\n\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        }
+        if (error == null) {
+            out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+        }
+        out.flush();
+    }
+
+    private static Completion toCompletion(MockReply reply) {
+        List<Completion.Call> calls = new ArrayList<>();
+        for (MockReply.ToolCall call : reply.toolCalls) {
+            calls.add(new Completion.Call("call_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24),
+                    call.name(), call.argumentsJson()));
+        }
+        return new Completion(reply.thinking, reply.text, calls);
+    }
+
+    private void embeddings(HttpExchange exchange, JsonNode request, String requestId) throws IOException {
+        QwenError refusal = QwenRules.checkEmbeddings(request);
+        if (refusal != null) {
+            sendError(exchange, refusal, requestId);
+            return;
+        }
+        int dimension = QwenRules.dimension(request);
+        JsonNode input = request.path("input");
+        List<JsonNode> texts = new ArrayList<>();
+        input.forEach(texts::add);
+        if (input.isTextual()) {
+            texts.add(input);
+        }
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode data = root.putArray("data");
+        int tokens = 0;
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i).asText();
+            tokens += Math.max(1, text.length() / 4);
+            ObjectNode item = data.addObject();
+            ArrayNode vector = item.putArray("embedding");
+            for (float value : WordVectors.embed(text, dimension)) {
+                vector.add(value);
+            }
+            item.put("index", i).put("object", "embedding");
+        }
+        root.put("model", request.path("model").asText());
+        root.put("object", "list");
+        root.putObject("usage").put("prompt_tokens", tokens).put("total_tokens", tokens);
+        root.put("id", requestId);
+        send(exchange, 200, "application/json", root.toString());
+    }
+
+    private static RecordedRequest record(HttpExchange exchange, String body) {
+        Map<String, List<String>> headers = new TreeMap<>();
+        exchange.getRequestHeaders().forEach((name, values) ->
+                headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+        return new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, body);
+    }
+
+    private static void sendError(HttpExchange exchange, QwenError error, String requestId) throws IOException {
+        send(exchange, error.status(), "application/json", error.body(JSON, requestId));
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private static void pause(Duration delay) {
+        if (delay.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Builder of {@link QwenMockServer}. */
+    public static final class Builder {
+
+        private String apiKey = DEFAULT_API_KEY;
+        private Duration latency = Duration.ZERO;
+        private int port;
+
+        private Builder() {}
+
+        /** The key the server accepts; default {@link #DEFAULT_API_KEY}. */
+        public Builder apiKey(String apiKey) {
+            if (apiKey == null || apiKey.isBlank()) {
+                throw new IllegalArgumentException("apiKey must not be blank");
+            }
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        /** A delay before every answer, to model the network and the model (benchmarks use 100 ms). */
+        public Builder latency(Duration latency) {
+            if (latency == null || latency.isNegative()) {
+                throw new IllegalArgumentException("latency must be zero or positive");
+            }
+            this.latency = latency;
+            return this;
+        }
+
+        /** A fixed port; default 0, a free one. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public QwenMockServer start() {
+            return new QwenMockServer(this);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.github.qwenlangchain4j.testkit.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * What the live API refuses, with the messages it uses: the checks the library must absorb, so that tests against
+ * the mock fail where real calls would.
+ */
+public final class QwenRules {
+
+    private static final Pattern HYBRID_OPEN_SOURCE_QWEN3 = Pattern.compile("qwen3-\\d+(\\.\\d+)?b(-a\\d+b)?");
+
+    private static final Map<String, List<Integer>> DIMENSIONS = Map.of(
+            "text-embedding-v4", List.of(2048, 1536, 1024, 768, 512, 256, 128, 64),
+            "text-embedding-v3", List.of(1024, 768, 512),
+            "text-embedding-v2", List.of(1536),
+            "text-embedding-v1", List.of(1536));
+
+    private QwenRules() {}
+
+    /** The refusal Qwen gives this chat request, or null when it would be served. */
+    public static QwenError checkChat(JsonNode request) {
+        String model = request.path("model").asText("");
+        if (model.isEmpty()) {
+            return QwenError.invalidParameter("Required parameter 'model' missing.");
+        }
+        if (!request.path("messages").isArray() || request.path("messages").isEmpty()) {
+            return QwenError.invalidParameter("Required parameter 'messages' missing or empty.");
+        }
+        JsonNode messages = request.path("messages");
+        for (int i = 1; i < messages.size(); i++) {
+            if ("system".equals(messages.get(i).path("role").asText())) {
+                return QwenError.invalidParameter("The system message must be the first message.");
+            }
+        }
+        JsonNode toolChoice = request.path("tool_choice");
+        if (toolChoice.isTextual() && "required".equals(toolChoice.asText())) {
+            return QwenError.invalidParameter(
+                    "tool_choice parameter only support 'auto', 'none' or a specified function.");
+        }
+        boolean stream = request.path("stream").asBoolean(false);
+        boolean thinking = request.path("enable_thinking").asBoolean(false);
+        if (thinking && toolChoice.isObject()) {
+            return QwenError.invalidParameter("tool_choice does not support forcing a function in thinking mode.");
+        }
+        if (thinking && "json_object".equals(request.path("response_format").path("type").asText())) {
+            return QwenError.invalidParameter("Json mode is not supported in thinking mode.");
+        }
+        if ("json_object".equals(request.path("response_format").path("type").asText())
+                && !messages.toString().toLowerCase(Locale.ROOT).contains("json")) {
+            return QwenError.invalidParameter("'messages' must contain the word 'json' in some form, to use"
+                    + " 'response_format' of type 'json_object'.");
+        }
+        if (!stream) {
+            if (isStreamOnly(model)) {
+                return QwenError.invalidParameter(
+                        "This model only support stream mode, please enable the stream parameter to access the model.");
+            }
+            boolean thinksByDefault = HYBRID_OPEN_SOURCE_QWEN3.matcher(model.toLowerCase(Locale.ROOT)).matches();
+            JsonNode enableThinking = request.get("enable_thinking");
+            if (thinking || (thinksByDefault && (enableThinking == null || enableThinking.asBoolean()))) {
+                return QwenError.invalidParameter(
+                        "parameter.enable_thinking must be set to false for non-streaming calls");
+            }
+        }
+        return null;
+    }
+
+    /** Thinking-only and Omni models only stream. */
+    public static boolean isStreamOnly(String model) {
+        String name = model.toLowerCase(Locale.ROOT);
+        return name.startsWith("qwq-") || name.startsWith("qvq-") || name.contains("-thinking")
+                || name.contains("-omni-") || name.endsWith("-omni");
+    }
+
+    /** Whether the model thinks in this request. */
+    public static boolean thinks(JsonNode request) {
+        String model = request.path("model").asText("").toLowerCase(Locale.ROOT);
+        JsonNode enableThinking = request.get("enable_thinking");
+        if (enableThinking != null) {
+            return enableThinking.asBoolean();
+        }
+        return model.startsWith("qwq-") || model.startsWith("qvq-") || model.contains("-thinking")
+                || HYBRID_OPEN_SOURCE_QWEN3.matcher(model).matches();
+    }
+
+    /** The refusal Qwen gives this embeddings request, or null. */
+    public static QwenError checkEmbeddings(JsonNode request) {
+        String model = request.path("model").asText("");
+        if (model.isEmpty()) {
+            return QwenError.invalidParameter("Required parameter 'model' missing.");
+        }
+        JsonNode input = request.path("input");
+        int count = input.isArray() ? input.size() : (input.isTextual() ? 1 : 0);
+        if (count == 0) {
+            return QwenError.invalidParameter("Required parameter 'input' missing or empty.");
+        }
+        for (JsonNode text : input.isArray() ? input : List.of(input)) {
+            if (!text.isTextual() || text.asText().isBlank()) {
+                return QwenError.invalidParameter("Value error, contents is neither str nor list of str.: input.contents");
+            }
+        }
+        int limit = maxInputs(model);
+        if (count > limit) {
+            return QwenError.invalidParameter("batch size is invalid, it should not be larger than " + limit
+                    + ".: input.contents");
+        }
+        JsonNode dimensions = request.get("dimensions");
+        List<Integer> allowed = DIMENSIONS.get(model);
+        if (dimensions != null && allowed != null && !allowed.contains(dimensions.asInt())) {
+            return QwenError.invalidParameter("Value error, dimension should be one of " + allowed
+                    + ".: parameters.dimension");
+        }
+        String format = request.path("encoding_format").asText("float");
+        if (!"float".equals(format)) {
+            return QwenError.invalidParameter("encoding_format only supports float.");
+        }
+        return null;
+    }
+
+    /** Inputs per request: 25 for v1/v2, 10 otherwise. */
+    public static int maxInputs(String model) {
+        return model.equals("text-embedding-v1") || model.equals("text-embedding-v2") ? 25 : 10;
+    }
+
+    /** The vector size a request gets. */
+    public static int dimension(JsonNode request) {
+        JsonNode dimensions = request.get("dimensions");
+        if (dimensions != null && dimensions.asInt() > 0) {
+            return dimensions.asInt();
+        }
+        String model = request.path("model").asText("");
+        return model.equals("text-embedding-v1") || model.equals("text-embedding-v2") ? 1536 : 1024;
+    }
+}
