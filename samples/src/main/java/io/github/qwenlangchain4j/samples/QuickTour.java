@@ -1,0 +1,217 @@
+package io.github.qwenlangchain4j.samples;
+
+import dev.langchain4j.agent.tool.Tool;
+import dev.langchain4j.data.document.Document;
+import dev.langchain4j.data.document.Metadata;
+import dev.langchain4j.data.document.splitter.DocumentSplitters;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.PartialThinking;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.rag.content.retriever.EmbeddingStoreContentRetriever;
+import dev.langchain4j.service.AiServices;
+import dev.langchain4j.store.embedding.EmbeddingSearchRequest;
+import dev.langchain4j.store.embedding.EmbeddingSearchResult;
+import dev.langchain4j.store.embedding.EmbeddingStoreIngestor;
+import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
+import io.github.qwenlangchain4j.QwenChatModel;
+import io.github.qwenlangchain4j.QwenRegion;
+import io.github.qwenlangchain4j.QwenStreamingChatModel;
+import io.github.qwenlangchain4j.QwenTokenUsage;
+import io.github.qwenlangchain4j.embedding.QwenEmbeddingModel;
+import io.github.qwenlangchain4j.testkit.QwenMockServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A tour of qwen-langchain4j in four steps: a chat, a streaming chat with thinking, an AI service with a tool, and
+ * a small RAG over the documents in {@code src/main/resources/docs}. With {@code DASHSCOPE_API_KEY} set it talks
+ * to Qwen (region from {@code QWEN_REGION}, default Singapore); without, it runs offline on {@link QwenMockServer}.
+ *
+ * <p>Run it with {@code mvn -B -q -pl samples -am -DskipTests install exec:java}.
+ */
+public final class QuickTour {
+
+    private static final List<String> DOCUMENTS = List.of("regions.txt", "thinking.txt", "embeddings.txt", "pricing.txt");
+
+    private final PrintStream out;
+    private final Map<String, String> env;
+
+    public QuickTour(PrintStream out, Map<String, String> env) {
+        this.out = out;
+        this.env = env;
+    }
+
+    public static void main(String[] args) throws Exception {
+        new QuickTour(System.out, System.getenv()).run();
+    }
+
+    /** Where the tour sends its requests: Qwen itself, or the offline mock. */
+    record Connection(String apiKey, String baseUrl, String description, QwenMockServer mock) implements AutoCloseable {
+
+        static Connection from(Map<String, String> env) {
+            String key = env.get("DASHSCOPE_API_KEY");
+            if (key != null && !key.isBlank()) {
+                String regionName = env.getOrDefault("QWEN_REGION", "SINGAPORE");
+                QwenRegion region = QwenRegion.valueOf(regionName.trim().toUpperCase().replace('-', '_'));
+                return new Connection(key, region.baseUrl(), "LIVE: Qwen in region " + region, null);
+            }
+            QwenMockServer mock = QwenMockServer.start();
+            return new Connection(mock.apiKey(), mock.baseUrl(), "OFFLINE: no DASHSCOPE_API_KEY is set, so this tour"
+                    + " talks to QwenMockServer at " + mock.baseUrl() + " (answers are canned, not Qwen's)", mock);
+        }
+
+        @Override
+        public void close() {
+            if (mock != null) {
+                mock.close();
+            }
+        }
+    }
+
+    public void run() throws Exception {
+        try (Connection connection = Connection.from(env)) {
+            out.println("qwen-langchain4j quick tour -- " + connection.description());
+            chat(connection);
+            streamWithThinking(connection);
+            aiServiceWithTool(connection);
+            rag(connection);
+            out.println();
+            out.println("Done. Set DASHSCOPE_API_KEY (and QWEN_REGION if your key is not from Singapore) to run it live.");
+        }
+    }
+
+    private void chat(Connection connection) {
+        heading(1, "Chat");
+        ChatModel model = QwenChatModel.builder().apiKey(connection.apiKey()).baseUrl(connection.baseUrl())
+                .modelName("qwen-plus").build();
+        String question = "In one sentence, what is LangChain4j?";
+        out.println("> " + question);
+        out.println(model.chat(question));
+    }
+
+    private void streamWithThinking(Connection connection) throws Exception {
+        heading(2, "Streaming chat with thinking (printed as it arrives)");
+        StreamingChatModel model = QwenStreamingChatModel.builder().apiKey(connection.apiKey())
+                .baseUrl(connection.baseUrl()).modelName("qwen-plus").enableThinking(true).thinkingBudget(200).build();
+        String question = "Why is the sky blue? Answer in two sentences.";
+        out.println("> " + question);
+        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+        boolean[] answering = {false};
+        model.chat(question, new StreamingChatResponseHandler() {
+            @Override
+            public void onPartialThinking(PartialThinking thinking) {
+                out.print(thinking.text());
+                out.flush();
+            }
+
+            @Override
+            public void onPartialResponse(String text) {
+                if (!answering[0]) {
+                    answering[0] = true;
+                    out.println();
+                    out.print("[answer] ");
+                }
+                out.print(text);
+                out.flush();
+            }
+
+            @Override
+            public void onCompleteResponse(ChatResponse response) {
+                done.complete(response);
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                done.completeExceptionally(error);
+            }
+        });
+        out.print("[thinking] ");
+        ChatResponse response = done.get(2, TimeUnit.MINUTES);
+        out.println();
+        QwenTokenUsage usage = (QwenTokenUsage) response.tokenUsage();
+        out.println("(tokens: " + usage.totalTokenCount() + " in total, " + usage.reasoningTokens() + " spent thinking)");
+    }
+
+    interface Assistant {
+        String chat(String message);
+    }
+
+    static final class Thermometer {
+        final List<String> calls = new ArrayList<>();
+
+        @Tool("Converts a temperature from degrees Celsius to degrees Fahrenheit")
+        double celsiusToFahrenheit(double celsius) {
+            calls.add("celsiusToFahrenheit(" + celsius + ")");
+            return celsius * 9 / 5 + 32;
+        }
+    }
+
+    private void aiServiceWithTool(Connection connection) {
+        heading(3, "AI service with a tool");
+        Thermometer thermometer = new Thermometer();
+        Assistant assistant = AiServices.builder(Assistant.class)
+                .chatModel(QwenChatModel.builder().apiKey(connection.apiKey()).baseUrl(connection.baseUrl())
+                        .modelName("qwen-plus").build())
+                .tools(thermometer)
+                .build();
+        String question = "What is 21.5 degrees Celsius in Fahrenheit? Use the tool.";
+        out.println("> " + question);
+        String answer = assistant.chat(question);
+        out.println("[tool calls] " + thermometer.calls);
+        out.println(answer);
+    }
+
+    private void rag(Connection connection) {
+        heading(4, "RAG over " + DOCUMENTS.size() + " documents shipped with the sample");
+        QwenEmbeddingModel embeddingModel = QwenEmbeddingModel.builder().apiKey(connection.apiKey())
+                .baseUrl(connection.baseUrl()).dimensions(512).build();
+        InMemoryEmbeddingStore<TextSegment> store = new InMemoryEmbeddingStore<>();
+        List<Document> documents = DOCUMENTS.stream().map(QuickTour::load).toList();
+        EmbeddingStoreIngestor.builder()
+                .documentSplitter(DocumentSplitters.recursive(300, 30))
+                .embeddingModel(embeddingModel)
+                .embeddingStore(store)
+                .build()
+                .ingest(documents);
+        String question = "I am in Europe: which region should my API key come from?";
+        out.println("> " + question);
+        EmbeddingSearchResult<TextSegment> found = store.search(EmbeddingSearchRequest.builder()
+                .queryEmbedding(embeddingModel.embed(question).content()).maxResults(1).build());
+        TextSegment best = found.matches().get(0).embedded();
+        out.printf("[retrieved] %s (score %.2f)%n", best.metadata().getString("file_name"), found.matches().get(0).score());
+        Assistant assistant = AiServices.builder(Assistant.class)
+                .chatModel(QwenChatModel.builder().apiKey(connection.apiKey()).baseUrl(connection.baseUrl())
+                        .modelName("qwen-plus").build())
+                .contentRetriever(EmbeddingStoreContentRetriever.builder().embeddingStore(store)
+                        .embeddingModel(embeddingModel).maxResults(2).build())
+                .build();
+        out.println(assistant.chat(question));
+    }
+
+    private static Document load(String name) {
+        try (InputStream in = QuickTour.class.getResourceAsStream("/docs/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("sample document missing from the classpath: docs/" + name);
+            }
+            return Document.from(new String(in.readAllBytes(), StandardCharsets.UTF_8), Metadata.from("file_name", name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void heading(int step, String title) {
+        out.println();
+        out.println("== " + step + ". " + title);
+    }
+}

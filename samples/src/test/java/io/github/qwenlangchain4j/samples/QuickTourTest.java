@@ -1,0 +1,31 @@
+package io.github.qwenlangchain4j.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The command-line sample, end to end, offline against QwenMockServer. */
+class QuickTourTest {
+
+    @Test
+    void should_run_every_step_offline_when_no_key_is_set() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        new QuickTour(new PrintStream(bytes, true, StandardCharsets.UTF_8), Map.of()).run();
+
+        String output = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(output).contains("OFFLINE: no DASHSCOPE_API_KEY is set");
+        assertThat(output).contains("== 1. Chat").contains("You asked: \"In one sentence, what is LangChain4j?\"");
+        assertThat(output).contains("== 2. Streaming chat with thinking").contains("[thinking] [offline] Thinking about")
+                .contains("[answer] [offline");
+        assertThat(output).contains("== 3. AI service with a tool").contains("[tool calls] [celsiusToFahrenheit(1.5)]")
+                .contains("The tool celsiusToFahrenheit returned: 34.7");
+        assertThat(output).contains("== 4. RAG").contains("[retrieved] regions.txt")
+                .contains("which region should my API key come from?").contains("Singapore");
+        assertThat(output).contains("Done.");
+    }
+}
