@@ -22,6 +22,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP client of every Qwen model (chat, streaming, embeddings, batch): one immutable instance per model,
@@ -37,6 +38,8 @@ public final class QwenClient {
 
     private static final MediaType JSON_MEDIA_TYPE = MediaType.get("application/json");
     private static final String USER_AGENT = "qwen-langchain4j/0.1.0";
+
+    private static final java.util.Set<String> WARNED_PLAIN_HTTP_HOSTS = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final OkHttpClient http;
     private final HttpUrl baseUrl;
@@ -58,6 +61,7 @@ public final class QwenClient {
         if (baseUrl == null) {
             throw new IllegalArgumentException("baseUrl is not a valid http(s) URL: '" + builder.baseUrl + "'");
         }
+        warnIfPlainHttpToRemoteHost(baseUrl);
         Duration timeout = builder.timeout == null ? Duration.ofSeconds(60) : builder.timeout;
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive, but was " + timeout);
@@ -81,6 +85,23 @@ public final class QwenClient {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The API key travels in a header: over plain HTTP to another machine anyone on the path can read it. Loopback
+     * (tests, the offline mock, a local proxy) is fine. Warned once per host, not per model.
+     */
+    private static void warnIfPlainHttpToRemoteHost(HttpUrl url) {
+        if (url.isHttps() || isLoopback(url.host()) || !WARNED_PLAIN_HTTP_HOSTS.add(url.host())) {
+            return;
+        }
+        LoggerFactory.getLogger(QwenClient.class).warn("The Qwen base URL {} uses plain http:// to a host that is not"
+                + " loopback: the API key is sent unencrypted. Use https://.", url.scheme() + "://" + url.host() + ":"
+                + url.port());
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
     }
 
     /** The base URL requests go to, without a trailing slash. */
