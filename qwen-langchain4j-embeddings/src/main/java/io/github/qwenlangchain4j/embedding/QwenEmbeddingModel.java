@@ -1,5 +1,6 @@
 package io.github.qwenlangchain4j.embedding;
 
+import dev.langchain4j.data.message.ContentType;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.ModelProvider;
 import dev.langchain4j.model.embedding.DimensionAwareEmbeddingModel;
@@ -111,6 +112,22 @@ public class QwenEmbeddingModel extends DimensionAwareEmbeddingModel {
         return super.embedAll(textSegments);
     }
 
+    /**
+     * Refuses empty or blank text inputs, naming the index, before LangChain4j's listener handling runs: with
+     * listeners attached it turns every input into a {@code TextSegment} first, which fails on blank text with a
+     * message that does not say which input.
+     */
+    @Override
+    public EmbeddingResponse embed(EmbeddingRequest request) {
+        List<EmbeddingInput> inputs = request.inputs();
+        for (int i = 0; i < inputs.size(); i++) {
+            if (Set.of(ContentType.TEXT).equals(inputs.get(i).contentTypes())) {
+                checkNotBlank(i, inputs.get(i).text());
+            }
+        }
+        return super.embed(request);
+    }
+
     @Override
     public EmbeddingResponse doEmbed(EmbeddingRequest request) {
         EmbeddingRequestParameters parameters = request.parameters();
@@ -141,13 +158,17 @@ public class QwenEmbeddingModel extends DimensionAwareEmbeddingModel {
         List<String> texts = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
             String text = inputs.get(i).text();
-            if (text == null || text.isBlank()) {
-                throw new IllegalArgumentException("Input " + i + " is empty or blank; Qwen cannot embed it."
-                        + " Remove empty segments before embedding.");
-            }
+            checkNotBlank(i, text);
             texts.add(text);
         }
         return texts;
+    }
+
+    private static void checkNotBlank(int index, String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("Input " + index + " is empty or blank; Qwen cannot embed it."
+                    + " Remove empty segments before embedding.");
+        }
     }
 
     private static void checkBatchSize(String modelName, EmbeddingModelSpec spec, int maxSegmentsPerBatch) {

@@ -18,6 +18,7 @@ import io.github.qwenlangchain4j.internal.client.RetryPolicy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -73,7 +74,8 @@ public final class BatchEmbedder {
         int workers = Math.min(maxConcurrentRequests, results.length);
         AtomicInteger nextBatch = new AtomicInteger();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        ExecutorService pool = Executors.newFixedThreadPool(workers, daemonThreads());
+        List<Thread> threads = new CopyOnWriteArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(workers, daemonThreads(threads));
         try {
             for (int w = 0; w < workers; w++) {
                 pool.execute(() -> {
@@ -92,6 +94,7 @@ public final class BatchEmbedder {
         } finally {
             pool.shutdown();
             awaitQuietly(pool, failure);
+            joinQuietly(threads, failure);
         }
         RuntimeException error = failure.get();
         if (error != null) {
@@ -193,10 +196,26 @@ public final class BatchEmbedder {
         }
     }
 
-    private static ThreadFactory daemonThreads() {
+    /**
+     * Waits for the worker threads themselves to end: the pool reports termination from inside its last worker,
+     * before that thread has exited, so awaiting termination alone lets a worker outlive the call briefly.
+     */
+    private static void joinQuietly(List<Thread> threads, AtomicReference<RuntimeException> failure) {
+        try {
+            for (Thread thread : threads) {
+                thread.join();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure.compareAndSet(null, new LangChain4jException("Interrupted while embedding", e));
+        }
+    }
+
+    private static ThreadFactory daemonThreads(List<Thread> created) {
         return runnable -> {
             Thread thread = new Thread(runnable, "qwen-embeddings-" + THREAD_COUNTER.incrementAndGet());
             thread.setDaemon(true);
+            created.add(thread);
             return thread;
         };
     }
