@@ -141,8 +141,9 @@ public class QwenEmbeddingModel extends DimensionAwareEmbeddingModel {
             return EmbeddingResponse.builder().embeddings(List.of())
                     .metadata(EmbeddingResponseMetadata.builder().modelName(model).build()).build();
         }
-        int batchSize = maxSegmentsPerBatch != null && model.equals(modelName)
-                ? maxSegmentsPerBatch : spec.maxInputsPerRequest();
+        // A configured batch size applies to any model, but never above what a known model of this request accepts.
+        int batchSize = maxSegmentsPerBatch == null ? spec.maxInputsPerRequest()
+                : spec.isKnown() ? Math.min(maxSegmentsPerBatch, spec.maxInputsPerRequest()) : maxSegmentsPerBatch;
         BatchEmbedder.Result result =
                 new BatchEmbedder(client, maxConcurrentRequests).embed(model, requestedDimensions, texts, batchSize);
         return EmbeddingResponse.builder()

@@ -694,6 +694,16 @@ class QwenEmbeddingModelTest {
     }
 
     @Test
+    void should_keep_a_smaller_configured_batch_size_for_a_per_request_model() {
+        model().maxSegmentsPerBatch(5).build().embed(EmbeddingRequest.builder()
+                .inputs(texts(20).toArray(new String[0]))
+                .modelName("text-embedding-v2")
+                .build());
+
+        assertThat(server.received()).hasSize(4).allSatisfy(r -> assertThat(r.inputs()).hasSize(5));
+    }
+
+    @Test
     void should_refuse_a_per_request_dimension_the_per_request_model_does_not_offer() {
         QwenEmbeddingModel model = model().dimensions(2048).build(); // valid for v4, not for v3
 

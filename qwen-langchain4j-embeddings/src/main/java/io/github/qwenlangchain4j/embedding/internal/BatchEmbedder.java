@@ -118,8 +118,9 @@ public final class BatchEmbedder {
             try {
                 QwenClient.Result<EmbeddingResponseBody> response =
                         client.postOnce(EMBEDDINGS, body, EmbeddingResponseBody.class);
-                limit.onSuccess();
-                return toBatchResult(response, to - from);
+                BatchResult result = toBatchResult(response, to - from);
+                limit.onSuccess(); // only a usable answer counts towards raising the concurrency again
+                return result;
             } catch (RuntimeException e) {
                 if (e instanceof RateLimitException) {
                     limit.onRateLimited();
