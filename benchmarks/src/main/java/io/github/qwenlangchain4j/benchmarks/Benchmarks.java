@@ -1,0 +1,379 @@
+package io.github.qwenlangchain4j.benchmarks;
+
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import io.github.qwenlangchain4j.QwenChatModel;
+import io.github.qwenlangchain4j.QwenStreamingChatModel;
+import io.github.qwenlangchain4j.embedding.QwenEmbeddingModel;
+import io.github.qwenlangchain4j.testkit.QwenMockServer;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * Runs every benchmark of the project side by side with langchain4j-open-ai, on the same local servers, in one
+ * run, and prints a Markdown table of medians and ratios. Whole calls are timed with a plain harness (warm-up
+ * first, then several rounds alternating the clients); JMH would add nothing for calls that take milliseconds.
+ *
+ * <p>{@code -Drounds=N} changes the number of rounds (default 5); {@code -Dquick=true} skips the 10,000-segment
+ * ingestion (the OpenAI module needs about 100 s for it).
+ */
+public final class Benchmarks {
+
+    private static final int ROUNDS = Integer.getInteger("rounds", 5);
+    private static final boolean QUICK = Boolean.getBoolean("quick");
+    private static final String KEY = "sk-bench";
+    private static final ChatRequest QUESTION = ChatRequest.builder().messages(UserMessage.from("Who are you?")).build();
+
+    private final List<Row> rows = new ArrayList<>();
+
+    /** One line of the results table. */
+    record Row(String benchmark, String ours, String openAi, String floor, String ratio, String target, boolean met) {}
+
+    public static void main(String[] args) throws Exception {
+        Benchmarks benchmarks = new Benchmarks();
+        System.out.printf("qwen-langchain4j benchmarks, %s, %d cores, Java %s, %d rounds%n%n", LocalDate.now(),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), ROUNDS);
+        benchmarks.ingestion(1_000);
+        if (!QUICK) {
+            benchmarks.ingestion(10_000);
+        }
+        benchmarks.streaming();
+        benchmarks.timeToFirstToken();
+        benchmarks.syncOverhead();
+        benchmarks.concurrency();
+        benchmarks.print();
+        System.exit(0); // the OpenAI module's JDK HTTP client keeps non-daemon threads alive
+    }
+
+    // ---- 1. embedding ingestion
+
+    private void ingestion(int segments) throws Exception {
+        List<TextSegment> texts = new ArrayList<>(segments);
+        for (int i = 0; i < segments; i++) {
+            texts.add(TextSegment.from("Segment " + i + " of the corpus, about Qwen, regions and embeddings."));
+        }
+        try (QwenMockServer server = QwenMockServer.builder().apiKey(KEY).latency(Duration.ofMillis(100)).start()) {
+            QwenEmbeddingModel ours = QwenEmbeddingModel.builder().apiKey(KEY).baseUrl(server.baseUrl()).build();
+            EmbeddingModel openAi = OpenAiEmbeddingModel.builder().apiKey(KEY).baseUrl(server.baseUrl())
+                    .modelName("text-embedding-v4").maxSegmentsPerBatch(10).build();
+            ours.embedAll(texts.subList(0, 100)); // warm-up: connections, JIT
+            openAi.embedAll(texts.subList(0, 20));
+            int oursRounds = segments > 1_000 ? 1 : Math.max(1, ROUNDS / 2);
+            int openAiRounds = 1; // 10 s per 1,000 segments: one round is already the slowest part of the run
+            double[] oursSeconds = new double[oursRounds];
+            double openAiSeconds = 0;
+            for (int round = 0; round < oursRounds; round++) {
+                oursSeconds[round] = seconds(() -> ours.embedAll(texts));
+                if (round < openAiRounds) {
+                    openAiSeconds = seconds(() -> openAi.embedAll(texts));
+                }
+            }
+            int requests = (segments + 9) / 10;
+            double floor = Math.ceil(requests / (double) QwenEmbeddingModel.DEFAULT_MAX_CONCURRENT_REQUESTS) * 0.1;
+            double median = median(oursSeconds);
+            double speedup = openAiSeconds / median;
+            rows.add(new Row(String.format("Ingestion, %,d segments (100 ms/request, 10 inputs/request)", segments),
+                    String.format("%.2f s", median), String.format("%.2f s", openAiSeconds),
+                    String.format("%.2f s (concurrency 8)", floor),
+                    String.format("%.1fx faster; %.2fx the floor", speedup, median / floor),
+                    ">= 6x faster, <= 1.25x floor", speedup >= 6 && median / floor <= 1.25));
+        }
+    }
+
+    // ---- 2. streaming throughput and allocation
+
+    private void streaming() throws Exception {
+        byte[] body = Payloads.stream(5_000);
+        try (BenchServer server = new BenchServer(exchange -> BenchServer.send(exchange, "text/event-stream", body))) {
+            StreamingChatModel ours = QwenStreamingChatModel.builder().apiKey(KEY).baseUrl(server.baseUrl()).build();
+            StreamingChatModel openAi = OpenAiStreamingChatModel.builder().apiKey(KEY).baseUrl(server.baseUrl())
+                    .modelName("qwen-plus").build();
+            for (int i = 0; i < 30; i++) {
+                stream(ours);
+                stream(openAi);
+            }
+            int calls = 20;
+            double[] oursMs = new double[ROUNDS * calls];
+            double[] openAiMs = new double[ROUNDS * calls];
+            long oursBytes = 0;
+            long openAiBytes = 0;
+            for (int round = 0, n = 0; round < ROUNDS; round++) {
+                for (int i = 0; i < calls; i++, n++) {
+                    long before = allocatedBytes();
+                    oursMs[n] = millis(() -> stream(ours));
+                    oursBytes += allocatedBytes() - before;
+                    before = allocatedBytes();
+                    openAiMs[n] = millis(() -> stream(openAi));
+                    openAiBytes += allocatedBytes() - before;
+                }
+            }
+            double ratio = median(oursMs) / median(openAiMs);
+            rows.add(new Row("Streaming 5,000 chunks: median time to onCompleteResponse",
+                    String.format("%.1f ms", median(oursMs)), String.format("%.1f ms", median(openAiMs)), "-",
+                    String.format("%.2fx", ratio), "<= 0.8x", ratio <= 0.8));
+            long perChunkOurs = oursBytes / (ROUNDS * calls * 5_000L);
+            long perChunkOpenAi = openAiBytes / (ROUNDS * calls * 5_000L);
+            rows.add(new Row("Streaming 5,000 chunks: bytes allocated per chunk (all threads)",
+                    String.format("%,d B", perChunkOurs), String.format("%,d B", perChunkOpenAi), "-",
+                    String.format("%.2fx", perChunkOurs / (double) perChunkOpenAi), "(reported)", true));
+        }
+    }
+
+    private static void stream(StreamingChatModel model) {
+        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+        model.chat(QUESTION, handler(done, null));
+        join(done);
+    }
+
+    // ---- 3. time to first token
+
+    private void timeToFirstToken() throws Exception {
+        AtomicLong firstChunkSent = new AtomicLong();
+        byte[] first = Payloads.chunk("Hello", null).getBytes(StandardCharsets.UTF_8);
+        byte[] rest = (Payloads.chunk(" world", null) + Payloads.chunk("", "stop") + Payloads.USAGE_AND_DONE)
+                .getBytes(StandardCharsets.UTF_8);
+        try (BenchServer server = new BenchServer(exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream out = exchange.getResponseBody();
+            out.write(first);
+            out.flush();
+            firstChunkSent.set(System.nanoTime());
+            Thread.sleep(500);
+            out.write(rest);
+            out.flush();
+        })) {
+            StreamingChatModel ours = QwenStreamingChatModel.builder().apiKey(KEY).baseUrl(server.baseUrl()).build();
+            StreamingChatModel openAi = OpenAiStreamingChatModel.builder().apiKey(KEY).baseUrl(server.baseUrl())
+                    .modelName("qwen-plus").build();
+            int calls = Math.max(4, ROUNDS);
+            double[] oursMs = new double[calls];
+            double[] openAiMs = new double[calls];
+            firstToken(ours, firstChunkSent); // warm-up
+            firstToken(openAi, firstChunkSent);
+            for (int i = 0; i < calls; i++) {
+                oursMs[i] = firstToken(ours, firstChunkSent);
+                openAiMs[i] = firstToken(openAi, firstChunkSent);
+            }
+            double median = median(oursMs);
+            rows.add(new Row("Time to first token (first chunk, then 500 ms pause)",
+                    String.format("%.2f ms", median), String.format("%.2f ms", median(openAiMs)), "0 ms",
+                    "-", "<= 5 ms after the chunk is sent", median <= 5));
+        }
+    }
+
+    private static double firstToken(StreamingChatModel model, AtomicLong firstChunkSent) {
+        AtomicLong firstPartial = new AtomicLong();
+        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+        model.chat(QUESTION, handler(done, firstPartial));
+        join(done);
+        return (firstPartial.get() - firstChunkSent.get()) / 1e6;
+    }
+
+    // ---- 4. sync overhead
+
+    private void syncOverhead() throws Exception {
+        try (BenchServer server = new BenchServer(
+                exchange -> BenchServer.send(exchange, "application/json", Payloads.CHAT_COMPLETION))) {
+            ChatModel ours = QwenChatModel.builder().apiKey(KEY).baseUrl(server.baseUrl()).build();
+            ChatModel openAi = OpenAiChatModel.builder().apiKey(KEY).baseUrl(server.baseUrl()).modelName("qwen-plus")
+                    .build();
+            OkHttpClient bare = new OkHttpClient();
+            byte[] requestBody = "{\"model\":\"qwen-plus\",\"messages\":[{\"role\":\"user\",\"content\":\"Who are you?\"}]}"
+                    .getBytes(StandardCharsets.UTF_8);
+            Request bareRequest = new Request.Builder().url(server.baseUrl() + "/chat/completions")
+                    .header("Authorization", "Bearer " + KEY)
+                    .post(RequestBody.create(requestBody, MediaType.get("application/json"))).build();
+            Runnable oursCall = () -> ours.chat(QUESTION);
+            Runnable openAiCall = () -> openAi.chat(QUESTION);
+            Runnable bareCall = () -> {
+                try (Response response = bare.newCall(bareRequest).execute()) {
+                    response.body().string();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            int calls = 2_000;
+            for (Runnable call : List.of(oursCall, openAiCall, bareCall)) {
+                repeat(call, 3_000);
+            }
+            double[] oursUs = new double[ROUNDS];
+            double[] openAiUs = new double[ROUNDS];
+            double[] bareUs = new double[ROUNDS];
+            for (int round = 0; round < ROUNDS; round++) {
+                oursUs[round] = millis(() -> repeat(oursCall, calls)) * 1000 / calls;
+                openAiUs[round] = millis(() -> repeat(openAiCall, calls)) * 1000 / calls;
+                bareUs[round] = millis(() -> repeat(bareCall, calls)) * 1000 / calls;
+            }
+            double ours_ = median(oursUs);
+            double openAi_ = median(openAiUs);
+            double bare_ = median(bareUs);
+            rows.add(new Row("Sync call overhead, instant local server (per call)",
+                    String.format("%.0f µs", ours_), String.format("%.0f µs", openAi_),
+                    String.format("%.0f µs (bare OkHttp POST)", bare_),
+                    String.format("%.2fx OpenAI; %.2fx bare", ours_ / openAi_, ours_ / bare_),
+                    "<= 0.9x OpenAI, <= 1.3x bare", ours_ / openAi_ <= 0.9 && ours_ / bare_ <= 1.3));
+        }
+    }
+
+    // ---- 5. concurrency
+
+    private void concurrency() throws Exception {
+        try (BenchServer server = new BenchServer(exchange -> {
+            Thread.sleep(50);
+            BenchServer.send(exchange, "application/json", Payloads.CHAT_COMPLETION);
+        })) {
+            ChatModel ours = QwenChatModel.builder().apiKey(KEY).baseUrl(server.baseUrl()).build();
+            ChatModel openAi = OpenAiChatModel.builder().apiKey(KEY).baseUrl(server.baseUrl()).modelName("qwen-plus")
+                    .build();
+            int threads = 64;
+            int callsPerThread = 10;
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                parallel(pool, threads, 2, () -> ours.chat(QUESTION)); // warm-up
+                parallel(pool, threads, 2, () -> openAi.chat(QUESTION));
+                double[] oursRps = new double[ROUNDS];
+                double[] openAiRps = new double[ROUNDS];
+                int oursMaxInFlight = 0;
+                for (int round = 0; round < ROUNDS; round++) {
+                    server.resetMaxInFlight();
+                    oursRps[round] = threads * callsPerThread
+                            / seconds(() -> parallel(pool, threads, callsPerThread, () -> ours.chat(QUESTION)));
+                    oursMaxInFlight = Math.max(oursMaxInFlight, server.maxInFlight());
+                    openAiRps[round] = threads * callsPerThread
+                            / seconds(() -> parallel(pool, threads, callsPerThread, () -> openAi.chat(QUESTION)));
+                }
+                double ratio = median(oursRps) / median(openAiRps);
+                double ideal = threads / 0.05;
+                rows.add(new Row("64 threads, 50 ms server latency: throughput",
+                        String.format("%.0f calls/s", median(oursRps)), String.format("%.0f calls/s", median(openAiRps)),
+                        String.format("%.0f calls/s", ideal),
+                        String.format("%.2fx OpenAI; %d of 64 in flight", ratio, oursMaxInFlight),
+                        ">= 1x OpenAI, all 64 in flight", ratio >= 1 && oursMaxInFlight == threads));
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private static void parallel(ExecutorService pool, int threads, int callsPerThread, Runnable call) {
+        CountDownLatch done = new CountDownLatch(threads);
+        for (int t = 0; t < threads; t++) {
+            pool.execute(() -> {
+                try {
+                    repeat(call, callsPerThread);
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+        try {
+            if (!done.await(5, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("concurrency run did not finish");
+            }
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- helpers
+
+    private static StreamingChatResponseHandler handler(CompletableFuture<ChatResponse> done, AtomicLong firstPartial) {
+        return new StreamingChatResponseHandler() {
+            @Override
+            public void onPartialResponse(String text) {
+                if (firstPartial != null && firstPartial.get() == 0) {
+                    firstPartial.set(System.nanoTime());
+                }
+            }
+
+            @Override
+            public void onCompleteResponse(ChatResponse response) {
+                done.complete(response);
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                done.completeExceptionally(error);
+            }
+        };
+    }
+
+    private static void join(CompletableFuture<ChatResponse> future) {
+        try {
+            future.get(1, TimeUnit.MINUTES);
+        } catch (Exception e) {
+            throw new IllegalStateException("streaming call failed", e);
+        }
+    }
+
+    private static void repeat(Runnable call, int times) {
+        for (int i = 0; i < times; i++) {
+            call.run();
+        }
+    }
+
+    private static double seconds(Runnable work) {
+        return millis(work) / 1000;
+    }
+
+    private static double millis(Runnable work) {
+        long start = System.nanoTime();
+        work.run();
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    private static <T> double seconds(Supplier<T> work) {
+        return seconds((Runnable) work::get);
+    }
+
+    private static long allocatedBytes() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        return Arrays.stream(threads.getThreadAllocatedBytes(threads.getAllThreadIds())).filter(b -> b > 0).sum();
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    private void print() {
+        System.out.println("| Benchmark | qwen-langchain4j | langchain4j-open-ai | Floor | Ratio | Target | Met |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        for (Row row : rows) {
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", row.benchmark(), row.ours(),
+                    row.openAi(), row.floor(), row.ratio(), row.target(), row.met() ? "yes" : "**no**");
+        }
+    }
+
+}
