@@ -52,12 +52,13 @@ final class BuilderOptions {
                 named = option;
             }
         }
-        RuntimeException translated = named == null
-                ? new IllegalStateException("Invalid Qwen configuration under " + section + ".*: " + reason, e)
-                : new InvalidConfigurationPropertyValueException(named.property(), named.value(), reason);
-        if (translated.getCause() == null) {
-            translated.initCause(e);
+        if (named == null) {
+            return new IllegalStateException("Invalid Qwen configuration under " + section + ".*: " + reason, e);
         }
+        InvalidConfigurationPropertyValueException translated =
+                new InvalidConfigurationPropertyValueException(named.property(), named.value(), reason);
+        // Its constructor sets no cause and forbids setting one later; keep the builder's stack trace anyway.
+        translated.addSuppressed(e);
         return translated;
     }
 }

@@ -206,9 +206,9 @@ public class QwenProperties {
         private Boolean sendThinking;
 
         /**
-         * Extra top-level JSON fields for every request; they win over the typed options of the same name. Spring
-         * drops characters such as '_' from map keys unless the key is in brackets: write "[result_format]": "message".
-         * Values from .properties files are strings; YAML keeps numbers, booleans, lists and nested objects.
+         * Extra top-level JSON fields for every request; they win over the typed options of the same name. Keys are
+         * sent as written; a dot nests an object unless the key is in brackets ("[a.b]"). Values from .properties
+         * files are strings; YAML keeps numbers, booleans, lists and nested objects.
          */
         private Map<String, Object> customParameters = new LinkedHashMap<>();
 

@@ -149,7 +149,7 @@ class QwenAutoConfigurationBindingTest {
         assertThat(body.get("parallel_tool_calls").asBoolean()).isTrue();
         // send-thinking: the earlier assistant message carries its thinking back.
         assertThat(body.get("messages").get(1).get("reasoning_content").asText()).isEqualTo("They greeted me.");
-        // Bracketed keys keep their '_'; values from .properties arrive as strings.
+        // Custom parameters go top level, keys as written; values from .properties arrive as strings.
         assertThat(body.get("result_format").asText()).isEqualTo("message");
         assertThat(body.get("tag").asText()).isEqualTo("starter");
     }
