@@ -1,0 +1,173 @@
+package io.github.qwenlangchain4j.spring;
+
+import static io.github.qwenlangchain4j.spring.QwenWireMock.API_KEY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import io.github.qwenlangchain4j.QwenChatModel;
+import io.github.qwenlangchain4j.QwenStreamingChatModel;
+import io.github.qwenlangchain4j.embedding.QwenEmbeddingModel;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** When the models exist: an API key, no bean of the user's, not switched off, the embeddings module present. */
+class QwenAutoConfigurationConditionsTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(QwenAutoConfiguration.class));
+
+    @Test
+    void should_create_the_three_models_when_an_api_key_is_set() {
+        runner.withPropertyValues("langchain4j.qwen.api-key=" + API_KEY).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).hasSingleBean(QwenChatModel.class).hasSingleBean(ChatModel.class);
+            assertThat(context).hasSingleBean(QwenStreamingChatModel.class).hasSingleBean(StreamingChatModel.class);
+            assertThat(context).hasSingleBean(QwenEmbeddingModel.class).hasSingleBean(EmbeddingModel.class);
+            assertThat(context).hasBean("qwenChatModel").hasBean("qwenStreamingChatModel").hasBean("qwenEmbeddingModel");
+        });
+    }
+
+    @Test
+    void should_create_no_model_and_not_fail_without_an_api_key() {
+        runner.run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).doesNotHaveBean(QwenChatModel.class);
+            assertThat(context).doesNotHaveBean(QwenStreamingChatModel.class);
+            assertThat(context).doesNotHaveBean(QwenEmbeddingModel.class);
+            assertThat(context).doesNotHaveBean(QwenProperties.class);
+        });
+    }
+
+    @Test
+    void should_treat_an_empty_or_blank_api_key_as_no_key() {
+        // What "api-key: ${DASHSCOPE_API_KEY:}" gives when the variable is unset.
+        runner.withPropertyValues("langchain4j.qwen.api-key=", "langchain4j.qwen.chat-model.model-name=qwen-max")
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(QwenChatModel.class));
+        runner.withPropertyValues("langchain4j.qwen.api-key=   ")
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(QwenChatModel.class));
+    }
+
+    @Test
+    void should_read_the_api_key_from_a_relaxed_name_such_as_an_environment_variable() {
+        runner.withInitializer(context -> context.getEnvironment().getPropertySources().replace(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                                Map.of("LANGCHAIN4J_QWEN_APIKEY", API_KEY))))
+                .run(context -> {
+                    assertThat(context).hasSingleBean(QwenChatModel.class);
+                    assertThat(context.getBean(QwenProperties.class).getApiKey()).isEqualTo(API_KEY);
+                });
+        runner.withPropertyValues("langchain4j.qwen.apiKey=" + API_KEY)
+                .run(context -> assertThat(context).hasSingleBean(QwenChatModel.class));
+    }
+
+    @Test
+    void should_explain_the_api_key_condition_without_showing_the_key() {
+        runner.withPropertyValues("langchain4j.qwen.api-key=" + API_KEY)
+                .run(context -> assertThat(conditionMessages(context))
+                        .contains("Qwen API key found property langchain4j.qwen.api-key")
+                        .doesNotContain(API_KEY));
+        runner.run(context -> assertThat(conditionMessages(context))
+                .contains("Qwen API key did not find non-empty property langchain4j.qwen.api-key"));
+    }
+
+    /** The condition evaluation report, as --debug logs it. */
+    private static String conditionMessages(ConfigurableApplicationContext context) {
+        StringBuilder messages = new StringBuilder();
+        ConditionEvaluationReport.get(context.getBeanFactory()).getConditionAndOutcomesBySource()
+                .forEach((source, outcomes) -> outcomes.forEach(
+                        outcome -> messages.append(source).append(": ").append(outcome.getOutcome().getMessage())
+                                .append('\n')));
+        return messages.toString();
+    }
+
+    @Test
+    void should_back_off_when_the_application_defines_its_own_models() {
+        runner.withPropertyValues("langchain4j.qwen.api-key=" + API_KEY)
+                .withUserConfiguration(OwnModels.class)
+                .run(context -> {
+                    assertThat(context).hasSingleBean(QwenChatModel.class);
+                    assertThat(context).getBean(QwenChatModel.class).isSameAs(OwnModels.CHAT);
+                    assertThat(context).hasSingleBean(QwenStreamingChatModel.class);
+                    assertThat(context).getBean(QwenStreamingChatModel.class).isSameAs(OwnModels.STREAMING);
+                    assertThat(context).hasSingleBean(QwenEmbeddingModel.class);
+                    assertThat(context).getBean(QwenEmbeddingModel.class).isSameAs(OwnModels.EMBEDDING);
+                    assertThat(context).doesNotHaveBean("qwenChatModel");
+                });
+    }
+
+    @Test
+    void should_switch_the_chat_models_off() {
+        runner.withPropertyValues("langchain4j.qwen.api-key=" + API_KEY, "langchain4j.qwen.chat-model.enabled=false")
+                .run(context -> {
+                    assertThat(context).doesNotHaveBean(QwenChatModel.class);
+                    assertThat(context).doesNotHaveBean(QwenStreamingChatModel.class);
+                    assertThat(context).hasSingleBean(QwenEmbeddingModel.class);
+                });
+    }
+
+    @Test
+    void should_switch_the_embedding_model_off() {
+        runner.withPropertyValues("langchain4j.qwen.api-key=" + API_KEY, "langchain4j.qwen.embedding-model.enabled=false")
+                .run(context -> {
+                    assertThat(context).doesNotHaveBean(QwenEmbeddingModel.class);
+                    assertThat(context).hasSingleBean(QwenChatModel.class);
+                    assertThat(context).hasSingleBean(QwenStreamingChatModel.class);
+                });
+    }
+
+    @Test
+    void should_skip_the_embedding_model_when_the_embeddings_module_is_absent() {
+        runner.withPropertyValues("langchain4j.qwen.api-key=" + API_KEY)
+                .withClassLoader(new FilteredClassLoader(QwenEmbeddingModel.class))
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context).doesNotHaveBean("qwenEmbeddingModel");
+                    assertThat(context).hasSingleBean(QwenChatModel.class);
+                });
+    }
+
+    @Test
+    void should_be_registered_as_an_auto_configuration() throws Exception {
+        try (var in = getClass().getResourceAsStream(
+                "/META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports")) {
+            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines())
+                    .contains(QwenAutoConfiguration.class.getName());
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnModels {
+
+        static final QwenChatModel CHAT = QwenChatModel.builder().apiKey("sk-own").modelName("qwen-max").build();
+        static final QwenStreamingChatModel STREAMING =
+                QwenStreamingChatModel.builder().apiKey("sk-own").modelName("qwen-max").build();
+        static final QwenEmbeddingModel EMBEDDING = QwenEmbeddingModel.builder().apiKey("sk-own").dimensions(512).build();
+
+        @Bean
+        QwenChatModel myChatModel() {
+            return CHAT;
+        }
+
+        @Bean
+        QwenStreamingChatModel myStreamingChatModel() {
+            return STREAMING;
+        }
+
+        @Bean
+        QwenEmbeddingModel myEmbeddingModel() {
+            return EMBEDDING;
+        }
+    }
+}

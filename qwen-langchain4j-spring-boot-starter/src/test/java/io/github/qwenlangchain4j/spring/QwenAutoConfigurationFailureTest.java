@@ -1,0 +1,102 @@
+package io.github.qwenlangchain4j.spring;
+
+import static io.github.qwenlangchain4j.spring.QwenWireMock.API_KEY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/** A key with an invalid option fails the startup with a message that names the property, never the key. */
+class QwenAutoConfigurationFailureTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(QwenAutoConfiguration.class))
+            .withPropertyValues("langchain4j.qwen.api-key=" + API_KEY);
+
+    @Test
+    void should_name_the_property_of_an_impossible_embedding_dimension() {
+        runner.withPropertyValues("langchain4j.qwen.embedding-model.dimensions=100").run(context -> {
+            assertThat(context).hasFailed();
+            InvalidConfigurationPropertyValueException failure = findInChain(context.getStartupFailure(),
+                    InvalidConfigurationPropertyValueException.class);
+            assertThat(failure.getName()).isEqualTo("langchain4j.qwen.embedding-model.dimensions");
+            assertThat(failure.getValue()).isEqualTo(100);
+            assertThat(failure.getMessage())
+                    .contains("langchain4j.qwen.embedding-model.dimensions")
+                    .contains("dimensions 100 is not supported by text-embedding-v4")
+                    .contains("1024");
+            assertThat(messages(context.getStartupFailure())).doesNotContain(API_KEY);
+        });
+    }
+
+    @Test
+    void should_name_the_region_property_when_its_value_is_no_region() {
+        runner.withPropertyValues("langchain4j.qwen.region=mars").run(context -> {
+            assertThat(context).hasFailed();
+            // Spring's binder fails before any model is built, naming the property and the enum.
+            assertThat(messages(context.getStartupFailure()))
+                    .contains("langchain4j.qwen.region")
+                    .contains("io.github.qwenlangchain4j.QwenRegion")
+                    .doesNotContain(API_KEY);
+        });
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+        "langchain4j.qwen.chat-model.search-options.search-strategy | fastest | searchStrategy must be one of",
+        "langchain4j.qwen.chat-model.search-options.freshness       | -1      | freshness is a number of days",
+        "langchain4j.qwen.chat-model.thinking-budget                | 0       | thinkingBudget must be a positive",
+        "langchain4j.qwen.chat-model.repetition-penalty             | 0       | repetitionPenalty must be greater",
+        "langchain4j.qwen.chat-model.model-name                     | ' '     | modelName must be set",
+        "langchain4j.qwen.embedding-model.max-segments-per-batch    | 11      | exceeds what text-embedding-v4",
+        "langchain4j.qwen.embedding-model.max-concurrent-requests   | 0       | maxConcurrentRequests must be at least 1",
+        "langchain4j.qwen.embedding-model.model-name                | ' '     | modelName must not be blank",
+        "langchain4j.qwen.max-retries                               | -1      | maxRetries must be 0 or more",
+        "langchain4j.qwen.timeout                                   | -5s     | timeout must be positive",
+        "langchain4j.qwen.base-url                                  | ftp://x | baseUrl is not a valid",
+    })
+    void should_name_the_property_of_an_invalid_option(String property, String value, String reason) {
+        runner.withPropertyValues(property + "=" + value).run(context -> {
+            assertThat(context).hasFailed();
+            InvalidConfigurationPropertyValueException failure = findInChain(context.getStartupFailure(),
+                    InvalidConfigurationPropertyValueException.class);
+            assertThat(failure.getName()).isEqualTo(property);
+            assertThat(failure.getMessage()).contains(property).contains(reason);
+            assertThat(messages(context.getStartupFailure())).doesNotContain(API_KEY);
+        });
+    }
+
+    @Test
+    void should_start_when_every_option_is_valid() {
+        runner.withPropertyValues(
+                        "langchain4j.qwen.region=hong-kong",
+                        "langchain4j.qwen.embedding-model.model-name=text-embedding-v3",
+                        "langchain4j.qwen.embedding-model.dimensions=512",
+                        "langchain4j.qwen.chat-model.search-options.search-strategy=agent_max",
+                        "langchain4j.qwen.chat-model.search-options.freshness=7")
+                .run(context -> assertThat(context).hasNotFailed());
+    }
+
+    private static <T extends Throwable> T findInChain(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        throw new AssertionError("No " + type.getSimpleName() + " in the cause chain of " + failure, failure);
+    }
+
+    private static String messages(Throwable failure) {
+        List<String> messages = new ArrayList<>();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            messages.add(String.valueOf(t.getMessage()));
+        }
+        return String.join("\n", messages);
+    }
+}

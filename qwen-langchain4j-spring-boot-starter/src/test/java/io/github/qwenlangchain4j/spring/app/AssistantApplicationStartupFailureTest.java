@@ -1,0 +1,30 @@
+package io.github.qwenlangchain4j.spring.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/** What a user sees when the application starts with an invalid option: Spring Boot's failure report names it. */
+@ExtendWith(OutputCaptureExtension.class)
+class AssistantApplicationStartupFailureTest {
+
+    @Test
+    void should_report_the_invalid_property_when_the_application_fails_to_start(CapturedOutput output) {
+        Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(AssistantApplication.class)
+                .web(WebApplicationType.NONE)
+                .run("--langchain4j.qwen.embedding-model.dimensions=100").close());
+
+        assertThat(failure).isNotNull();
+        assertThat(output.getAll())
+                .contains("APPLICATION FAILED TO START")
+                .contains("langchain4j.qwen.embedding-model.dimensions")
+                .contains("dimensions 100 is not supported by text-embedding-v4")
+                .doesNotContain("sk-from-application-yaml-SECRET");
+    }
+}

@@ -1,0 +1,86 @@
+package io.github.qwenlangchain4j.spring.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import io.github.qwenlangchain4j.QwenChatModel;
+import io.github.qwenlangchain4j.QwenStreamingChatModel;
+import io.github.qwenlangchain4j.embedding.QwenEmbeddingModel;
+import io.github.qwenlangchain4j.spring.QwenWireMockAccess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole path a user takes: a Spring Boot application with application.yaml, the starter's models injected
+ * into an AiServices bean, an answer through a WireMock server.
+ */
+@SpringBootTest
+class AssistantApplicationTest {
+
+    private static final QwenWireMockAccess QWEN = new QwenWireMockAccess();
+
+    @DynamicPropertySource
+    static void pointAtWireMock(DynamicPropertyRegistry registry) {
+        registry.add("langchain4j.qwen.base-url", QWEN::baseUrl);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        QWEN.close();
+    }
+
+    @Autowired
+    Assistant assistant;
+
+    @Autowired
+    ChatModel chatModel;
+
+    @Autowired
+    StreamingChatModel streamingChatModel;
+
+    @Autowired
+    EmbeddingModel embeddingModel;
+
+    @Test
+    void should_answer_through_the_injected_ai_service_with_the_yaml_configuration() {
+        String answer = assistant.chat("Who are you?");
+
+        assertThat(answer).isEqualTo(QwenWireMockAccess.ANSWER);
+        JsonNode body = QWEN.lastChatBody();
+        assertThat(body.get("model").asText()).isEqualTo("qwen-max");
+        assertThat(body.get("temperature").asDouble()).isEqualTo(0.2);
+        assertThat(body.get("top_k").asInt()).isEqualTo(40);
+        assertThat(body.get("enable_search").asBoolean()).isTrue();
+        assertThat(body.get("search_options").get("search_strategy").asText()).isEqualTo("turbo");
+        assertThat(body.get("search_options").get("assigned_site_list").get(0).asText()).isEqualTo("qwen.ai");
+        assertThat(body.get("messages").get(0).get("content").asText()).isEqualTo("Who are you?");
+        // YAML keeps the types of custom parameters: a string, a number and a nested object.
+        assertThat(body.get("result_format").asText()).isEqualTo("message");
+        assertThat(body.get("max_input_tokens").isNumber()).isTrue();
+        assertThat(body.get("max_input_tokens").asInt()).isEqualTo(2048);
+        assertThat(body.get("translation_options").get("target_lang").asText()).isEqualTo("English");
+    }
+
+    @Test
+    void should_inject_the_qwen_models_for_the_langchain4j_interfaces() {
+        assertThat(chatModel).isInstanceOf(QwenChatModel.class);
+        assertThat(streamingChatModel).isInstanceOf(QwenStreamingChatModel.class);
+        assertThat(embeddingModel).isInstanceOf(QwenEmbeddingModel.class);
+        assertThat(embeddingModel.dimension()).isEqualTo(256);
+        // base-url (from the test) wins over region (china-beijing, from application.yaml).
+        assertThat(chatModel.toString()).contains("baseUrl=" + QWEN.baseUrl()).doesNotContain("SECRET");
+    }
+
+    @Test
+    void should_embed_through_the_injected_embedding_model() {
+        assertThat(embeddingModel.embed("hello").content().vector()).containsExactly(0.25f, -0.5f, 0.75f);
+        assertThat(QWEN.lastEmbeddingBody().get("dimensions").asInt()).isEqualTo(256);
+    }
+}
