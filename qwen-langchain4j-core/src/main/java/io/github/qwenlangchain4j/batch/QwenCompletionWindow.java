@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
  */
 public record QwenCompletionWindow(String value) {
 
+    private static final Pattern FORMAT = Pattern.compile("(\\d{1,4})([hd])");
+
     /** 24 hours, the shortest and the default. */
     public static final QwenCompletionWindow DEFAULT = new QwenCompletionWindow("24h");
-
-    private static final Pattern FORMAT = Pattern.compile("(\\d{1,4})([hd])");
 
     public QwenCompletionWindow {
         if (value == null) {
