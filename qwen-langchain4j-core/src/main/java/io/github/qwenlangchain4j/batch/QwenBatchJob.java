@@ -71,4 +71,12 @@ public interface QwenBatchJob<T> {
 
     /** Asks Qwen to cancel every batch that is not terminal yet. Returns this job. */
     QwenBatchJob<T> cancel();
+
+    /**
+     * Deletes the input, output and error files of the job's batches, which otherwise count against Model Studio's
+     * file quota forever. Call it after {@link #results()}: the results cannot be downloaded again afterwards.
+     *
+     * @throws IllegalStateException when a batch is not terminal yet (as of the last refresh)
+     */
+    void deleteFiles();
 }

@@ -3,10 +3,14 @@ package io.github.qwenlangchain4j.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.TimeoutException;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import io.github.qwenlangchain4j.Fixtures;
 import io.github.qwenlangchain4j.QwenChatRequestParameters;
 import io.github.qwenlangchain4j.testkit.QwenMockServer;
 import java.time.Duration;
@@ -243,5 +247,46 @@ class QwenBatchChatMockServerTest {
                 .contains("\"top_k\":5").contains("\"enable_thinking\":false").contains("\"model\":\"qwen-plus\"");
         assertThat(job.batches().get(0).completionWindow()).isEqualTo("3d");
         assertThat(job.await().allSucceeded()).isTrue();
+    }
+
+    @Test
+    void should_write_request_lines_in_the_format_of_the_fixture() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<ChatRequest> requests = List.of(
+                ChatRequest.builder().messages(SystemMessage.from("You are a helpful assistant."), UserMessage.from("Hello!")).build(),
+                ChatRequest.builder().messages(SystemMessage.from("You are a helpful assistant."), UserMessage.from("What is 2+2?")).build());
+
+        batch().build().submit(requests);
+
+        String upload = server.requests().get(0).body();
+        List<String> fixture = Fixtures.read("batch/input_chat.jsonl").lines().toList();
+        List<JsonNode> written = upload.lines().filter(line -> line.startsWith("{")).map(line -> {
+            try {
+                return json.readTree(line);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+        assertThat(written).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            JsonNode expected = json.readTree(fixture.get(i));
+            // the fixture numbers its lines from 1; this library uses the index of the request in the list
+            ((com.fasterxml.jackson.databind.node.ObjectNode) expected).put("custom_id", Integer.toString(i));
+            assertThat(written.get(i)).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void should_delete_the_input_output_and_error_files_of_a_finished_job() {
+        server.failBatchLine("1", 400, "invalid_parameter_error", "bad");
+        QwenBatchJob<ChatResponse> job = batch().build().submit(questions(2));
+        assertThatThrownBy(job::deleteFiles).isInstanceOf(IllegalStateException.class);
+        job.await();
+
+        job.deleteFiles();
+
+        QwenFiles files = QwenFiles.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl()).build();
+        assertThat(files.list().data()).isEmpty();
+        assertThat(server.requests().stream().filter(r -> r.method().equals("DELETE")).count()).isEqualTo(3);
     }
 }

@@ -6,6 +6,7 @@ import dev.langchain4j.data.segment.TextSegment;
 import io.github.qwenlangchain4j.batch.QwenBatchChat;
 import io.github.qwenlangchain4j.batch.QwenBatchEndpoint;
 import io.github.qwenlangchain4j.batch.QwenBatchJob;
+import io.github.qwenlangchain4j.batch.QwenBatchOptions;
 import io.github.qwenlangchain4j.embedding.internal.EmbeddingModelSpec;
 import io.github.qwenlangchain4j.embedding.internal.EmbeddingRequestBody;
 import io.github.qwenlangchain4j.embedding.internal.EmbeddingResponseBody;
@@ -128,7 +129,7 @@ public final class QwenBatchEmbeddings {
      * Builder of {@link QwenBatchEmbeddings}: the connection settings and batch options shared with
      * {@link QwenBatchChat}, plus the model and its dimensions.
      */
-    public static final class Builder extends QwenBatchChat.BatchOptions<QwenBatchEmbeddings, Builder> {
+    public static final class Builder extends QwenBatchOptions<QwenBatchEmbeddings, Builder> {
 
         private String modelName;
         private Integer dimensions;

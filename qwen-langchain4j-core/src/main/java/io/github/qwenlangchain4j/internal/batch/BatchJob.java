@@ -148,12 +148,7 @@ final class BatchJob<T> implements QwenBatchJob<T> {
     @Override
     public QwenBatchResults<T> results() {
         List<QwenBatch> snapshot = batches;
-        for (QwenBatch batch : snapshot) {
-            if (!batch.isTerminal()) {
-                throw new IllegalStateException("Batch " + batch.id() + " of job " + id() + " is still "
-                        + batch.status().value() + "; await the job (or refresh it) until every batch is terminal");
-            }
-        }
+        checkTerminal(snapshot);
         Map<Integer, QwenBatchItemResult<T>> byIndex = new TreeMap<>();
         for (QwenBatch batch : snapshot) {
             if (batch.outputFileId() != null) {
@@ -174,6 +169,15 @@ final class BatchJob<T> implements QwenBatchJob<T> {
                     : "No result for this item in the output or error files", null, null)));
         }
         return new QwenBatchResults<>(id(), aggregate(snapshot), reason, items);
+    }
+
+    private void checkTerminal(List<QwenBatch> snapshot) {
+        for (QwenBatch batch : snapshot) {
+            if (!batch.isTerminal()) {
+                throw new IllegalStateException("Batch " + batch.id() + " of job " + id() + " is still "
+                        + batch.status().value() + "; await the job (or refresh it) until every batch is terminal");
+            }
+        }
     }
 
     private void collect(String line, Map<Integer, QwenBatchItemResult<T>> byIndex) {
@@ -259,7 +263,20 @@ final class BatchJob<T> implements QwenBatchJob<T> {
     }
 
     @Override
-    public QwenBatchJob<T> cancel() {
+    public void deleteFiles() {
+        List<QwenBatch> snapshot = batches;
+        checkTerminal(snapshot);
+        for (QwenBatch batch : snapshot) {
+            for (String fileId : java.util.Arrays.asList(batch.inputFileId(), batch.outputFileId(), batch.errorFileId())) {
+                if (fileId != null) {
+                    engine.batches().files().delete(fileId);
+                }
+            }
+        }
+    }
+
+    @Override
+    public synchronized QwenBatchJob<T> cancel() {
         List<QwenBatch> updated = new ArrayList<>();
         for (QwenBatch batch : batches) {
             updated.add(batch.isTerminal() ? batch : engine.batches().cancel(batch.id()));
