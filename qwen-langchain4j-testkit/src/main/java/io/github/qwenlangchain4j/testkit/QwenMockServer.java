@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.qwenlangchain4j.testkit.internal.ChatRenderer;
 import io.github.qwenlangchain4j.testkit.internal.Completion;
 import io.github.qwenlangchain4j.testkit.internal.DefaultReplies;
+import io.github.qwenlangchain4j.testkit.internal.MockBatches;
 import io.github.qwenlangchain4j.testkit.internal.QwenError;
 import io.github.qwenlangchain4j.testkit.internal.QwenRules;
 import io.github.qwenlangchain4j.testkit.internal.WordVectors;
@@ -38,6 +39,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (deterministic vectors derived from the words of each text). It refuses what Qwen refuses, with Qwen's error
  * bodies: a missing or wrong key, {@code tool_choice: "required"}, too many embedding inputs, an invalid dimension,
  * a non-streaming call while thinking or to a stream-only model.
+ *
+ * <p>It also serves the Files and Batch APIs ({@code /files}, {@code /batches}): uploaded JSONL files are kept in
+ * memory, and a batch moves one step per {@code GET /batches/{id}} (no timers): validating, in progress (twice: half
+ * the lines run each time), finalizing, completed, each line run by the chat or embeddings logic above, with output
+ * and error files to download. {@link #failBatch}, {@link #expireBatch} and {@link #failBatchLine} script the rest.
  *
  * <pre>{@code
  * try (QwenMockServer server = QwenMockServer.start()) {
@@ -69,6 +75,7 @@ public final class QwenMockServer implements AutoCloseable {
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
+    private final MockBatches batches = new MockBatches(JSON, this::executeBatchLine);
 
     private QwenMockServer(Builder builder) {
         this.apiKey = builder.apiKey;
@@ -124,11 +131,38 @@ public final class QwenMockServer implements AutoCloseable {
         return maxInFlight.get();
     }
 
-    /** Forgets received requests and queued replies. */
+    /** Forgets received requests and queued replies (and files and batches). */
     public void reset() {
         requests.clear();
         replies.clear();
         maxInFlight.set(0);
+        batches.reset();
+    }
+
+    /** The ids of the batches created so far, oldest first. */
+    public List<String> batchIds() {
+        return batches.batchIds();
+    }
+
+    /** Makes a batch fail at its next poll with this batch-level error, as a failed validation would. */
+    public QwenMockServer failBatch(String batchId, String code, String message) {
+        batches.failBatch(batchId, code, message);
+        return this;
+    }
+
+    /** Makes a batch expire at its next poll: lines run so far keep their results, the others never run. */
+    public QwenMockServer expireBatch(String batchId) {
+        batches.expireBatch(batchId);
+        return this;
+    }
+
+    /**
+     * Makes every batch line with this {@code custom_id} fail with this status and error (in its batch's error file),
+     * in batches that run from now on.
+     */
+    public QwenMockServer failBatchLine(String customId, int status, String code, String message) {
+        batches.failLine(customId, status, code, message);
+        return this;
     }
 
     /** Stops the server and frees its port and threads. */
@@ -147,6 +181,18 @@ public final class QwenMockServer implements AutoCloseable {
             String requestId = UUID.randomUUID().toString();
             exchange.getResponseHeaders().add("x-request-id", requestId);
             String path = exchange.getRequestURI().getPath();
+            if (path.startsWith(BASE_PATH + "/files") || path.startsWith(BASE_PATH + "/batches")) {
+                QwenError authError = checkKey(exchange.getRequestHeaders().getFirst("Authorization"));
+                if (authError != null) {
+                    sendError(exchange, authError, requestId);
+                    return;
+                }
+                MockBatches.Reply reply = batches.handle(exchange.getRequestMethod(), path.substring(BASE_PATH.length()),
+                        exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders().getFirst("Content-Type"),
+                        body, requestId);
+                send(exchange, reply.status(), reply.contentType(), reply.body());
+                return;
+            }
             if (!"POST".equals(exchange.getRequestMethod())) {
                 sendError(exchange, new QwenError(405, "method_not_allowed", "invalid_request_error",
                         "Only POST is supported"), requestId);
@@ -245,6 +291,40 @@ public final class QwenMockServer implements AutoCloseable {
             sendError(exchange, refusal, requestId);
             return;
         }
+        send(exchange, 200, "application/json", embeddingsBody(request, requestId));
+    }
+
+    /**
+     * Runs one line of a batch as the endpoint would, without streaming: Qwen's batch engine runs thinking models
+     * too, so only the refusals that do not concern streaming apply. Queued chat replies are used, in order.
+     */
+    private MockBatches.Outcome executeBatchLine(String endpoint, JsonNode body, String requestId) {
+        QwenError refusal;
+        if (endpoint.endsWith("/embeddings")) {
+            refusal = QwenRules.checkEmbeddings(body);
+            return refusal != null ? new MockBatches.Outcome(refusal.status(), refusal.body(JSON, requestId))
+                    : new MockBatches.Outcome(200, embeddingsBody(body, requestId));
+        }
+        if (endpoint.endsWith("/ds-test")) {
+            return new MockBatches.Outcome(200, renderer.completion(
+                    new Completion(null, "This is a test result.", List.of()), body, requestId));
+        }
+        refusal = QwenRules.checkChat(((ObjectNode) body.deepCopy()).put("stream", true));
+        if (refusal != null) {
+            return new MockBatches.Outcome(refusal.status(), refusal.body(JSON, requestId));
+        }
+        MockReply reply = replies.poll();
+        if (reply != null && (reply.kind == MockReply.Kind.ERROR || reply.kind == MockReply.Kind.STREAM_ERROR)) {
+            QwenError error = new QwenError(reply.status, reply.code, "invalid_request_error", reply.message);
+            return new MockBatches.Outcome(error.status(), error.body(JSON, requestId));
+        }
+        Completion completion = reply == null || reply.kind == MockReply.Kind.DROP_CONNECTION
+                ? DefaultReplies.replyTo(body, "call_" + requestId.replace("-", "").substring(0, 24))
+                : toCompletion(reply);
+        return new MockBatches.Outcome(200, renderer.completion(completion, body, requestId));
+    }
+
+    private String embeddingsBody(JsonNode request, String requestId) {
         int dimension = QwenRules.dimension(request);
         JsonNode input = request.path("input");
         List<JsonNode> texts = new ArrayList<>();
@@ -269,7 +349,7 @@ public final class QwenMockServer implements AutoCloseable {
         root.put("object", "list");
         root.putObject("usage").put("prompt_tokens", tokens).put("total_tokens", tokens);
         root.put("id", requestId);
-        send(exchange, 200, "application/json", root.toString());
+        return root.toString();
     }
 
     private static RecordedRequest record(HttpExchange exchange, String body) {

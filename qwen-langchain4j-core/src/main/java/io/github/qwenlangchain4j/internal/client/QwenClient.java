@@ -140,7 +140,68 @@ public final class QwenClient {
      * between attempts). {@code body} is JSON, see {@link #toJson}.
      */
     public <T> Result<T> postOnce(String path, byte[] body, Class<T> responseType) {
-        Request request = request(path, body, "application/json");
+        return sendOnce(request(path, body, "application/json"), "POST " + path, responseType);
+    }
+
+    /** GETs {@code path} with {@code query} parameters (null values are left out) and parses the JSON response. */
+    public <T> Result<T> get(String path, Map<String, String> query, Class<T> responseType) {
+        return withRetries(() -> sendOnce(logged(newRequest(url(path, query), "application/json").get(), null),
+                "GET " + path, responseType));
+    }
+
+    /** DELETEs {@code path} and parses the JSON response, retrying per the retry policy. */
+    public <T> Result<T> delete(String path, Class<T> responseType) {
+        return withRetries(() -> sendOnce(logged(newRequest(url(path, null), "application/json").delete(), null),
+                "DELETE " + path, responseType));
+    }
+
+    /**
+     * POSTs a {@code multipart/form-data} upload: the text {@code fields}, then {@code content} as the part
+     * {@code file} named {@code fileName}. The file content is not logged, only its size.
+     */
+    public <T> Result<T> postMultipart(String path, Map<String, String> fields, String fileName, byte[] content,
+                                       String contentType, Class<T> responseType) {
+        okhttp3.MultipartBody.Builder multipart = new okhttp3.MultipartBody.Builder().setType(okhttp3.MultipartBody.FORM);
+        fields.forEach(multipart::addFormDataPart);
+        multipart.addFormDataPart("file", fileName, RequestBody.create(content, MediaType.get(contentType)));
+        okhttp3.MultipartBody body = multipart.build();
+        String summary = "multipart/form-data " + fields + ", file " + fileName + " (" + content.length + " bytes)";
+        return withRetries(() -> sendOnce(logged(newRequest(url(path, null), "application/json").post(body),
+                summary.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "POST " + path, responseType));
+    }
+
+    /**
+     * GETs {@code path} and hands each line of the (UTF-8 text) response body to {@code onLine}, without holding the
+     * whole body in memory. Failures before the first line are retried; after it, never.
+     *
+     * @return the request id of the call that succeeded
+     */
+    public String getLines(String path, Consumer<String> onLine) {
+        boolean[] delivered = {false};
+        return withRetries(() -> {
+            Request request = logged(newRequest(url(path, null), "*/*").get(), null);
+            try (Response response = execute(request)) {
+                String requestId = requestId(response);
+                if (!response.isSuccessful()) {
+                    String text = response.body().string();
+                    logger.response(response.code(), response.headers(), text);
+                    throw errors.fromHttpError(response.code(), text, requestId, retryAfter(response));
+                }
+                logger.response(response.code(), response.headers(), "<file content, one line per record>");
+                okio.BufferedSource source = response.body().source();
+                String line;
+                while ((line = source.readUtf8Line()) != null) {
+                    delivered[0] = true;
+                    onLine.accept(line);
+                }
+                return requestId;
+            } catch (IOException e) {
+                throw ErrorMapper.fromIo(e, "GET " + path);
+            }
+        }, () -> !delivered[0]);
+    }
+
+    private <T> Result<T> sendOnce(Request request, String what, Class<T> responseType) {
         try (Response response = execute(request)) {
             String requestId = requestId(response);
             ResponseBody responseBody = response.body();
@@ -155,7 +216,7 @@ public final class QwenClient {
                 throw ErrorMapper.malformed("the body is not the expected JSON: " + e.getOriginalMessage(), requestId, e);
             }
         } catch (IOException e) {
-            throw ErrorMapper.fromIo(e, "POST " + path);
+            throw ErrorMapper.fromIo(e, what);
         }
     }
 
@@ -231,15 +292,36 @@ public final class QwenClient {
     }
 
     private Request request(String path, byte[] body, String accept) {
+        return logged(newRequest(url(path, null), accept).post(RequestBody.create(body, JSON_MEDIA_TYPE)), body);
+    }
+
+    private HttpUrl url(String path, Map<String, String> query) {
+        HttpUrl url = baseUrl.resolve(path.startsWith("/") ? path.substring(1) : path);
+        if (query == null || query.isEmpty()) {
+            return url;
+        }
+        HttpUrl.Builder builder = url.newBuilder();
+        query.forEach((name, value) -> {
+            if (value != null) {
+                builder.addQueryParameter(name, value);
+            }
+        });
+        return builder.build();
+    }
+
+    private Request.Builder newRequest(HttpUrl url, String accept) {
         Request.Builder builder = new Request.Builder()
-                .url(baseUrl.resolve(path.startsWith("/") ? path.substring(1) : path))
+                .url(url)
                 .header("Authorization", authorization)
                 .header("Accept", accept)
-                .header("User-Agent", USER_AGENT)
-                .post(RequestBody.create(body, JSON_MEDIA_TYPE));
+                .header("User-Agent", USER_AGENT);
         customHeaders.forEach(builder::header);
+        return builder;
+    }
+
+    private Request logged(Request.Builder builder, byte[] loggedBody) {
         Request request = builder.build();
-        logger.request(request, body);
+        logger.request(request, loggedBody == null ? new byte[0] : loggedBody);
         return request;
     }
 

@@ -1,0 +1,150 @@
+package io.github.qwenlangchain4j.batch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import io.github.qwenlangchain4j.QwenBaseChatModel;
+import io.github.qwenlangchain4j.QwenChatRequestParameters;
+import io.github.qwenlangchain4j.internal.api.ChatCompletionResponse;
+import io.github.qwenlangchain4j.internal.batch.BatchEngine;
+import io.github.qwenlangchain4j.internal.client.QwenClient;
+import io.github.qwenlangchain4j.internal.mapper.ChatRequestMapper;
+import io.github.qwenlangchain4j.internal.mapper.ChatResponseMapper;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs many LangChain4j {@link ChatRequest}s through Qwen's Batch API: half the price of direct calls, results
+ * within the completion window (24 hours by default, up to 14 days) instead of seconds, and no pressure on your
+ * rate limits.
+ *
+ * <pre>{@code
+ * QwenBatchChat batch = QwenBatchChat.builder()
+ *         .apiKey(System.getenv("DASHSCOPE_API_KEY"))
+ *         .modelName("qwen-plus")
+ *         .name("ticket-triage")
+ *         .build();
+ * QwenBatchJob<ChatResponse> job = batch.submit(requests);
+ * String id = job.id();                         // store it: batch.resume(id) picks the job up in another process
+ * QwenBatchResults<ChatResponse> results = job.await(Duration.ofHours(24), progress -> log(progress));
+ * results.items().forEach(item -> ...);        // in input order: item.value() or item.error()
+ * }</pre>
+ *
+ * <p>Each request is mapped exactly as {@code QwenChatModel} maps it (its parameters over this batch's defaults,
+ * every Qwen option, the same checks), so invalid requests are refused before anything is uploaded. Requests for
+ * different models go to different files, and large inputs are split to respect Qwen's limits (50,000 requests and
+ * 500 MB per file, 6 MB per request); the job joins the results. Tool calls come back as in a direct call, but
+ * running the tools and continuing the conversation is up to you. Thread-safe.
+ */
+public final class QwenBatchChat {
+
+    private final QwenChatRequestParameters defaultParameters;
+    private final boolean sendThinking;
+    private final BatchEngine<ChatResponse> engine;
+
+    private QwenBatchChat(Builder builder) {
+        QwenChatRequestParameters.Builder merged = QwenChatRequestParameters.builder();
+        if (builder.defaultRequestParameters != null) {
+            merged.overrideWith(builder.defaultRequestParameters);
+        }
+        if (builder.modelName != null) {
+            merged.modelName(builder.modelName);
+        }
+        QwenChatRequestParameters parameters = merged.build();
+        this.defaultParameters = parameters.modelName() == null
+                ? merged.modelName(QwenBaseChatModel.DEFAULT_MODEL_NAME).build() : parameters;
+        ChatRequestMapper.validateParameters(defaultParameters);
+        this.sendThinking = Boolean.TRUE.equals(builder.sendThinking);
+        this.engine = new BatchEngine<>(builder.newBatches(), builder.settings(QwenBatchEndpoint.CHAT_COMPLETIONS),
+                QwenBatchChat::decode);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Uploads the requests and creates the batches; returns at once with the job (status
+     * {@link QwenBatchStatus#VALIDATING}). Item {@code i} of the results answers {@code requests.get(i)}.
+     *
+     * @throws IllegalArgumentException when the list is empty, a request is invalid, or one request exceeds 6 MB;
+     *                                  nothing is uploaded then
+     */
+    public QwenBatchJob<ChatResponse> submit(List<ChatRequest> requests) {
+        if (requests == null) {
+            throw new IllegalArgumentException("requests must not be null");
+        }
+        List<BatchEngine.Line> lines = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            ChatRequest request = requests.get(i);
+            if (request == null) {
+                throw new IllegalArgumentException("requests[" + i + "] is null");
+            }
+            QwenChatRequestParameters parameters = defaultParameters.overrideWith(request.parameters());
+            Object body;
+            try {
+                body = ChatRequestMapper.withCustomParameters(
+                        ChatRequestMapper.toRequest(request.messages(), parameters, sendThinking),
+                        parameters.customParameters());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("requests[" + i + "]: " + e.getMessage(), e);
+            }
+            lines.add(new BatchEngine.Line(i, 1, parameters.modelName(), body));
+        }
+        return engine.submit(lines, requests.size());
+    }
+
+    /** Picks up a job submitted earlier, possibly by another process, from its {@link QwenBatchJob#id()}. */
+    public QwenBatchJob<ChatResponse> resume(String jobId) {
+        return engine.resume(jobId);
+    }
+
+    private static List<ChatResponse> decode(JsonNode body, int itemCount, String requestId) {
+        try {
+            ChatCompletionResponse response = QwenClient.JSON.treeToValue(body, ChatCompletionResponse.class);
+            return List.of(ChatResponseMapper.toChatResponse(response, requestId));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Builder of {@link QwenBatchChat}: the connection settings of {@link QwenBatchClientBuilder}, the default chat
+     * options, and the batch options of {@link QwenBatchOptions}.
+     */
+    public static final class Builder extends QwenBatchOptions<QwenBatchChat, Builder> {
+
+        private String modelName;
+        private ChatRequestParameters defaultRequestParameters;
+        private Boolean sendThinking;
+
+        private Builder() {}
+
+        /** The model of requests that name none, e.g. {@code qwen-plus} (default), {@code qwen-max}, {@code qwen-flash}. */
+        public Builder modelName(String modelName) {
+            this.modelName = modelName;
+            return this;
+        }
+
+        /**
+         * Default parameters of every request (e.g. a {@link QwenChatRequestParameters} with temperature or
+         * {@code enableThinking}); a request's own parameters override them field by field.
+         */
+        public Builder defaultRequestParameters(ChatRequestParameters defaultRequestParameters) {
+            this.defaultRequestParameters = defaultRequestParameters;
+            return this;
+        }
+
+        /** Whether the thinking of earlier assistant messages is sent back as {@code reasoning_content}; default false. */
+        public Builder sendThinking(Boolean sendThinking) {
+            this.sendThinking = sendThinking;
+            return this;
+        }
+
+        @Override
+        public QwenBatchChat build() {
+            return new QwenBatchChat(this);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.github.qwenlangchain4j.batch;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What {@link QwenBatches#create} sends.
+ *
+ * @param inputFileId      the uploaded JSONL file (purpose {@code batch}); required
+ * @param endpoint         the API every line calls; default {@link QwenBatchEndpoint#CHAT_COMPLETIONS}
+ * @param completionWindow how long Qwen may take; default 24 hours
+ * @param metadata         {@code ds_name} (task name, at most 100 characters), {@code ds_description} (at most 200)
+ */
+public record QwenBatchCreateRequest(String inputFileId, QwenBatchEndpoint endpoint,
+                                     QwenCompletionWindow completionWindow, Map<String, String> metadata) {
+
+    public QwenBatchCreateRequest {
+        if (inputFileId == null || inputFileId.isBlank()) {
+            throw new IllegalArgumentException("inputFileId is required");
+        }
+        endpoint = endpoint == null ? QwenBatchEndpoint.CHAT_COMPLETIONS : endpoint;
+        completionWindow = completionWindow == null ? QwenCompletionWindow.DEFAULT : completionWindow;
+        metadata = metadata == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+        checkLength(metadata.get(QwenBatch.DS_NAME), QwenBatch.DS_NAME, 100);
+        checkLength(metadata.get(QwenBatch.DS_DESCRIPTION), QwenBatch.DS_DESCRIPTION, 200);
+    }
+
+    private static void checkLength(String value, String name, int max) {
+        if (value != null && value.length() > max) {
+            throw new IllegalArgumentException(name + " must be at most " + max + " characters, but has " + value.length());
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builder of {@link QwenBatchCreateRequest}. */
+    public static final class Builder {
+
+        private String inputFileId;
+        private QwenBatchEndpoint endpoint;
+        private QwenCompletionWindow completionWindow;
+        private final Map<String, String> metadata = new LinkedHashMap<>();
+
+        private Builder() {}
+
+        public Builder inputFileId(String inputFileId) {
+            this.inputFileId = inputFileId;
+            return this;
+        }
+
+        public Builder endpoint(QwenBatchEndpoint endpoint) {
+            this.endpoint = endpoint;
+            return this;
+        }
+
+        public Builder completionWindow(QwenCompletionWindow completionWindow) {
+            this.completionWindow = completionWindow;
+            return this;
+        }
+
+        /** {@code "24h"}..{@code "336h"} or {@code "1d"}..{@code "14d"}. */
+        public Builder completionWindow(String completionWindow) {
+            this.completionWindow = new QwenCompletionWindow(completionWindow);
+            return this;
+        }
+
+        /** The task name shown in the console ({@code metadata.ds_name}). */
+        public Builder name(String name) {
+            return metadata(QwenBatch.DS_NAME, name);
+        }
+
+        /** The task description shown in the console ({@code metadata.ds_description}). */
+        public Builder description(String description) {
+            return metadata(QwenBatch.DS_DESCRIPTION, description);
+        }
+
+        /** Any other metadata entry; null removes it. */
+        public Builder metadata(String key, String value) {
+            if (value == null) {
+                metadata.remove(key);
+            } else {
+                metadata.put(key, value);
+            }
+            return this;
+        }
+
+        public QwenBatchCreateRequest build() {
+            return new QwenBatchCreateRequest(inputFileId, endpoint, completionWindow, metadata);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package io.github.qwenlangchain4j.batch;
+
+import io.github.qwenlangchain4j.internal.batch.FileDeleted;
+import io.github.qwenlangchain4j.internal.batch.FileList;
+import io.github.qwenlangchain4j.internal.batch.FileObject;
+import io.github.qwenlangchain4j.internal.client.QwenClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Qwen's Files API ({@code /files}): upload batch input files, look files up, list and delete them, and download
+ * the output and error files of batches.
+ *
+ * <pre>{@code
+ * QwenFiles files = QwenFiles.builder().apiKey(System.getenv("DASHSCOPE_API_KEY")).build();
+ * QwenFile input = files.upload(Path.of("requests.jsonl"));
+ * files.content(batch.outputFileId(), line -> System.out.println(line));
+ * }</pre>
+ *
+ * <p>Model Studio keeps at most 10,000 files (100 GB) per account and never deletes them by itself: delete input
+ * and result files you no longer need. Downloading content works for the files batches write (output and error
+ * files); Qwen does not serve back the content of uploaded files. Thread-safe.
+ */
+public final class QwenFiles {
+
+    /** The purpose of batch input files. */
+    public static final String PURPOSE_BATCH = "batch";
+
+    private final QwenClient client;
+
+    QwenFiles(QwenClient client) {
+        this.client = client;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Uploads a JSONL batch input file (purpose {@code batch}). */
+    public QwenFile upload(Path file) {
+        try {
+            return upload(file.getFileName().toString(), Files.readAllBytes(file), PURPOSE_BATCH);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + file, e);
+        }
+    }
+
+    /** Uploads JSONL content as a batch input file (purpose {@code batch}) named {@code filename}. */
+    public QwenFile upload(String filename, byte[] content) {
+        return upload(filename, content, PURPOSE_BATCH);
+    }
+
+    /** Uploads a file with the given purpose: {@code batch} or {@code file-extract}. */
+    public QwenFile upload(String filename, byte[] content, String purpose) {
+        Objects.requireNonNull(filename, "filename");
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(purpose, "purpose");
+        String type = filename.endsWith(".jsonl") ? "application/jsonl" : "application/octet-stream";
+        return toFile(client.postMultipart("/files", Map.of("purpose", purpose), filename, content, type,
+                FileObject.class).body());
+    }
+
+    /** Looks a file up by id. */
+    public QwenFile retrieve(String fileId) {
+        return toFile(client.get("/files/" + requireId(fileId), null, FileObject.class).body());
+    }
+
+    /** The first page of files. */
+    public QwenPage<QwenFile> list() {
+        return list(null, null);
+    }
+
+    /**
+     * A page of files.
+     *
+     * @param after the id of the last file of the previous page, or null for the first page
+     * @param limit page size, or null for the server's default
+     */
+    public QwenPage<QwenFile> list(String after, Integer limit) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("after", after);
+        query.put("limit", limit == null ? null : limit.toString());
+        FileList page = client.get("/files", query, FileList.class).body();
+        List<QwenFile> files = new ArrayList<>();
+        if (page.data() != null) {
+            page.data().forEach(file -> files.add(toFile(file)));
+        }
+        String lastId = page.lastId() != null ? page.lastId() : files.isEmpty() ? null : files.get(files.size() - 1).id();
+        String firstId = page.firstId() != null ? page.firstId() : files.isEmpty() ? null : files.get(0).id();
+        return new QwenPage<>(files, firstId, lastId, Boolean.TRUE.equals(page.hasMore()));
+    }
+
+    /** Deletes a file; returns whether Qwen reports it deleted. */
+    public boolean delete(String fileId) {
+        FileDeleted deleted = client.delete("/files/" + requireId(fileId), FileDeleted.class).body();
+        return Boolean.TRUE.equals(deleted.deleted());
+    }
+
+    /**
+     * Downloads a file's content line by line ({@code GET /files/{id}/content}), handing each line to
+     * {@code onLine} as it arrives, so that large result files are never held in memory.
+     */
+    public void content(String fileId, Consumer<String> onLine) {
+        client.getLines("/files/" + requireId(fileId) + "/content", onLine);
+    }
+
+    /** Downloads a file's content as a list of lines; for small files, see {@link #content(String, Consumer)}. */
+    public List<String> contentLines(String fileId) {
+        List<String> lines = new ArrayList<>();
+        content(fileId, lines::add);
+        return lines;
+    }
+
+    static String requireId(String id) {
+        if (id == null || id.isBlank() || id.contains("/")) {
+            throw new IllegalArgumentException("invalid id '" + id + "'");
+        }
+        return id;
+    }
+
+    static QwenFile toFile(FileObject file) {
+        return new QwenFile(file.id(), file.bytes() == null ? 0 : file.bytes(), instant(file.createdAt()),
+                file.filename(), file.purpose(), file.status(), file.statusDetails());
+    }
+
+    static Instant instant(Long epochSeconds) {
+        return epochSeconds == null ? null : Instant.ofEpochSecond(epochSeconds);
+    }
+
+    @Override
+    public String toString() {
+        return "QwenFiles{baseUrl=" + client.baseUrl() + ", apiKey=***}";
+    }
+
+    /** Builder of {@link QwenFiles}; see {@link QwenBatchClientBuilder} for the settings. */
+    public static final class Builder extends QwenBatchClientBuilder<QwenFiles, Builder> {
+
+        private Builder() {}
+
+        @Override
+        public QwenFiles build() {
+            return new QwenFiles(newClient());
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.github.qwenlangchain4j.batch;
+
+import java.util.List;
+
+/**
+ * One page of a list call. Pass {@link #lastId()} as {@code after} to get the next page while {@link #hasMore()}.
+ *
+ * @param data    the items of this page
+ * @param firstId the id of the first item, or null
+ * @param lastId  the id of the last item, or null
+ * @param hasMore whether more items follow
+ * @param <T>     the item type
+ */
+public record QwenPage<T>(List<T> data, String firstId, String lastId, boolean hasMore) {
+
+    public QwenPage {
+        data = data == null ? List.of() : List.copyOf(data);
+    }
+}

@@ -1,0 +1,157 @@
+package io.github.qwenlangchain4j.embedding;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import io.github.qwenlangchain4j.batch.QwenBatchChat;
+import io.github.qwenlangchain4j.batch.QwenBatchEndpoint;
+import io.github.qwenlangchain4j.batch.QwenBatchJob;
+import io.github.qwenlangchain4j.batch.QwenBatchOptions;
+import io.github.qwenlangchain4j.embedding.internal.EmbeddingModelSpec;
+import io.github.qwenlangchain4j.embedding.internal.EmbeddingRequestBody;
+import io.github.qwenlangchain4j.embedding.internal.EmbeddingResponseBody;
+import io.github.qwenlangchain4j.internal.batch.BatchEngine;
+import io.github.qwenlangchain4j.internal.client.QwenClient;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Embeds many {@link TextSegment}s through Qwen's Batch API: half the price of {@link QwenEmbeddingModel}, results
+ * within the completion window (24 hours by default, up to 14 days), no pressure on your rate limits. Made for bulk
+ * (re)indexing where nobody waits for the answer.
+ *
+ * <pre>{@code
+ * QwenBatchEmbeddings batch = QwenBatchEmbeddings.builder()
+ *         .apiKey(System.getenv("DASHSCOPE_API_KEY"))
+ *         .modelName("text-embedding-v4")
+ *         .dimensions(512)
+ *         .build();
+ * QwenBatchJob<Embedding> job = batch.submit(segments);
+ * List<Embedding> vectors = job.await().values();   // in input order; null where an item failed
+ * }</pre>
+ *
+ * <p>Segments are packed into requests of as many inputs as the model accepts (10 for text-embedding-v3/v4, 25 for
+ * v1/v2), and the requests into as few files as Qwen's limits allow; an error of one request is reported for each of
+ * its segments. Which models the Batch API serves depends on the region (text-embedding-v4 in Beijing, for
+ * example); check Model Studio's list. Thread-safe.
+ */
+public final class QwenBatchEmbeddings {
+
+    private final String modelName;
+    private final Integer dimensions;
+    private final int inputsPerRequest;
+    private final BatchEngine<Embedding> engine;
+
+    private QwenBatchEmbeddings(Builder builder, io.github.qwenlangchain4j.batch.QwenBatches batches,
+                                BatchEngine.Settings settings) {
+        this.modelName = builder.modelName == null ? QwenEmbeddingModel.DEFAULT_MODEL_NAME : builder.modelName;
+        if (modelName.isBlank()) {
+            throw new IllegalArgumentException("modelName must not be blank");
+        }
+        EmbeddingModelSpec spec = EmbeddingModelSpec.of(modelName);
+        spec.checkDimension(modelName, builder.dimensions);
+        this.dimensions = builder.dimensions;
+        this.inputsPerRequest = spec.maxInputsPerRequest();
+        this.engine = new BatchEngine<>(batches, settings, QwenBatchEmbeddings::decode);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Uploads the segments and creates the batches; returns at once with the job. Item {@code i} of the results is
+     * the embedding of {@code segments.get(i)}.
+     *
+     * @throws IllegalArgumentException when the list is empty or null, or a segment is null, empty or blank; nothing
+     *                                  is uploaded then
+     */
+    public QwenBatchJob<Embedding> submit(List<TextSegment> segments) {
+        if (segments == null) {
+            throw new IllegalArgumentException("segments must not be null");
+        }
+        List<String> texts = new ArrayList<>(segments.size());
+        for (int i = 0; i < segments.size(); i++) {
+            TextSegment segment = segments.get(i);
+            if (segment == null || segment.text() == null || segment.text().isBlank()) {
+                throw new IllegalArgumentException("segments[" + i + "] is null, empty or blank; Qwen cannot embed it");
+            }
+            texts.add(segment.text());
+        }
+        List<BatchEngine.Line> lines = new ArrayList<>();
+        for (int first = 0; first < texts.size(); first += inputsPerRequest) {
+            List<String> input = texts.subList(first, Math.min(texts.size(), first + inputsPerRequest));
+            lines.add(new BatchEngine.Line(first, input.size(), modelName,
+                    EmbeddingRequestBody.of(modelName, List.copyOf(input), dimensions)));
+        }
+        return engine.submit(lines, texts.size());
+    }
+
+    /** Picks up a job submitted earlier, possibly by another process, from its {@link QwenBatchJob#id()}. */
+    public QwenBatchJob<Embedding> resume(String jobId) {
+        return engine.resume(jobId);
+    }
+
+    /** The model the segments are embedded with. */
+    public String modelName() {
+        return modelName;
+    }
+
+    private static List<Embedding> decode(JsonNode body, int itemCount, String requestId) {
+        EmbeddingResponseBody response;
+        try {
+            response = QwenClient.JSON.treeToValue(body, EmbeddingResponseBody.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e.getOriginalMessage(), e);
+        }
+        if (response.data() == null || response.data().size() != itemCount) {
+            throw new IllegalStateException("expected " + itemCount + " embeddings, got "
+                    + (response.data() == null ? 0 : response.data().size()));
+        }
+        Embedding[] embeddings = new Embedding[itemCount];
+        for (int i = 0; i < itemCount; i++) {
+            EmbeddingResponseBody.Item item = response.data().get(i);
+            int index = item.index() == null ? i : item.index();
+            if (index < 0 || index >= itemCount || embeddings[index] != null || item.embedding() == null) {
+                throw new IllegalStateException("embedding " + i + " has an invalid or repeated index " + index);
+            }
+            embeddings[index] = Embedding.from(item.embedding());
+        }
+        return List.of(embeddings);
+    }
+
+    @Override
+    public String toString() {
+        return "QwenBatchEmbeddings{modelName=" + modelName + ", dimensions=" + dimensions + "}";
+    }
+
+    /**
+     * Builder of {@link QwenBatchEmbeddings}: the connection settings and batch options shared with
+     * {@link QwenBatchChat}, plus the model and its dimensions.
+     */
+    public static final class Builder extends QwenBatchOptions<QwenBatchEmbeddings, Builder> {
+
+        private String modelName;
+        private Integer dimensions;
+
+        private Builder() {}
+
+        /** {@code text-embedding-v4} (default), {@code -v3}, {@code -v2}, {@code -v1}, or any newer name. */
+        public Builder modelName(String modelName) {
+            this.modelName = modelName;
+            return this;
+        }
+
+        /** Vector size, as for {@link QwenEmbeddingModel.Builder#dimensions}. */
+        public Builder dimensions(Integer dimensions) {
+            this.dimensions = dimensions;
+            return this;
+        }
+
+        @Override
+        public QwenBatchEmbeddings build() {
+            BatchEngine.Settings settings = settings(QwenBatchEndpoint.EMBEDDINGS);
+            return new QwenBatchEmbeddings(this, newBatches(), settings);
+        }
+    }
+}
