@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -171,6 +172,16 @@ class QwenChatModelErrorTest extends QwenWireMockSupport {
         ChatResponse response = model().maxRetries(1).build().chat(UserMessage.from("Hi"));
 
         assertThat(response.aiMessage().text()).contains("My name is Qwen.");
+        assertThat(requestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void should_count_a_503_with_retry_after_zero_as_one_attempt() {
+        // OkHttp on its own would silently repeat such a 503 once, doubling every attempt.
+        stubChat(error(503, openAiError("ServiceUnavailable", "busy")).withHeader("Retry-After", "0"));
+
+        assertThatThrownBy(() -> model().maxRetries(1).build().chat(UserMessage.from("Hi")))
+                .isInstanceOf(InternalServerException.class);
         assertThat(requestCount()).isEqualTo(2);
     }
 

@@ -18,6 +18,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class BenchServer implements AutoCloseable {
 
+    static {
+        // The JDK server writes headers and body separately; with Nagle's algorithm on, each small response then
+        // waits ~40 ms for the client's delayed ACK. Read once, when the JDK's server classes first load.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     interface Handler {
         void handle(HttpExchange exchange) throws Exception;
     }

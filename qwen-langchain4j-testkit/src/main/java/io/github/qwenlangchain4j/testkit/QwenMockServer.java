@@ -60,6 +60,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class QwenMockServer implements AutoCloseable {
 
+    static {
+        // The JDK server writes headers and body separately; with Nagle's algorithm on, each small response then
+        // waits ~40 ms for the client's delayed ACK. Read once, when the JDK's server classes first load.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     /** The key {@link #start()} accepts. Any other key gets 401 {@code invalid_api_key}, as on Qwen. */
     public static final String DEFAULT_API_KEY = "sk-qwen-mock-offline";
 

@@ -361,7 +361,7 @@ public final class QwenClient {
     }
 
     private static Duration retryAfter(Response response) {
-        String value = response.header("Retry-After");
+        String value = response.header(SharedHttp.RETRY_AFTER, response.header("Retry-After"));
         if (value == null) {
             return null;
         }

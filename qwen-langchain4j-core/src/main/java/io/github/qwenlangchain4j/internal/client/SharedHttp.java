@@ -1,9 +1,12 @@
 package io.github.qwenlangchain4j.internal.client;
 
+import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
+import okhttp3.Response;
 
 /**
  * The one OkHttp client the whole library derives from with {@code newBuilder()}, so every model shares one
@@ -11,6 +14,9 @@ import okhttp3.OkHttpClient;
  * would make parallel streams and embedding batches wait on each other, so both limits are raised.
  */
 final class SharedHttp {
+
+    /** Where {@link #hideRetryAfterFromOkHttp} moves a response's {@code Retry-After}. */
+    static final String RETRY_AFTER = "X-Qwen-Retry-After";
 
     static final OkHttpClient CLIENT = create();
 
@@ -24,6 +30,21 @@ final class SharedHttp {
                 .dispatcher(dispatcher)
                 .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
                 .retryOnConnectionFailure(false) // retries are ours: counted, backed off and never after partial output
+                .addNetworkInterceptor(SharedHttp::hideRetryAfterFromOkHttp)
                 .build();
+    }
+
+    /**
+     * OkHttp silently repeats a 503 that says {@code Retry-After: 0}, whatever {@code retryOnConnectionFailure}
+     * says; that would double our attempts. Renaming the header keeps OkHttp out, and {@link QwenClient} still
+     * honours the value.
+     */
+    private static Response hideRetryAfterFromOkHttp(Interceptor.Chain chain) throws IOException {
+        Response response = chain.proceed(chain.request());
+        String retryAfter = response.header("Retry-After");
+        if (retryAfter == null) {
+            return response;
+        }
+        return response.newBuilder().removeHeader("Retry-After").header(RETRY_AFTER, retryAfter).build();
     }
 }
