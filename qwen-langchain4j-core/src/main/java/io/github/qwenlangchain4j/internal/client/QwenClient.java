@@ -182,11 +182,7 @@ public final class QwenClient {
             Request request = logged(newRequest(url(path, null), "*/*").get(), null);
             try (Response response = execute(request)) {
                 String requestId = requestId(response);
-                if (!response.isSuccessful()) {
-                    String text = response.body().string();
-                    logger.response(response.code(), response.headers(), text);
-                    throw errors.fromHttpError(response.code(), text, requestId, retryAfter(response));
-                }
+                failIfUnsuccessful(response, requestId);
                 logger.response(response.code(), response.headers(), "<file content, one line per record>");
                 okio.BufferedSource source = response.body().source();
                 String line;
@@ -199,6 +195,15 @@ public final class QwenClient {
                 throw ErrorMapper.fromIo(e, "GET " + path);
             }
         }, () -> !delivered[0]);
+    }
+
+    /** For bodies read as streams: an error status is read, logged and mapped before anything is streamed. */
+    private void failIfUnsuccessful(Response response, String requestId) throws IOException {
+        if (!response.isSuccessful()) {
+            String text = response.body().string();
+            logger.response(response.code(), response.headers(), text);
+            throw errors.fromHttpError(response.code(), text, requestId, retryAfter(response));
+        }
     }
 
     private <T> Result<T> sendOnce(Request request, String what, Class<T> responseType) {
@@ -249,11 +254,7 @@ public final class QwenClient {
     <T extends StreamChunk> boolean readStream(
             Response response, Class<T> chunkType, Consumer<T> onChunk, BooleanSupplier cancelled) throws IOException {
         String requestId = requestId(response);
-        if (!response.isSuccessful()) {
-            String text = response.body().string();
-            logger.response(response.code(), response.headers(), text);
-            throw errors.fromHttpError(response.code(), text, requestId, retryAfter(response));
-        }
+        failIfUnsuccessful(response, requestId);
         logger.response(response.code(), response.headers(), "<stream>");
         SseReader reader = new SseReader(response.body().source());
         String data;
