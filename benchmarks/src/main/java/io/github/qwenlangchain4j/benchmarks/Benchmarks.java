@@ -49,6 +49,8 @@ public final class Benchmarks {
 
     private static final int ROUNDS = Integer.getInteger("rounds", 5);
     private static final boolean QUICK = Boolean.getBoolean("quick");
+    /** {@code -Donly=streaming,sync} runs only these benchmarks (ingestion, streaming, ttft, sync, concurrency). */
+    private static final String ONLY = System.getProperty("only", "");
     private static final String KEY = "sk-bench";
     private static final ChatRequest QUESTION = ChatRequest.builder().messages(UserMessage.from("Who are you?")).build();
 
@@ -61,16 +63,30 @@ public final class Benchmarks {
         Benchmarks benchmarks = new Benchmarks();
         System.out.printf("qwen-langchain4j benchmarks, %s, %d cores, Java %s, %d rounds%n%n", LocalDate.now(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), ROUNDS);
-        benchmarks.ingestion(1_000);
-        if (!QUICK) {
-            benchmarks.ingestion(10_000);
+        if (selected("ingestion")) {
+            benchmarks.ingestion(1_000);
+            if (!QUICK) {
+                benchmarks.ingestion(10_000);
+            }
         }
-        benchmarks.streaming();
-        benchmarks.timeToFirstToken();
-        benchmarks.syncOverhead();
-        benchmarks.concurrency();
+        if (selected("streaming")) {
+            benchmarks.streaming();
+        }
+        if (selected("ttft")) {
+            benchmarks.timeToFirstToken();
+        }
+        if (selected("sync")) {
+            benchmarks.syncOverhead();
+        }
+        if (selected("concurrency")) {
+            benchmarks.concurrency();
+        }
         benchmarks.print();
         System.exit(0); // the OpenAI module's JDK HTTP client keeps non-daemon threads alive
+    }
+
+    private static boolean selected(String benchmark) {
+        return ONLY.isBlank() || java.util.Arrays.asList(ONLY.split(",")).contains(benchmark);
     }
 
     // ---- 1. embedding ingestion
@@ -276,8 +292,8 @@ public final class Benchmarks {
                 rows.add(new Row("64 threads, 50 ms server latency: throughput",
                         String.format("%.0f calls/s", median(oursRps)), String.format("%.0f calls/s", median(openAiRps)),
                         String.format("%.0f calls/s", ideal),
-                        String.format("%.2fx OpenAI; %d of 64 in flight", ratio, oursMaxInFlight),
-                        ">= 1x OpenAI, all 64 in flight", ratio >= 1 && oursMaxInFlight == threads));
+                        String.format("%.2fx OpenAI; up to %d in flight", ratio, oursMaxInFlight),
+                        ">= 1x OpenAI, all 64 in flight", ratio >= 1 && oursMaxInFlight >= threads));
             } finally {
                 pool.shutdownNow();
             }
