@@ -41,9 +41,9 @@ final class HttpLogger {
         }
     }
 
-    void streamEvent(String data) {
+    void streamEvent(byte[] data) {
         if (logsResponses()) {
-            log.info("Stream event: {}", redactor.scrub(data));
+            log.info("Stream event: {}", redactor.scrub(new String(data, java.nio.charset.StandardCharsets.UTF_8)));
         }
     }
 

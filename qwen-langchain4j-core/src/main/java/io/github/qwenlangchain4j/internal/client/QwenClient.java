@@ -3,11 +3,13 @@ package io.github.qwenlangchain4j.internal.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.langchain4j.exception.LangChain4jException;
 import io.github.qwenlangchain4j.internal.api.StreamChunk;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -37,6 +39,7 @@ public final class QwenClient {
             .build();
 
     private static final MediaType JSON_MEDIA_TYPE = MediaType.get("application/json");
+    private static final byte[] DONE = "[DONE]".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final String USER_AGENT = "qwen-langchain4j/0.1.0";
 
     private static final java.util.Set<String> WARNED_PLAIN_HTTP_HOSTS = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -257,16 +260,17 @@ public final class QwenClient {
         failIfUnsuccessful(response, requestId);
         logger.response(response.code(), response.headers(), "<stream>");
         SseReader reader = new SseReader(response.body().source());
-        String data;
-        while ((data = reader.next()) != null) {
+        ObjectReader chunkReader = JSON.readerFor(chunkType);
+        byte[] data;
+        while ((data = reader.nextData()) != null) {
             if (cancelled.getAsBoolean()) {
                 return false;
             }
             logger.streamEvent(data);
-            if ("[DONE]".equals(data)) {
+            if (Arrays.equals(data, DONE)) {
                 return true;
             }
-            T chunk = parseChunk(data, chunkType, requestId);
+            T chunk = parseChunk(chunkReader, data, requestId);
             if (chunk.error() != null) {
                 throw streamError(chunk.error(), requestId != null ? requestId : chunk.requestId());
             }
@@ -278,12 +282,12 @@ public final class QwenClient {
         throw ErrorMapper.malformed("the stream ended before [DONE]", requestId, null);
     }
 
-    /** Parses one SSE payload; a payload that is not the expected JSON ends the stream as malformed. */
-    public <T> T parseChunk(String data, Class<T> chunkType, String requestId) {
+    /** Parses one SSE payload (UTF-8 bytes); a payload that is not the expected JSON ends the stream as malformed. */
+    private static <T> T parseChunk(ObjectReader chunkReader, byte[] data, String requestId) {
         try {
-            return JSON.readValue(data, chunkType);
-        } catch (JsonProcessingException e) {
-            throw ErrorMapper.malformed("a stream event is not the expected JSON: " + e.getOriginalMessage(), requestId, e);
+            return chunkReader.readValue(data);
+        } catch (IOException e) {
+            throw ErrorMapper.malformed("a stream event is not the expected JSON: " + e.getMessage(), requestId, e);
         }
     }
 

@@ -1,18 +1,23 @@
 package io.github.qwenlangchain4j.internal.client;
 
 import java.io.IOException;
+import okio.Buffer;
 import okio.BufferedSource;
+import okio.ByteString;
 
 /**
- * Reads server-sent events from a response body and returns the {@code data} of each event. Lines are decoded only
- * once complete, so an event, a line or a multi-byte UTF-8 character split across network reads decodes the same.
+ * Reads server-sent events from a response body and returns the {@code data} of each event as UTF-8 bytes, which
+ * the JSON parser reads directly: no line is decoded to a {@code String} on the way. Lines are taken only once
+ * complete, so an event, a line or a multi-byte UTF-8 character split across network reads decodes the same.
  * Comments ({@code :...}) and the {@code event}, {@code id} and {@code retry} fields are skipped: compatible mode
- * only uses {@code data}.
+ * only uses {@code data}. Lines end with {@code \n} or {@code \r\n}.
  */
 public final class SseReader {
 
+    private static final ByteString DATA = ByteString.encodeUtf8("data:");
+
     private final BufferedSource source;
-    private final StringBuilder data = new StringBuilder();
+    private final Buffer data = new Buffer();
 
     public SseReader(BufferedSource source) {
         this.source = source;
@@ -23,27 +28,40 @@ public final class SseReader {
      * {@code \n}), or returns null when the body ends. A last event without its terminating blank line is still
      * returned.
      */
-    public String next() throws IOException {
-        data.setLength(0);
+    public byte[] nextData() throws IOException {
         boolean hasData = false;
-        String line;
-        while ((line = source.readUtf8Line()) != null) {
-            if (line.isEmpty()) {
+        while (true) {
+            long newline = source.indexOf((byte) '\n');
+            long lineLength = newline >= 0 ? newline : source.getBuffer().size();
+            if (newline < 0 && lineLength == 0) {
+                return hasData ? data.readByteArray() : null; // end of the body
+            }
+            long contentLength = lineLength > 0 && source.getBuffer().getByte(lineLength - 1) == '\r'
+                    ? lineLength - 1 : lineLength;
+            if (contentLength == 0) {
+                source.skip(newline >= 0 ? lineLength + 1 : lineLength);
                 if (hasData) {
-                    return data.toString();
+                    return data.readByteArray();
                 }
                 continue;
             }
-            if (line.startsWith("data:")) {
+            if (contentLength >= DATA.size() && source.rangeEquals(0, DATA)) {
                 if (hasData) {
-                    data.append('\n');
+                    data.writeByte('\n');
                 }
-                int start = line.length() > 5 && line.charAt(5) == ' ' ? 6 : 5;
-                data.append(line, start, line.length());
+                source.skip(DATA.size());
+                long valueLength = contentLength - DATA.size();
+                if (valueLength > 0 && source.getBuffer().getByte(0) == ' ') {
+                    source.skip(1);
+                    valueLength--;
+                }
+                source.readFully(data, valueLength);
+                source.skip(lineLength - contentLength + (newline >= 0 ? 1 : 0));
                 hasData = true;
+            } else {
+                // other fields and comments carry nothing compatible mode uses
+                source.skip(newline >= 0 ? lineLength + 1 : lineLength);
             }
-            // other fields and comments carry nothing compatible mode uses
         }
-        return hasData ? data.toString() : null;
     }
 }

@@ -82,7 +82,7 @@ class SseReaderTest {
         SseReader reader = new SseReader(source);
         List<String> events = new ArrayList<>();
         String event;
-        while ((event = reader.next()) != null) {
+        while ((event = next(reader)) != null) {
             events.add(event);
         }
         return events;
@@ -155,7 +155,7 @@ class SseReaderTest {
 
     @Test
     void should_return_null_for_an_empty_stream() throws IOException {
-        assertThat(new SseReader(new Buffer()).next()).isNull();
+        assertThat(next(new SseReader(new Buffer()))).isNull();
         assertThat(readAll("")).isEmpty();
         assertThat(readAll("\n\n: just a comment\n\n")).isEmpty();
     }
@@ -163,17 +163,23 @@ class SseReaderTest {
     @Test
     void should_keep_returning_null_after_the_end() throws IOException {
         SseReader reader = new SseReader(new Buffer().writeUtf8("data: only\n\n"));
-        assertThat(reader.next()).isEqualTo("only");
-        assertThat(reader.next()).isNull();
-        assertThat(reader.next()).isNull();
+        assertThat(next(reader)).isEqualTo("only");
+        assertThat(next(reader)).isNull();
+        assertThat(next(reader)).isNull();
     }
 
     @Test
     void should_return_each_event_as_soon_as_its_blank_line_arrives() throws IOException {
         Buffer buffer = new Buffer().writeUtf8("data: one\n\n");
         SseReader reader = new SseReader(buffer);
-        assertThat(reader.next()).isEqualTo("one");
+        assertThat(next(reader)).isEqualTo("one");
         buffer.writeUtf8("data: two\n\n");
-        assertThat(reader.next()).isEqualTo("two");
+        assertThat(next(reader)).isEqualTo("two");
+    }
+
+    /** The next event's data decoded as UTF-8, or null at the end. */
+    private static String next(SseReader reader) throws java.io.IOException {
+        byte[] data = reader.nextData();
+        return data == null ? null : new String(data, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

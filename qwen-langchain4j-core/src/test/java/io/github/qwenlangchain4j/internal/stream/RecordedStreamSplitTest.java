@@ -37,8 +37,8 @@ class RecordedStreamSplitTest {
     private static ChatResponse decode(byte[] bytes, int split) throws IOException {
         ChatStreamAccumulator accumulator = new ChatStreamAccumulator(StreamEvents.NONE);
         SseReader reader = new SseReader(twoReads(bytes, split));
-        String data;
-        while ((data = reader.next()) != null && !"[DONE]".equals(data)) {
+        byte[] data;
+        while ((data = reader.nextData()) != null && !"[DONE]".equals(new String(data, StandardCharsets.UTF_8))) {
             accumulator.accept(QwenClient.JSON.readValue(data, ChatCompletionResponse.class));
         }
         return accumulator.build("req");
