@@ -22,8 +22,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -143,12 +145,12 @@ public final class Benchmarks {
             long openAiBytes = 0;
             for (int round = 0, n = 0; round < ROUNDS; round++) {
                 for (int i = 0; i < calls; i++, n++) {
-                    long before = allocatedBytes();
+                    Map<Long, Long> before = allocationByThread();
                     oursMs[n] = millis(() -> stream(ours));
-                    oursBytes += allocatedBytes() - before;
-                    before = allocatedBytes();
+                    oursBytes += allocatedSince(before);
+                    before = allocationByThread();
                     openAiMs[n] = millis(() -> stream(openAi));
-                    openAiBytes += allocatedBytes() - before;
+                    openAiBytes += allocatedSince(before);
                 }
             }
             double ratio = median(oursMs) / median(openAiMs);
@@ -371,9 +373,29 @@ public final class Benchmarks {
         return seconds((Runnable) work::get);
     }
 
-    private static long allocatedBytes() {
+    /** Bytes allocated so far by each live thread. */
+    private static Map<Long, Long> allocationByThread() {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        return Arrays.stream(threads.getThreadAllocatedBytes(threads.getAllThreadIds())).filter(b -> b > 0).sum();
+        long[] ids = threads.getAllThreadIds();
+        long[] bytes = threads.getThreadAllocatedBytes(ids);
+        Map<Long, Long> byThread = new HashMap<>();
+        for (int i = 0; i < ids.length; i++) {
+            byThread.put(ids[i], bytes[i]);
+        }
+        return byThread;
+    }
+
+    /**
+     * Bytes allocated by all threads since {@code before}: per-thread differences, so that a thread ending in between
+     * cannot make the total negative (what a thread allocated and then ended with is not counted; the clients' I/O
+     * threads live on between calls).
+     */
+    private static long allocatedSince(Map<Long, Long> before) {
+        long total = 0;
+        for (Map.Entry<Long, Long> thread : allocationByThread().entrySet()) {
+            total += Math.max(0, thread.getValue() - before.getOrDefault(thread.getKey(), 0L));
+        }
+        return total;
     }
 
     private static double median(double[] values) {
