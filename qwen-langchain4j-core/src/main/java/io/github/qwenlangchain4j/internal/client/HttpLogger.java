@@ -41,9 +41,9 @@ final class HttpLogger {
         }
     }
 
-    void streamEvent(byte[] data) {
+    void streamEvent(okio.Buffer data) {
         if (logsResponses()) {
-            log.info("Stream event: {}", redactor.scrub(new String(data, java.nio.charset.StandardCharsets.UTF_8)));
+            log.info("Stream event: {}", redactor.scrub(data.snapshot().utf8()));
         }
     }
 

@@ -9,7 +9,6 @@ import dev.langchain4j.exception.LangChain4jException;
 import io.github.qwenlangchain4j.internal.api.StreamChunk;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -24,6 +23,8 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.ByteString;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -39,7 +40,7 @@ public final class QwenClient {
             .build();
 
     private static final MediaType JSON_MEDIA_TYPE = MediaType.get("application/json");
-    private static final byte[] DONE = "[DONE]".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final ByteString DONE = ByteString.encodeUtf8("[DONE]");
     private static final String USER_AGENT = "qwen-langchain4j/0.1.0";
 
     private static final java.util.Set<String> WARNED_PLAIN_HTTP_HOSTS = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -261,13 +262,13 @@ public final class QwenClient {
         logger.response(response.code(), response.headers(), "<stream>");
         SseReader reader = new SseReader(response.body().source());
         ObjectReader chunkReader = JSON.readerFor(chunkType);
-        byte[] data;
-        while ((data = reader.nextData()) != null) {
+        Buffer data;
+        while ((data = reader.nextEvent()) != null) {
             if (cancelled.getAsBoolean()) {
                 return false;
             }
             logger.streamEvent(data);
-            if (Arrays.equals(data, DONE)) {
+            if (data.size() == DONE.size() && data.rangeEquals(0, DONE)) {
                 return true;
             }
             T chunk = parseChunk(chunkReader, data, requestId);
@@ -282,10 +283,10 @@ public final class QwenClient {
         throw ErrorMapper.malformed("the stream ended before [DONE]", requestId, null);
     }
 
-    /** Parses one SSE payload (UTF-8 bytes); a payload that is not the expected JSON ends the stream as malformed. */
-    private static <T> T parseChunk(ObjectReader chunkReader, byte[] data, String requestId) {
+    /** Parses one SSE payload (UTF-8 bytes, consumed); a payload that is not the expected JSON ends the stream as malformed. */
+    private static <T> T parseChunk(ObjectReader chunkReader, Buffer data, String requestId) {
         try {
-            return chunkReader.readValue(data);
+            return chunkReader.readValue(data.inputStream());
         } catch (IOException e) {
             throw ErrorMapper.malformed("a stream event is not the expected JSON: " + e.getMessage(), requestId, e);
         }

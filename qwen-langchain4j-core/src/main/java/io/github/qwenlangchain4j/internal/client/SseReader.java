@@ -6,8 +6,9 @@ import okio.BufferedSource;
 import okio.ByteString;
 
 /**
- * Reads server-sent events from a response body and returns the {@code data} of each event as UTF-8 bytes, which
- * the JSON parser reads directly: no line is decoded to a {@code String} on the way. Lines are taken only once
+ * Reads server-sent events from a response body and returns the {@code data} of each event as a buffer of UTF-8
+ * bytes, which the JSON parser reads directly: no line is decoded to a {@code String} and no array is copied on the
+ * way. Lines are taken only once
  * complete, so an event, a line or a multi-byte UTF-8 character split across network reads decodes the same.
  * Comments ({@code :...}) and the {@code event}, {@code id} and {@code retry} fields are skipped: compatible mode
  * only uses {@code data}. Lines end with {@code \n} or {@code \r\n}.
@@ -26,22 +27,23 @@ public final class SseReader {
     /**
      * Blocks until the next event is complete and returns its data (several {@code data:} lines joined by
      * {@code \n}), or returns null when the body ends. A last event without its terminating blank line is still
-     * returned.
+     * returned. The buffer is this reader's own: consume it before the next call.
      */
-    public byte[] nextData() throws IOException {
+    public Buffer nextEvent() throws IOException {
+        data.clear();
         boolean hasData = false;
         while (true) {
             long newline = source.indexOf((byte) '\n');
             long lineLength = newline >= 0 ? newline : source.getBuffer().size();
             if (newline < 0 && lineLength == 0) {
-                return hasData ? data.readByteArray() : null; // end of the body
+                return hasData ? data : null; // end of the body
             }
             long contentLength = lineLength > 0 && source.getBuffer().getByte(lineLength - 1) == '\r'
                     ? lineLength - 1 : lineLength;
             if (contentLength == 0) {
                 source.skip(newline >= 0 ? lineLength + 1 : lineLength);
                 if (hasData) {
-                    return data.readByteArray();
+                    return data;
                 }
                 continue;
             }

@@ -179,7 +179,7 @@ class SseReaderTest {
 
     /** The next event's data decoded as UTF-8, or null at the end. */
     private static String next(SseReader reader) throws java.io.IOException {
-        byte[] data = reader.nextData();
-        return data == null ? null : new String(data, java.nio.charset.StandardCharsets.UTF_8);
+        Buffer data = reader.nextEvent();
+        return data == null ? null : data.readUtf8();
     }
 }

@@ -37,9 +37,9 @@ class RecordedStreamSplitTest {
     private static ChatResponse decode(byte[] bytes, int split) throws IOException {
         ChatStreamAccumulator accumulator = new ChatStreamAccumulator(StreamEvents.NONE);
         SseReader reader = new SseReader(twoReads(bytes, split));
-        byte[] data;
-        while ((data = reader.nextData()) != null && !"[DONE]".equals(new String(data, StandardCharsets.UTF_8))) {
-            accumulator.accept(QwenClient.JSON.readValue(data, ChatCompletionResponse.class));
+        Buffer data;
+        while ((data = reader.nextEvent()) != null && !"[DONE]".equals(data.snapshot().utf8())) {
+            accumulator.accept(QwenClient.JSON.readValue(data.inputStream(), ChatCompletionResponse.class));
         }
         return accumulator.build("req");
     }
