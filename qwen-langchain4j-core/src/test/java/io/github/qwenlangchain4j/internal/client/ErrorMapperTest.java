@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ErrorMapperTest {
 
-    static final String API_KEY = "sk-0123456789abcdef0123456789abcdef";
+    static final String API_KEY = "sk-fake-not-a-real-key-0123456789abcdef";
     static final String BASE_URL = QwenRegion.SINGAPORE.baseUrl();
 
     final ErrorMapper mapper = new ErrorMapper(QwenClient.JSON, BASE_URL, new Redactor(API_KEY));
