@@ -7,7 +7,6 @@ import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import io.github.qwenlangchain4j.internal.client.QwenClient;
 import io.github.qwenlangchain4j.internal.mapper.ChatRequestMapper;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,15 +30,7 @@ public abstract class QwenBaseChatModel {
     QwenBaseChatModel(Builder<?, ?> builder) {
         this.defaultParameters = builder.defaultParameters();
         ChatRequestMapper.validateParameters(defaultParameters);
-        this.client = QwenClient.builder()
-                .apiKey(builder.apiKey)
-                .endpoint(builder.baseUrl, builder.region)
-                .timeout(builder.timeout)
-                .maxRetries(builder.maxRetries)
-                .customHeaders(builder.customHeaders)
-                .logRequests(Boolean.TRUE.equals(builder.logRequests))
-                .logResponses(Boolean.TRUE.equals(builder.logResponses))
-                .build();
+        this.client = builder.newClient();
         this.sendThinking = Boolean.TRUE.equals(builder.sendThinking);
         this.listeners = builder.listeners == null ? List.of() : List.copyOf(builder.listeners);
     }
@@ -85,16 +76,8 @@ public abstract class QwenBaseChatModel {
      * @param <M> the model it builds
      * @param <B> the concrete builder, so that chained calls keep their type
      */
-    public abstract static class Builder<M, B extends Builder<M, B>> {
+    public abstract static class Builder<M, B extends Builder<M, B>> extends QwenConnectionBuilder<M, B> {
 
-        private String apiKey;
-        private QwenRegion region;
-        private String baseUrl;
-        private Duration timeout;
-        private Integer maxRetries;
-        private Boolean logRequests;
-        private Boolean logResponses;
-        private Map<String, String> customHeaders;
         private List<ChatModelListener> listeners;
         private Boolean sendThinking;
         private ChatRequestParameters defaultRequestParameters;
@@ -102,28 +85,8 @@ public abstract class QwenBaseChatModel {
 
         Builder() {}
 
-        @SuppressWarnings("unchecked")
-        private B self() {
-            return (B) this;
-        }
 
-        /** Your Model Studio API key (required), usually {@code System.getenv("DASHSCOPE_API_KEY")}. */
-        public B apiKey(String apiKey) {
-            this.apiKey = apiKey;
-            return self();
-        }
 
-        /** The region whose endpoint to call; default {@link QwenRegion#SINGAPORE}. Keys are bound to a region. */
-        public B region(QwenRegion region) {
-            this.region = region;
-            return self();
-        }
-
-        /** A compatible-mode base URL (e.g. a proxy); wins over {@link #region}. */
-        public B baseUrl(String baseUrl) {
-            this.baseUrl = baseUrl;
-            return self();
-        }
 
         /** The model, e.g. {@code qwen-plus} (default), {@code qwen-max}, {@code qwen3-coder-plus}. */
         public B modelName(String modelName) {
@@ -244,11 +207,6 @@ public abstract class QwenBaseChatModel {
             return self();
         }
 
-        /** Extra HTTP headers for every request. */
-        public B customHeaders(Map<String, String> customHeaders) {
-            this.customHeaders = customHeaders;
-            return self();
-        }
 
         /** Defaults for every request; the typed builder options above win over them. */
         public B defaultRequestParameters(ChatRequestParameters defaultRequestParameters) {
@@ -256,32 +214,9 @@ public abstract class QwenBaseChatModel {
             return self();
         }
 
-        /** Read timeout of each call (for streams: the longest silence between two events); default 60 s. */
-        public B timeout(Duration timeout) {
-            this.timeout = timeout;
-            return self();
-        }
 
-        /**
-         * Retries after a rate limit (429), a server error (5xx), a timeout or a connection failure, with exponential
-         * backoff and jitter; default 2. Streams are only retried before their first event.
-         */
-        public B maxRetries(Integer maxRetries) {
-            this.maxRetries = maxRetries;
-            return self();
-        }
 
-        /** Logs each request at INFO through SLF4J, with the API key redacted. */
-        public B logRequests(Boolean logRequests) {
-            this.logRequests = logRequests;
-            return self();
-        }
 
-        /** Logs each response (and each stream event) at INFO through SLF4J, with the API key redacted. */
-        public B logResponses(Boolean logResponses) {
-            this.logResponses = logResponses;
-            return self();
-        }
 
         public B listeners(List<ChatModelListener> listeners) {
             this.listeners = listeners;

@@ -1,5 +1,6 @@
 package io.github.qwenlangchain4j.batch;
 
+import io.github.qwenlangchain4j.QwenConnectionBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
@@ -110,7 +111,7 @@ public final class QwenBatchChat {
     }
 
     /**
-     * Builder of {@link QwenBatchChat}: the connection settings of {@link QwenBatchClientBuilder}, the default chat
+     * Builder of {@link QwenBatchChat}: the connection settings of {@link QwenConnectionBuilder}, the default chat
      * options, and the batch options of {@link QwenBatchOptions}.
      */
     public static final class Builder extends QwenBatchOptions<QwenBatchChat, Builder> {

@@ -1,5 +1,6 @@
 package io.github.qwenlangchain4j.batch;
 
+import io.github.qwenlangchain4j.QwenConnectionBuilder;
 import io.github.qwenlangchain4j.internal.batch.BatchEngine;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -11,7 +12,7 @@ import java.util.Map;
  * @param <T> what the builder builds
  * @param <B> the concrete builder
  */
-public abstract class QwenBatchOptions<T, B extends QwenBatchOptions<T, B>> extends QwenBatchClientBuilder<T, B> {
+public abstract class QwenBatchOptions<T, B extends QwenBatchOptions<T, B>> extends QwenConnectionBuilder<T, B> {
 
     private QwenCompletionWindow completionWindow;
     private final Map<String, String> metadata = new LinkedHashMap<>();
@@ -21,11 +22,6 @@ public abstract class QwenBatchOptions<T, B extends QwenBatchOptions<T, B>> exte
     private Duration maxPollInterval;
 
     protected QwenBatchOptions() {}
-
-    @SuppressWarnings("unchecked")
-    private B self() {
-        return (B) this;
-    }
 
     /** How long Qwen may take: {@code "24h"} (default) to {@code "336h"}, or {@code "1d"} to {@code "14d"}. */
     public B completionWindow(String completionWindow) {

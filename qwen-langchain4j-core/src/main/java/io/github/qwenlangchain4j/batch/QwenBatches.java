@@ -1,5 +1,6 @@
 package io.github.qwenlangchain4j.batch;
 
+import io.github.qwenlangchain4j.QwenConnectionBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.qwenlangchain4j.internal.batch.BatchList;
 import io.github.qwenlangchain4j.internal.batch.BatchObject;
@@ -150,8 +151,8 @@ public final class QwenBatches {
         return "QwenBatches{baseUrl=" + client.baseUrl() + ", apiKey=***}";
     }
 
-    /** Builder of {@link QwenBatches}; see {@link QwenBatchClientBuilder} for the settings. */
-    public static final class Builder extends QwenBatchClientBuilder<QwenBatches, Builder> {
+    /** Builder of {@link QwenBatches}; see {@link QwenConnectionBuilder} for the settings. */
+    public static final class Builder extends QwenConnectionBuilder<QwenBatches, Builder> {
 
         private Builder() {}
 

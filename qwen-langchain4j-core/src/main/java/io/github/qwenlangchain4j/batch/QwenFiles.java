@@ -1,5 +1,6 @@
 package io.github.qwenlangchain4j.batch;
 
+import io.github.qwenlangchain4j.QwenConnectionBuilder;
 import io.github.qwenlangchain4j.internal.batch.FileDeleted;
 import io.github.qwenlangchain4j.internal.batch.FileList;
 import io.github.qwenlangchain4j.internal.batch.FileObject;
@@ -141,8 +142,8 @@ public final class QwenFiles {
         return "QwenFiles{baseUrl=" + client.baseUrl() + ", apiKey=***}";
     }
 
-    /** Builder of {@link QwenFiles}; see {@link QwenBatchClientBuilder} for the settings. */
-    public static final class Builder extends QwenBatchClientBuilder<QwenFiles, Builder> {
+    /** Builder of {@link QwenFiles}; see {@link QwenConnectionBuilder} for the settings. */
+    public static final class Builder extends QwenConnectionBuilder<QwenFiles, Builder> {
 
         private Builder() {}
 

@@ -12,14 +12,12 @@ import dev.langchain4j.model.embedding.request.EmbeddingRequestParameters;
 import dev.langchain4j.model.embedding.response.EmbeddingResponse;
 import dev.langchain4j.model.embedding.response.EmbeddingResponseMetadata;
 import dev.langchain4j.model.output.Response;
-import io.github.qwenlangchain4j.QwenRegion;
+import io.github.qwenlangchain4j.QwenConnectionBuilder;
 import io.github.qwenlangchain4j.embedding.internal.BatchEmbedder;
 import io.github.qwenlangchain4j.embedding.internal.EmbeddingModelSpec;
 import io.github.qwenlangchain4j.internal.client.QwenClient;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -60,7 +58,7 @@ public class QwenEmbeddingModel extends DimensionAwareEmbeddingModel {
     private final int maxConcurrentRequests;
     private final List<EmbeddingModelListener> listeners;
 
-    private QwenEmbeddingModel(Builder builder) {
+    private QwenEmbeddingModel(Builder builder, java.util.function.Supplier<QwenClient> newClient) {
         this.modelName = builder.modelName == null ? DEFAULT_MODEL_NAME : builder.modelName;
         if (modelName.isBlank()) {
             throw new IllegalArgumentException("modelName must not be blank");
@@ -77,15 +75,7 @@ public class QwenEmbeddingModel extends DimensionAwareEmbeddingModel {
         if (maxConcurrentRequests < 1) {
             throw new IllegalArgumentException("maxConcurrentRequests must be at least 1, but was " + maxConcurrentRequests);
         }
-        this.client = QwenClient.builder()
-                .apiKey(builder.apiKey)
-                .endpoint(builder.baseUrl, builder.region)
-                .timeout(builder.timeout)
-                .maxRetries(builder.maxRetries)
-                .customHeaders(builder.customHeaders)
-                .logRequests(Boolean.TRUE.equals(builder.logRequests))
-                .logResponses(Boolean.TRUE.equals(builder.logResponses))
-                .build();
+        this.client = newClient.get(); // after the options: an invalid option is reported before a missing key
         this.listeners = builder.listeners == null ? List.of() : List.copyOf(builder.listeners);
         this.dimension = dimensions != null ? dimensions : spec.defaultDimension();
     }
@@ -215,42 +205,19 @@ public class QwenEmbeddingModel extends DimensionAwareEmbeddingModel {
                 + client.baseUrl() + ", apiKey=***}";
     }
 
-    /** Builder of {@link QwenEmbeddingModel}. Only {@link #apiKey} is required. */
-    public static final class Builder {
+    /** Builder of {@link QwenEmbeddingModel}: the connection settings, and the embedding options below. */
+    public static final class Builder extends QwenConnectionBuilder<QwenEmbeddingModel, Builder> {
 
-        private String apiKey;
-        private QwenRegion region;
-        private String baseUrl;
         private String modelName;
         private Integer dimensions;
         private Integer maxSegmentsPerBatch;
         private Integer maxConcurrentRequests;
-        private Duration timeout;
-        private Integer maxRetries;
-        private Boolean logRequests;
-        private Boolean logResponses;
-        private Map<String, String> customHeaders;
         private List<EmbeddingModelListener> listeners;
 
         private Builder() {}
 
-        /** Your Model Studio API key (required), usually {@code System.getenv("DASHSCOPE_API_KEY")}. */
-        public Builder apiKey(String apiKey) {
-            this.apiKey = apiKey;
-            return this;
-        }
 
-        /** The region whose endpoint to call; default {@link QwenRegion#SINGAPORE}. Keys are bound to a region. */
-        public Builder region(QwenRegion region) {
-            this.region = region;
-            return this;
-        }
 
-        /** A compatible-mode base URL; wins over {@link #region}. */
-        public Builder baseUrl(String baseUrl) {
-            this.baseUrl = baseUrl;
-            return this;
-        }
 
         /** {@code text-embedding-v4} (default), {@code -v3}, {@code -v2}, {@code -v1}, or any newer name. */
         public Builder modelName(String modelName) {
@@ -279,33 +246,10 @@ public class QwenEmbeddingModel extends DimensionAwareEmbeddingModel {
             return this;
         }
 
-        /** Read timeout of each request; default 60 s. */
-        public Builder timeout(Duration timeout) {
-            this.timeout = timeout;
-            return this;
-        }
 
-        /** Retries per batch after a 429, a 5xx, a timeout or a connection failure; default 2. */
-        public Builder maxRetries(Integer maxRetries) {
-            this.maxRetries = maxRetries;
-            return this;
-        }
 
-        public Builder logRequests(Boolean logRequests) {
-            this.logRequests = logRequests;
-            return this;
-        }
 
-        public Builder logResponses(Boolean logResponses) {
-            this.logResponses = logResponses;
-            return this;
-        }
 
-        /** Extra HTTP headers for every request. */
-        public Builder customHeaders(Map<String, String> customHeaders) {
-            this.customHeaders = customHeaders;
-            return this;
-        }
 
         public Builder listeners(List<EmbeddingModelListener> listeners) {
             this.listeners = listeners;
@@ -313,8 +257,9 @@ public class QwenEmbeddingModel extends DimensionAwareEmbeddingModel {
         }
 
         /** Builds the model; fails when the API key is missing or an option is invalid for the model. */
+        @Override
         public QwenEmbeddingModel build() {
-            return new QwenEmbeddingModel(this);
+            return new QwenEmbeddingModel(this, this::newClient);
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.github.qwenlangchain4j.batch;
+package io.github.qwenlangchain4j;
 
 import io.github.qwenlangchain4j.QwenRegion;
 import io.github.qwenlangchain4j.internal.client.QwenClient;
@@ -6,12 +6,13 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The connection settings every batch class is built with, as on the models: only {@link #apiKey} is required.
+ * The connection settings every Qwen class is built with (chat models, the embedding model, files and batches):
+ * only {@link #apiKey} is required. Each builder adds its own options on top.
  *
  * @param <T> what the builder builds
  * @param <B> the concrete builder, so that chained calls keep their type
  */
-public abstract class QwenBatchClientBuilder<T, B extends QwenBatchClientBuilder<T, B>> {
+public abstract class QwenConnectionBuilder<T, B extends QwenConnectionBuilder<T, B>> {
 
     private String apiKey;
     private QwenRegion region;
@@ -22,10 +23,11 @@ public abstract class QwenBatchClientBuilder<T, B extends QwenBatchClientBuilder
     private Boolean logResponses;
     private Map<String, String> customHeaders;
 
-    protected QwenBatchClientBuilder() {}
+    protected QwenConnectionBuilder() {}
 
+    /** This builder, typed as the concrete one. */
     @SuppressWarnings("unchecked")
-    private B self() {
+    protected final B self() {
         return (B) this;
     }
 
@@ -50,25 +52,28 @@ public abstract class QwenBatchClientBuilder<T, B extends QwenBatchClientBuilder
         return self();
     }
 
-    /** Read timeout of each HTTP call (uploads and downloads included); default 60 s. */
+    /** Read timeout of each HTTP call (for streams: the longest silence between two events); default 60 s. */
     public B timeout(Duration timeout) {
         this.timeout = timeout;
         return self();
     }
 
-    /** Retries of each HTTP call after a 429, a 5xx, a timeout or a connection failure; default 2. */
+    /**
+     * Retries after a rate limit (429), a server error (5xx), a timeout or a connection failure, with exponential
+     * backoff and jitter; default 2. Streams and downloads are only retried before their first event or line.
+     */
     public B maxRetries(Integer maxRetries) {
         this.maxRetries = maxRetries;
         return self();
     }
 
-    /** Logs each request at INFO through SLF4J, with the API key redacted (uploads are logged by size only). */
+    /** Logs each request at INFO through SLF4J, with the API key redacted (file uploads by size only). */
     public B logRequests(Boolean logRequests) {
         this.logRequests = logRequests;
         return self();
     }
 
-    /** Logs each response at INFO through SLF4J, with the API key redacted (downloads are not logged). */
+    /** Logs each response (and each stream event) at INFO through SLF4J, with the API key redacted. */
     public B logResponses(Boolean logResponses) {
         this.logResponses = logResponses;
         return self();
