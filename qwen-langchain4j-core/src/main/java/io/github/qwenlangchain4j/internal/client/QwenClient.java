@@ -215,11 +215,16 @@ public final class QwenClient {
             if (!response.isSuccessful()) {
                 throw errors.fromHttpError(response.code(), text, requestId, retryAfter(response));
             }
+            T parsed;
             try {
-                return new Result<>(JSON.readValue(text, responseType), requestId);
+                parsed = JSON.readValue(text, responseType);
             } catch (JsonProcessingException e) {
                 throw ErrorMapper.malformed("the body is not the expected JSON: " + e.getOriginalMessage(), requestId, e);
             }
+            if (parsed == null) {
+                throw ErrorMapper.malformed("the body is JSON null", requestId, null);
+            }
+            return new Result<>(parsed, requestId);
         } catch (IOException e) {
             throw ErrorMapper.fromIo(e, what);
         }
@@ -280,11 +285,16 @@ public final class QwenClient {
 
     /** Parses one SSE payload; a payload that is not the expected JSON ends the stream as malformed. */
     public <T> T parseChunk(String data, Class<T> chunkType, String requestId) {
+        T chunk;
         try {
-            return JSON.readValue(data, chunkType);
+            chunk = JSON.readValue(data, chunkType);
         } catch (JsonProcessingException e) {
             throw ErrorMapper.malformed("a stream event is not the expected JSON: " + e.getOriginalMessage(), requestId, e);
         }
+        if (chunk == null) {
+            throw ErrorMapper.malformed("a stream event is JSON null", requestId, null);
+        }
+        return chunk;
     }
 
     /** Maps an in-stream {@code {"error": {...}}} like the HTTP error it stands for. */
