@@ -37,7 +37,8 @@ import org.junit.jupiter.api.Test;
  * is back near where it started.
  *
  * <p>CI runs 2,000 calls. The long version is one command:
- * {@code mvn -B verify -pl qwen-langchain4j-embeddings -Dtest=SoakTest -Dsoak.calls=100000}.
+ * {@code mvn -B verify -pl qwen-langchain4j-embeddings -am -Dtest=SoakTest -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dsoak.calls=100000}.
  */
 class SoakTest {
 
