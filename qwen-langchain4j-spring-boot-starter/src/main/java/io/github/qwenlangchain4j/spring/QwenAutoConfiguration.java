@@ -40,6 +40,26 @@ public class QwenAutoConfiguration {
     private static final String SEARCH = CHAT + "search-options.";
     private static final String EMBEDDING = PREFIX + "embedding-model.";
 
+    /**
+     * Masks the API key and custom header values in the actuator's {@code configprops} and {@code env} endpoints.
+     * Spring Boot 3 and 4 mask nothing by key when {@code show-values} is {@code always} or {@code when-authorized}.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.SanitizingFunction")
+    static class ActuatorSanitizingConfiguration {
+
+        @Bean
+        org.springframework.boot.actuate.endpoint.SanitizingFunction qwenSecretsSanitizingFunction() {
+            return data -> {
+                String key = data.getLowerCaseKey().replace("-", "").replace("_", "");
+                boolean secret = key.equals("apikey") || key.endsWith(".apikey") || key.contains("customheaders");
+                return secret && (key.startsWith("langchain4j.qwen") || !key.contains(".")
+                        || key.startsWith("chatmodel.") || key.startsWith("embeddingmodel."))
+                        ? data.withSanitizedValue() : data;
+            };
+        }
+    }
+
     /** The chat and streaming chat models, from {@code langchain4j.qwen.chat-model.*}. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnBooleanProperty(name = "langchain4j.qwen.chat-model.enabled", matchIfMissing = true)

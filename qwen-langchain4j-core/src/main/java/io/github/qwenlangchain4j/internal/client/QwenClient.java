@@ -219,11 +219,16 @@ public final class QwenClient {
             if (!response.isSuccessful()) {
                 throw errors.fromHttpError(response.code(), text, requestId, retryAfter(response));
             }
+            T parsed;
             try {
-                return new Result<>(JSON.readValue(text, responseType), requestId);
+                parsed = JSON.readValue(text, responseType);
             } catch (JsonProcessingException e) {
                 throw ErrorMapper.malformed("the body is not the expected JSON: " + e.getOriginalMessage(), requestId, e);
             }
+            if (parsed == null) {
+                throw ErrorMapper.malformed("the body is JSON null", requestId, null);
+            }
+            return new Result<>(parsed, requestId);
         } catch (IOException e) {
             throw ErrorMapper.fromIo(e, what);
         }
@@ -285,11 +290,17 @@ public final class QwenClient {
 
     /** Parses one SSE payload (UTF-8 bytes, consumed); a payload that is not the expected JSON ends the stream as malformed. */
     private static <T> T parseChunk(ObjectReader chunkReader, Buffer data, String requestId) {
+        T chunk;
         try {
-            return chunkReader.readValue(data.inputStream());
+            chunk = chunkReader.readValue(data.inputStream());
         } catch (IOException e) {
-            throw ErrorMapper.malformed("a stream event is not the expected JSON: " + e.getMessage(), requestId, e);
+            String reason = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+            throw ErrorMapper.malformed("a stream event is not the expected JSON: " + reason, requestId, e);
         }
+        if (chunk == null) {
+            throw ErrorMapper.malformed("a stream event is JSON null", requestId, null);
+        }
+        return chunk;
     }
 
     /** Maps an in-stream {@code {"error": {...}}} like the HTTP error it stands for. */

@@ -26,7 +26,8 @@ public final class ChatResponseMapper {
      * @throws IllegalStateException when the response has no choice or no message (the caller maps it as malformed)
      */
     public static ChatResponse toChatResponse(ChatCompletionResponse response, String headerRequestId) {
-        if (response.choices() == null || response.choices().isEmpty() || response.choices().get(0).message() == null) {
+        if (response.choices() == null || response.choices().isEmpty() || response.choices().get(0) == null
+                || response.choices().get(0).message() == null) {
             throw new IllegalStateException("the response has no choices[0].message");
         }
         ChatCompletionResponse.Choice choice = response.choices().get(0);
@@ -109,6 +110,9 @@ public final class ChatResponseMapper {
         }
         List<ToolExecutionRequest> requests = new ArrayList<>(toolCalls.size());
         for (ToolCall call : toolCalls) {
+            if (call == null) {
+                throw new IllegalStateException("the response has a null entry in tool_calls");
+            }
             String name = call.function() == null ? null : call.function().name();
             String arguments = call.function() == null ? null : call.function().arguments();
             requests.add(ToolExecutionRequest.builder()

@@ -8,6 +8,7 @@ import io.github.qwenlangchain4j.QwenTokenUsage;
 import io.github.qwenlangchain4j.internal.api.ChatCompletionResponse;
 import io.github.qwenlangchain4j.internal.api.Message;
 import io.github.qwenlangchain4j.internal.api.ToolCall;
+import io.github.qwenlangchain4j.internal.client.ErrorMapper;
 import io.github.qwenlangchain4j.internal.mapper.ChatResponseMapper;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +55,9 @@ public final class ChatStreamAccumulator {
             return;
         }
         for (ChatCompletionResponse.Choice choice : chunk.choices()) {
+            if (choice == null) {
+                throw ErrorMapper.malformed("a stream event has a null choice", chunk.requestId(), null);
+            }
             Message delta = choice.delta() != null ? choice.delta() : choice.message();
             if (delta != null) {
                 acceptDelta(delta);
@@ -76,6 +80,9 @@ public final class ChatStreamAccumulator {
         }
         if (delta.toolCalls() != null) {
             for (ToolCall fragment : delta.toolCalls()) {
+                if (fragment == null || (fragment.index() != null && fragment.index() < 0)) {
+                    throw ErrorMapper.malformed("a tool call fragment is null or has a negative index", id, null);
+                }
                 acceptToolCallFragment(fragment);
             }
         }

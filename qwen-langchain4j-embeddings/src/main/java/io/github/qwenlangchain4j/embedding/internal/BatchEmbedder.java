@@ -145,8 +145,8 @@ public final class BatchEmbedder {
         Embedding[] ordered = new Embedding[expected];
         for (int i = 0; i < expected; i++) {
             EmbeddingResponseBody.Item item = body.data().get(i);
-            int index = item.index() == null ? i : item.index();
-            if (index < 0 || index >= expected || ordered[index] != null || item.embedding() == null) {
+            int index = item == null || item.index() == null ? i : item.index();
+            if (item == null || index < 0 || index >= expected || ordered[index] != null || item.embedding() == null) {
                 throw ErrorMapper.malformed("embedding " + i + " has a missing, duplicate or out-of-range index or"
                         + " no vector", response.requestId(), null);
             }

@@ -1,0 +1,44 @@
+package io.github.qwenlangchain4j.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.actuate.autoconfigure.context.properties.ConfigurationPropertiesReportEndpointAutoConfiguration;
+import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+/**
+ * /actuator/configprops never shows the API key: called through the endpoint bean that the actuator's own
+ * auto-configuration creates, with every {@code show-values} setting, including {@code always}.
+ */
+class ActuatorConfigPropsTest {
+
+    private static final String KEY = "sk-actuator-SECRET-77aa99bb";
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(QwenAutoConfiguration.class,
+                    ConfigurationPropertiesReportEndpointAutoConfiguration.class))
+            .withPropertyValues("langchain4j.qwen.api-key=" + KEY, "langchain4j.qwen.max-retries=4",
+                    "langchain4j.qwen.chat-model.custom-headers.X-DashScope-ApiKey=" + KEY,
+                    // A non-web context: the endpoint is "available" once exposed over JMX.
+                    "spring.jmx.enabled=true", "management.endpoints.jmx.exposure.include=configprops");
+
+    @ParameterizedTest(name = "show-values={0}")
+    @ValueSource(strings = {"never", "when-authorized", "always"})
+    void should_sanitize_the_api_key_in_configprops(String showValues) {
+        runner.withPropertyValues("management.endpoint.configprops.show-values=" + showValues).run(context -> {
+            assertThat(context).hasSingleBean(ConfigurationPropertiesReportEndpoint.class);
+            String report = String.valueOf(context.getBean(ConfigurationPropertiesReportEndpoint.class)
+                    .configurationPropertiesWithPrefix("langchain4j.qwen").getContexts().values().iterator().next()
+                    .getBeans().values().iterator().next().getProperties());
+
+            assertThat(report).contains("apiKey").doesNotContain(KEY);
+            if (showValues.equals("always")) {
+                assertThat(report).as("values are shown, so the report is real").contains("maxRetries=4")
+                        .contains("apiKey=******").contains("X-DashScope-ApiKey=******");
+            }
+        });
+    }
+}
