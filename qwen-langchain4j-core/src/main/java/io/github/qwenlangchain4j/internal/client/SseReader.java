@@ -17,23 +17,41 @@ public final class SseReader {
 
     private static final ByteString DATA = ByteString.encodeUtf8("data:");
 
+    /**
+     * The longest line accepted. Qwen's events are a few hundred bytes; without a bound, a server that never sends a
+     * newline would fill the heap while the read timeout, which only measures silence, never trips.
+     */
+    static final long MAX_LINE_BYTES = 16L * 1024 * 1024;
+
     private final BufferedSource source;
+    private final long maxLineBytes;
     private final Buffer data = new Buffer();
 
     public SseReader(BufferedSource source) {
+        this(source, MAX_LINE_BYTES);
+    }
+
+    SseReader(BufferedSource source, long maxLineBytes) {
         this.source = source;
+        this.maxLineBytes = maxLineBytes;
     }
 
     /**
      * Blocks until the next event is complete and returns its data (several {@code data:} lines joined by
      * {@code \n}), or returns null when the body ends. A last event without its terminating blank line is still
      * returned. The buffer is this reader's own: consume it before the next call.
+     *
+     * @throws dev.langchain4j.exception.LangChain4jException when a line exceeds the length limit
      */
     public Buffer nextEvent() throws IOException {
         data.clear();
         boolean hasData = false;
         while (true) {
-            long newline = source.indexOf((byte) '\n');
+            long newline = source.indexOf((byte) '\n', 0, maxLineBytes);
+            if (newline < 0 && source.getBuffer().size() >= maxLineBytes) {
+                // not an I/O failure to retry: the same server would send the same endless line
+                throw ErrorMapper.malformed("an event line is longer than " + maxLineBytes + " bytes", null, null);
+            }
             long lineLength = newline >= 0 ? newline : source.getBuffer().size();
             if (newline < 0 && lineLength == 0) {
                 return hasData ? data : null; // end of the body

@@ -177,6 +177,18 @@ class SseReaderTest {
         assertThat(next(reader)).isEqualTo("two");
     }
 
+    @Test
+    void should_refuse_a_line_longer_than_the_limit_instead_of_buffering_it_forever() throws IOException {
+        SseReader reader = new SseReader(new Buffer().writeUtf8("data: " + "x".repeat(100)), 64);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reader.nextEvent())
+                .isInstanceOf(dev.langchain4j.exception.LangChain4jException.class)
+                .isNotInstanceOf(dev.langchain4j.exception.RetriableException.class)
+                .hasMessageContaining("longer than 64 bytes");
+        assertThat(next(new SseReader(new Buffer().writeUtf8("data: " + "y".repeat(50) + "\n\n"), 64)))
+                .isEqualTo("y".repeat(50));
+    }
+
     /** The next event's data decoded as UTF-8, or null at the end. */
     private static String next(SseReader reader) throws java.io.IOException {
         Buffer data = reader.nextEvent();
