@@ -21,6 +21,11 @@ public record QwenBatchCreateRequest(String inputFileId, QwenBatchEndpoint endpo
         endpoint = endpoint == null ? QwenBatchEndpoint.CHAT_COMPLETIONS : endpoint;
         completionWindow = completionWindow == null ? QwenCompletionWindow.DEFAULT : completionWindow;
         metadata = metadata == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+        checkMetadata(metadata);
+    }
+
+    /** Refuses a task name over 100 or a description over 200 characters, as Qwen does. */
+    static void checkMetadata(Map<String, String> metadata) {
         checkLength(metadata.get(QwenBatch.DS_NAME), QwenBatch.DS_NAME, 100);
         checkLength(metadata.get(QwenBatch.DS_DESCRIPTION), QwenBatch.DS_DESCRIPTION, 200);
     }

@@ -85,7 +85,7 @@ public abstract class QwenBatchOptions<T, B extends QwenBatchOptions<T, B>> exte
         Duration poll = pollInterval == null ? Duration.ofSeconds(10) : pollInterval;
         Duration maxPoll = maxPollInterval == null ? (poll.compareTo(Duration.ofMinutes(2)) > 0 ? poll
                 : Duration.ofMinutes(2)) : maxPollInterval;
-        new QwenBatchCreateRequest("check", endpoint, completionWindow, metadata); // validates the metadata
+        QwenBatchCreateRequest.checkMetadata(metadata);
         return new BatchEngine.Settings(endpoint,
                 completionWindow == null ? QwenCompletionWindow.DEFAULT : completionWindow,
                 Map.copyOf(metadata),

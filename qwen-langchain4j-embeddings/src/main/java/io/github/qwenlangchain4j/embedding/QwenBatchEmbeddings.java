@@ -104,20 +104,7 @@ public final class QwenBatchEmbeddings {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e.getOriginalMessage(), e);
         }
-        if (response.data() == null || response.data().size() != itemCount) {
-            throw new IllegalStateException("expected " + itemCount + " embeddings, got "
-                    + (response.data() == null ? 0 : response.data().size()));
-        }
-        Embedding[] embeddings = new Embedding[itemCount];
-        for (int i = 0; i < itemCount; i++) {
-            EmbeddingResponseBody.Item item = response.data().get(i);
-            int index = item.index() == null ? i : item.index();
-            if (index < 0 || index >= itemCount || embeddings[index] != null || item.embedding() == null) {
-                throw new IllegalStateException("embedding " + i + " has an invalid or repeated index " + index);
-            }
-            embeddings[index] = Embedding.from(item.embedding());
-        }
-        return List.of(embeddings);
+        return response.embeddingsInInputOrder(itemCount);
     }
 
     @Override

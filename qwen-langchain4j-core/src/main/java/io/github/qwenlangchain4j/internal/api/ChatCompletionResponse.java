@@ -15,6 +15,8 @@ public record ChatCompletionResponse(
         String id, Long created, String model, List<Choice> choices, Usage usage, ErrorBody.Error error, String requestId)
         implements StreamChunk {
 
+    private static final String ID_PREFIX = "chatcmpl-";
+
     /** One choice; Qwen only ever returns one. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -25,6 +27,12 @@ public record ChatCompletionResponse(
         if (requestId != null) {
             return requestId;
         }
-        return id != null && id.startsWith("chatcmpl-") ? id.substring("chatcmpl-".length()) : null;
+        return requestIdOf(id);
+    }
+
+    /** The request id inside a completion id, which Qwen builds as {@code "chatcmpl-" + request id}; or null. */
+    public static String requestIdOf(String completionId) {
+        return completionId != null && completionId.startsWith(ID_PREFIX)
+                ? completionId.substring(ID_PREFIX.length()) : null;
     }
 }

@@ -91,10 +91,12 @@ public final class ErrorMapper {
                     + " that matches the key.", cause);
         }
         if (status == 404) {
-            if (code == null || code.startsWith("model_not") || code.contains("Model")) {
+            // Only Qwen's model codes say it is the model; files, batches and wrong paths are 404s too.
+            if (code != null && (code.startsWith("model_not") || code.contains("Model"))) {
                 return new ModelNotFoundException(description, cause);
             }
-            return new InvalidRequestException(description + ". Check the base URL: " + baseUrl, cause);
+            return new InvalidRequestException(description + ". Check the id you asked for and the base URL ("
+                    + baseUrl + ")", cause);
         }
         if (status == 408) {
             return new TimeoutException(description, cause);

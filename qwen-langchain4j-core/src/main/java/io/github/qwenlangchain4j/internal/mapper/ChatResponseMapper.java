@@ -16,8 +16,6 @@ import java.util.List;
 /** Qwen wire response -> LangChain4j {@link ChatResponse}; also the pieces the stream accumulator needs. */
 public final class ChatResponseMapper {
 
-    private static final String ID_PREFIX = "chatcmpl-";
-
     private ChatResponseMapper() {}
 
     /**
@@ -72,10 +70,7 @@ public final class ChatResponseMapper {
         if (headerRequestId != null && !headerRequestId.isEmpty()) {
             return headerRequestId;
         }
-        if (completionId != null && completionId.startsWith(ID_PREFIX)) {
-            return completionId.substring(ID_PREFIX.length());
-        }
-        return null;
+        return ChatCompletionResponse.requestIdOf(completionId);
     }
 
     public static QwenTokenUsage toTokenUsage(Usage usage) {

@@ -16,8 +16,7 @@ public final class QwenModels {
             return false;
         }
         String name = modelName.toLowerCase(Locale.ROOT);
-        return name.startsWith("qwq-") || name.startsWith("qvq-") || name.contains("-thinking") || name.contains("-omni-")
-                || name.endsWith("-omni");
+        return alwaysThinks(name) || name.contains("-omni-") || name.endsWith("-omni");
     }
 
     /** Models that always think, whatever {@code enable_thinking} says. */

@@ -177,6 +177,12 @@ class ErrorMapperTest {
         assertThat(e).isExactlyInstanceOf(InvalidRequestException.class).hasMessageContaining(BASE_URL);
     }
 
+    @Test
+    void should_not_blame_the_model_for_a_404_that_names_no_code() {
+        RuntimeException e = mapper.fromHttpError(404, "", null, null);
+        assertThat(e).isExactlyInstanceOf(InvalidRequestException.class).hasMessageContaining(BASE_URL);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"limit_requests", "limit_burst_rate", "insufficient_quota"})
     void should_map_429_to_rate_limit(String code) {

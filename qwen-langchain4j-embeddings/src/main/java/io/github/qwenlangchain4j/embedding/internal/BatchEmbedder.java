@@ -16,7 +16,6 @@ import io.github.qwenlangchain4j.internal.client.ErrorMapper;
 import io.github.qwenlangchain4j.internal.client.QwenClient;
 import io.github.qwenlangchain4j.internal.client.RetryPolicy;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -138,24 +137,16 @@ public final class BatchEmbedder {
 
     private static BatchResult toBatchResult(QwenClient.Result<EmbeddingResponseBody> response, int expected) {
         EmbeddingResponseBody body = response.body();
-        if (body.data() == null || body.data().size() != expected) {
-            throw ErrorMapper.malformed("expected " + expected + " embeddings, got "
-                    + (body.data() == null ? "none" : body.data().size()), response.requestId(), null);
-        }
-        Embedding[] ordered = new Embedding[expected];
-        for (int i = 0; i < expected; i++) {
-            EmbeddingResponseBody.Item item = body.data().get(i);
-            int index = item == null || item.index() == null ? i : item.index();
-            if (item == null || index < 0 || index >= expected || ordered[index] != null || item.embedding() == null) {
-                throw ErrorMapper.malformed("embedding " + i + " has a missing, duplicate or out-of-range index or"
-                        + " no vector", response.requestId(), null);
-            }
-            ordered[index] = Embedding.from(item.embedding());
+        List<Embedding> embeddings;
+        try {
+            embeddings = body.embeddingsInInputOrder(expected);
+        } catch (IllegalStateException e) {
+            throw ErrorMapper.malformed(e.getMessage(), response.requestId(), null);
         }
         TokenUsage usage = body.usage() == null
                 ? null
                 : new TokenUsage(body.usage().promptTokens(), null, body.usage().totalTokens());
-        return new BatchResult(Arrays.asList(ordered), usage, body.model());
+        return new BatchResult(embeddings, usage, body.model());
     }
 
     /** The same kind of exception, with a message that says which inputs failed and that nothing is returned. */
