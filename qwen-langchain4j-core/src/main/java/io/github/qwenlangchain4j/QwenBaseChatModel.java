@@ -6,6 +6,8 @@ import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import io.github.qwenlangchain4j.internal.client.QwenClient;
+import io.github.qwenlangchain4j.internal.mapper.CallPlan;
+import io.github.qwenlangchain4j.internal.mapper.CallPlanner;
 import io.github.qwenlangchain4j.internal.mapper.ChatRequestMapper;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,7 @@ public abstract class QwenBaseChatModel {
     static final String CHAT_COMPLETIONS = "/chat/completions";
 
     final QwenClient client;
+    final CallPlanner planner = new CallPlanner();
     final QwenChatRequestParameters defaultParameters;
     final boolean sendThinking;
     final List<ChatModelListener> listeners;
@@ -51,10 +54,21 @@ public abstract class QwenBaseChatModel {
 
     /**
      * JSON schemas are supported on every Qwen model: the schema goes to the model as a system instruction, with
-     * {@code json_object} mode when the model is not thinking.
+     * {@code json_object} mode when the model is not thinking (on a model that thinks by default, thinking is
+     * switched off for that call unless the caller asked for it).
      */
     public Set<Capability> supportedCapabilities() {
         return Set.of(Capability.RESPONSE_FORMAT_JSON_SCHEMA);
+    }
+
+    /**
+     * The body to send for these messages and merged parameters, as {@code plan} says: the wire request with the
+     * custom parameters merged in.
+     */
+    Object body(List<dev.langchain4j.data.message.ChatMessage> messages, QwenChatRequestParameters parameters,
+                CallPlan plan) {
+        return ChatRequestMapper.withCustomParameters(
+                ChatRequestMapper.toRequest(messages, parameters, plan, sendThinking), parameters.customParameters());
     }
 
     /** Merges a request's parameters over the model's defaults (the request wins field by field). */

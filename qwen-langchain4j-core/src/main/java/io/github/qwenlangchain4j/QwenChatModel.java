@@ -4,18 +4,15 @@ import dev.langchain4j.exception.InvalidRequestException;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import io.github.qwenlangchain4j.internal.api.ChatCompletionRequest;
 import io.github.qwenlangchain4j.internal.api.ChatCompletionResponse;
 import io.github.qwenlangchain4j.internal.client.ErrorMapper;
 import io.github.qwenlangchain4j.internal.client.QwenApiError;
 import io.github.qwenlangchain4j.internal.client.QwenClient;
-import io.github.qwenlangchain4j.internal.mapper.ChatRequestMapper;
+import io.github.qwenlangchain4j.internal.mapper.CallPlan;
+import io.github.qwenlangchain4j.internal.mapper.CallPlanner.Transport;
 import io.github.qwenlangchain4j.internal.mapper.ChatResponseMapper;
-import io.github.qwenlangchain4j.internal.mapper.QwenModels;
 import io.github.qwenlangchain4j.internal.stream.ChatStreamAccumulator;
 import io.github.qwenlangchain4j.internal.stream.StreamEvents;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A LangChain4j {@link ChatModel} for Qwen through its OpenAI-compatible API.
@@ -29,13 +26,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * }</pre>
  *
  * <p>{@code chat()} works on every Qwen model, including those that refuse non-streaming calls (thinking-only
- * models such as QwQ, Omni models, and hybrid Qwen3 models that think by default): for them, and whenever
- * thinking is on, the model streams internally and returns the aggregated response. It learns which model names
- * need this, so only the first call pays for the refusal. Thread-safe; build once and share.
+ * models such as QwQ, Omni models, and hybrid models that think by default such as {@code qwen3.6-plus} or the open
+ * Qwen3 models): for them, and whenever thinking is on, the model streams internally and returns the aggregated
+ * response. Structured output and a forced tool work on models that think by default: thinking is switched off for
+ * such a call unless you asked for it. The model learns from Qwen's refusals which model names must stream or
+ * think, so only the first call pays for a refusal. Thread-safe; build once and share.
  */
 public class QwenChatModel extends QwenBaseChatModel implements ChatModel {
 
-    private final Set<String> streamOnlyModels = ConcurrentHashMap.newKeySet();
+    /** Each refusal teaches the planner one thing; more than this many in a row is not a planning problem. */
+    private static final int MAX_PLANS = 3;
 
     private QwenChatModel(Builder builder) {
         super(builder);
@@ -48,23 +48,24 @@ public class QwenChatModel extends QwenBaseChatModel implements ChatModel {
     @Override
     public ChatResponse doChat(ChatRequest chatRequest) {
         QwenChatRequestParameters parameters = parametersOf(chatRequest.parameters());
-        ChatCompletionRequest request =
-                ChatRequestMapper.toRequest(chatRequest.messages(), parameters, sendThinking);
-        if (mustStream(parameters)) {
-            return streamAndAggregate(request, parameters);
-        }
-        QwenClient.Result<ChatCompletionResponse> result;
-        try {
-            result = client.post(CHAT_COMPLETIONS,
-                    ChatRequestMapper.withCustomParameters(request, parameters.customParameters()),
-                    ChatCompletionResponse.class);
-        } catch (InvalidRequestException e) {
-            if (e.getCause() instanceof QwenApiError error && QwenModels.isStreamingRequired(error.qwenMessage())) {
-                streamOnlyModels.add(parameters.modelName());
-                return streamAndAggregate(request, parameters);
+        for (int attempt = 1; ; attempt++) {
+            CallPlan plan = planner.plan(parameters, Transport.SYNC);
+            Object body = body(chatRequest.messages(), parameters, plan);
+            try {
+                return plan.stream() ? streamAndAggregate(body) : send(body);
+            } catch (InvalidRequestException e) {
+                // Qwen refused how the request was sent (must stream, was thinking): plan again with what it taught.
+                if (attempt >= MAX_PLANS || !(e.getCause() instanceof QwenApiError error)
+                        || !planner.learnFrom(error.qwenMessage(), plan)) {
+                    throw e;
+                }
             }
-            throw e;
         }
+    }
+
+    private ChatResponse send(Object body) {
+        QwenClient.Result<ChatCompletionResponse> result = client.post(CHAT_COMPLETIONS, body,
+                ChatCompletionResponse.class);
         try {
             return ChatResponseMapper.toChatResponse(result.body(), result.requestId());
         } catch (IllegalStateException e) {
@@ -72,17 +73,9 @@ public class QwenChatModel extends QwenBaseChatModel implements ChatModel {
         }
     }
 
-    private boolean mustStream(QwenChatRequestParameters parameters) {
-        return Boolean.TRUE.equals(parameters.enableThinking())
-                || QwenModels.isStreamOnly(parameters.modelName())
-                || streamOnlyModels.contains(parameters.modelName());
-    }
-
-    private ChatResponse streamAndAggregate(ChatCompletionRequest request, QwenChatRequestParameters parameters) {
+    private ChatResponse streamAndAggregate(Object body) {
         ChatStreamAccumulator accumulator = new ChatStreamAccumulator(StreamEvents.NONE);
-        String requestId = client.stream(CHAT_COMPLETIONS,
-                ChatRequestMapper.withCustomParameters(request.asStreaming(), parameters.customParameters()),
-                ChatCompletionResponse.class, accumulator::accept);
+        String requestId = client.stream(CHAT_COMPLETIONS, body, ChatCompletionResponse.class, accumulator::accept);
         return accumulator.build(requestId);
     }
 

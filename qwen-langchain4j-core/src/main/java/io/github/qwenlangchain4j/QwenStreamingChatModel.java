@@ -3,10 +3,10 @@ package io.github.qwenlangchain4j;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
-import io.github.qwenlangchain4j.internal.api.ChatCompletionRequest;
 import io.github.qwenlangchain4j.internal.api.ChatCompletionResponse;
 import io.github.qwenlangchain4j.internal.client.SseCall;
-import io.github.qwenlangchain4j.internal.mapper.ChatRequestMapper;
+import io.github.qwenlangchain4j.internal.mapper.CallPlan;
+import io.github.qwenlangchain4j.internal.mapper.CallPlanner.Transport;
 import io.github.qwenlangchain4j.internal.stream.HandlerBridge;
 
 /**
@@ -45,10 +45,8 @@ public class QwenStreamingChatModel extends QwenBaseChatModel implements Streami
         SseCall<ChatCompletionResponse> call;
         try {
             QwenChatRequestParameters parameters = parametersOf(chatRequest.parameters());
-            ChatCompletionRequest request =
-                    ChatRequestMapper.toRequest(chatRequest.messages(), parameters, sendThinking).asStreaming();
-            call = client.streamAsync(CHAT_COMPLETIONS,
-                    ChatRequestMapper.withCustomParameters(request, parameters.customParameters()),
+            CallPlan plan = planner.plan(parameters, Transport.STREAM);
+            call = client.streamAsync(CHAT_COMPLETIONS, body(chatRequest.messages(), parameters, plan),
                     ChatCompletionResponse.class, bridge);
         } catch (RuntimeException invalid) {
             // Refused before sending: reported like every other failure, through the handler.

@@ -59,7 +59,7 @@ class QwenChatModelErrorTest extends QwenWireMockSupport {
                 Arguments.of(503, "ServiceUnavailable", "The service is temporarily unavailable.",
                         InternalServerException.class),
                 Arguments.of(504, "RequestTimeOut", "Request timed out, please try again later.",
-                        InternalServerException.class));
+                        TimeoutException.class));
     }
 
     @ParameterizedTest(name = "HTTP {0} {1} -> {3}")

@@ -93,7 +93,9 @@ class QwenChatModelStreamingFallbackTest extends QwenWireMockSupport {
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
         "qwen3-livetranslate-flash | " + STREAM_ONLY,
-        "qwen3-235b-a22b           | " + THINKING_NOT_STREAMING
+        "my-finetuned-hybrid       | " + THINKING_NOT_STREAMING,
+        "my-finetuned-hybrid       | parameter.enable_thinking only support stream call",
+        "qwen3-livetranslate-flash | current user api does not support http call."
     })
     void should_retry_as_a_stream_on_qwens_stream_only_400_and_remember_the_model(String modelName, String message) {
         stubStreamOnlyServer(message);

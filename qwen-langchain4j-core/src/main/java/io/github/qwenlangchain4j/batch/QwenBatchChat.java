@@ -2,6 +2,8 @@ package io.github.qwenlangchain4j.batch;
 
 import io.github.qwenlangchain4j.QwenConnectionBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.langchain4j.exception.LangChain4jException;
+import dev.langchain4j.exception.UnsupportedFeatureException;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -10,6 +12,9 @@ import io.github.qwenlangchain4j.QwenChatRequestParameters;
 import io.github.qwenlangchain4j.internal.api.ChatCompletionResponse;
 import io.github.qwenlangchain4j.internal.batch.BatchEngine;
 import io.github.qwenlangchain4j.internal.client.QwenClient;
+import io.github.qwenlangchain4j.internal.mapper.CallPlan;
+import io.github.qwenlangchain4j.internal.mapper.CallPlanner;
+import io.github.qwenlangchain4j.internal.mapper.CallPlanner.Transport;
 import io.github.qwenlangchain4j.internal.mapper.ChatRequestMapper;
 import io.github.qwenlangchain4j.internal.mapper.ChatResponseMapper;
 import java.util.ArrayList;
@@ -43,6 +48,7 @@ public final class QwenBatchChat {
     private final QwenChatRequestParameters defaultParameters;
     private final boolean sendThinking;
     private final BatchEngine<ChatResponse> engine;
+    private final CallPlanner planner = new CallPlanner();
 
     private QwenBatchChat(Builder builder) {
         QwenChatRequestParameters.Builder merged = QwenChatRequestParameters.builder();
@@ -69,8 +75,11 @@ public final class QwenBatchChat {
      * Uploads the requests and creates the batches; returns at once with the job (status
      * {@link QwenBatchStatus#VALIDATING}). Item {@code i} of the results answers {@code requests.get(i)}.
      *
-     * @throws IllegalArgumentException when the list is empty, a request is invalid, or one request exceeds 6 MB;
-     *                                  nothing is uploaded then
+     * @throws IllegalArgumentException    when the list is empty, a request is invalid, or one request exceeds 6 MB;
+     *                                     nothing is uploaded then. Every failure of a request names it,
+     *                                     {@code requests[i]}
+     * @throws UnsupportedFeatureException when a request asks for what Qwen cannot do (e.g. toolChoice REQUIRED with
+     *                                     several tools)
      */
     public QwenBatchJob<ChatResponse> submit(List<ChatRequest> requests) {
         if (requests == null) {
@@ -85,15 +94,36 @@ public final class QwenBatchChat {
             QwenChatRequestParameters parameters = defaultParameters.overrideWith(request.parameters());
             Object body;
             try {
+                CallPlan plan = planner.plan(parameters, Transport.BATCH);
                 body = ChatRequestMapper.withCustomParameters(
-                        ChatRequestMapper.toRequest(request.messages(), parameters, sendThinking),
+                        ChatRequestMapper.toRequest(request.messages(), parameters, plan, sendThinking),
                         parameters.customParameters());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("requests[" + i + "]: " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                throw naming(i, e);
             }
             lines.add(new BatchEngine.Line(i, 1, parameters.modelName(), body));
         }
         return engine.submit(lines, requests.size());
+    }
+
+    /**
+     * The same failure with {@code requests[i]} in front of its message, keeping its type where it is one the mapper
+     * raises, so callers still catch what they would catch from {@code QwenChatModel}.
+     */
+    private static RuntimeException naming(int index, RuntimeException e) {
+        String message = "requests[" + index + "]: " + e.getMessage();
+        if (e instanceof UnsupportedFeatureException) {
+            UnsupportedFeatureException named = new UnsupportedFeatureException(message);
+            named.initCause(e);
+            return named;
+        }
+        if (e instanceof IllegalArgumentException) {
+            return new IllegalArgumentException(message, e);
+        }
+        if (e instanceof LangChain4jException) {
+            return new LangChain4jException(message, e);
+        }
+        return new IllegalArgumentException(message, e);
     }
 
     /** Picks up a job submitted earlier, possibly by another process, from its {@link QwenBatchJob#id()}. */

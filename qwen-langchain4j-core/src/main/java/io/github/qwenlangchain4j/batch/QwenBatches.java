@@ -47,7 +47,7 @@ public final class QwenBatches {
     public QwenBatch create(QwenBatchCreateRequest request) {
         CreateBatchBody body = new CreateBatchBody(request.inputFileId(), request.endpoint().path(),
                 request.completionWindow().value(), request.metadata().isEmpty() ? null : request.metadata());
-        return toBatch(client.post("/batches", body, BatchObject.class).body());
+        return toBatch(client.create("/batches", body, BatchObject.class).body());
     }
 
     /** Creates a batch of chat completions with a 24-hour window and no metadata. */

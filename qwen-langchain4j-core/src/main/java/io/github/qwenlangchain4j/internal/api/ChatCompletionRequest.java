@@ -33,13 +33,4 @@ public record ChatCompletionRequest(
         Object toolChoice,
         ResponseFormat responseFormat,
         Boolean stream,
-        StreamOptions streamOptions) {
-
-    /** The same request, sent as a stream with usage in the last chunk. */
-    public ChatCompletionRequest asStreaming() {
-        return new ChatCompletionRequest(model, messages, temperature, topP, topK, maxTokens, stop, seed,
-                presencePenalty, repetitionPenalty, enableThinking, thinkingBudget, enableSearch, searchOptions,
-                vlHighResolutionImages, enableCodeInterpreter, parallelToolCalls, tools, toolChoice, responseFormat,
-                Boolean.TRUE, StreamOptions.INCLUDE_USAGE);
-    }
-}
+        StreamOptions streamOptions) {}

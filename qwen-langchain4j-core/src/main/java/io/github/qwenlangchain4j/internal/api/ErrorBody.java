@@ -13,7 +13,10 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ErrorBody(Error error, String code, String message, String requestId, String id) {
 
-    /** The nested OpenAI-style error. {@code code} may be a string or a number on the wire. */
+    /**
+     * The nested OpenAI-style error. {@code code} may be a string or a number on the wire. {@code id} is where some
+     * gateways (workspace and token-plan endpoints) put the request id, with no {@code request_id} beside it.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Error(String message, String type, String param, String code) {}
+    public record Error(String message, String type, String param, String code, String id) {}
 }

@@ -25,8 +25,9 @@ public record Message(
         return new Message("system", text, null, null, null, null);
     }
 
-    public static Message user(Object content) {
-        return new Message("user", content, null, null, null, null);
+    /** A user message; {@code name} (the participant's name, as in OpenAI's API) may be null. */
+    public static Message user(Object content, String name) {
+        return new Message("user", content, null, null, null, name);
     }
 
     public static Message assistant(String text, String reasoningContent, List<ToolCall> toolCalls) {

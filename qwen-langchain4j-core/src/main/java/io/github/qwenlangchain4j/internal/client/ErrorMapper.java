@@ -11,6 +11,7 @@ import dev.langchain4j.exception.ModelNotFoundException;
 import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.exception.RetriableException;
 import dev.langchain4j.exception.TimeoutException;
+import io.github.qwenlangchain4j.internal.api.ChatCompletionResponse;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
@@ -33,31 +34,37 @@ public final class ErrorMapper {
         this.redactor = redactor;
     }
 
-    /** Maps an HTTP error response. {@code headerRequestId} is the {@code x-request-id} header, if any. */
+    /**
+     * Maps an HTTP error response. {@code headerRequestId} is the {@code x-request-id} header, if any. The body may be
+     * JSON in either shape, or SSE-framed ({@code data: {"error": {...}}}, possibly after {@code id:}/{@code event:}
+     * lines), as Qwen answers some rejected stream requests whatever the Content-Type says.
+     */
     RuntimeException fromHttpError(int status, String body, String headerRequestId, Duration retryAfter) {
-        String code = null;
-        String message = null;
-        String requestId = headerRequestId;
         JsonNode root = parseQuietly(body);
+        if (root == null) {
+            root = parseQuietly(sseData(body));
+        }
         if (root != null && root.isObject()) {
             JsonNode error = root.get("error");
             JsonNode source = error != null && error.isObject() ? error : root;
-            code = text(source.get("code"));
-            message = text(source.get("message"));
-            if (requestId == null) {
-                requestId = text(root.get("request_id"));
+            String message = text(source.get("message"));
+            if (message == null && error != null && error.isTextual()) {
+                message = error.asText(); // {"error": "Coding Plan is currently only available for Coding Agents"}
             }
-        } else if (body != null && !body.isBlank()) {
-            message = abbreviate(redactor.scrub(body.strip()));
+            String requestId = firstNonNull(headerRequestId, text(root.get("request_id")),
+                    ChatCompletionResponse.requestIdOf(text(root.get("id"))),
+                    error != null && error.isObject() ? text(error.get("request_id")) : null,
+                    error != null && error.isObject() ? text(error.get("id")) : null);
+            return map(status, text(source.get("code")), text(source.get("type")), message, requestId, retryAfter,
+                    false);
         }
-        return map(status, code, message, requestId, retryAfter, false);
+        String message = body == null || body.isBlank() ? null : abbreviate(redactor.scrub(body.strip()));
+        return map(status, null, null, message, headerRequestId, retryAfter, false);
     }
 
-    /** Maps an error that arrived inside a 200 stream as {@code data: {"error": {...}}}. */
-    RuntimeException fromStreamError(String code, String message, String requestId) {
-        // An in-stream error carries no status; classify it by code as if it had come with the usual one.
-        int status = "data_inspection_failed".equals(code) ? 400 : statusForCode(code);
-        return map(status, code, message, requestId, null, true);
+    /** Maps an error that arrived inside a 200 stream as {@code data: {"error": {...}}} (or a flat native error). */
+    RuntimeException fromStreamError(String code, String type, String message, String requestId) {
+        return map(0, code, type, message, requestId, null, true);
     }
 
     /** Maps a failure to talk to the server at all: timeouts and I/O errors are retriable. */
@@ -77,40 +84,29 @@ public final class ErrorMapper {
                 + (requestId == null ? "none" : requestId) + ")", cause);
     }
 
-    private RuntimeException map(
-            int status, String code, String message, String requestId, Duration retryAfter, boolean inStream) {
+    private RuntimeException map(int status, String code, String type, String message, String requestId,
+                                 Duration retryAfter, boolean inStream) {
         String safeMessage = message == null ? null : redactor.scrub(message);
+        ErrorKind kind = ErrorKind.of(status, code, type, safeMessage);
+        int effectiveStatus = inStream ? kind.typicalStatus : status;
         String description = describe(inStream ? "in a 200 stream" : "HTTP " + status, code, safeMessage, requestId);
-        QwenApiError cause = new QwenApiError(status, code, safeMessage, requestId, retryAfter, description);
-        if (status == 400 && "data_inspection_failed".equals(code)) {
-            return new ContentFilteredException(description, cause);
-        }
-        if (status == 401 || status == 403) {
-            return new AuthenticationException(description + ". Qwen API keys are bound to a region: this request went to "
-                    + baseUrl + regionHint() + "; check that the key was created in that region, or set the region/baseUrl"
-                    + " that matches the key.", cause);
-        }
-        if (status == 404) {
-            // Only Qwen's model codes say it is the model; files, batches and wrong paths are 404s too.
-            if (code != null && (code.startsWith("model_not") || code.contains("Model"))) {
-                return new ModelNotFoundException(description, cause);
-            }
-            return new InvalidRequestException(description + ". Check the id you asked for and the base URL ("
+        QwenApiError cause = new QwenApiError(effectiveStatus, code, safeMessage, requestId, retryAfter, description);
+        return switch (kind) {
+            case CONTENT_FILTERED -> new ContentFilteredException(description, cause);
+            case AUTHENTICATION -> new AuthenticationException(description + ". Qwen API keys are bound to a region:"
+                    + " this request went to " + baseUrl + regionHint() + "; check that the key was created in that"
+                    + " region, or set the region/baseUrl that matches the key.", cause);
+            case MODEL_NOT_FOUND -> new ModelNotFoundException(description, cause);
+            // Files, batches and wrong paths are 404s too: only a model code blames the model.
+            case NOT_FOUND -> new InvalidRequestException(description + ". Check the id you asked for and the base URL ("
                     + baseUrl + ")", cause);
-        }
-        if (status == 408) {
-            return new TimeoutException(description, cause);
-        }
-        if (status == 429) {
-            return new RateLimitException(description, cause);
-        }
-        if (status >= 500) {
-            return new InternalServerException(description, cause);
-        }
-        if (status >= 400) {
-            return new InvalidRequestException(description, cause);
-        }
-        return new LangChain4jException(description, cause);
+            case TIMEOUT -> new TimeoutException(description, cause);
+            case RATE_LIMITED -> new RateLimitException(description, cause);
+            case SERVER_ERROR -> new InternalServerException(description, cause);
+            case INVALID_REQUEST -> status >= 400 || inStream
+                    ? new InvalidRequestException(description, cause)
+                    : new LangChain4jException(description, cause);
+        };
     }
 
     private String regionHint() {
@@ -122,19 +118,6 @@ public final class ErrorMapper {
         return "";
     }
 
-    private static int statusForCode(String code) {
-        if (code == null) {
-            return 500;
-        }
-        return switch (code) {
-            case "invalid_api_key", "InvalidApiKey" -> 401;
-            case "model_not_found", "model_not_supported" -> 404;
-            case "limit_requests", "limit_burst_rate", "insufficient_quota", "Throttling" -> 429;
-            case "internal_error", "InternalError", "system_error", "service_unavailable" -> 500;
-            default -> 400;
-        };
-    }
-
     private static String describe(String where, String code, String message, String requestId) {
         StringBuilder sb = new StringBuilder("Qwen API error: ").append(where);
         if (code != null) {
@@ -143,6 +126,28 @@ public final class ErrorMapper {
         sb.append(": ").append(message == null || message.isBlank() ? "(no message)" : message.strip());
         sb.append(" (request id: ").append(requestId == null ? "none" : requestId).append(')');
         return sb.toString();
+    }
+
+    /** The data of the first event of an SSE-framed body, or null when the body has no {@code data:} line. */
+    static String sseData(String body) {
+        if (body == null || !body.contains("data:")) {
+            return null;
+        }
+        try {
+            okio.Buffer data = new SseReader(new okio.Buffer().writeUtf8(body)).nextEvent();
+            return data == null ? null : data.readUtf8();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String firstNonNull(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
     }
 
     private JsonNode parseQuietly(String body) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
@@ -136,7 +137,19 @@ public final class QwenClient {
                     delivered[0] = true;
                     onChunk.accept(chunk);
                 }),
-                () -> !delivered[0]);
+                failure -> !delivered[0]);
+    }
+
+    /**
+     * POSTs a body that creates something billed or tracked (a batch), so that sending it twice would create two:
+     * retried only when it cannot have reached the server (no connection was made, or Qwen answered 429), never after
+     * a timeout, a 5xx or a connection lost mid-way. OkHttp's own silent retry is off for it too (one-shot body).
+     */
+    public <T> Result<T> create(String path, Object body, Class<T> responseType) {
+        byte[] bytes = serialize(body);
+        RequestBody oneShot = OneShotBody.of(RequestBody.create(bytes, JSON_MEDIA_TYPE));
+        return withRetries(() -> sendOnce(logged(newRequest(url(path, null), "application/json").post(oneShot), bytes),
+                "POST " + path, responseType), RetryPolicy::cannotHaveReachedServer);
     }
 
     /**
@@ -161,17 +174,19 @@ public final class QwenClient {
 
     /**
      * POSTs a {@code multipart/form-data} upload: the text {@code fields}, then {@code content} as the part
-     * {@code file} named {@code fileName}. The file content is not logged, only its size.
+     * {@code file} named {@code fileName}. The file content is not logged, only its size. Each upload creates a file,
+     * so it is retried like {@link #create}: only when it cannot have reached the server.
      */
     public <T> Result<T> postMultipart(String path, Map<String, String> fields, String fileName, byte[] content,
                                        String contentType, Class<T> responseType) {
         okhttp3.MultipartBody.Builder multipart = new okhttp3.MultipartBody.Builder().setType(okhttp3.MultipartBody.FORM);
         fields.forEach(multipart::addFormDataPart);
         multipart.addFormDataPart("file", fileName, RequestBody.create(content, MediaType.get(contentType)));
-        okhttp3.MultipartBody body = multipart.build();
+        RequestBody body = OneShotBody.of(multipart.build());
         String summary = "multipart/form-data " + fields + ", file " + fileName + " (" + content.length + " bytes)";
         return withRetries(() -> sendOnce(logged(newRequest(url(path, null), "application/json").post(body),
-                summary.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "POST " + path, responseType));
+                summary.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "POST " + path, responseType),
+                RetryPolicy::cannotHaveReachedServer);
     }
 
     /**
@@ -198,7 +213,7 @@ public final class QwenClient {
             } catch (IOException e) {
                 throw ErrorMapper.fromIo(e, "GET " + path);
             }
-        }, () -> !delivered[0]);
+        }, failure -> !delivered[0]);
     }
 
     /** For bodies read as streams: an error status is read, logged and mapped before anything is streamed. */
@@ -305,7 +320,8 @@ public final class QwenClient {
 
     /** Maps an in-stream {@code {"error": {...}}} like the HTTP error it stands for. */
     public RuntimeException streamError(io.github.qwenlangchain4j.internal.api.ErrorBody.Error error, String requestId) {
-        return errors.fromStreamError(error.code(), error.message(), requestId);
+        return errors.fromStreamError(error.code(), error.type(), error.message(),
+                requestId != null ? requestId : error.id());
     }
 
     private Request request(String path, byte[] body, String accept) {
@@ -356,15 +372,16 @@ public final class QwenClient {
     }
 
     private <R> R withRetries(Supplier<R> attempt) {
-        return withRetries(attempt, () -> true);
+        return withRetries(attempt, failure -> true);
     }
 
-    private <R> R withRetries(Supplier<R> attempt, BooleanSupplier mayRetry) {
+    /** Runs {@code attempt}, retrying failures the policy allows and {@code mayRetry} accepts. */
+    private <R> R withRetries(Supplier<R> attempt, Predicate<RuntimeException> mayRetry) {
         for (int attemptNumber = 1; ; attemptNumber++) {
             try {
                 return attempt.get();
             } catch (RuntimeException failure) {
-                if (!mayRetry.getAsBoolean() || !retryPolicy.shouldRetry(failure, attemptNumber)) {
+                if (!mayRetry.test(failure) || !retryPolicy.shouldRetry(failure, attemptNumber)) {
                     throw failure;
                 }
                 RetryPolicy.sleep(retryPolicy.delayBeforeRetry(attemptNumber, retryAfterOf(failure)), failure);

@@ -1,8 +1,14 @@
 package io.github.qwenlangchain4j.internal.client;
 
 import dev.langchain4j.exception.LangChain4jException;
+import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.exception.RetriableException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -31,6 +37,29 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDel
     /** Whether a failure of attempt number {@code attempt} (1-based) may be retried. */
     public boolean shouldRetry(RuntimeException failure, int attempt) {
         return attempt <= maxRetries && failure instanceof RetriableException;
+    }
+
+    /**
+     * Whether a failed call cannot have reached the server, so that even a request that creates something may be
+     * sent again: no connection was made (refused, unknown host, no route, connect timeout), or Qwen refused it
+     * with 429 before doing anything. A read timeout, a 5xx or a connection lost mid-way may follow a request the
+     * server is still processing.
+     */
+    public static boolean cannotHaveReachedServer(RuntimeException failure) {
+        if (failure instanceof RateLimitException) {
+            return true;
+        }
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof UnknownHostException
+                    || cause instanceof NoRouteToHostException) {
+                return true;
+            }
+            if (cause instanceof SocketTimeoutException && cause.getMessage() != null
+                    && cause.getMessage().toLowerCase(Locale.ROOT).startsWith("connect timed out")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The pause before retry number {@code retry} (1-based). */

@@ -29,6 +29,7 @@ import io.github.qwenlangchain4j.internal.api.ChatCompletionRequest;
 import io.github.qwenlangchain4j.internal.api.ContentPart;
 import io.github.qwenlangchain4j.internal.api.Message;
 import io.github.qwenlangchain4j.internal.api.SearchOptions;
+import io.github.qwenlangchain4j.internal.api.StreamOptions;
 import io.github.qwenlangchain4j.internal.api.Tool;
 import io.github.qwenlangchain4j.internal.api.ToolCall;
 import io.github.qwenlangchain4j.internal.api.ToolChoiceFunction;
@@ -56,36 +57,31 @@ public final class ChatRequestMapper {
     private ChatRequestMapper() {}
 
     /**
-     * Maps messages and merged parameters to the wire request (without {@code stream}; see
-     * {@link ChatCompletionRequest#asStreaming()}).
+     * Maps messages and merged parameters to the wire request, sent as {@code plan} says (thinking, JSON mode,
+     * streaming); see {@link CallPlanner}.
      *
      * @param sendThinking whether earlier assistant thinking is sent back as {@code reasoning_content}
      */
-    public static ChatCompletionRequest toRequest(
-            List<ChatMessage> messages, QwenChatRequestParameters parameters, boolean sendThinking) {
+    public static ChatCompletionRequest toRequest(List<ChatMessage> messages, QwenChatRequestParameters parameters,
+                                                  CallPlan plan, boolean sendThinking) {
         if (messages == null || messages.isEmpty()) {
             throw new IllegalArgumentException("messages must not be empty: a chat request needs at least one message");
         }
         validateParameters(parameters);
-        boolean thinking = isThinking(parameters);
         List<Tool> tools = toTools(parameters.toolSpecifications());
-        Object toolChoice = toToolChoice(parameters, thinking);
+        Object toolChoice = toToolChoice(parameters, plan.thinking());
 
         String formatNote = null;
-        io.github.qwenlangchain4j.internal.api.ResponseFormat responseFormat = null;
         ResponseFormat format = parameters.responseFormat();
         if (format != null && format.type() == ResponseFormatType.JSON) {
             JsonSchema schema = format.jsonSchema();
             formatNote = schema == null ? null : JSON_SCHEMA_NOTE + schemaJson(schema);
-            if (thinking) {
+            if (!plan.jsonMode()) {
                 // Qwen refuses JSON mode while thinking; the instruction alone still steers the answer.
                 formatNote = formatNote == null ? JSON_NOTE : formatNote;
-            } else {
-                responseFormat = io.github.qwenlangchain4j.internal.api.ResponseFormat.JSON_OBJECT;
-                if (formatNote == null && !mentionsJson(messages)) {
-                    // json_object is refused unless a message contains the word "JSON".
-                    formatNote = JSON_NOTE;
-                }
+            } else if (formatNote == null && !mentionsJson(messages)) {
+                // json_object is refused unless a message contains the word "JSON".
+                formatNote = JSON_NOTE;
             }
         }
 
@@ -100,7 +96,7 @@ public final class ChatRequestMapper {
                 parameters.seed(),
                 parameters.presencePenalty(),
                 parameters.repetitionPenalty(),
-                parameters.enableThinking(),
+                plan.enableThinking(),
                 parameters.thinkingBudget(),
                 parameters.enableSearch(),
                 toSearchOptions(parameters.searchOptions()),
@@ -109,9 +105,9 @@ public final class ChatRequestMapper {
                 parameters.parallelToolCalls(),
                 tools,
                 toolChoice,
-                responseFormat,
-                null,
-                null);
+                plan.jsonMode() ? io.github.qwenlangchain4j.internal.api.ResponseFormat.JSON_OBJECT : null,
+                plan.stream() ? Boolean.TRUE : null,
+                plan.stream() ? StreamOptions.INCLUDE_USAGE : null);
     }
 
     /**
@@ -125,11 +121,6 @@ public final class ChatRequestMapper {
         ObjectNode tree = QwenClient.JSON.valueToTree(request);
         customParameters.forEach((name, value) -> tree.set(name, QwenClient.JSON.valueToTree(value)));
         return tree;
-    }
-
-    /** Whether the model will think: thinking switched on, or a model that always thinks. */
-    public static boolean isThinking(QwenChatRequestParameters parameters) {
-        return Boolean.TRUE.equals(parameters.enableThinking()) || QwenModels.alwaysThinks(parameters.modelName());
     }
 
     public static void validateParameters(QwenChatRequestParameters parameters) {
@@ -153,11 +144,11 @@ public final class ChatRequestMapper {
             if (message instanceof SystemMessage systemMessage) {
                 appendParagraph(system, systemMessage.text());
             } else if (message instanceof UserMessage userMessage) {
-                others.add(Message.user(toUserContent(userMessage)));
+                others.add(Message.user(toUserContent(userMessage), userMessage.name()));
             } else if (message instanceof AiMessage aiMessage) {
                 others.add(toAssistantMessage(aiMessage, sendThinking));
             } else if (message instanceof ToolExecutionResultMessage result) {
-                others.add(Message.tool(result.id(), result.toolName(), result.text()));
+                others.add(Message.tool(result.id(), result.toolName(), toolResultText(result)));
             } else {
                 throw new UnsupportedFeatureException("Qwen cannot take messages of type " + message.type()
                         + "; use system, user, AI and tool result messages");
@@ -183,6 +174,31 @@ public final class ChatRequestMapper {
             sb.append("\n\n");
         }
         sb.append(text);
+    }
+
+    /**
+     * The content of a {@code role: tool} message. Qwen takes tool results as text: a LangChain4j 1.19 tool that
+     * returns several contents has its text parts joined; other parts (images, audio, ...) cannot be sent there.
+     */
+    static String toolResultText(ToolExecutionResultMessage result) {
+        List<Content> contents = result.contents();
+        if (contents == null || contents.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder();
+        for (Content content : contents) {
+            if (!(content instanceof TextContent part)) {
+                throw new UnsupportedFeatureException("The result of tool '" + result.toolName() + "' contains "
+                        + content.type() + " content, but Qwen takes tool results as text only (role \"tool\"). Return"
+                        + " text from the tool (e.g. a URL or a description), or send the " + content.type()
+                        .name().toLowerCase(Locale.ROOT) + " in a UserMessage after the tool result.");
+            }
+            if (text.length() > 0) {
+                text.append('\n');
+            }
+            text.append(part.text());
+        }
+        return text.toString();
     }
 
     private static Object toUserContent(UserMessage message) {
@@ -251,12 +267,29 @@ public final class ChatRequestMapper {
         return ContentPart.audio("data:;base64," + base64, format);
     }
 
-    private static String audioFormat(String mimeType, String url) {
+    /**
+     * The {@code input_audio.format} of a MIME type (parameters such as {@code ;codecs=opus} dropped, {@code x-}
+     * and alias subtypes normalised) or else of the URL's file extension.
+     */
+    static String audioFormat(String mimeType, String url) {
         if (mimeType != null && mimeType.contains("/")) {
-            String subtype = mimeType.substring(mimeType.indexOf('/') + 1).toLowerCase(Locale.ROOT);
+            String subtype = mimeType.substring(mimeType.indexOf('/') + 1);
+            int parameters = subtype.indexOf(';');
+            if (parameters >= 0) {
+                subtype = subtype.substring(0, parameters);
+            }
+            subtype = subtype.strip().toLowerCase(Locale.ROOT);
+            if (subtype.startsWith("x-")) {
+                subtype = subtype.substring(2);
+            }
             return switch (subtype) {
-                case "mpeg", "mpeg3", "x-mpeg-3", "mp3" -> "mp3";
-                case "x-wav", "wave", "vnd.wave", "wav" -> "wav";
+                case "mpeg", "mpeg3", "mpeg-3", "mp3" -> "mp3";
+                case "wave", "vnd.wave", "wav" -> "wav";
+                case "m4a", "mp4", "mp4a-latm", "aac-latm" -> "m4a";
+                case "flac" -> "flac";
+                case "vorbis", "opus+ogg" -> "ogg";
+                case "aac", "aacp" -> "aac";
+                case "amr", "amr-wb" -> "amr";
                 default -> subtype;
             };
         }
@@ -297,10 +330,20 @@ public final class ChatRequestMapper {
             }
             Map<String, Object> parameters = specification.parameters() == null
                     ? emptyObjectSchema()
-                    : JsonSchemaElementJsonUtils.toMap(specification.parameters());
+                    : withProperties(JsonSchemaElementJsonUtils.toMap(specification.parameters()));
             tools.add(Tool.function(name, specification.description(), parameters));
         }
         return tools;
+    }
+
+    /** Qwen wants {@code "properties"} on an object schema, even an empty one ({@code "properties": {}}). */
+    private static Map<String, Object> withProperties(Map<String, Object> schema) {
+        if ("object".equals(schema.get("type")) && !schema.containsKey("properties")) {
+            Map<String, Object> copy = new LinkedHashMap<>(schema);
+            copy.put("properties", Map.of());
+            return copy;
+        }
+        return schema;
     }
 
     private static Map<String, Object> emptyObjectSchema() {
@@ -356,7 +399,7 @@ public final class ChatRequestMapper {
             } else if (message instanceof AiMessage m) {
                 text = m.text();
             } else if (message instanceof ToolExecutionResultMessage m) {
-                text = m.text();
+                text = textOf(m.contents());
             }
             if (text != null && text.toLowerCase(Locale.ROOT).contains("json")) {
                 return true;

@@ -102,7 +102,7 @@ class ErrorMapperTest {
                 ChatCompletionResponse.class);
         ErrorBody.Error error = chunk.error();
 
-        RuntimeException e = mapper.fromStreamError(error.code(), error.message(), "stream-req");
+        RuntimeException e = mapper.fromStreamError(error.code(), error.type(), error.message(), "stream-req");
 
         assertThat(e).isInstanceOf(ContentFilteredException.class)
                 .hasMessageContaining("data_inspection_failed")
@@ -112,12 +112,12 @@ class ErrorMapperTest {
 
     @Test
     void should_classify_in_stream_errors_by_code() {
-        assertThat(mapper.fromStreamError("invalid_api_key", "no", "r")).isInstanceOf(AuthenticationException.class);
-        assertThat(mapper.fromStreamError("model_not_found", "no", "r")).isInstanceOf(ModelNotFoundException.class);
-        assertThat(mapper.fromStreamError("limit_requests", "slow down", "r")).isInstanceOf(RateLimitException.class);
-        assertThat(mapper.fromStreamError("internal_error", "oops", "r")).isInstanceOf(InternalServerException.class);
-        assertThat(mapper.fromStreamError(null, "oops", "r")).isInstanceOf(InternalServerException.class);
-        assertThat(mapper.fromStreamError("invalid_parameter_error", "bad", "r"))
+        assertThat(mapper.fromStreamError("invalid_api_key", null, "no", "r")).isInstanceOf(AuthenticationException.class);
+        assertThat(mapper.fromStreamError("model_not_found", null, "no", "r")).isInstanceOf(ModelNotFoundException.class);
+        assertThat(mapper.fromStreamError("limit_requests", null, "slow down", "r")).isInstanceOf(RateLimitException.class);
+        assertThat(mapper.fromStreamError("internal_error", null, "oops", "r")).isInstanceOf(InternalServerException.class);
+        assertThat(mapper.fromStreamError(null, null, "oops", "r")).isInstanceOf(InternalServerException.class);
+        assertThat(mapper.fromStreamError("invalid_parameter_error", null, "bad", "r"))
                 .isExactlyInstanceOf(InvalidRequestException.class);
     }
 
@@ -272,7 +272,7 @@ class ErrorMapperTest {
 
     @Test
     void should_scrub_the_api_key_from_in_stream_errors() {
-        assertThat(mapper.fromStreamError("x", "key " + API_KEY, "r").getMessage()).doesNotContain(API_KEY);
+        assertThat(mapper.fromStreamError("x", null, "key " + API_KEY, "r").getMessage()).doesNotContain(API_KEY);
     }
 
     // ---- I/O failures and malformed bodies ----

@@ -43,9 +43,16 @@ class ChatRequestMapperTest {
         return QwenChatRequestParameters.builder().modelName("qwen-plus");
     }
 
+    /** The request as planned for a call that is not streamed (a batch line), so that no stream fields appear. */
+    static ChatCompletionRequest request(List<ChatMessage> messages, QwenChatRequestParameters parameters,
+                                         boolean sendThinking) {
+        return ChatRequestMapper.toRequest(messages, parameters,
+                new CallPlanner().plan(parameters, CallPlanner.Transport.BATCH), sendThinking);
+    }
+
     /** The body exactly as the client would serialise it, as a JSON tree. */
     static JsonNode body(List<ChatMessage> messages, QwenChatRequestParameters parameters, boolean sendThinking) {
-        ChatCompletionRequest request = ChatRequestMapper.toRequest(messages, parameters, sendThinking);
+        ChatCompletionRequest request = request(messages, parameters, sendThinking);
         Object body = ChatRequestMapper.withCustomParameters(request, parameters.customParameters());
         try {
             return QwenClient.JSON.readTree(QwenClient.JSON.writeValueAsString(body));
@@ -153,11 +160,14 @@ class ChatRequestMapperTest {
 
     @Test
     void should_add_stream_and_include_usage_when_streaming() {
-        ChatCompletionRequest request = ChatRequestMapper.toRequest(List.of(HELLO), params().build(), false);
-        JsonNode tree = QwenClient.JSON.valueToTree(request.asStreaming());
+        QwenChatRequestParameters parameters = params().build();
+        ChatCompletionRequest streamed = ChatRequestMapper.toRequest(List.of(HELLO), parameters,
+                new CallPlanner().plan(parameters, CallPlanner.Transport.STREAM), false);
+        JsonNode tree = QwenClient.JSON.valueToTree(streamed);
         assertThat(tree.get("stream").asBoolean()).isTrue();
         assertThat(tree.get("stream_options")).isEqualTo(json("{\"include_usage\":true}"));
-        assertThat(QwenClient.JSON.<JsonNode>valueToTree(request).has("stream")).isFalse();
+        assertThat(QwenClient.JSON.<JsonNode>valueToTree(request(List.of(HELLO), parameters, false)).has("stream"))
+                .isFalse();
     }
 
     @Test
@@ -171,7 +181,7 @@ class ChatRequestMapperTest {
 
     @Test
     void should_refuse_a_missing_model_name() {
-        assertThatThrownBy(() -> ChatRequestMapper.toRequest(
+        assertThatThrownBy(() -> request(
                         List.of(HELLO), QwenChatRequestParameters.builder().build(), false))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("modelName");
@@ -179,7 +189,7 @@ class ChatRequestMapperTest {
 
     @Test
     void should_refuse_empty_messages() {
-        assertThatThrownBy(() -> ChatRequestMapper.toRequest(List.of(), params().build(), false))
+        assertThatThrownBy(() -> request(List.of(), params().build(), false))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("messages");
     }
@@ -211,7 +221,7 @@ class ChatRequestMapperTest {
 
     @Test
     void should_return_the_request_itself_without_custom_parameters() {
-        ChatCompletionRequest request = ChatRequestMapper.toRequest(List.of(HELLO), params().build(), false);
+        ChatCompletionRequest request = request(List.of(HELLO), params().build(), false);
         assertThat(ChatRequestMapper.withCustomParameters(request, null)).isSameAs(request);
         assertThat(ChatRequestMapper.withCustomParameters(request, Map.of())).isSameAs(request);
         assertThat(ChatRequestMapper.withCustomParameters(request, Map.of("x", 1))).isInstanceOf(ObjectNode.class);
@@ -622,7 +632,7 @@ class ChatRequestMapperTest {
         List<ChatMessage> messages = new ArrayList<>();
         messages.add(HELLO);
         messages.add(null);
-        assertThatThrownBy(() -> ChatRequestMapper.toRequest(messages, params().build(), false))
+        assertThatThrownBy(() -> request(messages, params().build(), false))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("null");
     }

@@ -1,0 +1,146 @@
+package io.github.qwenlangchain4j.internal.mapper;
+
+import dev.langchain4j.model.chat.request.ResponseFormatType;
+import dev.langchain4j.model.chat.request.ToolChoice;
+import io.github.qwenlangchain4j.QwenChatRequestParameters;
+import io.github.qwenlangchain4j.internal.mapper.QwenModels.Thinking;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The one place that decides how a chat request must be sent to a model: thinking or not, {@code enable_thinking}
+ * sent or not, JSON mode or instruction only, streamed or not (DESIGN section 4). It starts from what
+ * {@link QwenModels} knows of model names and learns from Qwen's refusals ({@link #learnFrom}), so a model the
+ * name list does not know costs one refused call, once per planner. Thread-safe; one per chat model.
+ *
+ * <p>The rules: when the caller asked for thinking (or the model always thinks), JSON is steered by instruction only
+ * and a forced tool is refused before sending. When the caller did not choose and the request needs JSON mode or a
+ * forced tool on a model that thinks by default, {@code enable_thinking: false} is sent. A synchronous call streams
+ * internally whenever the model thinks or only streams.
+ */
+public final class CallPlanner {
+
+    /** How the caller will read the answer. */
+    public enum Transport {
+        /** {@code ChatModel.chat()}: streamed internally when the model requires it. */
+        SYNC,
+        /** {@code StreamingChatModel.chat()}: always streamed. */
+        STREAM,
+        /** A Batch API line: never streamed (Qwen's batch engine runs thinking models without streaming). */
+        BATCH
+    }
+
+    private final Map<String, Learned> learned = new ConcurrentHashMap<>();
+
+    /** What Qwen's refusals taught about a model name beyond {@link QwenModels}. */
+    private record Learned(Thinking thinking, boolean streamOnly, boolean streamsWhileThinking) {
+
+        static Learned fromName(String model) {
+            return new Learned(QwenModels.thinkingOf(model), QwenModels.isStreamOnly(model),
+                    QwenModels.streamsWhileThinking(model));
+        }
+    }
+
+    /** Plans a request with these merged parameters. */
+    public CallPlan plan(QwenChatRequestParameters parameters, Transport transport) {
+        String model = parameters.modelName();
+        Boolean choice = callerThinkingChoice(parameters);
+        Thinking behaviour = known(model).thinking();
+        boolean needsNonThinking = needsJsonMode(parameters) || forcesTool(parameters);
+
+        Boolean enableThinking = choice;
+        boolean thinking;
+        if (behaviour == Thinking.ALWAYS) {
+            thinking = true;
+        } else if (choice != null) {
+            thinking = choice;
+        } else if (behaviour == Thinking.ON_BY_DEFAULT) {
+            thinking = !needsNonThinking;
+            if (needsNonThinking) {
+                // JSON mode and forced tools are refused while thinking: switch it off for this call only.
+                enableThinking = Boolean.FALSE;
+            }
+        } else {
+            thinking = false;
+        }
+        boolean stream = switch (transport) {
+            case STREAM -> true;
+            case BATCH -> false;
+            // An explicit enableThinking(true) streams on every model; a model that thinks by default only where it
+            // must (commercial models answer while thinking without streaming, open-weight ones do not).
+            case SYNC -> Boolean.TRUE.equals(choice) || known(model).streamOnly()
+                    || (thinking && known(model).streamsWhileThinking());
+        };
+        return new CallPlan(model, thinking, enableThinking, needsJsonMode(parameters) && !thinking, stream);
+    }
+
+    /**
+     * Learns from a 400 that Qwen gave a request sent by {@code plan}: a model that must stream, or one that was
+     * thinking although the plan did not expect it.
+     *
+     * @return whether the planner now knows more, so that planning the request again gives a different plan
+     */
+    public boolean learnFrom(String qwenMessage, CallPlan plan) {
+        if (qwenMessage == null || plan.model() == null) {
+            return false;
+        }
+        String model = plan.model();
+        Learned before = known(model);
+        Learned after = before;
+        if (QwenModels.isStreamOnlyRefusal(qwenMessage)) {
+            // Stream-only models are thinking models (Omni models, which are not, are known by name): plan them as
+            // thinking from now on, so that the streamed retry is a thinking request, not the same one streamed.
+            after = new Learned(atLeast(before.thinking(), Thinking.ON_BY_DEFAULT), true, true);
+        } else if (QwenModels.isThinkingNeedsStreamRefusal(qwenMessage)) {
+            after = new Learned(atLeast(before.thinking(), Thinking.ON_BY_DEFAULT), before.streamOnly(), true);
+        } else if (QwenModels.isThinkingOnlyRefusal(qwenMessage)) {
+            after = new Learned(Thinking.ALWAYS, before.streamOnly(), before.streamsWhileThinking());
+        } else if (QwenModels.isRefusedWhileThinking(qwenMessage) && !plan.thinking()) {
+            // The model thought although the plan did not expect it. If we had switched thinking off, the switch
+            // does not work on this model: it always thinks.
+            Thinking now = Boolean.FALSE.equals(plan.enableThinking()) ? Thinking.ALWAYS : Thinking.ON_BY_DEFAULT;
+            after = new Learned(atLeast(before.thinking(), now), before.streamOnly(), before.streamsWhileThinking());
+        }
+        if (after.equals(before)) {
+            return false;
+        }
+        learned.put(key(model), after);
+        return true;
+    }
+
+    /** What is known of a model: what refusals taught, else what its name tells. */
+    private Learned known(String model) {
+        Learned known = model == null ? null : learned.get(key(model));
+        return known != null ? known : Learned.fromName(model);
+    }
+
+    /**
+     * The caller's {@code enable_thinking}: a custom parameter of that name wins over the typed option, as it wins
+     * on the wire.
+     */
+    static Boolean callerThinkingChoice(QwenChatRequestParameters parameters) {
+        Map<String, Object> custom = parameters.customParameters();
+        if (custom != null && custom.get("enable_thinking") instanceof Boolean value) {
+            return value;
+        }
+        return parameters.enableThinking();
+    }
+
+    private static boolean needsJsonMode(QwenChatRequestParameters parameters) {
+        return parameters.responseFormat() != null && parameters.responseFormat().type() == ResponseFormatType.JSON;
+    }
+
+    private static boolean forcesTool(QwenChatRequestParameters parameters) {
+        return parameters.toolChoice() == ToolChoice.REQUIRED && parameters.toolSpecifications() != null
+                && parameters.toolSpecifications().size() == 1;
+    }
+
+    private static Thinking atLeast(Thinking current, Thinking floor) {
+        return current.ordinal() >= floor.ordinal() ? current : floor;
+    }
+
+    private static String key(String model) {
+        return model.toLowerCase(Locale.ROOT);
+    }
+}
