@@ -1,10 +1,13 @@
 package io.github.qwenlangchain4j;
 
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.exception.InvalidRequestException;
 import dev.langchain4j.model.ModelProvider;
 import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.request.ResponseFormat;
+import io.github.qwenlangchain4j.internal.client.QwenApiError;
 import io.github.qwenlangchain4j.internal.client.QwenClient;
 import io.github.qwenlangchain4j.internal.mapper.CallPlan;
 import io.github.qwenlangchain4j.internal.mapper.CallPlanner;
@@ -23,6 +26,9 @@ public abstract class QwenBaseChatModel {
     public static final String DEFAULT_MODEL_NAME = "qwen-plus";
 
     static final String CHAT_COMPLETIONS = "/chat/completions";
+
+    /** Each refusal teaches the planner one thing; more than this many plans for one call is not a planning problem. */
+    static final int MAX_PLANS = 3;
 
     final QwenClient client;
     final CallPlanner planner = new CallPlanner();
@@ -65,10 +71,20 @@ public abstract class QwenBaseChatModel {
      * The body to send for these messages and merged parameters, as {@code plan} says: the wire request with the
      * custom parameters merged in.
      */
-    Object body(List<dev.langchain4j.data.message.ChatMessage> messages, QwenChatRequestParameters parameters,
+    Object body(List<ChatMessage> messages, QwenChatRequestParameters parameters,
                 CallPlan plan) {
         return ChatRequestMapper.withCustomParameters(
                 ChatRequestMapper.toRequest(messages, parameters, plan, sendThinking), parameters.customParameters());
+    }
+
+    /**
+     * Whether {@code failure} is a 400 refusal of how {@code plan} sent the request (must stream, was thinking) from
+     * which the planner learned something, so that planning again sends it differently.
+     */
+    boolean learnedFrom(RuntimeException failure, CallPlan plan) {
+        return failure instanceof InvalidRequestException
+                && failure.getCause() instanceof QwenApiError error
+                && planner.learnFrom(error.qwenMessage(), plan);
     }
 
     /** Merges a request's parameters over the model's defaults (the request wins field by field). */

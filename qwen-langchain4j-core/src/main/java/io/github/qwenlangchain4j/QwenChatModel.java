@@ -6,7 +6,6 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import io.github.qwenlangchain4j.internal.api.ChatCompletionResponse;
 import io.github.qwenlangchain4j.internal.client.ErrorMapper;
-import io.github.qwenlangchain4j.internal.client.QwenApiError;
 import io.github.qwenlangchain4j.internal.client.QwenClient;
 import io.github.qwenlangchain4j.internal.mapper.CallPlan;
 import io.github.qwenlangchain4j.internal.mapper.CallPlanner.Transport;
@@ -34,9 +33,6 @@ import io.github.qwenlangchain4j.internal.stream.StreamEvents;
  */
 public class QwenChatModel extends QwenBaseChatModel implements ChatModel {
 
-    /** Each refusal teaches the planner one thing; more than this many in a row is not a planning problem. */
-    private static final int MAX_PLANS = 3;
-
     private QwenChatModel(Builder builder) {
         super(builder);
     }
@@ -55,8 +51,7 @@ public class QwenChatModel extends QwenBaseChatModel implements ChatModel {
                 return plan.stream() ? streamAndAggregate(body) : send(body);
             } catch (InvalidRequestException e) {
                 // Qwen refused how the request was sent (must stream, was thinking): plan again with what it taught.
-                if (attempt >= MAX_PLANS || !(e.getCause() instanceof QwenApiError error)
-                        || !planner.learnFrom(error.qwenMessage(), plan)) {
+                if (attempt >= MAX_PLANS || !learnedFrom(e, plan)) {
                     throw e;
                 }
             }

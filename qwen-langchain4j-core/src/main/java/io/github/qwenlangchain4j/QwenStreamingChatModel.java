@@ -5,9 +5,11 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import io.github.qwenlangchain4j.internal.api.ChatCompletionResponse;
 import io.github.qwenlangchain4j.internal.client.SseCall;
+import io.github.qwenlangchain4j.internal.client.StreamListener;
 import io.github.qwenlangchain4j.internal.mapper.CallPlan;
 import io.github.qwenlangchain4j.internal.mapper.CallPlanner.Transport;
 import io.github.qwenlangchain4j.internal.stream.HandlerBridge;
+import java.util.function.Predicate;
 
 /**
  * A LangChain4j {@link StreamingChatModel} for Qwen through its OpenAI-compatible API.
@@ -42,12 +44,26 @@ public class QwenStreamingChatModel extends QwenBaseChatModel implements Streami
     @Override
     public void doChat(ChatRequest chatRequest, StreamingChatResponseHandler handler) {
         HandlerBridge bridge = new HandlerBridge(handler);
+        QwenChatRequestParameters parameters;
+        try {
+            parameters = parametersOf(chatRequest.parameters());
+        } catch (RuntimeException invalid) {
+            bridge.onError(invalid);
+            return;
+        }
+        start(chatRequest, parameters, bridge, 1);
+    }
+
+    /** Plans and starts one attempt; a refusal before the first event that teaches the planner starts the next. */
+    private void start(ChatRequest chatRequest, QwenChatRequestParameters parameters, HandlerBridge bridge,
+                       int attempt) {
         SseCall<ChatCompletionResponse> call;
         try {
-            QwenChatRequestParameters parameters = parametersOf(chatRequest.parameters());
             CallPlan plan = planner.plan(parameters, Transport.STREAM);
             call = client.streamAsync(CHAT_COMPLETIONS, body(chatRequest.messages(), parameters, plan),
-                    ChatCompletionResponse.class, bridge);
+                    ChatCompletionResponse.class, new Replanning(bridge, error -> attempt < MAX_PLANS
+                            && !bridge.isCancelled() && learnedFrom(error, plan),
+                            () -> start(chatRequest, parameters, bridge, attempt + 1)));
         } catch (RuntimeException invalid) {
             // Refused before sending: reported like every other failure, through the handler.
             bridge.onError(invalid);
@@ -55,6 +71,45 @@ public class QwenStreamingChatModel extends QwenBaseChatModel implements Streami
         }
         bridge.attach(call);
         call.start();
+    }
+
+    /**
+     * Passes a stream on to the handler bridge, except a refusal before the first event from which the planner
+     * learned how the request must be sent (e.g. "Json mode response is not supported when enable_thinking is true"
+     * for a model it did not know): then the request is planned and sent again, and the handler hears nothing of it.
+     */
+    private static final class Replanning implements StreamListener<ChatCompletionResponse> {
+
+        private final HandlerBridge bridge;
+        private final Predicate<RuntimeException> teaches;
+        private final Runnable retry;
+        private volatile boolean delivered;
+
+        Replanning(HandlerBridge bridge, Predicate<RuntimeException> teaches, Runnable retry) {
+            this.bridge = bridge;
+            this.teaches = teaches;
+            this.retry = retry;
+        }
+
+        @Override
+        public void onChunk(ChatCompletionResponse chunk) {
+            delivered = true;
+            bridge.onChunk(chunk);
+        }
+
+        @Override
+        public void onComplete(String requestId) {
+            bridge.onComplete(requestId);
+        }
+
+        @Override
+        public void onError(RuntimeException error) {
+            if (!delivered && teaches.test(error)) {
+                retry.run();
+            } else {
+                bridge.onError(error);
+            }
+        }
     }
 
     /** Builder of {@link QwenStreamingChatModel}; see {@link QwenBaseChatModel.Builder} for every option. */

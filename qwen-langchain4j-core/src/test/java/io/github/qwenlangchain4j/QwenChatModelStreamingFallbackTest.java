@@ -247,6 +247,66 @@ class QwenChatModelStreamingFallbackTest extends QwenWireMockSupport {
     }
 
     /** Refuses non-streaming calls with {@code message}, answers streaming ones with the basic stream. */
+    @Test
+    void should_plan_again_with_thinking_switched_off_when_an_unknown_model_refuses_json_mode_while_thinking() {
+        // Qwen's refusal of JSON mode while thinking (Model Studio error-code page; presenton/presenton#184).
+        server.stubFor(post(urlEqualTo(CHAT_PATH)).atPriority(5).willReturn(error(400, openAiError(
+                "invalid_parameter_error", "Json mode response is not supported when enable_thinking is true"))));
+        server.stubFor(post(urlEqualTo(CHAT_PATH)).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.enable_thinking", equalTo("false")))
+                .willReturn(json(Fixtures.read("chat/chat_response_nonstream_basic.json"))));
+        QwenChatModel model = model().modelName("my-finetuned-hybrid").build();
+        ChatRequest request = ChatRequest.builder().messages(UserMessage.from("Answer in JSON"))
+                .responseFormat(dev.langchain4j.model.chat.request.ResponseFormat.JSON).build();
+
+        model.chat(request);
+        model.chat(request);
+
+        List<JsonNode> bodies = sentBodies();
+        assertThat(bodies).extracting(b -> b.path("enable_thinking").asText("absent"))
+                .as("refused once, then planned with thinking off, and remembered")
+                .containsExactly("absent", "false", "false");
+        assertThat(bodies).extracting(b -> b.at("/response_format/type").asText())
+                .containsOnly("json_object");
+    }
+
+    @Test
+    void should_steer_by_instruction_and_stream_when_the_model_turns_out_to_think_always() {
+        server.stubFor(post(urlEqualTo(CHAT_PATH)).atPriority(5).willReturn(error(400, openAiError(
+                "invalid_parameter_error", "Json mode response is not supported when enable_thinking is true"))));
+        // The documented refusal of enable_thinking:false by a thinking-only model, with its native prefix.
+        server.stubFor(post(urlEqualTo(CHAT_PATH)).atPriority(3)
+                .withRequestBody(matchingJsonPath("$.enable_thinking", equalTo("false")))
+                .willReturn(error(400, openAiError("invalid_parameter_error", "<400> InternalError.Algo.InvalidParameter:"
+                        + " The value of the enable_thinking parameter is restricted to True."))));
+        server.stubFor(post(urlEqualTo(CHAT_PATH)).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
+                .willReturn(sse(Fixtures.sseFromJsonLines("chat/stream_basic.sse.jsonl"))));
+
+        ChatResponse response = model().modelName("my-reasoner").build().chat(ChatRequest.builder()
+                .messages(UserMessage.from("Answer in JSON"))
+                .responseFormat(dev.langchain4j.model.chat.request.ResponseFormat.JSON).build());
+
+        assertThat(response.aiMessage().text()).isNotBlank();
+        List<JsonNode> bodies = sentBodies();
+        assertThat(bodies).hasSize(3);
+        JsonNode last = bodies.get(2);
+        assertThat(last.has("enable_thinking")).isFalse();
+        assertThat(last.has("response_format")).isFalse();
+        assertThat(last.path("stream").asBoolean()).isTrue();
+    }
+
+    @Test
+    void should_give_up_when_a_refusal_teaches_nothing_new() {
+        server.stubFor(post(urlEqualTo(CHAT_PATH)).willReturn(error(400, openAiError("invalid_parameter_error",
+                THINKING_NOT_STREAMING))));
+
+        Throwable thrown = catchThrowable(() -> model().modelName("my-hybrid").build().chat(UserMessage.from("Hi")));
+
+        assertThat(thrown).isInstanceOf(InvalidRequestException.class).hasMessageContaining(THINKING_NOT_STREAMING);
+        assertThat(sentBodies()).extracting(b -> b.path("stream").asBoolean(false)).containsExactly(false, true);
+    }
+
     private void stubStreamOnlyServer(String message) {
         server.stubFor(post(urlEqualTo(CHAT_PATH)).atPriority(5)
                 .willReturn(error(400, openAiError("invalid_parameter_error", message))));

@@ -21,9 +21,15 @@ public final class MockReply {
     final String code;
     final String message;
     final Duration delay;
+    final boolean nativeShape;
 
     private MockReply(Kind kind, String text, String thinking, List<ToolCall> toolCalls, int status, String code,
                       String message, Duration delay) {
+        this(kind, text, thinking, toolCalls, status, code, message, delay, false);
+    }
+
+    private MockReply(Kind kind, String text, String thinking, List<ToolCall> toolCalls, int status, String code,
+                      String message, Duration delay, boolean nativeShape) {
         this.kind = kind;
         this.text = text;
         this.thinking = thinking;
@@ -32,6 +38,7 @@ public final class MockReply {
         this.code = code;
         this.message = message;
         this.delay = delay;
+        this.nativeShape = nativeShape;
     }
 
     /** An assistant answer. */
@@ -63,6 +70,31 @@ public final class MockReply {
     }
 
     /**
+     * An HTTP error with DashScope's flat native body {@code {"code", "message", "request_id"}}, e.g.
+     * {@code nativeError(429, "Throttling.RateQuota", "Requests rate limit exceeded, please try again later.")},
+     * {@code nativeError(400, "DataInspectionFailed", "Input or output data may contain inappropriate content.")},
+     * {@code nativeError(503, "ModelUnavailable", "Model is unavailable, please try again later.")} (codes and
+     * messages from Model Studio's error-code page).
+     */
+    public static MockReply nativeError(int status, String code, String message) {
+        if (status < 400) {
+            throw new IllegalArgumentException("an error needs a 4xx or 5xx status, not " + status);
+        }
+        return new MockReply(Kind.ERROR, null, null, List.of(), status, Objects.requireNonNull(code, "code"), message,
+                Duration.ZERO, true);
+    }
+
+    /**
+     * For streaming requests: the text is streamed, then a flat native error event ({@code data: {"code": ...,
+     * "message": ..., "request_id": ...}}) ends the stream, e.g. {@code Throttling.RateQuota}. A non-streaming
+     * request gets the same error as an HTTP {@code status} with the flat body.
+     */
+    public static MockReply nativeErrorMidStream(String partialText, int status, String code, String message) {
+        return new MockReply(Kind.STREAM_ERROR, partialText, null, List.of(), status, Objects.requireNonNull(code),
+                message, Duration.ZERO, true);
+    }
+
+    /**
      * For streaming requests: the text is streamed, then {@code data: {"error": {...}}} ends the stream, as Qwen
      * does when output moderation trips. A non-streaming request gets a 400 with the same error.
      */
@@ -77,7 +109,8 @@ public final class MockReply {
 
     /** The same reply, sent after waiting {@code delay}. */
     public MockReply withDelay(Duration delay) {
-        return new MockReply(kind, text, thinking, toolCalls, status, code, message, Objects.requireNonNull(delay));
+        return new MockReply(kind, text, thinking, toolCalls, status, code, message, Objects.requireNonNull(delay),
+                nativeShape);
     }
 
     /**

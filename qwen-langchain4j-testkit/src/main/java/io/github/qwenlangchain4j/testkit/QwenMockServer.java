@@ -243,23 +243,27 @@ public final class QwenMockServer implements AutoCloseable {
     }
 
     private void chat(HttpExchange exchange, JsonNode request, String requestId) throws IOException {
+        boolean stream = request.path("stream").asBoolean(false);
         QwenError refusal = QwenRules.checkChat(request);
         if (refusal != null) {
-            sendError(exchange, refusal, requestId);
+            sendRefusal(exchange, refusal, requestId, stream);
             return;
         }
         MockReply reply = replies.poll();
         if (reply != null) {
             pause(reply.delay);
         }
-        boolean stream = request.path("stream").asBoolean(false);
         if (reply != null && reply.kind == MockReply.Kind.DROP_CONNECTION) {
             return; // closing the exchange without a response drops the connection
         }
         if (reply != null && (reply.kind == MockReply.Kind.ERROR
                 || (reply.kind == MockReply.Kind.STREAM_ERROR && !stream))) {
-            sendError(exchange, new QwenError(reply.status, reply.code, "invalid_request_error", reply.message),
-                    requestId);
+            QwenError error = new QwenError(reply.status, reply.code, "invalid_request_error", reply.message);
+            if (reply.nativeShape) {
+                send(exchange, error.status(), "application/json", error.nativeBody(JSON, requestId));
+            } else {
+                sendRefusal(exchange, error, requestId, stream);
+            }
             return;
         }
         Completion completion = reply == null
@@ -269,8 +273,11 @@ public final class QwenMockServer implements AutoCloseable {
             send(exchange, 200, "application/json", renderer.completion(completion, request, requestId));
             return;
         }
-        String error = reply != null && reply.kind == MockReply.Kind.STREAM_ERROR
-                ? new QwenError(400, reply.code, reply.code, reply.message).body(JSON, requestId) : null;
+        String error = null;
+        if (reply != null && reply.kind == MockReply.Kind.STREAM_ERROR) {
+            QwenError inStream = new QwenError(reply.status, reply.code, reply.code, reply.message);
+            error = reply.nativeShape ? inStream.nativeBody(JSON, requestId) : inStream.body(JSON, requestId);
+        }
         exchange.getResponseHeaders().add("Content-Type", "text/event-stream;charset=UTF-8");
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
@@ -365,6 +372,19 @@ public final class QwenMockServer implements AutoCloseable {
         exchange.getRequestHeaders().forEach((name, values) ->
                 headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
         return new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, body);
+    }
+
+    /**
+     * A refused chat request. A refused stream request gets its 400 as an SSE event ({@code data: {"error": ...}}),
+     * as compatible mode sends it; everything else the JSON body.
+     */
+    private static void sendRefusal(HttpExchange exchange, QwenError error, String requestId, boolean stream)
+            throws IOException {
+        if (stream && error.status() == 400) {
+            send(exchange, 400, "text/event-stream;charset=UTF-8", error.sseBody(JSON, requestId));
+        } else {
+            sendError(exchange, error, requestId);
+        }
     }
 
     private static void sendError(HttpExchange exchange, QwenError error, String requestId) throws IOException {

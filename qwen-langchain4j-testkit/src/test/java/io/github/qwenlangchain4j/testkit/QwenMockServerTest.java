@@ -222,7 +222,7 @@ class QwenMockServerTest {
     void should_refuse_what_qwen_refuses_in_chat() throws Exception {
         assertRefused("{\"model\":\"qwen-plus\",\"tool_choice\":\"required\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}",
                 "tool_choice");
-        assertRefused("{\"model\":\"qwen-plus\",\"enable_thinking\":true,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}",
+        assertRefused("{\"model\":\"qwen3-32b\",\"enable_thinking\":true,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}",
                 "parameter.enable_thinking must be set to false for non-streaming calls");
         assertRefused("{\"model\":\"qwen3-32b\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}",
                 "parameter.enable_thinking must be set to false for non-streaming calls");

@@ -30,7 +30,7 @@ public record ChatCompletionResponse(
             return error;
         }
         // A flat native error has a code and no choices; a normal chunk never carries a top-level code.
-        return code != null && choices == null ? new ErrorBody.Error(message, null, null, code, null) : null;
+        return code != null && choices == null ? new ErrorBody.Error(message, null, null, code, null, null) : null;
     }
 
     @Override

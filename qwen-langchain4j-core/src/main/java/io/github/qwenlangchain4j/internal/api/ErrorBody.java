@@ -15,8 +15,16 @@ public record ErrorBody(Error error, String code, String message, String request
 
     /**
      * The nested OpenAI-style error. {@code code} may be a string or a number on the wire. {@code id} is where some
-     * gateways (workspace and token-plan endpoints) put the request id, with no {@code request_id} beside it.
+     * gateways (workspace and token-plan endpoints) put the request id, with no {@code request_id} beside it;
+     * others put a {@code request_id} inside the error.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Error(String message, String type, String param, String code, String id) {}
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Error(String message, String type, String param, String code, String id, String requestId) {
+
+        /** The request id the error itself names: its {@code request_id}, else its {@code id}; or null. */
+        public String ownRequestId() {
+            return requestId != null && !requestId.isBlank() ? requestId : id;
+        }
+    }
 }

@@ -72,6 +72,13 @@ public final class BatchEngine<T> {
         this.decoder = decoder;
     }
 
+    /** The input items a line carries, named as the caller passed them: {@code requests[3]}, {@code segments[10..19]}. */
+    private String itemsOf(Line line) {
+        String name = settings.endpoint() == QwenBatchEndpoint.EMBEDDINGS ? "segments" : "requests";
+        return line.itemCount() == 1 ? name + "[" + line.firstItem() + "]"
+                : name + "[" + line.firstItem() + ".." + (line.firstItem() + line.itemCount() - 1) + "]";
+    }
+
     /**
      * Uploads the lines as as few files as the limits allow and creates a batch for each. Every line is checked
      * before anything is uploaded. If a later upload or creation fails, the batches created so far are cancelled.
@@ -87,7 +94,7 @@ public final class BatchEngine<T> {
             byte[] json = QwenClient.toJson(new RequestLine(customId(line.firstItem(), line.itemCount()), "POST",
                     settings.endpoint().path(), line.body()));
             if (json.length + 1 > MAX_BYTES_PER_LINE) {
-                throw new IllegalArgumentException("The request of item " + line.firstItem() + " takes " + json.length
+                throw new IllegalArgumentException(itemsOf(line) + ": the request takes " + json.length
                         + " bytes; Qwen accepts at most 6 MB per line of a batch file");
             }
             byModel.computeIfAbsent(line.model(), model -> new ArrayList<>()).add(json);

@@ -321,7 +321,7 @@ public final class QwenClient {
     /** Maps an in-stream {@code {"error": {...}}} like the HTTP error it stands for. */
     public RuntimeException streamError(io.github.qwenlangchain4j.internal.api.ErrorBody.Error error, String requestId) {
         return errors.fromStreamError(error.code(), error.type(), error.message(),
-                requestId != null ? requestId : error.id());
+                requestId != null ? requestId : error.ownRequestId());
     }
 
     private Request request(String path, byte[] body, String accept) {

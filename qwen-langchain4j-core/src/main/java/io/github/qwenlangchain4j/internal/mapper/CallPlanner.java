@@ -95,18 +95,24 @@ public final class CallPlanner {
         } else if (QwenModels.isThinkingNeedsStreamRefusal(qwenMessage)) {
             after = new Learned(atLeast(before.thinking(), Thinking.ON_BY_DEFAULT), before.streamOnly(), true);
         } else if (QwenModels.isThinkingOnlyRefusal(qwenMessage)) {
-            after = new Learned(Thinking.ALWAYS, before.streamOnly(), before.streamsWhileThinking());
+            after = alwaysThinks();
         } else if (QwenModels.isRefusedWhileThinking(qwenMessage) && !plan.thinking()) {
             // The model thought although the plan did not expect it. If we had switched thinking off, the switch
             // does not work on this model: it always thinks.
-            Thinking now = Boolean.FALSE.equals(plan.enableThinking()) ? Thinking.ALWAYS : Thinking.ON_BY_DEFAULT;
-            after = new Learned(atLeast(before.thinking(), now), before.streamOnly(), before.streamsWhileThinking());
+            after = Boolean.FALSE.equals(plan.enableThinking()) ? alwaysThinks()
+                    : new Learned(atLeast(before.thinking(), Thinking.ON_BY_DEFAULT), before.streamOnly(),
+                            before.streamsWhileThinking());
         }
         if (after.equals(before)) {
             return false;
         }
         learned.put(key(model), after);
         return true;
+    }
+
+    /** A thinking-only model: like QwQ, it only streams. */
+    private static Learned alwaysThinks() {
+        return new Learned(Thinking.ALWAYS, true, true);
     }
 
     /** What is known of a model: what refusals taught, else what its name tells. */

@@ -3,11 +3,34 @@ package io.github.qwenlangchain4j.testkit.internal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** An error as Qwen sends it: status plus the OpenAI-style body with {@code request_id}. */
+/**
+ * An error as Qwen sends it: status plus the OpenAI-style body with {@code request_id}; or, for DashScope's native
+ * codes ({@code Throttling.RateQuota}, {@code DataInspectionFailed}, ...), the flat {@code {"code", "message",
+ * "request_id"}} body.
+ */
 public record QwenError(int status, String code, String type, String message) {
 
     public static QwenError invalidParameter(String message) {
         return new QwenError(400, "invalid_parameter_error", "invalid_request_error", message);
+    }
+
+    /** The flat native body: {@code {"code": ..., "message": ..., "request_id": ...}}. */
+    public String nativeBody(ObjectMapper json, String requestId) {
+        ObjectNode root = json.createObjectNode();
+        root.put("code", code).put("message", message).put("request_id", requestId);
+        return root.toString();
+    }
+
+    /**
+     * The body of a refused streaming request: compatible mode answers it with an SSE event rather than JSON,
+     * {@code data: {"error": {...}, "id": "chatcmpl-..."}} and no {@code request_id} (seen in openai-node's
+     * "400 data: {...}" errors and OpenRouter's provider-error logs of Qwen).
+     */
+    public String sseBody(ObjectMapper json, String requestId) {
+        ObjectNode root = json.createObjectNode();
+        root.putObject("error").put("code", code).putNull("param").put("message", message).put("type", type);
+        root.put("id", "chatcmpl-" + requestId);
+        return "data: " + root + "\n\n";
     }
 
     public String body(ObjectMapper json, String requestId) {

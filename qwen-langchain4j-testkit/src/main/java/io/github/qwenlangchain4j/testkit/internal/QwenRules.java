@@ -4,15 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * What the live API refuses, with the messages it uses: the checks the library must absorb, so that tests against
  * the mock fail where real calls would.
  */
 public final class QwenRules {
-
-    private static final Pattern HYBRID_OPEN_SOURCE_QWEN3 = Pattern.compile("qwen3-\\d+(\\.\\d+)?b(-a\\d+b)?");
 
     private static final Map<String, List<Integer>> DIMENSIONS = Map.of(
             "text-embedding-v4", List.of(2048, 1536, 1024, 768, 512, 256, 128, 64),
@@ -43,12 +40,20 @@ public final class QwenRules {
                     "tool_choice parameter only support 'auto', 'none' or a specified function.");
         }
         boolean stream = request.path("stream").asBoolean(false);
-        boolean thinking = request.path("enable_thinking").asBoolean(false);
+        JsonNode enableThinking = request.get("enable_thinking");
+        MockModels.Mode mode = MockModels.modeOf(model);
+        if (mode == MockModels.Mode.THINKING_ONLY && enableThinking != null && !enableThinking.asBoolean(true)) {
+            return QwenError.invalidParameter(
+                    "<400> InternalError.Algo.InvalidParameter: The value of the enable_thinking parameter is restricted"
+                            + " to True.");
+        }
+        boolean thinking = thinks(request);
         if (thinking && toolChoice.isObject()) {
-            return QwenError.invalidParameter("tool_choice does not support forcing a function in thinking mode.");
+            return QwenError.invalidParameter("<400> InternalError.Algo.InvalidParameter: The tool_choice parameter does"
+                    + " not support being set to required or object in thinking mode");
         }
         if (thinking && "json_object".equals(request.path("response_format").path("type").asText())) {
-            return QwenError.invalidParameter("Json mode is not supported in thinking mode.");
+            return QwenError.invalidParameter("Json mode response is not supported when enable_thinking is true");
         }
         if ("json_object".equals(request.path("response_format").path("type").asText())
                 && !messages.toString().toLowerCase(Locale.ROOT).contains("json")) {
@@ -56,13 +61,11 @@ public final class QwenRules {
                     + " 'response_format' of type 'json_object'.");
         }
         if (!stream) {
-            if (isStreamOnly(model)) {
+            if (MockModels.isStreamOnly(model)) {
                 return QwenError.invalidParameter(
-                        "This model only support stream mode, please enable the stream parameter to access the model.");
+                        "This model only support stream mode, please enable the stream parameter to access the model. ");
             }
-            boolean thinksByDefault = HYBRID_OPEN_SOURCE_QWEN3.matcher(model.toLowerCase(Locale.ROOT)).matches();
-            JsonNode enableThinking = request.get("enable_thinking");
-            if (thinking || (thinksByDefault && (enableThinking == null || enableThinking.asBoolean()))) {
+            if (thinking && MockModels.isOpenWeight(model)) {
                 return QwenError.invalidParameter(
                         "parameter.enable_thinking must be set to false for non-streaming calls");
             }
@@ -72,20 +75,24 @@ public final class QwenRules {
 
     /** Thinking-only and Omni models only stream. */
     public static boolean isStreamOnly(String model) {
-        String name = model.toLowerCase(Locale.ROOT);
-        return name.startsWith("qwq-") || name.startsWith("qvq-") || name.contains("-thinking")
-                || name.contains("-omni-") || name.endsWith("-omni");
+        return MockModels.isStreamOnly(model);
     }
 
-    /** Whether the model thinks in this request. */
+    /**
+     * Whether the model thinks in this request: thinking-only models always; hybrids as {@code enable_thinking} says,
+     * else by their default (on for Qwen3.5 and later and the open Qwen3 hybrids, off for qwen-plus and the like).
+     */
     public static boolean thinks(JsonNode request) {
-        String model = request.path("model").asText("").toLowerCase(Locale.ROOT);
+        String model = request.path("model").asText("");
+        MockModels.Mode mode = MockModels.modeOf(model);
+        if (mode == MockModels.Mode.THINKING_ONLY) {
+            return true;
+        }
         JsonNode enableThinking = request.get("enable_thinking");
-        if (enableThinking != null) {
+        if (enableThinking != null && enableThinking.isBoolean()) {
             return enableThinking.asBoolean();
         }
-        return model.startsWith("qwq-") || model.startsWith("qvq-") || model.contains("-thinking")
-                || HYBRID_OPEN_SOURCE_QWEN3.matcher(model).matches();
+        return mode == MockModels.Mode.HYBRID_ON;
     }
 
     /** The refusal Qwen gives this embeddings request, or null. */
