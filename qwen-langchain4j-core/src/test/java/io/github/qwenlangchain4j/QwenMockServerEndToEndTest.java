@@ -14,30 +14,15 @@ import dev.langchain4j.model.chat.request.ToolChoice;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.service.AiServices;
 import io.github.qwenlangchain4j.testkit.MockReply;
-import io.github.qwenlangchain4j.testkit.QwenMockServer;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The library end to end against QwenMockServer, which refuses what Qwen refuses: each test passes only if the
  * library absorbs the behaviour the way DESIGN section 4 says.
  */
-class QwenMockServerEndToEndTest {
-
-    private QwenMockServer server;
-
-    @BeforeEach
-    void start() {
-        server = QwenMockServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class QwenMockServerEndToEndTest extends QwenMockServerSupport {
 
     private QwenChatModel.Builder chatModel() {
         return QwenChatModel.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl());

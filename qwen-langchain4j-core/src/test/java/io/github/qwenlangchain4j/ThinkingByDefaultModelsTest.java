@@ -16,11 +16,8 @@ import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.service.AiServices;
 import io.github.qwenlangchain4j.testkit.MockReply;
-import io.github.qwenlangchain4j.testkit.QwenMockServer;
 import io.github.qwenlangchain4j.testkit.RecordedRequest;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,24 +30,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * ask for thinking, the library switches it off for that call ({@code enable_thinking: false}); when the caller asked
  * for it, JSON is steered by instruction only and a forced tool is refused before sending.
  */
-class ThinkingByDefaultModelsTest {
+class ThinkingByDefaultModelsTest extends QwenMockServerSupport {
 
     record Person(String name, int age) {}
 
     interface Extractor {
         Person extract(String text);
-    }
-
-    private QwenMockServer server;
-
-    @BeforeEach
-    void start() {
-        server = QwenMockServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     private QwenChatModel.Builder chatModel(String modelName) {

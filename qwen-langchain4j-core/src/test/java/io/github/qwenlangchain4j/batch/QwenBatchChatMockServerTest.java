@@ -12,28 +12,14 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import io.github.qwenlangchain4j.Fixtures;
 import io.github.qwenlangchain4j.QwenChatRequestParameters;
-import io.github.qwenlangchain4j.testkit.QwenMockServer;
+import io.github.qwenlangchain4j.QwenMockServerSupport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** QwenBatchChat end to end against QwenMockServer, whose batches advance one step per poll. */
-class QwenBatchChatMockServerTest {
-
-    private QwenMockServer server;
-
-    @BeforeEach
-    void start() {
-        server = QwenMockServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class QwenBatchChatMockServerTest extends QwenMockServerSupport {
 
     private QwenBatchChat.Builder batch() {
         return QwenBatchChat.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl())

@@ -10,13 +10,11 @@ import dev.langchain4j.exception.UnsupportedFeatureException;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ToolChoice;
 import io.github.qwenlangchain4j.QwenChatRequestParameters;
-import io.github.qwenlangchain4j.testkit.QwenMockServer;
+import io.github.qwenlangchain4j.QwenMockServerSupport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,19 +22,7 @@ import org.junit.jupiter.api.Test;
  * the exception's type (what {@code QwenChatModel} would raise for the same request) and its cause, and uploads
  * nothing.
  */
-class QwenBatchChatSubmitNamingTest {
-
-    private QwenMockServer server;
-
-    @BeforeEach
-    void start() {
-        server = QwenMockServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class QwenBatchChatSubmitNamingTest extends QwenMockServerSupport {
 
     private QwenBatchChat batch() {
         return QwenBatchChat.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl())

@@ -3,45 +3,17 @@ package io.github.qwenlangchain4j.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The mock's Files and Batch APIs, spoken to with the JDK's HTTP client. */
-class QwenMockServerBatchTest {
+class QwenMockServerBatchTest extends MockServerHttpSupport {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String BOUNDARY = "test-boundary-42";
-
-    private QwenMockServer server;
-
-    @BeforeEach
-    void start() {
-        server = QwenMockServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
-    private HttpResponse<String> send(String method, String path, String contentType, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
-                .header("Authorization", "Bearer " + server.apiKey())
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
 
     private JsonNode json(HttpResponse<String> response) throws Exception {
         return JSON.readTree(response.body());

@@ -4,38 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** QwenMockServer on its own, spoken to with the JDK's HTTP client. */
-class QwenMockServerTest {
+class QwenMockServerTest extends MockServerHttpSupport {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    private QwenMockServer server;
-
-    @BeforeEach
-    void start() {
-        server = QwenMockServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
+    /** A POST with the given key, or none when {@code key} is null. */
     private HttpResponse<String> post(String path, String body, String key) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
@@ -43,10 +25,6 @@ class QwenMockServerTest {
             request.header("Authorization", "Bearer " + key);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> chat(String body) throws Exception {
-        return post("/chat/completions", body, server.apiKey());
     }
 
     private static List<JsonNode> events(String sse) throws IOException {

@@ -3,13 +3,7 @@ package io.github.qwenlangchain4j.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -21,29 +15,7 @@ import org.junit.jupiter.api.Test;
  * is restricted to True."), the tool_choice refusal a curl against qwen3.5-plus got (cloudwego/eino#994), and the
  * SSE-framed 400 of a refused stream request (openai-node's "400 data: {...}" errors of Qwen users).
  */
-class QwenMockServerThinkingAndErrorShapesTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    private QwenMockServer server;
-
-    @BeforeEach
-    void start() {
-        server = QwenMockServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
-    private HttpResponse<String> chat(String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/chat/completions"))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + server.apiKey()).build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-    }
+class QwenMockServerThinkingAndErrorShapesTest extends MockServerHttpSupport {
 
     private static String request(String model, String extra) {
         return "{\"model\":\"" + model + "\"" + extra + ",\"messages\":[{\"role\":\"user\",\"content\":\"Reply in JSON\"}]}";

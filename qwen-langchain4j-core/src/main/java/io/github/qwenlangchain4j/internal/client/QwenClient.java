@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.langchain4j.exception.LangChain4jException;
 import io.github.qwenlangchain4j.internal.api.StreamChunk;
 import java.io.IOException;
 import java.time.Duration;

@@ -80,14 +80,14 @@ class ChatRequestMapperMessagesTest {
         assertThat(tool.get("content").asText()).isEqualTo("a\nb");
         assertThat(tool.get("tool_call_id").asText()).isEqualTo("call_1");
         assertThat(tool.get("name").asText()).isEqualTo("describe_chart");
-        assertThat(ChatRequestMapper.toolResultText(result)).isEqualTo("a\nb");
+        assertThat(ContentMapper.toolResultText(result)).isEqualTo("a\nb");
     }
 
     @Test
     void should_send_a_single_text_tool_result_as_is() {
         ToolExecutionResultMessage result = ToolExecutionResultMessage.from(CALL, "Sunny, 25°C");
 
-        assertThat(ChatRequestMapper.toolResultText(result)).isEqualTo("Sunny, 25°C");
+        assertThat(ContentMapper.toolResultText(result)).isEqualTo("Sunny, 25°C");
         assertThat(body(toolTurn(result), params()).at("/messages/2/content").asText()).isEqualTo("Sunny, 25°C");
     }
 
@@ -96,7 +96,7 @@ class ChatRequestMapperMessagesTest {
         ToolExecutionResultMessage result = resultWith(
                 List.of(TextContent.from("line 1\nline 2"), TextContent.from(""), TextContent.from("end")));
 
-        assertThat(ChatRequestMapper.toolResultText(result)).isEqualTo("line 1\nline 2\n\nend");
+        assertThat(ContentMapper.toolResultText(result)).isEqualTo("line 1\nline 2\n\nend");
     }
 
     @Test
@@ -115,7 +115,7 @@ class ChatRequestMapperMessagesTest {
     void should_refuse_audio_in_a_tool_result_naming_the_tool() {
         ToolExecutionResultMessage result = resultWith(List.of(AudioContent.from("https://example.com/a.mp3")));
 
-        assertThatThrownBy(() -> ChatRequestMapper.toolResultText(result))
+        assertThatThrownBy(() -> ContentMapper.toolResultText(result))
                 .isInstanceOf(UnsupportedFeatureException.class)
                 .hasMessageContaining("describe_chart")
                 .hasMessageContaining("AUDIO")
@@ -199,8 +199,8 @@ class ChatRequestMapperMessagesTest {
         "audio/ogg; codecs=opus, ogg"
     })
     void should_normalise_audio_mime_types_to_the_input_audio_format(String mimeType, String format) {
-        assertThat(ChatRequestMapper.audioFormat(mimeType, null)).isEqualTo(format);
-        assertThat(ChatRequestMapper.audioFormat(mimeType, "https://example.com/sound.bin")).isEqualTo(format);
+        assertThat(ContentMapper.audioFormat(mimeType, null)).isEqualTo(format);
+        assertThat(ContentMapper.audioFormat(mimeType, "https://example.com/sound.bin")).isEqualTo(format);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -225,9 +225,9 @@ class ChatRequestMapperMessagesTest {
 
     @Test
     void should_fall_back_to_the_url_extension_without_a_mime_type() {
-        assertThat(ChatRequestMapper.audioFormat(null, "https://example.com/a/Voice.MP3?sig=1")).isEqualTo("mp3");
-        assertThat(ChatRequestMapper.audioFormat(null, "https://example.com/a.b/voice")).isNull();
-        assertThat(ChatRequestMapper.audioFormat(null, null)).isNull();
+        assertThat(ContentMapper.audioFormat(null, "https://example.com/a/Voice.MP3?sig=1")).isEqualTo("mp3");
+        assertThat(ContentMapper.audioFormat(null, "https://example.com/a.b/voice")).isNull();
+        assertThat(ContentMapper.audioFormat(null, null)).isNull();
     }
 
     // ---- through a LangChain4j AI service ----
@@ -263,14 +263,18 @@ class ChatRequestMapperMessagesTest {
             }
         }
 
+        private static Assistant assistant(QwenMockServer server, Object tools) {
+            QwenChatModel model = QwenChatModel.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl()).build();
+            return AiServices.builder(Assistant.class).chatModel(model).tools(tools).build();
+        }
+
         @Test
         void should_send_a_tool_that_returns_several_texts_to_qwen_as_joined_text() {
             try (QwenMockServer server = QwenMockServer.start()) {
                 server.enqueue(MockReply.toolCalls(new MockReply.ToolCall("describe_chart", "{}")));
                 server.enqueue(MockReply.text("Sales rose 12%, best in March."));
-                QwenChatModel model = QwenChatModel.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl()).build();
                 ChartTools tools = new ChartTools();
-                Assistant assistant = AiServices.builder(Assistant.class).chatModel(model).tools(tools).build();
+                Assistant assistant = assistant(server, tools);
 
                 String answer = assistant.chat("How did sales go?");
 
@@ -291,9 +295,8 @@ class ChatRequestMapperMessagesTest {
             try (QwenMockServer server = QwenMockServer.start()) {
                 server.enqueue(MockReply.toolCalls(new MockReply.ToolCall("describe_chart", "{}")));
                 server.enqueue(MockReply.text("never sent"));
-                QwenChatModel model = QwenChatModel.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl()).build();
                 ImageTools tools = new ImageTools();
-                Assistant assistant = AiServices.builder(Assistant.class).chatModel(model).tools(tools).build();
+                Assistant assistant = assistant(server, tools);
 
                 assertThatThrownBy(() -> assistant.chat("Show me the sales chart"))
                         .isInstanceOf(UnsupportedFeatureException.class)
