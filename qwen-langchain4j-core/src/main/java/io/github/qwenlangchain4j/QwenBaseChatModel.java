@@ -7,7 +7,6 @@ import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.request.ResponseFormat;
-import io.github.qwenlangchain4j.internal.client.QwenApiError;
 import io.github.qwenlangchain4j.internal.client.QwenClient;
 import io.github.qwenlangchain4j.internal.mapper.CallPlan;
 import io.github.qwenlangchain4j.internal.mapper.CallPlanner;

@@ -11,6 +11,7 @@ import dev.langchain4j.exception.ModelNotFoundException;
 import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.exception.RetriableException;
 import dev.langchain4j.exception.TimeoutException;
+import io.github.qwenlangchain4j.QwenApiError;
 import io.github.qwenlangchain4j.internal.api.ChatCompletionResponse;
 import java.io.IOException;
 import java.io.InterruptedIOException;

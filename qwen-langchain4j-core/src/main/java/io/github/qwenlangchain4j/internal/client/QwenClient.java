@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.github.qwenlangchain4j.QwenApiError;
 import io.github.qwenlangchain4j.internal.api.StreamChunk;
 import java.io.IOException;
 import java.time.Duration;

@@ -13,6 +13,7 @@ import dev.langchain4j.exception.NonRetriableException;
 import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.exception.RetriableException;
 import dev.langchain4j.exception.TimeoutException;
+import io.github.qwenlangchain4j.QwenApiError;
 import io.github.qwenlangchain4j.Fixtures;
 import io.github.qwenlangchain4j.QwenRegion;
 import io.github.qwenlangchain4j.internal.api.ChatCompletionResponse;
