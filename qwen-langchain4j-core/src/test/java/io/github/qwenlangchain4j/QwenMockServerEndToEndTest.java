@@ -93,6 +93,29 @@ class QwenMockServerEndToEndTest extends QwenMockServerSupport {
                 .contains("You are terse.").contains("Never apologise.").contains("JSON");
     }
 
+    record Person(String name, int age) {}
+
+    interface Extractor {
+        Person extract(String text);
+    }
+
+    @Test
+    void should_return_a_record_from_an_ai_service_offline_with_nothing_queued() {
+        // The README's Extractor example: the offline answer fits the schema the library sends as an instruction.
+        Person ada = AiServices.create(Extractor.class, chatModel().build()).extract("Ada Lovelace died aged 36.");
+
+        assertThat(ada).isEqualTo(new Person("offline", 36));
+    }
+
+    @Test
+    void should_fit_the_schema_on_a_model_that_thinks_and_gets_the_schema_as_an_instruction_only() {
+        Person person = AiServices.create(Extractor.class, chatModel().modelName("qwq-plus").build())
+                .extract("Grace Hopper, 85");
+
+        assertThat(person.age()).isEqualTo(85);
+        assertThat(server.requests().get(0).json().has("response_format")).isFalse();
+    }
+
     interface Assistant {
         String chat(String message);
     }
@@ -114,8 +137,8 @@ class QwenMockServerEndToEndTest extends QwenMockServerSupport {
 
         String answer = assistant.chat("What time is it?");
 
-        assertThat(clock.zones).containsExactly("example");
-        assertThat(answer).contains("currentTime").contains("12:00 in example");
+        assertThat(clock.zones).containsExactly("offline");
+        assertThat(answer).contains("currentTime").contains("12:00 in offline");
     }
 
     @Test

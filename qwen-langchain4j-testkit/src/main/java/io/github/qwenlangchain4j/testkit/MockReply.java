@@ -41,19 +41,35 @@ public final class MockReply {
         this.nativeShape = nativeShape;
     }
 
-    /** An assistant answer. */
+    /**
+     * An assistant answer.
+     *
+     * @param text the answer's text
+     * @return the reply
+     */
     public static MockReply text(String text) {
         return new MockReply(Kind.TEXT, Objects.requireNonNull(text, "text"), null, List.of(), 200, null, null,
                 Duration.ZERO);
     }
 
-    /** An answer preceded by thinking ({@code reasoning_content}). */
+    /**
+     * An answer preceded by thinking ({@code reasoning_content}).
+     *
+     * @param thinking the thinking, streamed before the answer
+     * @param text     the answer's text
+     * @return the reply
+     */
     public static MockReply thinkingThenText(String thinking, String text) {
         return new MockReply(Kind.TEXT, Objects.requireNonNull(text, "text"), Objects.requireNonNull(thinking, "thinking"),
                 List.of(), 200, null, null, Duration.ZERO);
     }
 
-    /** The model calls these tools ({@code finish_reason: tool_calls}). */
+    /**
+     * The model calls these tools ({@code finish_reason: tool_calls}).
+     *
+     * @param toolCalls at least one call
+     * @return the reply
+     */
     public static MockReply toolCalls(ToolCall... toolCalls) {
         if (toolCalls.length == 0) {
             throw new IllegalArgumentException("at least one tool call is needed");
@@ -61,7 +77,15 @@ public final class MockReply {
         return new MockReply(Kind.TOOL_CALLS, "", null, List.of(toolCalls), 200, null, null, Duration.ZERO);
     }
 
-    /** An HTTP error with Qwen's OpenAI-style error body. */
+    /**
+     * An HTTP error with Qwen's OpenAI-style error body (a refused streaming request gets a 400 as an SSE event,
+     * as compatible mode sends it).
+     *
+     * @param status  the HTTP status, 400 or more
+     * @param code    Qwen's error code, e.g. {@code limit_requests}
+     * @param message Qwen's error message
+     * @return the reply
+     */
     public static MockReply error(int status, String code, String message) {
         if (status < 400) {
             throw new IllegalArgumentException("an error needs a 4xx or 5xx status, not " + status);
@@ -75,6 +99,11 @@ public final class MockReply {
      * {@code nativeError(400, "DataInspectionFailed", "Input or output data may contain inappropriate content.")},
      * {@code nativeError(503, "ModelUnavailable", "Model is unavailable, please try again later.")} (codes and
      * messages from Model Studio's error-code page).
+     *
+     * @param status  the HTTP status, 400 or more
+     * @param code    the native code
+     * @param message the message
+     * @return the reply
      */
     public static MockReply nativeError(int status, String code, String message) {
         if (status < 400) {
@@ -88,6 +117,12 @@ public final class MockReply {
      * For streaming requests: the text is streamed, then a flat native error event ({@code data: {"code": ...,
      * "message": ..., "request_id": ...}}) ends the stream, e.g. {@code Throttling.RateQuota}. A non-streaming
      * request gets the same error as an HTTP {@code status} with the flat body.
+     *
+     * @param partialText the text streamed before the error
+     * @param status      the HTTP status of the error for a non-streaming request
+     * @param code        the native code
+     * @param message     the message
+     * @return the reply
      */
     public static MockReply nativeErrorMidStream(String partialText, int status, String code, String message) {
         return new MockReply(Kind.STREAM_ERROR, partialText, null, List.of(), status, Objects.requireNonNull(code),
@@ -97,17 +132,31 @@ public final class MockReply {
     /**
      * For streaming requests: the text is streamed, then {@code data: {"error": {...}}} ends the stream, as Qwen
      * does when output moderation trips. A non-streaming request gets a 400 with the same error.
+     *
+     * @param partialText the text streamed before the error
+     * @param code        Qwen's error code, e.g. {@code data_inspection_failed}
+     * @param message     Qwen's error message
+     * @return the reply
      */
     public static MockReply errorMidStream(String partialText, String code, String message) {
         return new MockReply(Kind.STREAM_ERROR, partialText, null, List.of(), 400, code, message, Duration.ZERO);
     }
 
-    /** The server closes the connection without answering. */
+    /**
+     * The server closes the connection without answering.
+     *
+     * @return the reply
+     */
     public static MockReply dropConnection() {
         return new MockReply(Kind.DROP_CONNECTION, null, null, List.of(), 0, null, null, Duration.ZERO);
     }
 
-    /** The same reply, sent after waiting {@code delay}. */
+    /**
+     * The same reply, sent after waiting {@code delay}.
+     *
+     * @param delay how long the server waits before answering
+     * @return a copy of this reply with the delay
+     */
     public MockReply withDelay(Duration delay) {
         return new MockReply(kind, text, thinking, toolCalls, status, code, message, Objects.requireNonNull(delay),
                 nativeShape);
@@ -121,6 +170,12 @@ public final class MockReply {
      */
     public record ToolCall(String name, String argumentsJson) {
 
+        /**
+         * Checks the name; null arguments become {@code {}}.
+         *
+         * @param name          the tool's name
+         * @param argumentsJson its arguments as a JSON object string, or null for none
+         */
         public ToolCall {
             Objects.requireNonNull(name, "name");
             argumentsJson = argumentsJson == null ? "{}" : argumentsJson;

@@ -37,8 +37,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An offline stand-in for Qwen's compatible-mode API on a free loopback port: {@code /chat/completions} (JSON and
  * SSE, with reasoning chunks when thinking and tool-call fragments shaped like Qwen's) and {@code /embeddings}
  * (deterministic vectors derived from the words of each text). It refuses what Qwen refuses, with Qwen's error
- * bodies: a missing or wrong key, {@code tool_choice: "required"}, too many embedding inputs, an invalid dimension,
- * a non-streaming call while thinking or to a stream-only model.
+ * bodies: a missing or wrong key, {@code tool_choice: "required"}, JSON mode or a forced tool while the model thinks
+ * (it knows which models think by default and which only think), {@code enable_thinking: false} on a thinking-only
+ * model, too many embedding inputs, an invalid dimension, a non-streaming call to a stream-only model or to an
+ * open-weight hybrid while it thinks. A refused streaming request gets its 400 as an SSE event, as on Qwen.
  *
  * <p>It also serves the Files and Batch APIs ({@code /files}, {@code /batches}): uploaded JSONL files are kept in
  * memory, and a batch moves one step per {@code GET /batches/{id}} (no timers): validating, in progress (twice: half
@@ -55,8 +57,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  *
  * <p>Queued replies ({@link #enqueue}) answer chat requests in order; when none is queued, the default reply says
- * it is offline and echoes the question and context it received (and calls the first offered tool, so tool loops
- * run). Thread-safe.
+ * it is offline and echoes the question and context it received, calls the first offered tool (with numbers from the
+ * question) so tool loops run, and answers structured-output requests with JSON that fits their schema. Its threads
+ * are daemon threads: a program that forgets to close it still exits. Thread-safe.
  */
 public final class QwenMockServer implements AutoCloseable {
 
@@ -100,41 +103,99 @@ public final class QwenMockServer implements AutoCloseable {
         }
         server.setExecutor(executor);
         server.createContext("/", this::handle);
-        server.start();
+        startDispatcherAsDaemon(server);
     }
 
-    /** Starts a server on a free loopback port that accepts {@link #DEFAULT_API_KEY}. */
+    /**
+     * The JDK server's dispatcher thread is a plain thread that runs until {@link #close()}: a program (or a Spring
+     * application whose startup failed) that never closes the mock would never exit. The thread inherits daemon
+     * status from the thread that starts the server, so the server is started from a daemon thread.
+     */
+    private static void startDispatcherAsDaemon(HttpServer server) {
+        RuntimeException[] failure = new RuntimeException[1];
+        Thread starter = new Thread(() -> {
+            try {
+                server.start();
+            } catch (RuntimeException e) {
+                failure[0] = e;
+            }
+        }, "qwen-mock-server-start");
+        starter.setDaemon(true);
+        starter.start();
+        try {
+            starter.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.stop(0);
+            throw new IllegalStateException("Interrupted while starting QwenMockServer", e);
+        }
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+    }
+
+    /**
+     * Starts a server on a free loopback port that accepts {@link #DEFAULT_API_KEY}.
+     *
+     * @return the running server; close it when done
+     */
     public static QwenMockServer start() {
         return builder().start();
     }
 
+    /**
+     * A builder for a server with another key, a latency or a fixed port.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The compatible-mode base URL to give a model's {@code baseUrl(...)}. */
+    /**
+     * The compatible-mode base URL to give a model's {@code baseUrl(...)}.
+     *
+     * @return e.g. {@code http://127.0.0.1:54321/compatible-mode/v1}
+     */
     public String baseUrl() {
         return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort()
                 + BASE_PATH;
     }
 
-    /** The API key this server accepts. */
+    /**
+     * The API key this server accepts.
+     *
+     * @return the key
+     */
     public String apiKey() {
         return apiKey;
     }
 
-    /** Queues a reply for the next chat request. Returns this server, for chaining. */
+    /**
+     * Queues a reply for the next chat request that Qwen would serve (refused requests do not take one).
+     *
+     * @param reply the reply
+     * @return this server, for chaining
+     */
     public QwenMockServer enqueue(MockReply reply) {
         replies.add(reply);
         return this;
     }
 
-    /** Every request received so far, oldest first (including refused ones). */
+    /**
+     * Every request received so far, oldest first (including refused ones).
+     *
+     * @return an immutable snapshot
+     */
     public List<RecordedRequest> requests() {
         return List.copyOf(requests);
     }
 
-    /** The most requests that were being served at the same time. */
+    /**
+     * The most requests that were being served at the same time.
+     *
+     * @return the peak since start or the last {@link #reset()}
+     */
     public int maxConcurrentRequests() {
         return maxInFlight.get();
     }
@@ -147,18 +208,34 @@ public final class QwenMockServer implements AutoCloseable {
         batches.reset();
     }
 
-    /** The ids of the batches created so far, oldest first. */
+    /**
+     * The ids of the batches created so far, oldest first.
+     *
+     * @return the ids
+     */
     public List<String> batchIds() {
         return batches.batchIds();
     }
 
-    /** Makes a batch fail at its next poll with this batch-level error, as a failed validation would. */
+    /**
+     * Makes a batch fail at its next poll with this batch-level error, as a failed validation would.
+     *
+     * @param batchId the batch
+     * @param code    the error code of the batch's {@code errors}
+     * @param message the error message
+     * @return this server, for chaining
+     */
     public QwenMockServer failBatch(String batchId, String code, String message) {
         batches.failBatch(batchId, code, message);
         return this;
     }
 
-    /** Makes a batch expire at its next poll: lines run so far keep their results, the others never run. */
+    /**
+     * Makes a batch expire at its next poll: lines run so far keep their results, the others never run.
+     *
+     * @param batchId the batch
+     * @return this server, for chaining
+     */
     public QwenMockServer expireBatch(String batchId) {
         batches.expireBatch(batchId);
         return this;
@@ -167,6 +244,12 @@ public final class QwenMockServer implements AutoCloseable {
     /**
      * Makes every batch line with this {@code custom_id} fail with this status and error (in its batch's error file),
      * in batches that run from now on.
+     *
+     * @param customId the {@code custom_id} of the lines to fail
+     * @param status   the status of the line's response
+     * @param code     the error code
+     * @param message  the error message
+     * @return this server, for chaining
      */
     public QwenMockServer failBatchLine(String customId, int status, String code, String message) {
         batches.failLine(customId, status, code, message);
@@ -418,7 +501,12 @@ public final class QwenMockServer implements AutoCloseable {
 
         private Builder() {}
 
-        /** The key the server accepts; default {@link #DEFAULT_API_KEY}. */
+        /**
+         * The key the server accepts; default {@link #DEFAULT_API_KEY}.
+         *
+         * @param apiKey a non-blank key
+         * @return this builder
+         */
         public Builder apiKey(String apiKey) {
             if (apiKey == null || apiKey.isBlank()) {
                 throw new IllegalArgumentException("apiKey must not be blank");
@@ -427,7 +515,12 @@ public final class QwenMockServer implements AutoCloseable {
             return this;
         }
 
-        /** A delay before every answer, to model the network and the model (benchmarks use 100 ms). */
+        /**
+         * A delay before every answer, to model the network and the model (benchmarks use 100 ms).
+         *
+         * @param latency zero (the default) or more
+         * @return this builder
+         */
         public Builder latency(Duration latency) {
             if (latency == null || latency.isNegative()) {
                 throw new IllegalArgumentException("latency must be zero or positive");
@@ -436,12 +529,22 @@ public final class QwenMockServer implements AutoCloseable {
             return this;
         }
 
-        /** A fixed port; default 0, a free one. */
+        /**
+         * A fixed port; default 0, a free one.
+         *
+         * @param port the loopback port to bind
+         * @return this builder
+         */
         public Builder port(int port) {
             this.port = port;
             return this;
         }
 
+        /**
+         * Starts the server.
+         *
+         * @return the running server; close it when done
+         */
         public QwenMockServer start() {
             return new QwenMockServer(this);
         }

@@ -22,8 +22,8 @@ class QuickTourTest {
         assertThat(output).contains("== 1. Chat").contains("You asked: \"In one sentence, what is LangChain4j?\"");
         assertThat(output).contains("== 2. Streaming chat with thinking").contains("[thinking] [offline] Thinking about")
                 .contains("[answer] [offline");
-        assertThat(output).contains("== 3. AI service with a tool").contains("[tool calls] [celsiusToFahrenheit(1.5)]")
-                .contains("The tool celsiusToFahrenheit returned: 34.7");
+        assertThat(output).contains("== 3. AI service with a tool").contains("[tool calls] [celsiusToFahrenheit(21.5)]")
+                .contains("The tool celsiusToFahrenheit returned: 70.7");
         assertThat(output).contains("== 4. RAG").contains("[retrieved] regions.txt")
                 .contains("which region should my API key come from?").contains("Singapore");
         assertThat(output).contains("Done.");

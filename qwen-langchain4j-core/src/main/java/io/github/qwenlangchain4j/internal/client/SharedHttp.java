@@ -1,6 +1,8 @@
 package io.github.qwenlangchain4j.internal.client;
 
 import java.io.IOException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
@@ -12,6 +14,11 @@ import okhttp3.Response;
  * The one OkHttp client the whole library derives from with {@code newBuilder()}, so every model shares one
  * connection pool and one dispatcher. OkHttp's defaults (5 concurrent async calls per host, 5 idle connections)
  * would make parallel streams and embedding batches wait on each other, so both limits are raised.
+ *
+ * <p>The dispatcher's threads are daemon threads: OkHttp's default ones are not, and idle ones linger for 60 s, so
+ * a program that streamed once would stay alive a minute after {@code main} returned. A library must never keep a
+ * process alive; a program that wants a stream to finish waits for its handler, as it would with the JDK's
+ * {@code HttpClient}.
  */
 final class SharedHttp {
 
@@ -23,7 +30,8 @@ final class SharedHttp {
     private SharedHttp() {}
 
     private static OkHttpClient create() {
-        Dispatcher dispatcher = new Dispatcher();
+        Dispatcher dispatcher = new Dispatcher(new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), SharedHttp::daemonThread));
         dispatcher.setMaxRequests(256);
         dispatcher.setMaxRequestsPerHost(256);
         return new OkHttpClient.Builder()
@@ -32,6 +40,12 @@ final class SharedHttp {
                 .retryOnConnectionFailure(false) // retries are ours: counted, backed off and never after partial output
                 .addNetworkInterceptor(SharedHttp::hideRetryAfterFromOkHttp)
                 .build();
+    }
+
+    private static Thread daemonThread(Runnable runnable) {
+        Thread thread = new Thread(runnable, "qwen-langchain4j OkHttp Dispatcher");
+        thread.setDaemon(true);
+        return thread;
     }
 
     /**

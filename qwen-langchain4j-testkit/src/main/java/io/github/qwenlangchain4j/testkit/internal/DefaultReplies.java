@@ -1,20 +1,25 @@
 package io.github.qwenlangchain4j.testkit.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The reply when nothing is queued. It says plainly that it comes from the offline mock and echoes what it
  * received (the question, the system prompt, tool results), so that samples and demos visibly use their input. When
- * tools are offered and none was called yet, it calls the first one with arguments made from its schema, so an
- * AI service's tool loop runs offline too.
+ * tools are offered and none was called yet, it calls the first one with arguments made from its schema (numbers
+ * taken from the question), so an AI service's tool loop runs offline too. When the request asks for JSON that fits
+ * a schema (a {@code json_schema} response format, or a system instruction carrying the schema, as
+ * qwen-langchain4j sends it), the answer fits the schema, so AI services returning records work offline.
  */
 public final class DefaultReplies {
 
     private static final int MAX_ECHO = 400;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private DefaultReplies() {}
 
@@ -28,7 +33,12 @@ public final class DefaultReplies {
                 && !"none".equals(request.path("tool_choice").asText())) {
             JsonNode function = tools.get(0).path("function");
             return new Completion(thinking, "", List.of(new Completion.Call(callId, function.path("name").asText(),
-                    argumentsFor(function.path("parameters")).toString())));
+                    new SchemaValues(lastUserText(messages)).objectFor(function.path("parameters")).toString())));
+        }
+        JsonNode schema = requestedSchema(request);
+        if (schema != null) {
+            return new Completion(thinking, new SchemaValues(lastUserText(messages)).objectFor(schema).toString(),
+                    List.of());
         }
         StringBuilder text = new StringBuilder("[offline QwenMockServer: no Qwen API was called] ");
         if ("tool".equals(last.path("role").asText())) {
@@ -48,25 +58,34 @@ public final class DefaultReplies {
         return new Completion(thinking, text.toString(), List.of());
     }
 
-    private static ObjectNode argumentsFor(JsonNode schema) {
-        ObjectNode arguments = JsonNodeFactory.instance.objectNode();
-        for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
-            JsonNode type = property.getValue().path("type");
-            JsonNode enumValues = property.getValue().path("enum");
-            if (enumValues.isArray() && !enumValues.isEmpty()) {
-                arguments.set(property.getKey(), enumValues.get(0));
+    /**
+     * The JSON schema the answer must fit: {@code response_format.json_schema.schema}, or the schema a system message
+     * carries after the words "JSON schema"; null when the request names none.
+     */
+    static JsonNode requestedSchema(JsonNode request) {
+        JsonNode format = request.path("response_format");
+        if ("json_schema".equals(format.path("type").asText()) && format.at("/json_schema/schema").isObject()) {
+            return format.at("/json_schema/schema");
+        }
+        for (JsonNode message : request.path("messages")) {
+            if (!"system".equals(message.path("role").asText())) {
                 continue;
             }
-            switch (type.asText("string")) {
-                case "integer" -> arguments.put(property.getKey(), 1);
-                case "number" -> arguments.put(property.getKey(), 1.5);
-                case "boolean" -> arguments.put(property.getKey(), true);
-                case "array" -> arguments.putArray(property.getKey());
-                case "object" -> arguments.putObject(property.getKey());
-                default -> arguments.put(property.getKey(), "example");
+            String text = textOf(message.path("content"));
+            int mention = text.indexOf("JSON schema");
+            int start = mention < 0 ? -1 : text.indexOf('{', mention);
+            if (start >= 0) {
+                try (JsonParser parser = JSON.createParser(text.substring(start))) {
+                    JsonNode schema = JSON.readTree(parser);
+                    if (schema != null && schema.isObject()) {
+                        return schema;
+                    }
+                } catch (IOException e) {
+                    // not a schema after all: answer as without one
+                }
             }
         }
-        return arguments;
+        return null;
     }
 
     private static String lastUserText(JsonNode messages) {
