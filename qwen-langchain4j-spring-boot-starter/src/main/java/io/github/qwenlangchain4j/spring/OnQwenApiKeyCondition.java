@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
@@ -21,10 +22,14 @@ class OnQwenApiKeyCondition extends SpringBootCondition {
     @Override
     public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
         ConditionMessage.Builder message = ConditionMessage.forCondition("Qwen API key");
-        String apiKey = Binder.get(context.getEnvironment()).bind(PROPERTY, String.class).orElse(null);
-        if (StringUtils.hasText(apiKey)) {
+        if (hasApiKey(context.getEnvironment())) {
             return ConditionOutcome.match(message.found("property").items(PROPERTY));
         }
         return ConditionOutcome.noMatch(message.didNotFind("non-empty property").items(PROPERTY));
+    }
+
+    /** Whether the environment has a non-empty {@code langchain4j.qwen.api-key} (relaxed binding). */
+    static boolean hasApiKey(Environment environment) {
+        return StringUtils.hasText(Binder.get(environment).bind(PROPERTY, String.class).orElse(null));
     }
 }

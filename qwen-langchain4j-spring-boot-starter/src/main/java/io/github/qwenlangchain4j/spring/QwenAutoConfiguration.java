@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -39,6 +40,13 @@ public class QwenAutoConfiguration {
     private static final String CHAT = PREFIX + "chat-model.";
     private static final String SEARCH = CHAT + "search-options.";
     private static final String EMBEDDING = PREFIX + "embedding-model.";
+
+    /** Binds {@code langchain4j.qwen.region} with a message that lists the regions when the value names none. */
+    @Bean
+    @ConfigurationPropertiesBinding
+    static QwenRegionConverter qwenRegionConverter() {
+        return new QwenRegionConverter();
+    }
 
     /**
      * Masks the API key and custom header values in the actuator's {@code configprops} and {@code env} endpoints.
