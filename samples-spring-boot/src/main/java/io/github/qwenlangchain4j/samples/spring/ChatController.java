@@ -5,6 +5,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialThinking;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import java.io.IOException;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,24 +34,35 @@ class ChatController {
         return new ChatAnswer(assistant.chat(body.message()));
     }
 
-    /** Server-sent events: {@code thinking} and {@code text} deltas as they arrive, then {@code done}. */
+    /** The data of a {@code thinking} or {@code text} event: one delta, as JSON so that its spaces survive. */
+    record Delta(String text) {}
+
+    /** The data of the final {@code done} event. */
+    record Done(Integer totalTokens) {}
+
+    /**
+     * Server-sent events: {@code thinking} and {@code text} deltas as they arrive, then {@code done}. Each event's data
+     * is JSON ({@code {"text":" next words"}}): SSE clients (browsers' {@code EventSource}, Spring's reader) drop the
+     * first space after {@code data:}, which would glue the words of plain-text deltas together.
+     */
     @PostMapping("/chat/stream")
     SseEmitter stream(@RequestBody ChatRequestBody body) {
         SseEmitter emitter = new SseEmitter(0L);
         streamingModel.chat(body.message(), new StreamingChatResponseHandler() {
             @Override
             public void onPartialThinking(PartialThinking thinking) {
-                send(emitter, "thinking", thinking.text());
+                send(emitter, "thinking", new Delta(thinking.text()));
             }
 
             @Override
             public void onPartialResponse(String text) {
-                send(emitter, "text", text);
+                send(emitter, "text", new Delta(text));
             }
 
             @Override
             public void onCompleteResponse(ChatResponse response) {
-                send(emitter, "done", String.valueOf(response.tokenUsage().totalTokenCount()));
+                send(emitter, "done", new Done(response.tokenUsage() == null ? null
+                        : response.tokenUsage().totalTokenCount()));
                 emitter.complete();
             }
 
@@ -62,9 +74,9 @@ class ChatController {
         return emitter;
     }
 
-    private static void send(SseEmitter emitter, String event, String data) {
+    private static void send(SseEmitter emitter, String event, Object data) {
         try {
-            emitter.send(SseEmitter.event().name(event).data(data));
+            emitter.send(SseEmitter.event().name(event).data(data, MediaType.APPLICATION_JSON));
         } catch (IOException e) {
             throw new IllegalStateException("the client went away", e);
         }

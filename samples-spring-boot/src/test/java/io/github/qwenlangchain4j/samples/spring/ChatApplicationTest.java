@@ -2,10 +2,23 @@ package io.github.qwenlangchain4j.samples.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.sse.EventSource;
+import okhttp3.sse.EventSourceListener;
+import okhttp3.sse.EventSources;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,6 +27,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /** The sample app end to end, offline: the real main wiring, a random port, plain HTTP calls. */
 class ChatApplicationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static ConfigurableApplicationContext context;
     private static String baseUrl;
@@ -58,5 +73,54 @@ class ChatApplicationTest {
         assertThat(body).contains("event:thinking").contains("event:text").contains("event:done");
         assertThat(body.indexOf("event:thinking")).isLessThan(body.indexOf("event:text"));
         assertThat(body.indexOf("event:text")).isLessThan(body.indexOf("event:done"));
+    }
+
+    @Test
+    void should_keep_every_space_of_the_streamed_text_through_a_real_sse_client() throws Exception {
+        // okhttp-sse parses the stream as browsers' EventSource does, dropping the space after "data:".
+        List<String> texts = new CopyOnWriteArrayList<>();
+        List<String> events = new CopyOnWriteArrayList<>();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Request request = new Request.Builder().url(baseUrl + "/chat/stream")
+                .post(RequestBody.create("{\"message\":\"Why is the sky blue?\"}", MediaType.get("application/json")))
+                .build();
+        EventSource source = EventSources.createFactory(new OkHttpClient()).newEventSource(request,
+                new EventSourceListener() {
+                    @Override
+                    public void onEvent(EventSource eventSource, String id, String type, String data) {
+                        events.add(type);
+                        if ("text".equals(type)) {
+                            texts.add(textOf(data));
+                        }
+                    }
+
+                    @Override
+                    public void onClosed(EventSource eventSource) {
+                        done.complete(null);
+                    }
+
+                    @Override
+                    public void onFailure(EventSource eventSource, Throwable t, Response response) {
+                        done.completeExceptionally(t != null ? t : new AssertionError("HTTP " + response.code()));
+                    }
+                });
+        try {
+            done.get(10, TimeUnit.SECONDS);
+        } finally {
+            source.cancel();
+        }
+
+        assertThat(events).contains("thinking", "text").endsWith("done");
+        assertThat(texts).hasSizeGreaterThan(1);
+        assertThat(String.join("", texts)).startsWith("[offline QwenMockServer: no Qwen API was called] You asked:")
+                .contains("\"Why is the sky blue?\"");
+    }
+
+    private static String textOf(String json) {
+        try {
+            return JSON.readTree(json).path("text").asText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("an event's data is not JSON: " + json, e);
+        }
     }
 }
