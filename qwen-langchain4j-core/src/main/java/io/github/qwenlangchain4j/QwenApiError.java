@@ -27,8 +27,11 @@ public final class QwenApiError extends HttpException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Qwen's error code as sent; may be null. */
     private final String code;
+    /** Qwen's error message as sent, with the API key removed; may be null. */
     private final String qwenMessage;
+    /** The request id of the failed call; may be null. */
     private final String requestId;
     private final transient Duration retryAfter;
 
@@ -53,23 +56,37 @@ public final class QwenApiError extends HttpException {
 
     /**
      * Qwen's error code as sent, such as {@code invalid_api_key}, {@code data_inspection_failed} or a native
-     * DashScope code such as {@code Throttling.RateQuota}; may be null.
+     * DashScope code such as {@code Throttling.RateQuota}.
+     *
+     * @return the error code, or null when the response had none
      */
     public String code() {
         return code;
     }
 
-    /** Qwen's error message as sent (with the API key, if it was echoed, removed); may be null. */
+    /**
+     * Qwen's error message as sent (with the API key, if it was echoed, removed).
+     *
+     * @return the error message, or null when the response had none
+     */
     public String qwenMessage() {
         return qwenMessage;
     }
 
-    /** The server's {@code Retry-After}, or null: Qwen does not send it today. */
+    /**
+     * The server's {@code Retry-After}: Qwen does not send it today.
+     *
+     * @return the delay the server asked for, or null
+     */
     public Duration retryAfter() {
         return retryAfter;
     }
 
-    /** The request id of the failed call; may be null when the server sent none. */
+    /**
+     * The request id of the failed call, the one Alibaba Cloud support asks for.
+     *
+     * @return the request id, or null when the server sent none
+     */
     public String requestId() {
         return requestId;
     }

@@ -43,16 +43,29 @@ public abstract class QwenBaseChatModel {
         this.listeners = builder.listeners == null ? List.of() : List.copyOf(builder.listeners);
     }
 
-    /** The model's default parameters: what the builder set, merged over {@code defaultRequestParameters}. */
+    /**
+     * The model's default parameters: what the builder set, merged over {@code defaultRequestParameters}.
+     *
+     * @return the default parameters; {@link QwenChatRequestParameters#modelName()} is never null
+     */
     public QwenChatRequestParameters defaultRequestParameters() {
         return defaultParameters;
     }
 
+    /**
+     * The listeners notified of every request, response and error of this model.
+     *
+     * @return the listeners, in the order they were given; empty when none were set
+     */
     public List<ChatModelListener> listeners() {
         return listeners;
     }
 
-    /** LangChain4j has no constant for Alibaba Cloud, so Qwen reports {@link ModelProvider#OTHER}. */
+    /**
+     * LangChain4j has no constant for Alibaba Cloud, so Qwen reports {@link ModelProvider#OTHER}.
+     *
+     * @return {@link ModelProvider#OTHER}
+     */
     public ModelProvider provider() {
         return ModelProvider.OTHER;
     }
@@ -61,6 +74,8 @@ public abstract class QwenBaseChatModel {
      * JSON schemas are supported on every Qwen model: the schema goes to the model as a system instruction, with
      * {@code json_object} mode when the model is not thinking (on a model that thinks by default, thinking is
      * switched off for that call unless the caller asked for it).
+     *
+     * @return {@link Capability#RESPONSE_FORMAT_JSON_SCHEMA}
      */
     public Set<Capability> supportedCapabilities() {
         return Set.of(Capability.RESPONSE_FORMAT_JSON_SCHEMA);
@@ -117,51 +132,106 @@ public abstract class QwenBaseChatModel {
 
 
 
-        /** The model, e.g. {@code qwen-plus} (default), {@code qwen-max}, {@code qwen3-coder-plus}. */
+        /**
+         * The model ({@code model}), e.g. {@code qwen-plus} (default), {@code qwen-max}, {@code qwen3-coder-plus}.
+         *
+         * @param modelName the model name, or null for {@value QwenBaseChatModel#DEFAULT_MODEL_NAME}
+         * @return this builder
+         */
         public B modelName(String modelName) {
             parameters.modelName(modelName);
             return self();
         }
 
+        /**
+         * Sampling temperature ({@code temperature}), in [0, 2): higher is more varied, lower more deterministic. Set
+         * either this or {@link #topP}, not both.
+         *
+         * @param temperature the temperature, or null for the model's default
+         * @return this builder
+         */
         public B temperature(Double temperature) {
             parameters.temperature(temperature);
             return self();
         }
 
+        /**
+         * Nucleus sampling ({@code top_p}), in (0, 1]: sample only from the most likely tokens whose probabilities
+         * add up to this value.
+         *
+         * @param topP the probability mass, or null for the model's default
+         * @return this builder
+         */
         public B topP(Double topP) {
             parameters.topP(topP);
             return self();
         }
 
-        /** Sampling from the k most likely tokens ({@code top_k}); a Qwen option OpenAI does not have. */
+        /**
+         * Sampling from the k most likely tokens ({@code top_k}); a Qwen option OpenAI does not have. Qwen ignores it
+         * when it is greater than 100.
+         *
+         * @param topK a positive number of candidate tokens, or null for the model's default
+         * @return this builder
+         */
         public B topK(Integer topK) {
             parameters.topK(topK);
             return self();
         }
 
-        /** Maximum output tokens ({@code max_tokens}). */
+        /**
+         * Maximum output tokens ({@code max_tokens}); a longer answer is cut off with finish reason {@code LENGTH}. The
+         * upper limit depends on the model.
+         *
+         * @param maxTokens a positive number of tokens, or null for the model's maximum
+         * @return this builder
+         */
         public B maxTokens(Integer maxTokens) {
             parameters.maxOutputTokens(maxTokens);
             return self();
         }
 
-        /** Stop sequences ({@code stop}). */
+        /**
+         * Stop sequences ({@code stop}): generation stops before any of them would be produced.
+         *
+         * @param stop the sequences, or null for none
+         * @return this builder
+         */
         public B stop(List<String> stop) {
             parameters.stopSequences(stop);
             return self();
         }
 
+        /**
+         * Random seed ({@code seed}), in [0, 2<sup>31</sup> - 1]: the same seed and request make the output as
+         * reproducible as the model allows.
+         *
+         * @param seed the seed, or null for a random one
+         * @return this builder
+         */
         public B seed(Integer seed) {
             parameters.seed(seed);
             return self();
         }
 
+        /**
+         * Presence penalty ({@code presence_penalty}), in [-2, 2]: positive values make the model less likely to repeat
+         * what is already in the text.
+         *
+         * @param presencePenalty the penalty, or null for the model's default
+         * @return this builder
+         */
         public B presencePenalty(Double presencePenalty) {
             parameters.presencePenalty(presencePenalty);
             return self();
         }
 
-        /** Penalty on repetition, 1.0 = none ({@code repetition_penalty}); Qwen has no {@code frequency_penalty}. */
+        /**
+         * Penalty on repetition, 1.0 = none ({@code repetition_penalty}); Qwen has no {@code frequency_penalty}.
+         *
+         * @param repetitionPenalty a value greater than 0 (above 1.0 repeats less), or null for the model's default
+         * @return this builder
+         */
         public B repetitionPenalty(Double repetitionPenalty) {
             parameters.repetitionPenalty(repetitionPenalty);
             return self();
@@ -170,43 +240,77 @@ public abstract class QwenBaseChatModel {
         /**
          * Thinking mode of hybrid models ({@code enable_thinking}). When true, {@link QwenChatModel} streams
          * internally, because Qwen refuses non-streaming calls while thinking.
+         *
+         * @param enableThinking true to think, false not to, or null for the model's default
+         * @return this builder
          */
         public B enableThinking(Boolean enableThinking) {
             parameters.enableThinking(enableThinking);
             return self();
         }
 
-        /** Maximum tokens spent on thinking ({@code thinking_budget}). */
+        /**
+         * Maximum tokens spent on thinking ({@code thinking_budget}).
+         *
+         * @param thinkingBudget a positive number of tokens, or null for the model's default
+         * @return this builder
+         */
         public B thinkingBudget(Integer thinkingBudget) {
             parameters.thinkingBudget(thinkingBudget);
             return self();
         }
 
-        /** Web search ({@code enable_search}). */
+        /**
+         * Web search ({@code enable_search}): the model may search the web before it answers.
+         *
+         * @param enableSearch true to allow web search, or null for Qwen's default (off)
+         * @return this builder
+         */
         public B enableSearch(Boolean enableSearch) {
             parameters.enableSearch(enableSearch);
             return self();
         }
 
-        /** Options of web search ({@code search_options}). */
+        /**
+         * Options of web search ({@code search_options}); they only apply when {@link #enableSearch} is true.
+         *
+         * @param searchOptions the options, or null for Qwen's defaults
+         * @return this builder
+         */
         public B searchOptions(QwenSearchOptions searchOptions) {
             parameters.searchOptions(searchOptions);
             return self();
         }
 
-        /** High-resolution image input for vision models ({@code vl_high_resolution_images}). */
+        /**
+         * High-resolution image input for vision models ({@code vl_high_resolution_images}): more image tokens, finer
+         * detail.
+         *
+         * @param vlHighResolutionImages true for high resolution, or null for Qwen's default (off)
+         * @return this builder
+         */
         public B vlHighResolutionImages(Boolean vlHighResolutionImages) {
             parameters.vlHighResolutionImages(vlHighResolutionImages);
             return self();
         }
 
-        /** The built-in code interpreter ({@code enable_code_interpreter}). */
+        /**
+         * The built-in code interpreter ({@code enable_code_interpreter}), on the models that have one.
+         *
+         * @param enableCodeInterpreter true to let the model run code, or null for Qwen's default (off)
+         * @return this builder
+         */
         public B enableCodeInterpreter(Boolean enableCodeInterpreter) {
             parameters.enableCodeInterpreter(enableCodeInterpreter);
             return self();
         }
 
-        /** Whether several tools may be called at once ({@code parallel_tool_calls}); Qwen's default is false. */
+        /**
+         * Whether several tools may be called at once ({@code parallel_tool_calls}); Qwen's default is false.
+         *
+         * @param parallelToolCalls true to allow parallel tool calls, or null for Qwen's default
+         * @return this builder
+         */
         public B parallelToolCalls(Boolean parallelToolCalls) {
             parameters.parallelToolCalls(parallelToolCalls);
             return self();
@@ -215,6 +319,9 @@ public abstract class QwenBaseChatModel {
         /**
          * Default response format. JSON is sent as {@code json_object}; a JSON schema also goes to the model as a
          * system instruction, which works on every Qwen model.
+         *
+         * @param responseFormat the format, or null for text
+         * @return this builder
          */
         public B responseFormat(ResponseFormat responseFormat) {
             parameters.responseFormat(responseFormat);
@@ -224,20 +331,34 @@ public abstract class QwenBaseChatModel {
         /**
          * Whether the thinking of earlier assistant messages is sent back as {@code reasoning_content}; default
          * false (it costs input tokens and most models ignore it).
+         *
+         * @param sendThinking true to send earlier thinking back, or null for the default (false)
+         * @return this builder
          */
         public B sendThinking(Boolean sendThinking) {
             this.sendThinking = sendThinking;
             return self();
         }
 
-        /** Extra top-level JSON fields for every request; they win over typed options of the same name. */
+        /**
+         * Extra top-level JSON fields for every request; they win over typed options of the same name.
+         *
+         * @param customParameters field names and JSON-serialisable values, or null for none
+         * @return this builder
+         */
         public B customParameters(Map<String, Object> customParameters) {
             parameters.customParameters(customParameters);
             return self();
         }
 
 
-        /** Defaults for every request; the typed builder options above win over them. */
+        /**
+         * Defaults for every request; the typed builder options above win over them.
+         *
+         * @param defaultRequestParameters the defaults (a {@link QwenChatRequestParameters} to include Qwen-only
+         *        options), or null for none
+         * @return this builder
+         */
         public B defaultRequestParameters(ChatRequestParameters defaultRequestParameters) {
             this.defaultRequestParameters = defaultRequestParameters;
             return self();
@@ -247,6 +368,12 @@ public abstract class QwenBaseChatModel {
 
 
 
+        /**
+         * Listeners notified of every request, response and error of the model.
+         *
+         * @param listeners the listeners, or null for none
+         * @return this builder
+         */
         public B listeners(List<ChatModelListener> listeners) {
             this.listeners = listeners;
             return self();
@@ -265,7 +392,12 @@ public abstract class QwenBaseChatModel {
             return result;
         }
 
-        /** Builds the model; fails when the API key is missing or an option is invalid. */
+        /**
+         * Builds the model; fails when the API key is missing or an option is invalid.
+         *
+         * @return the model
+         * @throws IllegalArgumentException when the API key is missing or an option is out of range
+         */
         public abstract M build();
     }
 }

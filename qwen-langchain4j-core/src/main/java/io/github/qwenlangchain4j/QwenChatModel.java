@@ -37,6 +37,11 @@ public class QwenChatModel extends QwenBaseChatModel implements ChatModel {
         super(builder);
     }
 
+    /**
+     * A builder; only {@link QwenConnectionBuilder#apiKey(String) apiKey} is required.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }

@@ -32,8 +32,28 @@ public class QwenChatRequestParameters extends DefaultChatRequestParameters {
     private final Boolean parallelToolCalls;
     private final Map<String, Object> customParameters;
 
+    /**
+     * Creates the parameters a builder describes; for subclasses.
+     *
+     * @param builder the builder with the values
+     * @throws IllegalArgumentException when a value is outside the range Qwen accepts ({@code temperature} [0, 2),
+     *         {@code topP} (0, 1], {@code topK} 0 or more, {@code maxOutputTokens} 1 or more,
+     *         {@code presencePenalty} [-2, 2], {@code seed} 0 or more, {@code thinkingBudget} and
+     *         {@code repetitionPenalty} positive), or {@code customParameters} has a null key
+     */
     protected QwenChatRequestParameters(Builder builder) {
         super(builder);
+        // Qwen's own ranges ("Range of temperature should be [0.0, 2.0)", "Range of top_p should be (0.0, 1.0]"):
+        // refused here, before anything is sent, and named after the builder option.
+        check(temperature() == null || (temperature() >= 0 && temperature() < 2), "temperature", "in [0, 2)",
+                temperature());
+        check(topP() == null || (topP() > 0 && topP() <= 1), "topP", "in (0, 1]", topP());
+        check(topK() == null || topK() >= 0, "topK", "0 or more", topK());
+        check(maxOutputTokens() == null || maxOutputTokens() >= 1, "maxOutputTokens (max_tokens)", "1 or more",
+                maxOutputTokens());
+        check(presencePenalty() == null || (presencePenalty() >= -2 && presencePenalty() <= 2), "presencePenalty",
+                "in [-2, 2]", presencePenalty());
+        check(builder.seed == null || builder.seed >= 0, "seed", "0 or more", builder.seed);
         if (builder.thinkingBudget != null && builder.thinkingBudget <= 0) {
             throw new IllegalArgumentException("thinkingBudget must be a positive number of tokens, but was "
                     + builder.thinkingBudget);
@@ -59,51 +79,98 @@ public class QwenChatRequestParameters extends DefaultChatRequestParameters {
                 : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.customParameters));
     }
 
+    private static void check(boolean valid, String option, String range, Object value) {
+        if (!valid) {
+            throw new IllegalArgumentException(option + " must be " + range + " for Qwen, but was " + value);
+        }
+    }
+
+    /**
+     * A builder with nothing set.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Random seed for reproducible sampling ({@code seed}). */
+    /**
+     * Random seed for reproducible sampling ({@code seed}).
+     *
+     * @return the seed, or null when not set
+     */
     public Integer seed() {
         return seed;
     }
 
-    /** Penalty for repeating tokens, 1.0 = none ({@code repetition_penalty}). */
+    /**
+     * Penalty for repeating tokens, 1.0 = none ({@code repetition_penalty}).
+     *
+     * @return the penalty, or null when not set
+     */
     public Double repetitionPenalty() {
         return repetitionPenalty;
     }
 
-    /** Thinking mode of hybrid models ({@code enable_thinking}). */
+    /**
+     * Thinking mode of hybrid models ({@code enable_thinking}).
+     *
+     * @return whether the model should think, or null for the model's default
+     */
     public Boolean enableThinking() {
         return enableThinking;
     }
 
-    /** Maximum tokens to spend on thinking ({@code thinking_budget}). */
+    /**
+     * Maximum tokens to spend on thinking ({@code thinking_budget}).
+     *
+     * @return the budget in tokens, or null when not set
+     */
     public Integer thinkingBudget() {
         return thinkingBudget;
     }
 
-    /** Web search ({@code enable_search}). */
+    /**
+     * Web search ({@code enable_search}).
+     *
+     * @return whether web search is allowed, or null when not set
+     */
     public Boolean enableSearch() {
         return enableSearch;
     }
 
-    /** Options of web search ({@code search_options}). */
+    /**
+     * Options of web search ({@code search_options}).
+     *
+     * @return the options, or null when not set
+     */
     public QwenSearchOptions searchOptions() {
         return searchOptions;
     }
 
-    /** High-resolution image input for vision models ({@code vl_high_resolution_images}). */
+    /**
+     * High-resolution image input for vision models ({@code vl_high_resolution_images}).
+     *
+     * @return whether images are read in high resolution, or null when not set
+     */
     public Boolean vlHighResolutionImages() {
         return vlHighResolutionImages;
     }
 
-    /** The built-in code interpreter of models that have one ({@code enable_code_interpreter}). */
+    /**
+     * The built-in code interpreter of models that have one ({@code enable_code_interpreter}).
+     *
+     * @return whether the code interpreter is on, or null when not set
+     */
     public Boolean enableCodeInterpreter() {
         return enableCodeInterpreter;
     }
 
-    /** Whether the model may call several tools at once ({@code parallel_tool_calls}; Qwen's default is false). */
+    /**
+     * Whether the model may call several tools at once ({@code parallel_tool_calls}; Qwen's default is false).
+     *
+     * @return whether parallel tool calls are allowed, or null when not set
+     */
     public Boolean parallelToolCalls() {
         return parallelToolCalls;
     }
@@ -111,6 +178,8 @@ public class QwenChatRequestParameters extends DefaultChatRequestParameters {
     /**
      * Extra top-level JSON fields sent as given, for options this class does not know yet. They win over the typed
      * fields of the same name.
+     *
+     * @return an unmodifiable map of field names to values, or null when not set
      */
     public Map<String, Object> customParameters() {
         return customParameters;
@@ -211,51 +280,112 @@ public class QwenChatRequestParameters extends DefaultChatRequestParameters {
             return preferred != null ? preferred : fallback;
         }
 
+        /**
+         * Random seed ({@code seed}), in [0, 2<sup>31</sup> - 1], for output as reproducible as the model allows.
+         *
+         * @param seed the seed, or null for a random one
+         * @return this builder
+         */
         public Builder seed(Integer seed) {
             this.seed = seed;
             return this;
         }
 
+        /**
+         * Penalty on repetition ({@code repetition_penalty}): 1.0 is none, above 1.0 repeats less.
+         *
+         * @param repetitionPenalty a value greater than 0, or null for the model's default
+         * @return this builder
+         */
         public Builder repetitionPenalty(Double repetitionPenalty) {
             this.repetitionPenalty = repetitionPenalty;
             return this;
         }
 
+        /**
+         * Thinking mode of hybrid models ({@code enable_thinking}).
+         *
+         * @param enableThinking true to think, false not to, or null for the model's default
+         * @return this builder
+         */
         public Builder enableThinking(Boolean enableThinking) {
             this.enableThinking = enableThinking;
             return this;
         }
 
+        /**
+         * Maximum tokens spent on thinking ({@code thinking_budget}).
+         *
+         * @param thinkingBudget a positive number of tokens, or null for the model's default
+         * @return this builder
+         */
         public Builder thinkingBudget(Integer thinkingBudget) {
             this.thinkingBudget = thinkingBudget;
             return this;
         }
 
+        /**
+         * Web search ({@code enable_search}).
+         *
+         * @param enableSearch true to allow web search, or null for Qwen's default (off)
+         * @return this builder
+         */
         public Builder enableSearch(Boolean enableSearch) {
             this.enableSearch = enableSearch;
             return this;
         }
 
+        /**
+         * Options of web search ({@code search_options}); they only apply when web search is on.
+         *
+         * @param searchOptions the options, or null for Qwen's defaults
+         * @return this builder
+         */
         public Builder searchOptions(QwenSearchOptions searchOptions) {
             this.searchOptions = searchOptions;
             return this;
         }
 
+        /**
+         * High-resolution image input for vision models ({@code vl_high_resolution_images}).
+         *
+         * @param vlHighResolutionImages true for high resolution, or null for Qwen's default (off)
+         * @return this builder
+         */
         public Builder vlHighResolutionImages(Boolean vlHighResolutionImages) {
             this.vlHighResolutionImages = vlHighResolutionImages;
             return this;
         }
 
+        /**
+         * The built-in code interpreter ({@code enable_code_interpreter}), on the models that have one.
+         *
+         * @param enableCodeInterpreter true to let the model run code, or null for Qwen's default (off)
+         * @return this builder
+         */
         public Builder enableCodeInterpreter(Boolean enableCodeInterpreter) {
             this.enableCodeInterpreter = enableCodeInterpreter;
             return this;
         }
 
+        /**
+         * Whether several tools may be called at once ({@code parallel_tool_calls}); Qwen's default is false.
+         *
+         * @param parallelToolCalls true to allow parallel tool calls, or null for Qwen's default
+         * @return this builder
+         */
         public Builder parallelToolCalls(Boolean parallelToolCalls) {
             this.parallelToolCalls = parallelToolCalls;
             return this;
         }
 
+        /**
+         * Extra top-level JSON fields for the request, sent as given; they win over typed fields of the same name.
+         * When parameters are merged, these are merged key by key.
+         *
+         * @param customParameters field names and JSON-serialisable values (copied), or null for none
+         * @return this builder
+         */
         public Builder customParameters(Map<String, Object> customParameters) {
             this.customParameters = customParameters == null ? null : new LinkedHashMap<>(customParameters);
             return this;

@@ -18,16 +18,29 @@ public class QwenChatResponseMetadata extends ChatResponseMetadata {
         this.created = builder.created;
     }
 
+    /**
+     * A builder with nothing set; the library builds these from Qwen's responses.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The request id of the call, or null when the server sent none. */
+    /**
+     * The request id of the call (the {@code x-request-id} header); quote it to Alibaba Cloud support.
+     *
+     * @return the request id, or null when the server sent none
+     */
     public String requestId() {
         return requestId;
     }
 
-    /** When the completion was created, in seconds since the epoch, or null. */
+    /**
+     * When the completion was created ({@code created}), in seconds since the epoch.
+     *
+     * @return the creation time, or null when Qwen did not send it
+     */
     public Long created() {
         return created;
     }
@@ -65,11 +78,23 @@ public class QwenChatResponseMetadata extends ChatResponseMetadata {
         private String requestId;
         private Long created;
 
+        /**
+         * The request id of the call (the {@code x-request-id} header).
+         *
+         * @param requestId the request id, or null
+         * @return this builder
+         */
         public Builder requestId(String requestId) {
             this.requestId = requestId;
             return this;
         }
 
+        /**
+         * When the completion was created ({@code created}), in seconds since the epoch.
+         *
+         * @param created the creation time, or null
+         * @return this builder
+         */
         public Builder created(Long created) {
             this.created = created;
             return this;

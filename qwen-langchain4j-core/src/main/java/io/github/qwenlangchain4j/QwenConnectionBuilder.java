@@ -23,15 +23,26 @@ public abstract class QwenConnectionBuilder<T, B extends QwenConnectionBuilder<T
     private Boolean logResponses;
     private Map<String, String> customHeaders;
 
+    /** For the builders of this library; not meant to be extended elsewhere. */
     protected QwenConnectionBuilder() {}
 
-    /** This builder, typed as the concrete one. */
+    /**
+     * This builder, typed as the concrete one.
+     *
+     * @return this builder
+     */
     @SuppressWarnings("unchecked")
     protected final B self() {
         return (B) this;
     }
 
-    /** Your Model Studio API key (required), usually {@code System.getenv("DASHSCOPE_API_KEY")}. */
+    /**
+     * Your Model Studio API key (required), usually {@code System.getenv("DASHSCOPE_API_KEY")}. It is sent as a
+     * bearer token and never logged.
+     *
+     * @param apiKey the API key; must not be null or blank when {@link #build()} is called
+     * @return this builder
+     */
     public B apiKey(String apiKey) {
         this.apiKey = apiKey;
         return self();
@@ -40,19 +51,33 @@ public abstract class QwenConnectionBuilder<T, B extends QwenConnectionBuilder<T
     /**
      * The region whose endpoint to call; default {@link QwenRegion#SINGAPORE}. Keys are bound to a region, and so
      * are files and batches: a batch only sees files uploaded in its region.
+     *
+     * @param region the region, or null for the default
+     * @return this builder
      */
     public B region(QwenRegion region) {
         this.region = region;
         return self();
     }
 
-    /** A compatible-mode base URL (e.g. a proxy or {@code QwenMockServer}); wins over {@link #region}. */
+    /**
+     * A compatible-mode base URL (e.g. a proxy or {@code QwenMockServer}); wins over {@link #region}.
+     *
+     * @param baseUrl the base URL, such as {@code https://dashscope-intl.aliyuncs.com/compatible-mode/v1}; null to use
+     *        the region's
+     * @return this builder
+     */
     public B baseUrl(String baseUrl) {
         this.baseUrl = baseUrl;
         return self();
     }
 
-    /** Read timeout of each HTTP call (for streams: the longest silence between two events); default 60 s. */
+    /**
+     * Read timeout of each HTTP call (for streams: the longest silence between two events); default 60 s.
+     *
+     * @param timeout the timeout, or null for the default
+     * @return this builder
+     */
     public B timeout(Duration timeout) {
         this.timeout = timeout;
         return self();
@@ -61,31 +86,53 @@ public abstract class QwenConnectionBuilder<T, B extends QwenConnectionBuilder<T
     /**
      * Retries after a rate limit (429), a server error (5xx), a timeout or a connection failure, with exponential
      * backoff and jitter; default 2. Streams and downloads are only retried before their first event or line.
+     *
+     * @param maxRetries the number of retries after the first attempt (0 for none), or null for the default
+     * @return this builder
      */
     public B maxRetries(Integer maxRetries) {
         this.maxRetries = maxRetries;
         return self();
     }
 
-    /** Logs each request at INFO through SLF4J, with the API key redacted (file uploads by size only). */
+    /**
+     * Logs each request at INFO through SLF4J, with the API key redacted (file uploads by size only).
+     *
+     * @param logRequests true to log requests; null or false (the default) not to
+     * @return this builder
+     */
     public B logRequests(Boolean logRequests) {
         this.logRequests = logRequests;
         return self();
     }
 
-    /** Logs each response (and each stream event) at INFO through SLF4J, with the API key redacted. */
+    /**
+     * Logs each response (and each stream event) at INFO through SLF4J, with the API key redacted.
+     *
+     * @param logResponses true to log responses; null or false (the default) not to
+     * @return this builder
+     */
     public B logResponses(Boolean logResponses) {
         this.logResponses = logResponses;
         return self();
     }
 
-    /** Extra HTTP headers for every request. */
+    /**
+     * Extra HTTP headers for every request.
+     *
+     * @param customHeaders header names and values, or null for none
+     * @return this builder
+     */
     public B customHeaders(Map<String, String> customHeaders) {
         this.customHeaders = customHeaders;
         return self();
     }
 
-    /** The client these settings describe; fails when the API key is missing. Internal use. */
+    /**
+     * The client these settings describe; fails when the API key is missing. Internal use.
+     *
+     * @return a new client
+     */
     protected QwenClient newClient() {
         return QwenClient.builder()
                 .apiKey(apiKey)
@@ -98,6 +145,11 @@ public abstract class QwenConnectionBuilder<T, B extends QwenConnectionBuilder<T
                 .build();
     }
 
-    /** Builds it; fails when the API key is missing or a setting is invalid. */
+    /**
+     * Builds it; fails when the API key is missing or a setting is invalid.
+     *
+     * @return the configured instance
+     * @throws IllegalArgumentException when the API key is missing or a setting is invalid
+     */
     public abstract T build();
 }

@@ -21,7 +21,11 @@ public enum QwenRegion {
         this.baseUrl = baseUrl;
     }
 
-    /** The compatible-mode base URL of this region, without a trailing slash. */
+    /**
+     * The compatible-mode base URL of this region, without a trailing slash.
+     *
+     * @return the base URL, e.g. {@code https://dashscope-intl.aliyuncs.com/compatible-mode/v1}
+     */
     public String baseUrl() {
         return baseUrl;
     }

@@ -12,6 +12,15 @@ public class QwenTokenUsage extends TokenUsage {
     private final Integer cachedTokens;
     private final Integer reasoningTokens;
 
+    /**
+     * Creates a token usage.
+     *
+     * @param inputTokenCount  prompt tokens ({@code prompt_tokens}), or null
+     * @param outputTokenCount output tokens, thinking included ({@code completion_tokens}), or null
+     * @param totalTokenCount  all tokens of the call ({@code total_tokens}), or null
+     * @param cachedTokens     prompt tokens served from the context cache, or null when not reported
+     * @param reasoningTokens  output tokens spent on thinking, or null when not reported
+     */
     public QwenTokenUsage(Integer inputTokenCount, Integer outputTokenCount, Integer totalTokenCount,
                           Integer cachedTokens, Integer reasoningTokens) {
         super(inputTokenCount, outputTokenCount, totalTokenCount);
@@ -19,12 +28,20 @@ public class QwenTokenUsage extends TokenUsage {
         this.reasoningTokens = reasoningTokens;
     }
 
-    /** Prompt tokens that hit Qwen's context cache ({@code prompt_tokens_details.cached_tokens}), or null. */
+    /**
+     * Prompt tokens that hit Qwen's context cache ({@code prompt_tokens_details.cached_tokens}).
+     *
+     * @return the cached tokens, or null when Qwen did not report them
+     */
     public Integer cachedTokens() {
         return cachedTokens;
     }
 
-    /** Output tokens spent on thinking ({@code completion_tokens_details.reasoning_tokens}), or null. */
+    /**
+     * Output tokens spent on thinking ({@code completion_tokens_details.reasoning_tokens}).
+     *
+     * @return the thinking tokens, or null when Qwen did not report them
+     */
     public Integer reasoningTokens() {
         return reasoningTokens;
     }

@@ -111,6 +111,33 @@ class QwenChatModelValidationTest extends QwenWireMockSupport {
     }
 
     @Test
+    void should_refuse_values_outside_qwens_ranges_at_build_naming_the_option() {
+        // Qwen's ranges, as its own 400s state them ("Range of temperature should be [0.0, 2.0)",
+        // "Range of top_p should be (0.0, 1.0]"): refused before anything is sent.
+        assertThatThrownBy(() -> model().temperature(5.0).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("temperature must be in [0, 2) for Qwen, but was 5.0");
+        assertThatThrownBy(() -> model().temperature(2.0).build()).hasMessageContaining("temperature");
+        assertThatThrownBy(() -> model().topP(0.0).build()).hasMessageContaining("topP must be in (0, 1]");
+        assertThatThrownBy(() -> model().topK(-1).build()).hasMessageContaining("topK must be 0 or more");
+        assertThatThrownBy(() -> model().maxTokens(0).build()).hasMessageContaining("max_tokens) must be 1 or more");
+        assertThatThrownBy(() -> model().presencePenalty(-2.5).build()).hasMessageContaining("presencePenalty");
+        assertThatThrownBy(() -> model().seed(-1).build()).hasMessageContaining("seed must be 0 or more");
+        assertThat(model().temperature(0.0).topP(1.0).topK(0).presencePenalty(2.0).seed(0).maxTokens(1).build())
+                .isNotNull();
+        assertThat(requestCount()).isZero();
+    }
+
+    @Test
+    void should_refuse_a_request_temperature_outside_the_range_before_sending() {
+        QwenChatModel model = model().build();
+
+        assertThatThrownBy(() -> model.chat(ChatRequest.builder().messages(UserMessage.from("Hi")).temperature(3.0)
+                        .build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("temperature must be in [0, 2)");
+        assertThat(requestCount()).isZero();
+    }
+
+    @Test
     void should_refuse_frequency_penalty_in_default_request_parameters_at_build() {
         assertThatThrownBy(() -> model()
                         .defaultRequestParameters(DefaultChatRequestParameters.builder().frequencyPenalty(0.5).build())

@@ -55,23 +55,59 @@ public record QwenBatch(
     /** The metadata key of the task description shown in the Model Studio console. */
     public static final String DS_DESCRIPTION = "ds_description";
 
+    /**
+     * A batch as Qwen describes it; created by the library from Qwen's batch objects.
+     *
+     * @param id               the batch id
+     * @param endpoint         the API its requests call
+     * @param inputFileId      the uploaded input file
+     * @param completionWindow how long Qwen may take
+     * @param status           where it is
+     * @param rawStatus        the status as Qwen sent it
+     * @param outputFileId     the file of successful results, or null
+     * @param errorFileId      the file of failed requests, or null
+     * @param errors           batch-level errors; null means none
+     * @param requestCounts    requests in total, succeeded and failed; null means none counted yet
+     * @param metadata         the metadata given at creation; null means none
+     * @param createdAt        when it was created
+     * @param inProgressAt     when it started running, or null
+     * @param expiresAt        when its completion window ends, or null
+     * @param finalizingAt     when it started writing results, or null
+     * @param completedAt      when it completed, or null
+     * @param failedAt         when it failed, or null
+     * @param expiredAt        when it expired, or null
+     * @param cancellingAt     when a cancel was requested, or null
+     * @param cancelledAt      when it was cancelled, or null
+     */
     public QwenBatch {
         errors = errors == null ? List.of() : List.copyOf(errors);
         requestCounts = requestCounts == null ? QwenBatchRequestCounts.EMPTY : requestCounts;
         metadata = metadata == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
     }
 
-    /** The task name ({@code metadata.ds_name}), or null. */
+    /**
+     * The task name shown in the Model Studio console ({@code metadata.ds_name}).
+     *
+     * @return the name, or null when none was given
+     */
     public String name() {
         return metadata.get(DS_NAME);
     }
 
-    /** The task description ({@code metadata.ds_description}), or null. */
+    /**
+     * The task description shown in the Model Studio console ({@code metadata.ds_description}).
+     *
+     * @return the description, or null when none was given
+     */
     public String description() {
         return metadata.get(DS_DESCRIPTION);
     }
 
-    /** Whether the batch will not change any more. */
+    /**
+     * Whether the batch will not change any more.
+     *
+     * @return true when its status is terminal (completed, failed, expired or cancelled)
+     */
     public boolean isTerminal() {
         return status.isTerminal();
     }

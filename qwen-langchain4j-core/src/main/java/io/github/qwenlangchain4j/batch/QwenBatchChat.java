@@ -67,6 +67,11 @@ public final class QwenBatchChat {
                 QwenBatchChat::decode);
     }
 
+    /**
+     * A builder; only {@link QwenConnectionBuilder#apiKey(String) apiKey} is required.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -75,6 +80,8 @@ public final class QwenBatchChat {
      * Uploads the requests and creates the batches; returns at once with the job (status
      * {@link QwenBatchStatus#VALIDATING}). Item {@code i} of the results answers {@code requests.get(i)}.
      *
+     * @param requests the requests, at least one; each may name its own model in its parameters
+     * @return the job, to await or to store by its {@link QwenBatchJob#id()}
      * @throws IllegalArgumentException    when the list is empty, a request is invalid, or one request exceeds 6 MB;
      *                                     nothing is uploaded then. Every failure of a request names it,
      *                                     {@code requests[i]}
@@ -126,7 +133,12 @@ public final class QwenBatchChat {
         return new IllegalArgumentException(message, e);
     }
 
-    /** Picks up a job submitted earlier, possibly by another process, from its {@link QwenBatchJob#id()}. */
+    /**
+     * Picks up a job submitted earlier, possibly by another process, from its {@link QwenBatchJob#id()}.
+     *
+     * @param jobId the id of the job, as {@link QwenBatchJob#id()} returned it
+     * @return the job, in the state Qwen reports now
+     */
     public QwenBatchJob<ChatResponse> resume(String jobId) {
         return engine.resume(jobId);
     }
@@ -152,7 +164,13 @@ public final class QwenBatchChat {
 
         private Builder() {}
 
-        /** The model of requests that name none, e.g. {@code qwen-plus} (default), {@code qwen-max}, {@code qwen-flash}. */
+        /**
+         * The model of requests that name none ({@code model}), e.g. {@code qwen-plus} (default), {@code qwen-max},
+         * {@code qwen-flash}.
+         *
+         * @param modelName the model name, or null for {@code qwen-plus}
+         * @return this builder
+         */
         public Builder modelName(String modelName) {
             this.modelName = modelName;
             return this;
@@ -161,13 +179,21 @@ public final class QwenBatchChat {
         /**
          * Default parameters of every request (e.g. a {@link QwenChatRequestParameters} with temperature or
          * {@code enableThinking}); a request's own parameters override them field by field.
+         *
+         * @param defaultRequestParameters the defaults, or null for none
+         * @return this builder
          */
         public Builder defaultRequestParameters(ChatRequestParameters defaultRequestParameters) {
             this.defaultRequestParameters = defaultRequestParameters;
             return this;
         }
 
-        /** Whether the thinking of earlier assistant messages is sent back as {@code reasoning_content}; default false. */
+        /**
+         * Whether the thinking of earlier assistant messages is sent back as {@code reasoning_content}; default false.
+         *
+         * @param sendThinking true to send earlier thinking back, or null for the default (false)
+         * @return this builder
+         */
         public Builder sendThinking(Boolean sendThinking) {
             this.sendThinking = sendThinking;
             return this;

@@ -15,12 +15,22 @@ public enum QwenBatchEndpoint {
         this.path = path;
     }
 
-    /** The path as the API expects it, e.g. {@code /v1/chat/completions}. */
+    /**
+     * The path as the API expects it.
+     *
+     * @return the path, e.g. {@code /v1/chat/completions}
+     */
     public String path() {
         return path;
     }
 
-    /** The endpoint with this path. */
+    /**
+     * The endpoint with this path.
+     *
+     * @param path a path such as {@code /v1/chat/completions}
+     * @return the endpoint
+     * @throws IllegalArgumentException when no endpoint has this path
+     */
     public static QwenBatchEndpoint fromPath(String path) {
         for (QwenBatchEndpoint endpoint : values()) {
             if (endpoint.path.equals(path)) {

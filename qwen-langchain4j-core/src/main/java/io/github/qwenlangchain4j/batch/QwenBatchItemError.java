@@ -14,7 +14,11 @@ public record QwenBatchItemError(String code, String message, Integer statusCode
     /** The code of an item that never ran: its batch failed, expired or was cancelled first. */
     public static final String NOT_DONE = "not_done";
 
-    /** Whether the item never ran (as opposed to ran and failed). */
+    /**
+     * Whether the item never ran (as opposed to ran and failed).
+     *
+     * @return true when {@link #code()} is {@link #NOT_DONE}
+     */
     public boolean isNotDone() {
         return NOT_DONE.equals(code);
     }

@@ -10,6 +10,11 @@ package io.github.qwenlangchain4j.batch;
  */
 public record QwenBatchItemResult<T>(int index, T value, QwenBatchItemError error) {
 
+    /**
+     * Whether the item has a value.
+     *
+     * @return true when there is no error
+     */
     public boolean isSuccess() {
         return error == null;
     }

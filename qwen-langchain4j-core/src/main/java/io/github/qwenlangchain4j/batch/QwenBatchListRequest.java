@@ -25,6 +25,18 @@ public record QwenBatchListRequest(String name, List<String> inputFileIds, List<
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
+    /**
+     * Checks and completes the filters.
+     *
+     * @param name         part of the task name, or null
+     * @param inputFileIds input file ids, at most 20; null means any
+     * @param statuses     statuses; null means any
+     * @param createAfter  created after this time, or null
+     * @param createBefore created before this time, or null
+     * @param after        the id of the last batch of the previous page, or null for the first page
+     * @param limit        a positive page size, or null for the server's default
+     * @throws IllegalArgumentException when there are more than 20 input file ids or the limit is not positive
+     */
     public QwenBatchListRequest {
         inputFileIds = inputFileIds == null ? List.of() : List.copyOf(inputFileIds);
         statuses = statuses == null ? List.of() : List.copyOf(statuses);
@@ -36,11 +48,20 @@ public record QwenBatchListRequest(String name, List<String> inputFileIds, List<
         }
     }
 
-    /** No filter: the first page with the server's default size. */
+    /**
+     * No filter: the first page with the server's default size.
+     *
+     * @return a request without filters
+     */
     public static QwenBatchListRequest all() {
         return builder().build();
     }
 
+    /**
+     * A builder with no filter set.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -72,43 +93,89 @@ public record QwenBatchListRequest(String name, List<String> inputFileIds, List<
 
         private Builder() {}
 
-        /** Part of the task name ({@code ds_name}, fuzzy match). */
+        /**
+         * Part of the task name ({@code ds_name}, fuzzy match).
+         *
+         * @param name the text to look for, or null for any name
+         * @return this builder
+         */
         public Builder name(String name) {
             this.name = name;
             return this;
         }
 
+        /**
+         * Only batches of these input files ({@code input_file_ids}); adds to those given before.
+         *
+         * @param inputFileIds file ids; at most 20 in all
+         * @return this builder
+         */
         public Builder inputFileIds(String... inputFileIds) {
             this.inputFileIds.addAll(List.of(inputFileIds));
             return this;
         }
 
+        /**
+         * Only batches in one of these statuses ({@code status}); adds to those given before.
+         *
+         * @param statuses the statuses
+         * @return this builder
+         */
         public Builder statuses(QwenBatchStatus... statuses) {
             this.statuses.addAll(List.of(statuses));
             return this;
         }
 
+        /**
+         * Only batches created after this time ({@code create_after}).
+         *
+         * @param createAfter a time in the time zone of the Model Studio region, or null for no bound
+         * @return this builder
+         */
         public Builder createAfter(LocalDateTime createAfter) {
             this.createAfter = createAfter;
             return this;
         }
 
+        /**
+         * Only batches created before this time ({@code create_before}).
+         *
+         * @param createBefore a time in the time zone of the Model Studio region, or null for no bound
+         * @return this builder
+         */
         public Builder createBefore(LocalDateTime createBefore) {
             this.createBefore = createBefore;
             return this;
         }
 
-        /** The id of the last batch of the previous page. */
+        /**
+         * The cursor ({@code after}): the id of the last batch of the previous page.
+         *
+         * @param after the batch id, e.g. {@link QwenPage#lastId()}, or null for the first page
+         * @return this builder
+         */
         public Builder after(String after) {
             this.after = after;
             return this;
         }
 
+        /**
+         * The page size ({@code limit}).
+         *
+         * @param limit a positive number of batches, or null for the server's default
+         * @return this builder
+         */
         public Builder limit(Integer limit) {
             this.limit = limit;
             return this;
         }
 
+        /**
+         * Builds the request.
+         *
+         * @return the request
+         * @throws IllegalArgumentException when there are more than 20 input file ids or the limit is not positive
+         */
         public QwenBatchListRequest build() {
             return new QwenBatchListRequest(name, inputFileIds, statuses, createAfter, createBefore, after, limit);
         }

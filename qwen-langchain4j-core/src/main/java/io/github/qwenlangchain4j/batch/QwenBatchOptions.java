@@ -21,20 +21,38 @@ public abstract class QwenBatchOptions<T, B extends QwenBatchOptions<T, B>> exte
     private Duration pollInterval;
     private Duration maxPollInterval;
 
+    /** For the batch builders of this library; not meant to be extended elsewhere. */
     protected QwenBatchOptions() {}
 
-    /** How long Qwen may take: {@code "24h"} (default) to {@code "336h"}, or {@code "1d"} to {@code "14d"}. */
+    /**
+     * How long Qwen may take to run each batch ({@code completion_window}).
+     *
+     * @param completionWindow {@code "24h"} (default) to {@code "336h"}, or {@code "1d"} to {@code "14d"}; null for
+     *        the default
+     * @return this builder
+     * @throws IllegalArgumentException when the window is not one Qwen accepts
+     */
     public B completionWindow(String completionWindow) {
         this.completionWindow = completionWindow == null ? null : new QwenCompletionWindow(completionWindow);
         return self();
     }
 
-    /** The task name shown in the Model Studio console ({@code ds_name}, at most 100 characters). */
+    /**
+     * The task name shown in the Model Studio console ({@code ds_name}).
+     *
+     * @param name at most 100 characters, or null for none
+     * @return this builder
+     */
     public B name(String name) {
         return metadata(QwenBatch.DS_NAME, name);
     }
 
-    /** The task description shown in the console ({@code ds_description}, at most 200 characters). */
+    /**
+     * The task description shown in the console ({@code ds_description}).
+     *
+     * @param description at most 200 characters, or null for none
+     * @return this builder
+     */
     public B description(String description) {
         return metadata(QwenBatch.DS_DESCRIPTION, description);
     }
@@ -48,13 +66,23 @@ public abstract class QwenBatchOptions<T, B extends QwenBatchOptions<T, B>> exte
         return self();
     }
 
-    /** Request lines per input file, at most (and by default) Qwen's limit of 50,000. */
+    /**
+     * Request lines per input file, at most (and by default) Qwen's limit of 50,000.
+     *
+     * @param maxRequestsPerFile a positive number of lines, or null for 50,000
+     * @return this builder
+     */
     public B maxRequestsPerFile(Integer maxRequestsPerFile) {
         this.maxRequestsPerFile = maxRequestsPerFile;
         return self();
     }
 
-    /** Bytes per input file, at most (and by default) Qwen's limit of 500 MB. Files are built in memory. */
+    /**
+     * Bytes per input file, at most (and by default) Qwen's limit of 500 MB. Files are built in memory.
+     *
+     * @param maxBytesPerFile a positive number of bytes, or null for 500 MB
+     * @return this builder
+     */
     public B maxBytesPerFile(Long maxBytesPerFile) {
         this.maxBytesPerFile = maxBytesPerFile;
         return self();
@@ -63,24 +91,42 @@ public abstract class QwenBatchOptions<T, B extends QwenBatchOptions<T, B>> exte
     /**
      * The first wait between two polls of {@link QwenBatchJob#await}; it doubles after every poll up to
      * {@link #maxPollInterval}. Default 10 s.
+     *
+     * @param pollInterval the first interval, or null for 10 seconds
+     * @return this builder
      */
     public B pollInterval(Duration pollInterval) {
         this.pollInterval = pollInterval;
         return self();
     }
 
-    /** The longest wait between two polls; default 2 minutes (Qwen suggests polling every 1 to 2 minutes). */
+    /**
+     * The longest wait between two polls; default 2 minutes (Qwen suggests polling every 1 to 2 minutes).
+     *
+     * @param maxPollInterval the longest interval, or null for 2 minutes (or the poll interval, when longer)
+     * @return this builder
+     */
     public B maxPollInterval(Duration maxPollInterval) {
         this.maxPollInterval = maxPollInterval;
         return self();
     }
 
-    /** The batches client of these settings. Internal use. */
+    /**
+     * The batches client of these settings. Internal use.
+     *
+     * @return a new client for the Batch API
+     */
     protected QwenBatches newBatches() {
         return new QwenBatches(newClient());
     }
 
-    /** The engine settings of these options. Internal use. */
+    /**
+     * The engine settings of these options. Internal use.
+     *
+     * @param endpoint the API the batch lines call
+     * @return the settings
+     * @throws IllegalArgumentException when the task name or description is too long
+     */
     protected BatchEngine.Settings settings(QwenBatchEndpoint endpoint) {
         Duration poll = pollInterval == null ? Duration.ofSeconds(10) : pollInterval;
         Duration maxPoll = maxPollInterval == null ? (poll.compareTo(Duration.ofMinutes(2)) > 0 ? poll

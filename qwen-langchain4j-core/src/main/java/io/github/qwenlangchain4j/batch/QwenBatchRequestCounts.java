@@ -12,12 +12,21 @@ public record QwenBatchRequestCounts(int total, int completed, int failed) {
     /** No requests. */
     public static final QwenBatchRequestCounts EMPTY = new QwenBatchRequestCounts(0, 0, 0);
 
-    /** Lines that have neither succeeded nor failed yet. */
+    /**
+     * Lines that have neither succeeded nor failed yet.
+     *
+     * @return {@code total - completed - failed}, never negative
+     */
     public int pending() {
         return Math.max(0, total - completed - failed);
     }
 
-    /** The sum of two counts, for jobs that span several batches. */
+    /**
+     * The sum of two counts, for jobs that span several batches.
+     *
+     * @param other the counts to add
+     * @return the summed counts
+     */
     public QwenBatchRequestCounts plus(QwenBatchRequestCounts other) {
         return new QwenBatchRequestCounts(total + other.total, completed + other.completed, failed + other.failed);
     }

@@ -26,17 +26,30 @@ public enum QwenBatchStatus {
     /** A status this library does not know yet. */
     UNKNOWN;
 
-    /** The wire value, e.g. {@code in_progress}. */
+    /**
+     * The wire value.
+     *
+     * @return the status as Qwen writes it, e.g. {@code in_progress}
+     */
     public String value() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Whether the batch will not change any more. */
+    /**
+     * Whether the batch will not change any more.
+     *
+     * @return true for {@link #COMPLETED}, {@link #FAILED}, {@link #EXPIRED} and {@link #CANCELLED}
+     */
     public boolean isTerminal() {
         return this == COMPLETED || this == FAILED || this == EXPIRED || this == CANCELLED;
     }
 
-    /** Parses a wire value; unknown or null values give {@link #UNKNOWN}. */
+    /**
+     * Parses a wire value.
+     *
+     * @param value the status as Qwen writes it, e.g. {@code in_progress} (case and surrounding spaces ignored)
+     * @return the status; {@link #UNKNOWN} for unknown or null values
+     */
     public static QwenBatchStatus fromValue(String value) {
         if (value == null) {
             return UNKNOWN;

@@ -34,38 +34,72 @@ public final class QwenBatches {
         this.files = new QwenFiles(client);
     }
 
+    /**
+     * A builder; only {@link QwenConnectionBuilder#apiKey(String) apiKey} is required.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The Files API over the same connection. */
+    /**
+     * The Files API over the same connection.
+     *
+     * @return the files client
+     */
     public QwenFiles files() {
         return files;
     }
 
-    /** Creates a batch; it starts in {@link QwenBatchStatus#VALIDATING}. */
+    /**
+     * Creates a batch ({@code POST /batches}); it starts in {@link QwenBatchStatus#VALIDATING}.
+     *
+     * @param request the input file, endpoint, completion window and metadata
+     * @return the new batch
+     */
     public QwenBatch create(QwenBatchCreateRequest request) {
         CreateBatchBody body = new CreateBatchBody(request.inputFileId(), request.endpoint().path(),
                 request.completionWindow().value(), request.metadata().isEmpty() ? null : request.metadata());
         return toBatch(client.create("/batches", body, BatchObject.class).body());
     }
 
-    /** Creates a batch of chat completions with a 24-hour window and no metadata. */
+    /**
+     * Creates a batch of chat completions with a 24-hour window and no metadata.
+     *
+     * @param inputFileId the uploaded JSONL input file (purpose {@code batch})
+     * @return the new batch
+     */
     public QwenBatch create(String inputFileId) {
         return create(QwenBatchCreateRequest.builder().inputFileId(inputFileId).build());
     }
 
-    /** Looks a batch up by id: its status, counts and, once there, its output and error files. */
+    /**
+     * Looks a batch up by id: its status, counts and, once there, its output and error files.
+     *
+     * @param batchId the batch id, e.g. {@code batch_...}
+     * @return the batch as Qwen reports it now
+     * @throws IllegalArgumentException when the id is null, blank or contains {@code /}
+     */
     public QwenBatch retrieve(String batchId) {
         return toBatch(client.get("/batches/" + QwenFiles.requireId(batchId), null, BatchObject.class).body());
     }
 
-    /** The first page of batches, newest first. */
+    /**
+     * The first page of batches, newest first.
+     *
+     * @return the first page, of the server's default size
+     */
     public QwenPage<QwenBatch> list() {
         return list(QwenBatchListRequest.all());
     }
 
-    /** A page of the batches that match the filters, newest first. */
+    /**
+     * A page of the batches that match the filters, newest first.
+     *
+     * @param request the filters and the page cursor
+     * @return the page
+     */
     public QwenPage<QwenBatch> list(QwenBatchListRequest request) {
         BatchList page = client.get("/batches", request.toQuery(), BatchList.class).body();
         List<QwenBatch> batches = new ArrayList<>();
@@ -82,6 +116,10 @@ public final class QwenBatches {
      * Asks Qwen to cancel a batch that is validating or in progress: it moves to {@link QwenBatchStatus#CANCELLING},
      * then to {@link QwenBatchStatus#CANCELLED} once requests in flight are done. Finished requests keep their
      * results and are billed.
+     *
+     * @param batchId the batch id
+     * @return the batch as Qwen reports it after the cancel request
+     * @throws IllegalArgumentException when the id is null, blank or contains {@code /}
      */
     public QwenBatch cancel(String batchId) {
         return toBatch(client.post("/batches/" + QwenFiles.requireId(batchId) + "/cancel", java.util.Map.of(),

@@ -18,6 +18,13 @@ public record QwenCompletionWindow(String value) {
     /** 24 hours, the shortest and the default. */
     public static final QwenCompletionWindow DEFAULT = new QwenCompletionWindow("24h");
 
+    /**
+     * Checks a completion window.
+     *
+     * @param value whole hours or days, {@code "24h"}..{@code "336h"} or {@code "1d"}..{@code "14d"} (surrounding
+     *        spaces are removed)
+     * @throws IllegalArgumentException when the value is null, not whole hours or days, or out of range
+     */
     public QwenCompletionWindow {
         if (value == null) {
             throw new IllegalArgumentException("completion window must not be null");
@@ -35,17 +42,33 @@ public record QwenCompletionWindow(String value) {
         }
     }
 
-    /** A window of whole hours, 24 to 336. */
+    /**
+     * A window of whole hours.
+     *
+     * @param hours 24 to 336
+     * @return the window
+     * @throws IllegalArgumentException when the hours are out of range
+     */
     public static QwenCompletionWindow ofHours(int hours) {
         return new QwenCompletionWindow(hours + "h");
     }
 
-    /** A window of whole days, 1 to 14. */
+    /**
+     * A window of whole days.
+     *
+     * @param days 1 to 14
+     * @return the window
+     * @throws IllegalArgumentException when the days are out of range
+     */
     public static QwenCompletionWindow ofDays(int days) {
         return new QwenCompletionWindow(days + "d");
     }
 
-    /** The window as a duration. */
+    /**
+     * The window as a duration.
+     *
+     * @return the duration, 24 hours to 14 days
+     */
     public Duration toDuration() {
         long amount = Long.parseLong(value.substring(0, value.length() - 1));
         return value.endsWith("d") ? Duration.ofDays(amount) : Duration.ofHours(amount);

@@ -42,11 +42,22 @@ public final class QwenFiles {
         this.client = client;
     }
 
+    /**
+     * A builder; only {@link QwenConnectionBuilder#apiKey(String) apiKey} is required.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Uploads a JSONL batch input file (purpose {@code batch}). */
+    /**
+     * Uploads a JSONL batch input file (purpose {@code batch}), under its own file name.
+     *
+     * @param file the file to read; it is read into memory
+     * @return the uploaded file
+     * @throws UncheckedIOException when the file cannot be read
+     */
     public QwenFile upload(Path file) {
         try {
             return upload(file.getFileName().toString(), Files.readAllBytes(file), PURPOSE_BATCH);
@@ -55,12 +66,26 @@ public final class QwenFiles {
         }
     }
 
-    /** Uploads JSONL content as a batch input file (purpose {@code batch}) named {@code filename}. */
+    /**
+     * Uploads JSONL content as a batch input file (purpose {@code batch}) named {@code filename}.
+     *
+     * @param filename the file name, e.g. {@code requests.jsonl}
+     * @param content  the JSONL content
+     * @return the uploaded file
+     */
     public QwenFile upload(String filename, byte[] content) {
         return upload(filename, content, PURPOSE_BATCH);
     }
 
-    /** Uploads a file with the given purpose: {@code batch} or {@code file-extract}. */
+    /**
+     * Uploads a file with the given purpose.
+     *
+     * @param filename the file name; a {@code .jsonl} name is sent as {@code application/jsonl}
+     * @param content  the content
+     * @param purpose  {@code batch} (see {@link #PURPOSE_BATCH}) or {@code file-extract}
+     * @return the uploaded file
+     * @throws NullPointerException when an argument is null
+     */
     public QwenFile upload(String filename, byte[] content, String purpose) {
         Objects.requireNonNull(filename, "filename");
         Objects.requireNonNull(content, "content");
@@ -70,12 +95,22 @@ public final class QwenFiles {
                 FileObject.class).body());
     }
 
-    /** Looks a file up by id. */
+    /**
+     * Looks a file up by id.
+     *
+     * @param fileId the file id, e.g. {@code file-batch-...}
+     * @return the file as Qwen reports it
+     * @throws IllegalArgumentException when the id is null, blank or contains {@code /}
+     */
     public QwenFile retrieve(String fileId) {
         return toFile(client.get("/files/" + requireId(fileId), null, FileObject.class).body());
     }
 
-    /** The first page of files. */
+    /**
+     * The first page of files.
+     *
+     * @return the first page, of the server's default size
+     */
     public QwenPage<QwenFile> list() {
         return list(null, null);
     }
@@ -85,6 +120,7 @@ public final class QwenFiles {
      *
      * @param after the id of the last file of the previous page, or null for the first page
      * @param limit page size, or null for the server's default
+     * @return the page
      */
     public QwenPage<QwenFile> list(String after, Integer limit) {
         Map<String, String> query = new LinkedHashMap<>();
@@ -100,7 +136,13 @@ public final class QwenFiles {
         return new QwenPage<>(files, firstId, lastId, Boolean.TRUE.equals(page.hasMore()));
     }
 
-    /** Deletes a file; returns whether Qwen reports it deleted. */
+    /**
+     * Deletes a file.
+     *
+     * @param fileId the file id
+     * @return whether Qwen reports it deleted
+     * @throws IllegalArgumentException when the id is null, blank or contains {@code /}
+     */
     public boolean delete(String fileId) {
         FileDeleted deleted = client.delete("/files/" + requireId(fileId), FileDeleted.class).body();
         return Boolean.TRUE.equals(deleted.deleted());
@@ -109,12 +151,23 @@ public final class QwenFiles {
     /**
      * Downloads a file's content line by line ({@code GET /files/{id}/content}), handing each line to
      * {@code onLine} as it arrives, so that large result files are never held in memory.
+     *
+     * @param fileId the id of an output or error file of a batch
+     * @param onLine called with each line, without its line break, on the calling thread
+     * @throws IllegalArgumentException when the id is null, blank or contains {@code /}
      */
     public void content(String fileId, Consumer<String> onLine) {
         client.getLines("/files/" + requireId(fileId) + "/content", onLine);
     }
 
-    /** Downloads a file's content as a list of lines; for small files, see {@link #content(String, Consumer)}. */
+    /**
+     * Downloads a file's content as a list of lines, held in memory; for large files, see
+     * {@link #content(String, Consumer)}.
+     *
+     * @param fileId the id of an output or error file of a batch
+     * @return the lines, without their line breaks
+     * @throws IllegalArgumentException when the id is null, blank or contains {@code /}
+     */
     public List<String> contentLines(String fileId) {
         List<String> lines = new ArrayList<>();
         content(fileId, lines::add);

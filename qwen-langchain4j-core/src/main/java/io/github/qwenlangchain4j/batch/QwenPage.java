@@ -13,6 +13,14 @@ import java.util.List;
  */
 public record QwenPage<T>(List<T> data, String firstId, String lastId, boolean hasMore) {
 
+    /**
+     * A page; created by the library.
+     *
+     * @param data    the items of this page (copied); null means none
+     * @param firstId the id of the first item, or null
+     * @param lastId  the id of the last item, or null
+     * @param hasMore whether more items follow
+     */
     public QwenPage {
         data = data == null ? List.of() : List.copyOf(data);
     }

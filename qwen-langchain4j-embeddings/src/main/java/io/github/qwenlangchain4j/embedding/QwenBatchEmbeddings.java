@@ -46,7 +46,7 @@ public final class QwenBatchEmbeddings {
                                 BatchEngine.Settings settings) {
         this.modelName = builder.modelName == null ? QwenEmbeddingModel.DEFAULT_MODEL_NAME : builder.modelName;
         if (modelName.isBlank()) {
-            throw new IllegalArgumentException("modelName must not be blank");
+            throw new IllegalArgumentException("modelName must be set, e.g. \"text-embedding-v4\"");
         }
         EmbeddingModelSpec spec = EmbeddingModelSpec.of(modelName);
         spec.checkDimension(modelName, builder.dimensions);
@@ -55,6 +55,11 @@ public final class QwenBatchEmbeddings {
         this.engine = new BatchEngine<>(batches, settings, QwenBatchEmbeddings::decode);
     }
 
+    /**
+     * A builder; only {@link io.github.qwenlangchain4j.QwenConnectionBuilder#apiKey(String) apiKey} is required.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -63,6 +68,8 @@ public final class QwenBatchEmbeddings {
      * Uploads the segments and creates the batches; returns at once with the job. Item {@code i} of the results is
      * the embedding of {@code segments.get(i)}.
      *
+     * @param segments the segments to embed, at least one; only their text is sent
+     * @return the job, to await or to store by its {@link QwenBatchJob#id()}
      * @throws IllegalArgumentException when the list is empty or null, or a segment is null, empty or blank; nothing
      *                                  is uploaded then
      */
@@ -87,12 +94,21 @@ public final class QwenBatchEmbeddings {
         return engine.submit(lines, texts.size());
     }
 
-    /** Picks up a job submitted earlier, possibly by another process, from its {@link QwenBatchJob#id()}. */
+    /**
+     * Picks up a job submitted earlier, possibly by another process, from its {@link QwenBatchJob#id()}.
+     *
+     * @param jobId the id of the job, as {@link QwenBatchJob#id()} returned it
+     * @return the job, in the state Qwen reports now
+     */
     public QwenBatchJob<Embedding> resume(String jobId) {
         return engine.resume(jobId);
     }
 
-    /** The model the segments are embedded with. */
+    /**
+     * The model the segments are embedded with.
+     *
+     * @return the model name, e.g. {@code text-embedding-v4}
+     */
     public String modelName() {
         return modelName;
     }
@@ -123,13 +139,24 @@ public final class QwenBatchEmbeddings {
 
         private Builder() {}
 
-        /** {@code text-embedding-v4} (default), {@code -v3}, {@code -v2}, {@code -v1}, or any newer name. */
+        /**
+         * The embedding model ({@code model}): {@code text-embedding-v4} (default), {@code -v3}, {@code -v2},
+         * {@code -v1}, or any newer name.
+         *
+         * @param modelName the model name, or null for {@value QwenEmbeddingModel#DEFAULT_MODEL_NAME}
+         * @return this builder
+         */
         public Builder modelName(String modelName) {
             this.modelName = modelName;
             return this;
         }
 
-        /** Vector size, as for {@link QwenEmbeddingModel.Builder#dimensions}. */
+        /**
+         * Vector size ({@code dimensions}), as for {@link QwenEmbeddingModel.Builder#dimensions}.
+         *
+         * @param dimensions one of the sizes the model offers, or null for the model's default
+         * @return this builder
+         */
         public Builder dimensions(Integer dimensions) {
             this.dimensions = dimensions;
             return this;

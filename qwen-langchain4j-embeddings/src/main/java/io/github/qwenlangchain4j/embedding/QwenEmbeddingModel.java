@@ -61,7 +61,7 @@ public class QwenEmbeddingModel extends DimensionAwareEmbeddingModel {
     private QwenEmbeddingModel(Builder builder, java.util.function.Supplier<QwenClient> newClient) {
         this.modelName = builder.modelName == null ? DEFAULT_MODEL_NAME : builder.modelName;
         if (modelName.isBlank()) {
-            throw new IllegalArgumentException("modelName must not be blank");
+            throw new IllegalArgumentException("modelName must be set, e.g. \"text-embedding-v4\"");
         }
         EmbeddingModelSpec spec = EmbeddingModelSpec.of(modelName);
         spec.checkDimension(modelName, builder.dimensions);
@@ -80,6 +80,11 @@ public class QwenEmbeddingModel extends DimensionAwareEmbeddingModel {
         this.dimension = dimensions != null ? dimensions : spec.defaultDimension();
     }
 
+    /**
+     * A builder; only {@link io.github.qwenlangchain4j.QwenConnectionBuilder#apiKey(String) apiKey} is required.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -219,7 +224,13 @@ public class QwenEmbeddingModel extends DimensionAwareEmbeddingModel {
 
 
 
-        /** {@code text-embedding-v4} (default), {@code -v3}, {@code -v2}, {@code -v1}, or any newer name. */
+        /**
+         * The embedding model ({@code model}): {@code text-embedding-v4} (default), {@code -v3}, {@code -v2},
+         * {@code -v1}, or any newer name.
+         *
+         * @param modelName the model name, or null for {@value QwenEmbeddingModel#DEFAULT_MODEL_NAME}
+         * @return this builder
+         */
         public Builder modelName(String modelName) {
             this.modelName = modelName;
             return this;
@@ -228,19 +239,33 @@ public class QwenEmbeddingModel extends DimensionAwareEmbeddingModel {
         /**
          * Vector size ({@code dimensions}). v4: 2048, 1536, 1024 (default), 768, 512, 256, 128, 64; v3: 1024, 768,
          * 512; v1/v2: 1536 only. Other values are refused for these models when the model is built.
+         *
+         * @param dimensions one of the sizes the model offers, or null for the model's default
+         * @return this builder
          */
         public Builder dimensions(Integer dimensions) {
             this.dimensions = dimensions;
             return this;
         }
 
-        /** Inputs per request; default and maximum from the model (10 for v3/v4, 25 for v1/v2, 10 if unknown). */
+        /**
+         * Inputs per request; default and maximum from the model (10 for v3/v4, 25 for v1/v2, 10 if unknown).
+         *
+         * @param maxSegmentsPerBatch at least 1 and at most the model's maximum, or null for the maximum
+         * @return this builder
+         */
         public Builder maxSegmentsPerBatch(Integer maxSegmentsPerBatch) {
             this.maxSegmentsPerBatch = maxSegmentsPerBatch;
             return this;
         }
 
-        /** Batches in flight at once per call; default {@link QwenEmbeddingModel#DEFAULT_MAX_CONCURRENT_REQUESTS}. */
+        /**
+         * Batches in flight at once per call; default {@link QwenEmbeddingModel#DEFAULT_MAX_CONCURRENT_REQUESTS}.
+         * A 429 halves it for the rest of the call.
+         *
+         * @param maxConcurrentRequests at least 1, or null for the default
+         * @return this builder
+         */
         public Builder maxConcurrentRequests(Integer maxConcurrentRequests) {
             this.maxConcurrentRequests = maxConcurrentRequests;
             return this;
@@ -251,6 +276,12 @@ public class QwenEmbeddingModel extends DimensionAwareEmbeddingModel {
 
 
 
+        /**
+         * Listeners notified of every embedding request, response and error of the model.
+         *
+         * @param listeners the listeners, or null for none
+         * @return this builder
+         */
         public Builder listeners(List<EmbeddingModelListener> listeners) {
             this.listeners = listeners;
             return this;

@@ -466,6 +466,18 @@ class QwenEmbeddingModelTest {
     }
 
     @Test
+    void should_name_a_single_failed_input_as_one_input() {
+        server.delay(Duration.ofMillis(1500));
+
+        Throwable thrown = catchThrowable(() -> model().timeout(Duration.ofMillis(200)).maxRetries(0).build()
+                .embed("just one"));
+
+        assertThat(thrown).isInstanceOf(TimeoutException.class)
+                .hasMessageContaining("Embedding input 0 failed")
+                .hasMessageNotContaining("inputs 0 to 0");
+    }
+
+    @Test
     void should_fail_with_a_retriable_exception_naming_the_inputs_when_the_server_is_unreachable() {
         String baseUrl = server.baseUrl();
         server.close();

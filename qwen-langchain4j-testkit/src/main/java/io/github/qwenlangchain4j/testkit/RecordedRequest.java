@@ -19,13 +19,23 @@ public record RecordedRequest(String method, String path, Map<String, List<Strin
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The first value of a header (case-insensitive), or null. */
+    /**
+     * The first value of a header.
+     *
+     * @param name the header name, in any case
+     * @return the first value, or null when the request did not have the header
+     */
     public String header(String name) {
         List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
-    /** The body parsed as JSON. */
+    /**
+     * The body parsed as JSON.
+     *
+     * @return the body as a JSON tree
+     * @throws UncheckedIOException when the body is not JSON
+     */
     public JsonNode json() {
         try {
             return JSON.readTree(body);

@@ -111,8 +111,7 @@ public final class BatchEmbedder {
                 limit.acquire();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new LangChain4jException("Interrupted while waiting to send embedding inputs " + from + " to "
-                        + (to - 1), e);
+                throw new LangChain4jException("Interrupted while waiting to send " + inputs(from, to), e);
             }
             try {
                 QwenClient.Result<EmbeddingResponseBody> response =
@@ -149,9 +148,14 @@ public final class BatchEmbedder {
         return new BatchResult(embeddings, usage, body.model());
     }
 
+    /** "input 3" or "inputs 0 to 9": the inputs {@code from} (inclusive) to {@code to} (exclusive). */
+    static String inputs(int from, int to) {
+        return to - from == 1 ? "input " + from : "inputs " + from + " to " + (to - 1);
+    }
+
     /** The same kind of exception, with a message that says which inputs failed and that nothing is returned. */
     static RuntimeException withInputRange(RuntimeException e, int from, int to, int batchCount) {
-        String message = "Embedding inputs " + from + " to " + (to - 1) + " failed"
+        String message = "Embedding " + inputs(from, to) + " failed"
                 + (batchCount > 1 ? " (one of " + batchCount + " batches; no embeddings are returned)" : "")
                 + ": " + e.getMessage();
         if (e instanceof ContentFilteredException) {
