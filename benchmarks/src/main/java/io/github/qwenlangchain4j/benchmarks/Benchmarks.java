@@ -45,14 +45,30 @@ import okhttp3.Response;
  * first, then several rounds alternating the clients); JMH would add nothing for calls that take milliseconds.
  *
  * <p>{@code -Drounds=N} changes the number of rounds (default 5); {@code -Dquick=true} skips the 10,000-segment
- * ingestion (the OpenAI module needs about 100 s for it).
+ * ingestion (the OpenAI module needs about 100 s for it) and runs the rate-limit benchmark with 2,000 segments.
+ * {@code -Donly=a,b} runs only the named benchmarks: {@value #NAMES}.
+ *
+ * <p>The rate-limit benchmark ({@code ratelimit}) has its own switches: {@code -Dratelimit.rps} (admitted requests
+ * per second, default 40), {@code -Dratelimit.burst} (requests the bucket holds, default a quarter second's worth; 1 is strict pacing), {@code -Dratelimit.segments} (default 10,000; 2,000 with
+ * {@code -Dquick=true}) and {@code -Dratelimit.rounds} (default 1: a run takes at least segments / 10 / rps
+ * seconds, and the OpenAI module's sequential batches take 0.1 s each).
  */
 public final class Benchmarks {
 
     private static final int ROUNDS = Integer.getInteger("rounds", 5);
     private static final boolean QUICK = Boolean.getBoolean("quick");
-    /** {@code -Donly=streaming,sync} runs only these benchmarks (ingestion, streaming, ttft, sync, concurrency). */
+    /** The names {@code -Donly} accepts. */
+    static final String NAMES = "ingestion, streaming, ttft, sync, concurrency, ratelimit";
+    /** {@code -Donly=streaming,sync} runs only these benchmarks (see {@link #NAMES}). */
     private static final String ONLY = System.getProperty("only", "");
+    private static final int RATELIMIT_RPS = Integer.getInteger("ratelimit.rps", 40);
+    /**
+     * Requests the bucket holds: default a quarter of a second's worth (Qwen refuses bursts, limit_burst_rate, but
+     * counts its limits per minute); 1 is strict pacing.
+     */
+    private static final int RATELIMIT_BURST = Integer.getInteger("ratelimit.burst", Math.max(1, RATELIMIT_RPS / 4));
+    private static final int RATELIMIT_SEGMENTS = Integer.getInteger("ratelimit.segments", QUICK ? 2_000 : 10_000);
+    private static final int RATELIMIT_ROUNDS = Integer.getInteger("ratelimit.rounds", 1);
     private static final String KEY = "sk-bench";
     private static final ChatRequest QUESTION = ChatRequest.builder().messages(UserMessage.from("Who are you?")).build();
 
@@ -62,6 +78,13 @@ public final class Benchmarks {
     record Row(String benchmark, String ours, String openAi, String floor, String ratio, String target, boolean met) {}
 
     public static void main(String[] args) throws Exception {
+        List<String> names = Arrays.asList(NAMES.split(", "));
+        for (String name : ONLY.isBlank() ? new String[0] : ONLY.split(",")) {
+            if (!names.contains(name.trim())) {
+                System.err.println("Unknown benchmark '" + name + "' in -Donly; the benchmarks are: " + NAMES);
+                System.exit(2);
+            }
+        }
         Benchmarks benchmarks = new Benchmarks();
         System.out.printf("qwen-langchain4j benchmarks, %s, %d cores, Java %s, %d rounds%n%n", LocalDate.now(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), ROUNDS);
@@ -83,12 +106,15 @@ public final class Benchmarks {
         if (selected("concurrency")) {
             benchmarks.concurrency();
         }
+        if (selected("ratelimit")) {
+            benchmarks.rateLimit(RATELIMIT_SEGMENTS, RATELIMIT_RPS, RATELIMIT_ROUNDS);
+        }
         benchmarks.print();
         System.exit(0); // the OpenAI module's JDK HTTP client keeps non-daemon threads alive
     }
 
     private static boolean selected(String benchmark) {
-        return ONLY.isBlank() || java.util.Arrays.asList(ONLY.split(",")).contains(benchmark);
+        return ONLY.isBlank() || Arrays.stream(ONLY.split(",")).map(String::trim).anyMatch(benchmark::equals);
     }
 
     // ---- 1. embedding ingestion
@@ -320,6 +346,175 @@ public final class Benchmarks {
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    // ---- 6. ingestion under a real rate limit
+
+    /** One embedAll against the rate-limited server: its wall time, what the server counted, how it ended. */
+    record RateLimitRun(double seconds, int served, int rejected, Throwable failure) {}
+
+    private void rateLimit(int segments, int rps, int rounds) throws Exception {
+        if (segments < 1 || rps < 1 || rounds < 1) {
+            throw new IllegalArgumentException("ratelimit.segments, ratelimit.rps and ratelimit.rounds must be >= 1");
+        }
+        List<TextSegment> texts = new ArrayList<>(segments);
+        for (int i = 0; i < segments; i++) {
+            texts.add(TextSegment.from("Segment " + i + " of the corpus, about Qwen, regions and embeddings."));
+        }
+        int requests = (segments + RateLimitServer.MAX_INPUTS - 1) / RateLimitServer.MAX_INPUTS;
+        long socketsBefore = openSockets();
+        List<RateLimitRun> oursRuns = new ArrayList<>();
+        List<RateLimitRun> openAiRuns = new ArrayList<>();
+        try (RateLimitServer server = new RateLimitServer(rps, RATELIMIT_BURST, 100)) {
+            // default settings: only the key, the base URL and the model name
+            EmbeddingModel ours = QwenEmbeddingModel.builder().apiKey(KEY).baseUrl(server.baseUrl())
+                    .modelName("text-embedding-v4").build();
+            // as in the ingestion benchmark: defaults, but batches of 10 (its default of 2,048 inputs would be refused)
+            EmbeddingModel openAi = OpenAiEmbeddingModel.builder().apiKey(KEY).baseUrl(server.baseUrl())
+                    .modelName("text-embedding-v4").maxSegmentsPerBatch(10).build();
+            // warm-up (connections, JIT) within the burst; the bucket is full again for each run
+            rateLimitRun(server, ours, texts.subList(0, Math.min(segments, 50)));
+            rateLimitRun(server, openAi, texts.subList(0, Math.min(segments, 20)));
+            for (int round = 0; round < rounds; round++) {
+                oursRuns.add(report("qwen-langchain4j", round, rateLimitRun(server, ours, texts)));
+                openAiRuns.add(report("langchain4j-open-ai", round, rateLimitRun(server, openAi, texts)));
+            }
+        }
+        int evicted = evictQwenIdleConnections();
+        long serverThreads = Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("bench-ratelimit-server")
+                        || thread.getName().startsWith("HTTP-Dispatcher")).count();
+        System.out.printf(Locale.ROOT, "ratelimit: after the server closed: %d server threads, %d qwen-embeddings "
+                + "threads, sockets open %d before, %d after (%s)%n", serverThreads, embeddingThreads(), socketsBefore,
+                openSockets(), evicted < 0 ? "could not evict the Qwen client's idle connections"
+                        : "evicted " + evicted + " idle connections of the Qwen client to the closed server");
+
+        double floor = requests / (double) rps;
+        double oursSeconds = median(oursRuns.stream().mapToDouble(RateLimitRun::seconds).toArray());
+        double openAiSeconds = median(openAiRuns.stream().mapToDouble(RateLimitRun::seconds).toArray());
+        double oursRps = median(oursRuns.stream().mapToDouble(run -> run.served() / run.seconds()).toArray());
+        double openAiRps = median(openAiRuns.stream().mapToDouble(run -> run.served() / run.seconds()).toArray());
+        long oursFailed = oursRuns.stream().filter(run -> run.failure() != null).count();
+        long openAiFailed = openAiRuns.stream().filter(run -> run.failure() != null).count();
+        String name = String.format("Ingestion under a rate limit, %,d segments (%d requests/s admitted, burst %d; "
+                + "100 ms/request, 10 inputs/request)", segments, rps, RATELIMIT_BURST);
+        rows.add(new Row(name + ": wall time, throughput",
+                rateLimitCell(oursSeconds, oursRps, rps, oursFailed), rateLimitCell(openAiSeconds, openAiRps, rps,
+                        openAiFailed),
+                String.format("%.2f s (%,d requests / %d per s)", floor, requests, rps),
+                String.format("%.2fx the floor%s; OpenAI %.2fx", oursSeconds / floor,
+                        oursFailed > 0 ? " (until it failed)" : "", openAiSeconds / floor),
+                "≥ 90 % of admitted rate, 0 failed calls", oursFailed == 0 && oursRps >= 0.9 * rps));
+        String per = rounds > 1 ? " (median per run)" : "";
+        rows.add(new Row(name + ": failed embedAll calls, 429s sent", failuresCell(oursRuns, per),
+                failuresCell(openAiRuns, per), "0 failed", "-", "0 failed calls", oursFailed == 0));
+    }
+
+    private static RateLimitRun rateLimitRun(RateLimitServer server, EmbeddingModel model, List<TextSegment> texts)
+            throws InterruptedException {
+        server.reset();
+        Throwable failure = null;
+        long start = System.nanoTime();
+        try {
+            int embeddings = model.embedAll(texts).content().size();
+            if (embeddings != texts.size()) {
+                failure = new IllegalStateException(embeddings + " embeddings for " + texts.size() + " segments");
+            }
+        } catch (Exception e) {
+            failure = e;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        int served = server.served();
+        // what the client still had in flight when the call ended counts in this run, not the next
+        if (!server.awaitIdle(300, 30_000)) {
+            System.out.println("ratelimit: the server still had requests 30 s after the call ended");
+        }
+        long leftover = 0;
+        for (int i = 0; i < 100 && (leftover = embeddingThreads()) > 0; i++) {
+            Thread.sleep(20);
+        }
+        if (leftover > 0) {
+            System.out.println("ratelimit: " + leftover + " qwen-embeddings threads outlived embedAll");
+        }
+        return new RateLimitRun(seconds, served, server.rejected(), failure);
+    }
+
+    private static RateLimitRun report(String client, int round, RateLimitRun run) {
+        System.out.printf(Locale.ROOT, "ratelimit: %s, round %d: %.2f s, %d requests served, %d answered 429%s%n",
+                client, round + 1, run.seconds(), run.served(), run.rejected(),
+                run.failure() == null ? "" : ", embedAll failed: " + describe(run.failure(), Integer.MAX_VALUE));
+        for (Throwable cause = run.failure() == null ? null : run.failure().getCause(); cause != null;
+                cause = cause.getCause()) {
+            System.out.println("ratelimit:     caused by " + describe(cause, Integer.MAX_VALUE));
+        }
+        return run;
+    }
+
+    private static String rateLimitCell(double seconds, double rps, int admitted, long failed) {
+        return String.format(Locale.ROOT, "%.2f s%s; %.1f requests/s (%.0f %% of admitted)", seconds,
+                failed > 0 ? " (failed)" : "", rps, 100 * rps / admitted);
+    }
+
+    private static String failuresCell(List<RateLimitRun> runs, String per) {
+        long failed = runs.stream().filter(run -> run.failure() != null).count();
+        double rejected = median(runs.stream().mapToDouble(RateLimitRun::rejected).toArray());
+        String cell = String.format(Locale.ROOT, "%d of %d failed", failed, runs.size());
+        Throwable first = runs.stream().map(RateLimitRun::failure).filter(f -> f != null).findFirst().orElse(null);
+        if (first != null) {
+            cell += " (" + describe(first, 160).replace("|", "\\|") + ")";
+        }
+        return cell + String.format(Locale.ROOT, "; %,.0f x 429%s", rejected, per);
+    }
+
+    /** The exception's simple type and its message on one line, cut at {@code max} characters. */
+    private static String describe(Throwable failure, int max) {
+        String message = failure.getMessage() == null ? "" : ": " + failure.getMessage().replaceAll("\\s+", " ");
+        String text = failure.getClass().getSimpleName() + message;
+        return text.length() <= max ? text : text.substring(0, max - 3) + "...";
+    }
+
+    /**
+     * Closes the idle connections in the Qwen client's shared OkHttp pool, or returns -1. Once the server has closed,
+     * they sit in CLOSE_WAIT until OkHttp evicts them after 5 idle minutes (the JDK client of the OpenAI module closes
+     * its own at once), and the library has no public way to close them; best effort, by reflection, so that the
+     * benchmark leaves no sockets behind.
+     */
+    private static int evictQwenIdleConnections() {
+        try {
+            java.lang.reflect.Field field = Class.forName("io.github.qwenlangchain4j.internal.client.SharedHttp")
+                    .getDeclaredField("CLIENT");
+            field.setAccessible(true);
+            okhttp3.ConnectionPool pool = ((OkHttpClient) field.get(null)).connectionPool();
+            int idle = pool.idleConnectionCount();
+            pool.evictAll();
+            return idle;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static long embeddingThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.isAlive() && thread.getName().startsWith("qwen-embeddings-")).count();
+    }
+
+    /** Sockets this process has open (Linux), or -1. */
+    private static long openSockets() {
+        java.io.File[] fds = new java.io.File("/proc/self/fd").listFiles();
+        if (fds == null) {
+            return -1;
+        }
+        long sockets = 0;
+        for (java.io.File fd : fds) {
+            try {
+                if (java.nio.file.Files.readSymbolicLink(fd.toPath()).toString().startsWith("socket:")) {
+                    sockets++;
+                }
+            } catch (java.io.IOException | UnsupportedOperationException e) {
+                // closed meanwhile
+            }
+        }
+        return sockets;
     }
 
     // ---- helpers

@@ -16,6 +16,7 @@ import io.github.qwenlangchain4j.QwenConnectionBuilder;
 import io.github.qwenlangchain4j.embedding.internal.BatchEmbedder;
 import io.github.qwenlangchain4j.embedding.internal.EmbeddingModelSpec;
 import io.github.qwenlangchain4j.internal.client.QwenClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -33,9 +34,11 @@ import java.util.Set;
  *
  * <p>Qwen takes at most 10 inputs per request for text-embedding-v3/v4 (25 for v1/v2), so {@code embedAll}
  * splits its input into batches, sends up to {@link Builder#maxConcurrentRequests} of them at a time and returns
- * the vectors in input order with the token usage summed. A 429 halves the concurrency for the rest of the call
- * (it grows back slowly with successes); each batch is retried per {@code maxRetries}. If any batch fails, the call
- * fails with the mapped exception naming the inputs that failed; no partial result is returned. Invalid input (a
+ * the vectors in input order with the token usage summed. After a 429 the requests are paced at the rate Qwen
+ * admits (the pace falls on refusals and climbs on successes), and the refused batch is retried for as long as the
+ * call makes progress ({@link Builder#rateLimitPatience}), so an ingestion rides out Qwen's per-minute limits; other failures are
+ * retried per {@code maxRetries}. If a batch still fails, the call fails with the mapped exception naming the inputs
+ * that failed; no partial result is returned. Invalid input (a
  * null list, an empty or blank segment, a dimension the model does not offer) is refused before anything is sent.
  * Thread-safe; build once and share.
  */
@@ -51,11 +54,18 @@ public class QwenEmbeddingModel extends DimensionAwareEmbeddingModel {
      */
     public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 8;
 
+    /**
+     * Default {@link Builder#rateLimitPatience}: two minutes without a single successful request. Qwen's request and
+     * token limits are per minute, so a call that outlives one full window of refusals is not going to get through.
+     */
+    public static final Duration DEFAULT_RATE_LIMIT_PATIENCE = Duration.ofMinutes(2);
+
     private final QwenClient client;
     private final String modelName;
     private final Integer dimensions;
     private final Integer maxSegmentsPerBatch;
     private final int maxConcurrentRequests;
+    private final Duration rateLimitPatience;
     private final List<EmbeddingModelListener> listeners;
 
     private QwenEmbeddingModel(Builder builder, java.util.function.Supplier<QwenClient> newClient) {
@@ -74,6 +84,10 @@ public class QwenEmbeddingModel extends DimensionAwareEmbeddingModel {
                 ? DEFAULT_MAX_CONCURRENT_REQUESTS : builder.maxConcurrentRequests;
         if (maxConcurrentRequests < 1) {
             throw new IllegalArgumentException("maxConcurrentRequests must be at least 1, but was " + maxConcurrentRequests);
+        }
+        this.rateLimitPatience = builder.rateLimitPatience == null ? DEFAULT_RATE_LIMIT_PATIENCE : builder.rateLimitPatience;
+        if (rateLimitPatience.isNegative()) {
+            throw new IllegalArgumentException("rateLimitPatience must be zero or positive, but was " + rateLimitPatience);
         }
         this.client = newClient.get(); // after the options: an invalid option is reported before a missing key
         this.listeners = builder.listeners == null ? List.of() : List.copyOf(builder.listeners);
@@ -140,7 +154,8 @@ public class QwenEmbeddingModel extends DimensionAwareEmbeddingModel {
         int batchSize = maxSegmentsPerBatch == null ? spec.maxInputsPerRequest()
                 : spec.isKnown() ? Math.min(maxSegmentsPerBatch, spec.maxInputsPerRequest()) : maxSegmentsPerBatch;
         BatchEmbedder.Result result =
-                new BatchEmbedder(client, maxConcurrentRequests).embed(model, requestedDimensions, texts, batchSize);
+                new BatchEmbedder(client, maxConcurrentRequests, rateLimitPatience)
+                        .embed(model, requestedDimensions, texts, batchSize);
         return EmbeddingResponse.builder()
                 .embeddings(result.embeddings())
                 .metadata(EmbeddingResponseMetadata.builder()
@@ -217,6 +232,7 @@ public class QwenEmbeddingModel extends DimensionAwareEmbeddingModel {
         private Integer dimensions;
         private Integer maxSegmentsPerBatch;
         private Integer maxConcurrentRequests;
+        private Duration rateLimitPatience;
         private List<EmbeddingModelListener> listeners;
 
         private Builder() {}
@@ -261,13 +277,29 @@ public class QwenEmbeddingModel extends DimensionAwareEmbeddingModel {
 
         /**
          * Batches in flight at once per call; default {@link QwenEmbeddingModel#DEFAULT_MAX_CONCURRENT_REQUESTS}.
-         * A 429 halves it for the rest of the call.
+         * After a 429 the starts of requests are paced as well.
          *
          * @param maxConcurrentRequests at least 1, or null for the default
          * @return this builder
          */
         public Builder maxConcurrentRequests(Integer maxConcurrentRequests) {
             this.maxConcurrentRequests = maxConcurrentRequests;
+            return this;
+        }
+
+        /**
+         * How long a call keeps retrying the requests Qwen refuses with 429 ({@code limit_requests},
+         * {@code limit_burst_rate}, {@code Throttling.*}) while none of its requests succeeds; default
+         * {@link QwenEmbeddingModel#DEFAULT_RATE_LIMIT_PATIENCE}. Qwen's limits are per minute and come without
+         * {@code Retry-After}, so an ingestion rides them out: refused batches wait (up to 4 s at a time, with
+         * jitter) and are sent again while the others go on, and the call fails only when no request has succeeded
+         * for this long. {@link Duration#ZERO} retries 429s like other failures, per {@code maxRetries}.
+         *
+         * @param rateLimitPatience zero or more, or null for the default
+         * @return this builder
+         */
+        public Builder rateLimitPatience(Duration rateLimitPatience) {
+            this.rateLimitPatience = rateLimitPatience;
             return this;
         }
 

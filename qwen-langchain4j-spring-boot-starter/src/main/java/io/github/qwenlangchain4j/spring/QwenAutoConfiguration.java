@@ -41,6 +41,9 @@ public class QwenAutoConfiguration {
     private static final String SEARCH = CHAT + "search-options.";
     private static final String EMBEDDING = PREFIX + "embedding-model.";
 
+    /** Creates the auto-configuration; Spring Boot instantiates it from its {@code AutoConfiguration.imports}. */
+    public QwenAutoConfiguration() {}
+
     /** Binds {@code langchain4j.qwen.region} with a message that lists the regions when the value names none. */
     @Bean
     @ConfigurationPropertiesBinding
@@ -97,27 +100,27 @@ public class QwenAutoConfiguration {
         @ConditionalOnMissingBean
         QwenEmbeddingModel qwenEmbeddingModel(
                 QwenProperties properties, ObjectProvider<EmbeddingModelListener> listeners) {
-            QwenProperties.EmbeddingModel embedding = properties.getEmbeddingModel();
+            QwenProperties.EmbeddingModel embedding = properties.embeddingModel();
             BuilderOptions options = connectionOptions(new BuilderOptions(PREFIX + "embedding-model"), properties)
-                    .option("modelName", EMBEDDING + "model-name", embedding.getModelName())
-                    .option("dimensions", EMBEDDING + "dimensions", embedding.getDimensions())
+                    .option("modelName", EMBEDDING + "model-name", embedding.modelName())
+                    .option("dimensions", EMBEDDING + "dimensions", embedding.dimensions())
                     .option("maxSegmentsPerBatch", EMBEDDING + "max-segments-per-batch",
-                            embedding.getMaxSegmentsPerBatch())
+                            embedding.maxSegmentsPerBatch())
                     .option("maxConcurrentRequests", EMBEDDING + "max-concurrent-requests",
-                            embedding.getMaxConcurrentRequests());
+                            embedding.maxConcurrentRequests());
             return options.build(() -> QwenEmbeddingModel.builder()
-                    .apiKey(properties.getApiKey())
-                    .region(properties.getRegion())
-                    .baseUrl(properties.getBaseUrl())
-                    .timeout(properties.getTimeout())
-                    .maxRetries(properties.getMaxRetries())
-                    .logRequests(properties.getLogRequests())
-                    .logResponses(properties.getLogResponses())
-                    .modelName(embedding.getModelName())
-                    .dimensions(embedding.getDimensions())
-                    .maxSegmentsPerBatch(embedding.getMaxSegmentsPerBatch())
-                    .maxConcurrentRequests(embedding.getMaxConcurrentRequests())
-                    .customHeaders(emptyToNull(embedding.getCustomHeaders()))
+                    .apiKey(properties.apiKey())
+                    .region(properties.region())
+                    .baseUrl(properties.baseUrl())
+                    .timeout(properties.timeout())
+                    .maxRetries(properties.maxRetries())
+                    .logRequests(properties.logRequests())
+                    .logResponses(properties.logResponses())
+                    .modelName(embedding.modelName())
+                    .dimensions(embedding.dimensions())
+                    .maxSegmentsPerBatch(embedding.maxSegmentsPerBatch())
+                    .maxConcurrentRequests(embedding.maxConcurrentRequests())
+                    .customHeaders(emptyToNull(embedding.customHeaders()))
                     .listeners(listeners.orderedStream().toList())
                     .build());
         }
@@ -125,54 +128,54 @@ public class QwenAutoConfiguration {
 
     private static <M, B extends QwenBaseChatModel.Builder<M, B>> M buildChatModel(
             B builder, QwenProperties properties, ObjectProvider<ChatModelListener> listeners) {
-        QwenProperties.ChatModel chat = properties.getChatModel();
-        QwenProperties.SearchOptions search = chat.getSearchOptions();
+        QwenProperties.ChatModel chat = properties.chatModel();
+        QwenProperties.SearchOptions search = chat.searchOptions();
         BuilderOptions options = connectionOptions(new BuilderOptions(PREFIX + "chat-model"), properties)
-                .option("modelName", CHAT + "model-name", chat.getModelName())
-                .option("temperature", CHAT + "temperature", chat.getTemperature())
-                .option("topP", CHAT + "top-p", chat.getTopP())
-                .option("topK", CHAT + "top-k", chat.getTopK())
-                .option("maxTokens", CHAT + "max-tokens", chat.getMaxTokens())
-                .option("maxOutputTokens", CHAT + "max-tokens", chat.getMaxTokens())
-                .option("stop", CHAT + "stop", chat.getStop())
-                .option("stopSequences", CHAT + "stop", chat.getStop())
-                .option("seed", CHAT + "seed", chat.getSeed())
-                .option("presencePenalty", CHAT + "presence-penalty", chat.getPresencePenalty())
-                .option("repetitionPenalty", CHAT + "repetition-penalty", chat.getRepetitionPenalty())
-                .option("thinkingBudget", CHAT + "thinking-budget", chat.getThinkingBudget())
-                .option("customParameters", CHAT + "custom-parameters", chat.getCustomParameters())
-                .option("forcedSearch", SEARCH + "forced-search", search.getForcedSearch())
-                .option("searchStrategy", SEARCH + "search-strategy", search.getSearchStrategy())
-                .option("enableSearchExtension", SEARCH + "enable-search-extension", search.getEnableSearchExtension())
-                .option("freshness", SEARCH + "freshness", search.getFreshness())
-                .option("assignedSiteList", SEARCH + "assigned-site-list", search.getAssignedSiteList());
+                .option("modelName", CHAT + "model-name", chat.modelName())
+                .option("temperature", CHAT + "temperature", chat.temperature())
+                .option("topP", CHAT + "top-p", chat.topP())
+                .option("topK", CHAT + "top-k", chat.topK())
+                .option("maxTokens", CHAT + "max-tokens", chat.maxTokens())
+                .option("maxOutputTokens", CHAT + "max-tokens", chat.maxTokens())
+                .option("stop", CHAT + "stop", chat.stop())
+                .option("stopSequences", CHAT + "stop", chat.stop())
+                .option("seed", CHAT + "seed", chat.seed())
+                .option("presencePenalty", CHAT + "presence-penalty", chat.presencePenalty())
+                .option("repetitionPenalty", CHAT + "repetition-penalty", chat.repetitionPenalty())
+                .option("thinkingBudget", CHAT + "thinking-budget", chat.thinkingBudget())
+                .option("customParameters", CHAT + "custom-parameters", chat.customParameters())
+                .option("forcedSearch", SEARCH + "forced-search", search.forcedSearch())
+                .option("searchStrategy", SEARCH + "search-strategy", search.searchStrategy())
+                .option("enableSearchExtension", SEARCH + "enable-search-extension", search.enableSearchExtension())
+                .option("freshness", SEARCH + "freshness", search.freshness())
+                .option("assignedSiteList", SEARCH + "assigned-site-list", search.assignedSiteList());
         return options.build(() -> builder
-                .apiKey(properties.getApiKey())
-                .region(properties.getRegion())
-                .baseUrl(properties.getBaseUrl())
-                .timeout(properties.getTimeout())
-                .maxRetries(properties.getMaxRetries())
-                .logRequests(properties.getLogRequests())
-                .logResponses(properties.getLogResponses())
-                .modelName(chat.getModelName())
-                .temperature(chat.getTemperature())
-                .topP(chat.getTopP())
-                .topK(chat.getTopK())
-                .maxTokens(chat.getMaxTokens())
-                .stop(chat.getStop())
-                .seed(chat.getSeed())
-                .presencePenalty(chat.getPresencePenalty())
-                .repetitionPenalty(chat.getRepetitionPenalty())
-                .enableThinking(chat.getEnableThinking())
-                .thinkingBudget(chat.getThinkingBudget())
-                .enableSearch(chat.getEnableSearch())
+                .apiKey(properties.apiKey())
+                .region(properties.region())
+                .baseUrl(properties.baseUrl())
+                .timeout(properties.timeout())
+                .maxRetries(properties.maxRetries())
+                .logRequests(properties.logRequests())
+                .logResponses(properties.logResponses())
+                .modelName(chat.modelName())
+                .temperature(chat.temperature())
+                .topP(chat.topP())
+                .topK(chat.topK())
+                .maxTokens(chat.maxTokens())
+                .stop(chat.stop())
+                .seed(chat.seed())
+                .presencePenalty(chat.presencePenalty())
+                .repetitionPenalty(chat.repetitionPenalty())
+                .enableThinking(chat.enableThinking())
+                .thinkingBudget(chat.thinkingBudget())
+                .enableSearch(chat.enableSearch())
                 .searchOptions(searchOptions(search))
-                .vlHighResolutionImages(chat.getVlHighResolutionImages())
-                .enableCodeInterpreter(chat.getEnableCodeInterpreter())
-                .parallelToolCalls(chat.getParallelToolCalls())
-                .sendThinking(chat.getSendThinking())
-                .customParameters(emptyToNull(chat.getCustomParameters()))
-                .customHeaders(emptyToNull(chat.getCustomHeaders()))
+                .vlHighResolutionImages(chat.vlHighResolutionImages())
+                .enableCodeInterpreter(chat.enableCodeInterpreter())
+                .parallelToolCalls(chat.parallelToolCalls())
+                .sendThinking(chat.sendThinking())
+                .customParameters(emptyToNull(chat.customParameters()))
+                .customHeaders(emptyToNull(chat.customHeaders()))
                 .listeners(listeners.orderedStream().toList())
                 .build());
     }
@@ -182,20 +185,20 @@ public class QwenAutoConfiguration {
             return null;
         }
         return QwenSearchOptions.builder()
-                .forcedSearch(search.getForcedSearch())
-                .searchStrategy(search.getSearchStrategy())
-                .enableSearchExtension(search.getEnableSearchExtension())
-                .freshness(search.getFreshness())
-                .assignedSiteList(search.getAssignedSiteList())
+                .forcedSearch(search.forcedSearch())
+                .searchStrategy(search.searchStrategy())
+                .enableSearchExtension(search.enableSearchExtension())
+                .freshness(search.freshness())
+                .assignedSiteList(search.assignedSiteList())
                 .build();
     }
 
     /** The shared connection options; never the API key, whose value must not reach a message. */
     private static BuilderOptions connectionOptions(BuilderOptions options, QwenProperties properties) {
         return options
-                .option("baseUrl", PREFIX + "base-url", properties.getBaseUrl())
-                .option("timeout", PREFIX + "timeout", properties.getTimeout())
-                .option("maxRetries", PREFIX + "max-retries", properties.getMaxRetries());
+                .option("baseUrl", PREFIX + "base-url", properties.baseUrl())
+                .option("timeout", PREFIX + "timeout", properties.timeout())
+                .option("maxRetries", PREFIX + "max-retries", properties.maxRetries());
     }
 
     private static <K, V> Map<K, V> emptyToNull(Map<K, V> map) {

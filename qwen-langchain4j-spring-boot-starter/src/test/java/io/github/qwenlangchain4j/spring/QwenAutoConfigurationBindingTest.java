@@ -210,7 +210,7 @@ class QwenAutoConfigurationBindingTest {
                 .withConfiguration(AutoConfigurations.of(QwenAutoConfiguration.class))
                 .withPropertyValues("langchain4j.qwen.api-key=" + API_KEY, "langchain4j.qwen.region=china-beijing")
                 .run(context -> {
-                    assertThat(context.getBean(QwenProperties.class).getRegion())
+                    assertThat(context.getBean(QwenProperties.class).region())
                             .isEqualTo(io.github.qwenlangchain4j.QwenRegion.CHINA_BEIJING);
                     assertThat(context.getBean(QwenChatModel.class).toString())
                             .contains("baseUrl=https://dashscope.aliyuncs.com/compatible-mode/v1");

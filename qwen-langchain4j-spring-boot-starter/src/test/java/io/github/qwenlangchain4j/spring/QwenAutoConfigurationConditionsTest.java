@@ -66,7 +66,7 @@ class QwenAutoConfigurationConditionsTest {
                                 Map.of("LANGCHAIN4J_QWEN_APIKEY", API_KEY))))
                 .run(context -> {
                     assertThat(context).hasSingleBean(QwenChatModel.class);
-                    assertThat(context.getBean(QwenProperties.class).getApiKey()).isEqualTo(API_KEY);
+                    assertThat(context.getBean(QwenProperties.class).apiKey()).isEqualTo(API_KEY);
                 });
         runner.withPropertyValues("langchain4j.qwen.apiKey=" + API_KEY)
                 .run(context -> assertThat(context).hasSingleBean(QwenChatModel.class));

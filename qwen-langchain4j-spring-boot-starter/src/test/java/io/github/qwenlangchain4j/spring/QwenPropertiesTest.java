@@ -2,14 +2,17 @@ package io.github.qwenlangchain4j.spring;
 
 import static io.github.qwenlangchain4j.spring.QwenWireMock.API_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.qwenlangchain4j.QwenRegion;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.MapPropertySource;
 
 /** QwenProperties binds the documented names, and its toString never shows the API key nor header values. */
 class QwenPropertiesTest {
@@ -28,13 +31,13 @@ class QwenPropertiesTest {
                         "langchain4j.qwen.log-responses=true")
                 .run(context -> {
                     QwenProperties properties = context.getBean(QwenProperties.class);
-                    assertThat(properties.getRegion()).isEqualTo(QwenRegion.HONG_KONG);
-                    assertThat(properties.getTimeout()).isEqualTo(Duration.ofSeconds(90));
-                    assertThat(properties.getMaxRetries()).isEqualTo(5);
-                    assertThat(properties.getLogRequests()).isTrue();
-                    assertThat(properties.getLogResponses()).isTrue();
-                    assertThat(properties.getChatModel().isEnabled()).isTrue();
-                    assertThat(properties.getEmbeddingModel().isEnabled()).isTrue();
+                    assertThat(properties.region()).isEqualTo(QwenRegion.HONG_KONG);
+                    assertThat(properties.timeout()).isEqualTo(Duration.ofSeconds(90));
+                    assertThat(properties.maxRetries()).isEqualTo(5);
+                    assertThat(properties.logRequests()).isTrue();
+                    assertThat(properties.logResponses()).isTrue();
+                    assertThat(properties.chatModel().enabled()).isTrue();
+                    assertThat(properties.embeddingModel().enabled()).isTrue();
                 });
     }
 
@@ -42,11 +45,11 @@ class QwenPropertiesTest {
     void should_bind_the_region_in_any_relaxed_form() {
         for (String value : List.of("singapore", "SINGAPORE", "Singapore")) {
             runner.withPropertyValues("langchain4j.qwen.region=" + value).run(context ->
-                    assertThat(context.getBean(QwenProperties.class).getRegion()).isEqualTo(QwenRegion.SINGAPORE));
+                    assertThat(context.getBean(QwenProperties.class).region()).isEqualTo(QwenRegion.SINGAPORE));
         }
         for (String value : List.of("china-beijing", "china_beijing", "CHINA_BEIJING")) {
             runner.withPropertyValues("langchain4j.qwen.region=" + value).run(context ->
-                    assertThat(context.getBean(QwenProperties.class).getRegion()).isEqualTo(QwenRegion.CHINA_BEIJING));
+                    assertThat(context.getBean(QwenProperties.class).region()).isEqualTo(QwenRegion.CHINA_BEIJING));
         }
     }
 
@@ -58,7 +61,7 @@ class QwenPropertiesTest {
                         "langchain4j.qwen.chat-model.custom-parameters.camelKey=kept",
                         "langchain4j.qwen.chat-model.custom-parameters.outer.inner_key=nested",
                         "langchain4j.qwen.chat-model.custom-parameters[a.b]=dotted")
-                .run(context -> assertThat(context.getBean(QwenProperties.class).getChatModel().getCustomParameters())
+                .run(context -> assertThat(context.getBean(QwenProperties.class).chatModel().customParameters())
                         .isEqualTo(Map.of(
                                 "result_format", "message",
                                 "plain_key", "kept",
@@ -83,12 +86,79 @@ class QwenPropertiesTest {
 
     @Test
     void should_show_an_unset_api_key_as_null() {
-        assertThat(new QwenProperties().toString()).contains("apiKey=null");
-        QwenProperties properties = new QwenProperties();
-        properties.setApiKey(API_KEY);
-        properties.getChatModel().setCustomHeaders(null);
-        properties.getChatModel().setCustomParameters(Map.of("n", 1));
+        QwenProperties unset = new QwenProperties(null, null, null, null, null, null, null, null, null);
+        assertThat(unset.toString()).contains("apiKey=null");
+        QwenProperties properties = new QwenProperties(API_KEY, null, null, null, null, null, null,
+                new QwenProperties.ChatModel(true, null, null, null, null, null, null, null, null, null, null, null,
+                        null, null, null, null, null, null, Map.of("n", 1), null),
+                null);
         assertThat(properties.toString()).contains("apiKey=***").contains("customParameters={n=1}")
-                .doesNotContain(API_KEY);
+                .contains("customHeaders=[]").doesNotContain(API_KEY);
+    }
+
+    @Test
+    void should_default_every_section_when_nothing_is_set() {
+        runner.run(context -> {
+            QwenProperties properties = context.getBean(QwenProperties.class);
+            assertThat(properties.region()).isNull();
+            assertThat(properties.timeout()).isNull();
+            assertThat(properties.chatModel().enabled()).isTrue();
+            assertThat(properties.chatModel().modelName()).isNull();
+            assertThat(properties.chatModel().stop()).isNull();
+            assertThat(properties.chatModel().searchOptions().isEmpty()).isTrue();
+            assertThat(properties.chatModel().customParameters()).isEmpty();
+            assertThat(properties.chatModel().customHeaders()).isEmpty();
+            assertThat(properties.embeddingModel().enabled()).isTrue();
+            assertThat(properties.embeddingModel().customHeaders()).isEmpty();
+        });
+        // A direct constructor call, with null sections, gets the same defaults.
+        QwenProperties constructed = new QwenProperties(null, null, null, null, null, null, null, null, null);
+        assertThat(constructed.chatModel().enabled()).isTrue();
+        assertThat(constructed.chatModel().searchOptions().isEmpty()).isTrue();
+        assertThat(constructed.embeddingModel().enabled()).isTrue();
+    }
+
+    @Test
+    void should_bind_enabled_false_and_keep_the_other_defaults() {
+        runner.withPropertyValues("langchain4j.qwen.chat-model.enabled=false",
+                        "langchain4j.qwen.embedding-model.enabled=false")
+                .run(context -> {
+                    QwenProperties properties = context.getBean(QwenProperties.class);
+                    assertThat(properties.chatModel().enabled()).isFalse();
+                    assertThat(properties.chatModel().searchOptions().isEmpty()).isTrue();
+                    assertThat(properties.embeddingModel().enabled()).isFalse();
+                });
+    }
+
+    @Test
+    void should_keep_the_types_of_yaml_values_in_custom_parameters_and_the_order_of_maps_and_lists() {
+        Map<String, Object> yaml = new LinkedHashMap<>();
+        // What the YAML loader gives: typed scalars, keys flattened in document order.
+        yaml.put("langchain4j.qwen.chat-model.custom-parameters.max_input_tokens", 2048);
+        yaml.put("langchain4j.qwen.chat-model.custom-parameters.incremental_output", true);
+        yaml.put("langchain4j.qwen.chat-model.custom-parameters.translation_options.source_lang", "auto");
+        yaml.put("langchain4j.qwen.chat-model.custom-parameters.translation_options.target_lang", "English");
+        yaml.put("langchain4j.qwen.chat-model.custom-headers.X-B", "b");
+        yaml.put("langchain4j.qwen.chat-model.custom-headers.X-A", "a");
+        yaml.put("langchain4j.qwen.chat-model.stop[0]", "END");
+        yaml.put("langchain4j.qwen.chat-model.stop[1]", "STOP");
+        yaml.put("langchain4j.qwen.chat-model.search-options.assigned-site-list[0]", "qwen.ai");
+        runner.withInitializer(context -> context.getEnvironment().getPropertySources()
+                        .addFirst(new MapPropertySource("yaml", yaml)))
+                .run(context -> {
+                    QwenProperties.ChatModel chat = context.getBean(QwenProperties.class).chatModel();
+                    assertThat(chat.customParameters()).containsExactly(
+                            Map.entry("max_input_tokens", 2048),
+                            Map.entry("incremental_output", true),
+                            Map.entry("translation_options", Map.of("source_lang", "auto", "target_lang", "English")));
+                    assertThat(chat.customHeaders().keySet()).containsExactly("X-B", "X-A");
+                    assertThat(chat.stop()).containsExactly("END", "STOP");
+                    assertThat(chat.searchOptions().assignedSiteList()).containsExactly("qwen.ai");
+                    assertThat(chat.searchOptions().isEmpty()).isFalse();
+                    assertThatThrownBy(() -> chat.customHeaders().put("X-C", "c"))
+                            .isInstanceOf(UnsupportedOperationException.class);
+                    assertThatThrownBy(() -> chat.stop().add("MORE"))
+                            .isInstanceOf(UnsupportedOperationException.class);
+                });
     }
 }

@@ -15,6 +15,7 @@ import dev.langchain4j.model.output.TokenUsage;
 import io.github.qwenlangchain4j.internal.client.ErrorMapper;
 import io.github.qwenlangchain4j.internal.client.QwenClient;
 import io.github.qwenlangchain4j.internal.client.RetryPolicy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,8 +28,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Embeds a list of texts in batches of at most {@code batchSize}, up to {@code maxConcurrentRequests} batches at
- * a time, and returns the vectors in input order with the usage summed. Concurrency adapts to 429s (see
- * {@link AdaptiveConcurrencyLimit}) and each batch is retried per the client's policy, outside its concurrency slot
+ * a time, and returns the vectors in input order with the usage summed. After a 429 the requests are paced at the
+ * rate Qwen admits (see {@link AdaptiveRateLimit}); a batch refused with 429 is retried while the call makes progress (see
+ * {@link RateLimitPatience}), other failures per the client's policy, always outside the batch's concurrency slot
  * so that its backoff does not hold up others. The worker threads belong to the call and end with it; a single
  * batch runs on the caller's thread.
  */
@@ -39,10 +41,16 @@ public final class BatchEmbedder {
 
     private final QwenClient client;
     private final int maxConcurrentRequests;
+    private final Duration rateLimitPatience;
 
-    public BatchEmbedder(QwenClient client, int maxConcurrentRequests) {
+    /**
+     * @param rateLimitPatience how long a call keeps retrying 429s while none of its requests succeeds; zero
+     *                          retries them like other failures, per the client's {@code maxRetries}
+     */
+    public BatchEmbedder(QwenClient client, int maxConcurrentRequests, Duration rateLimitPatience) {
         this.client = client;
         this.maxConcurrentRequests = maxConcurrentRequests;
+        this.rateLimitPatience = rateLimitPatience;
     }
 
     /** Embeddings in input order, the summed usage, and the model name the server reported. */
@@ -51,11 +59,12 @@ public final class BatchEmbedder {
     public Result embed(String model, Integer dimensions, List<String> texts, int batchSize) {
         int batchCount = (texts.size() + batchSize - 1) / batchSize;
         BatchResult[] results = new BatchResult[batchCount];
-        AdaptiveConcurrencyLimit limit = new AdaptiveConcurrencyLimit(Math.min(maxConcurrentRequests, batchCount));
+        AdaptiveRateLimit limit = new AdaptiveRateLimit(Math.min(maxConcurrentRequests, batchCount));
+        RateLimitPatience patience = new RateLimitPatience(rateLimitPatience);
         if (batchCount == 1) {
-            results[0] = runBatch(model, dimensions, texts, 0, texts.size(), limit, batchCount);
+            results[0] = runBatch(model, dimensions, texts, 0, texts.size(), limit, patience, batchCount);
         } else {
-            runConcurrently(model, dimensions, texts, batchSize, results, limit);
+            runConcurrently(model, dimensions, texts, batchSize, results, limit, patience);
         }
         List<Embedding> embeddings = new ArrayList<>(texts.size());
         TokenUsage usage = null;
@@ -69,7 +78,7 @@ public final class BatchEmbedder {
     }
 
     private void runConcurrently(String model, Integer dimensions, List<String> texts, int batchSize,
-                                 BatchResult[] results, AdaptiveConcurrencyLimit limit) {
+                                 BatchResult[] results, AdaptiveRateLimit limit, RateLimitPatience patience) {
         int workers = Math.min(maxConcurrentRequests, results.length);
         AtomicInteger nextBatch = new AtomicInteger();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
@@ -83,7 +92,8 @@ public final class BatchEmbedder {
                         int from = batch * batchSize;
                         int to = Math.min(from + batchSize, texts.size());
                         try {
-                            results[batch] = runBatch(model, dimensions, texts, from, to, limit, results.length);
+                            results[batch] = runBatch(model, dimensions, texts, from, to, limit, patience,
+                                    results.length);
                         } catch (RuntimeException e) {
                             failure.compareAndSet(null, e);
                         }
@@ -101,14 +111,20 @@ public final class BatchEmbedder {
         }
     }
 
+    /**
+     * Sends one batch until it succeeds: 429s while the call makes progress (see {@link RateLimitPatience}), other
+     * retriable failures per the client's policy. Only this batch is retried; the others go on meanwhile.
+     */
     private BatchResult runBatch(String model, Integer dimensions, List<String> texts, int from, int to,
-                                 AdaptiveConcurrencyLimit limit, int batchCount) {
+                                 AdaptiveRateLimit limit, RateLimitPatience patience, int batchCount) {
         byte[] body = QwenClient.toJson(EmbeddingRequestBody.of(model, texts.subList(from, to), dimensions));
         RetryPolicy policy = client.retryPolicy();
-        for (int attempt = 1; ; attempt++) {
+        int otherFailures = 0;
+        while (true) {
             RuntimeException failure;
+            long startedAt;
             try {
-                limit.acquire();
+                startedAt = limit.acquire();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new LangChain4jException("Interrupted while waiting to send " + inputs(from, to), e);
@@ -117,20 +133,26 @@ public final class BatchEmbedder {
                 QwenClient.Result<EmbeddingResponseBody> response =
                         client.postOnce(EMBEDDINGS, body, EmbeddingResponseBody.class);
                 BatchResult result = toBatchResult(response, to - from);
-                limit.onSuccess(); // only a usable answer counts towards raising the concurrency again
+                limit.onSuccess(); // only a usable answer counts as admitted
+                patience.onProgress();
                 return result;
             } catch (RuntimeException e) {
                 if (e instanceof RateLimitException) {
-                    limit.onRateLimited();
+                    limit.onRateLimited(startedAt);
                 }
                 failure = e;
             } finally {
                 limit.release();
             }
-            if (!policy.shouldRetry(failure, attempt)) {
+            Duration delay;
+            if (failure instanceof RateLimitException refusal && patience.mayRetry(refusal)) {
+                delay = limit.retryDelay(QwenClient.retryAfterOf(failure));
+            } else if (policy.shouldRetry(failure, ++otherFailures)) {
+                delay = policy.delayBeforeRetry(otherFailures, QwenClient.retryAfterOf(failure));
+            } else {
                 throw withInputRange(failure, from, to, batchCount);
             }
-            RetryPolicy.sleep(policy.delayBeforeRetry(attempt, QwenClient.retryAfterOf(failure)), failure);
+            RetryPolicy.sleep(delay, failure);
         }
     }
 
