@@ -4,6 +4,7 @@ import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.embedding.listener.EmbeddingModelListener;
 import io.github.qwenlangchain4j.QwenBaseChatModel;
 import io.github.qwenlangchain4j.QwenChatModel;
+import io.github.qwenlangchain4j.QwenConnectionBuilder;
 import io.github.qwenlangchain4j.QwenSearchOptions;
 import io.github.qwenlangchain4j.QwenStreamingChatModel;
 import io.github.qwenlangchain4j.embedding.QwenEmbeddingModel;
@@ -108,14 +109,7 @@ public class QwenAutoConfiguration {
                             embedding.maxSegmentsPerBatch())
                     .option("maxConcurrentRequests", EMBEDDING + "max-concurrent-requests",
                             embedding.maxConcurrentRequests());
-            return options.build(() -> QwenEmbeddingModel.builder()
-                    .apiKey(properties.apiKey())
-                    .region(properties.region())
-                    .baseUrl(properties.baseUrl())
-                    .timeout(properties.timeout())
-                    .maxRetries(properties.maxRetries())
-                    .logRequests(properties.logRequests())
-                    .logResponses(properties.logResponses())
+            return options.build(() -> connection(QwenEmbeddingModel.builder(), properties)
                     .modelName(embedding.modelName())
                     .dimensions(embedding.dimensions())
                     .maxSegmentsPerBatch(embedding.maxSegmentsPerBatch())
@@ -149,14 +143,7 @@ public class QwenAutoConfiguration {
                 .option("enableSearchExtension", SEARCH + "enable-search-extension", search.enableSearchExtension())
                 .option("freshness", SEARCH + "freshness", search.freshness())
                 .option("assignedSiteList", SEARCH + "assigned-site-list", search.assignedSiteList());
-        return options.build(() -> builder
-                .apiKey(properties.apiKey())
-                .region(properties.region())
-                .baseUrl(properties.baseUrl())
-                .timeout(properties.timeout())
-                .maxRetries(properties.maxRetries())
-                .logRequests(properties.logRequests())
-                .logResponses(properties.logResponses())
+        return options.build(() -> connection(builder, properties)
                 .modelName(chat.modelName())
                 .temperature(chat.temperature())
                 .topP(chat.topP())
@@ -191,6 +178,18 @@ public class QwenAutoConfiguration {
                 .freshness(search.freshness())
                 .assignedSiteList(search.assignedSiteList())
                 .build();
+    }
+
+    /** Applies the connection properties every model shares to its builder. */
+    private static <B extends QwenConnectionBuilder<?, B>> B connection(B builder, QwenProperties properties) {
+        return builder
+                .apiKey(properties.apiKey())
+                .region(properties.region())
+                .baseUrl(properties.baseUrl())
+                .timeout(properties.timeout())
+                .maxRetries(properties.maxRetries())
+                .logRequests(properties.logRequests())
+                .logResponses(properties.logResponses());
     }
 
     /** The shared connection options; never the API key, whose value must not reach a message. */
