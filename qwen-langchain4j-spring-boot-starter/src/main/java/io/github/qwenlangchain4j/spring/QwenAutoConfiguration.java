@@ -108,12 +108,14 @@ public class QwenAutoConfiguration {
                     .option("maxSegmentsPerBatch", EMBEDDING + "max-segments-per-batch",
                             embedding.maxSegmentsPerBatch())
                     .option("maxConcurrentRequests", EMBEDDING + "max-concurrent-requests",
-                            embedding.maxConcurrentRequests());
+                            embedding.maxConcurrentRequests())
+                    .option("rateLimitPatience", EMBEDDING + "rate-limit-patience", embedding.rateLimitPatience());
             return options.build(() -> connection(QwenEmbeddingModel.builder(), properties)
                     .modelName(embedding.modelName())
                     .dimensions(embedding.dimensions())
                     .maxSegmentsPerBatch(embedding.maxSegmentsPerBatch())
                     .maxConcurrentRequests(embedding.maxConcurrentRequests())
+                    .rateLimitPatience(embedding.rateLimitPatience())
                     .customHeaders(emptyToNull(embedding.customHeaders()))
                     .listeners(listeners.orderedStream().toList())
                     .build());

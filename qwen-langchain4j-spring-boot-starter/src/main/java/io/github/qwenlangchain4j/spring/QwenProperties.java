@@ -260,6 +260,8 @@ public record QwenProperties(
      *     64; v3: 1024, 768 or 512; v1/v2: 1536 only. Other values fail at startup.
      * @param maxSegmentsPerBatch Inputs per request; default and maximum from the model (10 for v3/v4, 25 for v1/v2).
      * @param maxConcurrentRequests Batches in flight at once per embedAll call. Default 8.
+     * @param rateLimitPatience How long an embedAll call keeps retrying requests Qwen refuses with 429 while none of
+     *     its requests succeeds (the requests are paced meanwhile). Default 2m; 0 retries 429s per max-retries only.
      * @param customHeaders Extra HTTP headers for every embedding request.
      */
     public record EmbeddingModel(
@@ -268,9 +270,10 @@ public record QwenProperties(
             Integer dimensions,
             Integer maxSegmentsPerBatch,
             Integer maxConcurrentRequests,
+            Duration rateLimitPatience,
             Map<String, String> customHeaders) {
 
-        static final EmbeddingModel DEFAULTS = new EmbeddingModel(true, null, null, null, null, null);
+        static final EmbeddingModel DEFAULTS = new EmbeddingModel(true, null, null, null, null, null, null);
 
         /**
          * Binds the embedding model options; the custom headers are copied, unmodifiable and in their order. Unset,
@@ -281,6 +284,7 @@ public record QwenProperties(
          * @param dimensions the value of {@code langchain4j.qwen.embedding-model.dimensions}
          * @param maxSegmentsPerBatch the value of {@code langchain4j.qwen.embedding-model.max-segments-per-batch}
          * @param maxConcurrentRequests the value of {@code langchain4j.qwen.embedding-model.max-concurrent-requests}
+         * @param rateLimitPatience the value of {@code langchain4j.qwen.embedding-model.rate-limit-patience}
          * @param customHeaders the value of {@code langchain4j.qwen.embedding-model.custom-headers}
          */
         public EmbeddingModel {
@@ -296,7 +300,8 @@ public record QwenProperties(
         public String toString() {
             return "EmbeddingModel{enabled=" + enabled + ", modelName=" + modelName + ", dimensions=" + dimensions
                     + ", maxSegmentsPerBatch=" + maxSegmentsPerBatch + ", maxConcurrentRequests="
-                    + maxConcurrentRequests + ", customHeaders=" + customHeaders.keySet() + '}';
+                    + maxConcurrentRequests + ", rateLimitPatience=" + rateLimitPatience + ", customHeaders="
+                    + customHeaders.keySet() + '}';
         }
     }
 

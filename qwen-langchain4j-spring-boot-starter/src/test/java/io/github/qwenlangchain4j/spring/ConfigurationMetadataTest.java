@@ -34,7 +34,8 @@ class ConfigurationMetadataTest {
             "chat-model.parallel-tool-calls", "chat-model.send-thinking", "chat-model.custom-parameters",
             "chat-model.custom-headers", "embedding-model.enabled", "embedding-model.model-name",
             "embedding-model.dimensions", "embedding-model.max-segments-per-batch",
-            "embedding-model.max-concurrent-requests", "embedding-model.custom-headers");
+            "embedding-model.max-concurrent-requests", "embedding-model.rate-limit-patience",
+            "embedding-model.custom-headers");
 
     private static Map<String, JsonNode> properties;
     private static Map<String, JsonNode> hints;

@@ -62,6 +62,7 @@ class QwenAutoConfigurationFailureTest {
         "langchain4j.qwen.embedding-model.max-segments-per-batch    | 11      | exceeds what text-embedding-v4",
         "langchain4j.qwen.embedding-model.max-concurrent-requests   | 0       | maxConcurrentRequests must be at least 1",
         "langchain4j.qwen.embedding-model.model-name                | ' '     | modelName must be set",
+        "langchain4j.qwen.embedding-model.rate-limit-patience       | -1s     | rateLimitPatience must be zero or positive",
         "langchain4j.qwen.max-retries                               | -1      | maxRetries must be 0 or more",
         "langchain4j.qwen.timeout                                   | -5s     | timeout must be positive",
         "langchain4j.qwen.base-url                                  | ftp://x | baseUrl is not a valid",
