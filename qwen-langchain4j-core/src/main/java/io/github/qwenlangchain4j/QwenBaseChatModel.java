@@ -81,14 +81,9 @@ public abstract class QwenBaseChatModel {
         return Set.of(Capability.RESPONSE_FORMAT_JSON_SCHEMA);
     }
 
-    /**
-     * The body to send for these messages and merged parameters, as {@code plan} says: the wire request with the
-     * custom parameters merged in.
-     */
-    Object body(List<ChatMessage> messages, QwenChatRequestParameters parameters,
-                CallPlan plan) {
-        return ChatRequestMapper.withCustomParameters(
-                ChatRequestMapper.toRequest(messages, parameters, plan, sendThinking), parameters.customParameters());
+    /** The body to send for these messages and merged parameters, as {@code plan} says. */
+    Object body(List<ChatMessage> messages, QwenChatRequestParameters parameters, CallPlan plan) {
+        return ChatRequestMapper.toBody(messages, parameters, plan, sendThinking);
     }
 
     /**

@@ -12,7 +12,6 @@ import io.github.qwenlangchain4j.QwenChatRequestParameters;
 import io.github.qwenlangchain4j.internal.api.ChatCompletionResponse;
 import io.github.qwenlangchain4j.internal.batch.BatchEngine;
 import io.github.qwenlangchain4j.internal.client.QwenClient;
-import io.github.qwenlangchain4j.internal.mapper.CallPlan;
 import io.github.qwenlangchain4j.internal.mapper.CallPlanner;
 import io.github.qwenlangchain4j.internal.mapper.CallPlanner.Transport;
 import io.github.qwenlangchain4j.internal.mapper.ChatRequestMapper;
@@ -101,10 +100,8 @@ public final class QwenBatchChat {
             QwenChatRequestParameters parameters = defaultParameters.overrideWith(request.parameters());
             Object body;
             try {
-                CallPlan plan = planner.plan(parameters, Transport.BATCH);
-                body = ChatRequestMapper.withCustomParameters(
-                        ChatRequestMapper.toRequest(request.messages(), parameters, plan, sendThinking),
-                        parameters.customParameters());
+                body = ChatRequestMapper.toBody(request.messages(), parameters,
+                        planner.plan(parameters, Transport.BATCH), sendThinking);
             } catch (RuntimeException e) {
                 throw naming(i, e);
             }

@@ -32,6 +32,8 @@ public final class CallPlanner {
     }
 
     private final Map<String, Learned> learned = new ConcurrentHashMap<>();
+    /** What each model name tells, worked out once per name: planning runs on every request. */
+    private final Map<String, Learned> byName = new ConcurrentHashMap<>();
 
     /** What Qwen's refusals taught about a model name beyond {@link QwenModels}. */
     private record Learned(Thinking thinking, boolean streamOnly, boolean streamsWhileThinking) {
@@ -46,7 +48,8 @@ public final class CallPlanner {
     public CallPlan plan(QwenChatRequestParameters parameters, Transport transport) {
         String model = parameters.modelName();
         Boolean choice = callerThinkingChoice(parameters);
-        Thinking behaviour = known(model).thinking();
+        Learned facts = known(model);
+        Thinking behaviour = facts.thinking();
         boolean needsNonThinking = needsJsonMode(parameters) || forcesTool(parameters);
 
         Boolean enableThinking = choice;
@@ -69,8 +72,7 @@ public final class CallPlanner {
             case BATCH -> false;
             // An explicit enableThinking(true) streams on every model; a model that thinks by default only where it
             // must (commercial models answer while thinking without streaming, open-weight ones do not).
-            case SYNC -> Boolean.TRUE.equals(choice) || known(model).streamOnly()
-                    || (thinking && known(model).streamsWhileThinking());
+            case SYNC -> Boolean.TRUE.equals(choice) || facts.streamOnly() || (thinking && facts.streamsWhileThinking());
         };
         return new CallPlan(model, thinking, enableThinking, needsJsonMode(parameters) && !thinking, stream);
     }
@@ -117,8 +119,11 @@ public final class CallPlanner {
 
     /** What is known of a model: what refusals taught, else what its name tells. */
     private Learned known(String model) {
-        Learned known = model == null ? null : learned.get(key(model));
-        return known != null ? known : Learned.fromName(model);
+        if (model == null) {
+            return Learned.fromName(null);
+        }
+        Learned known = learned.isEmpty() ? null : learned.get(key(model));
+        return known != null ? known : byName.computeIfAbsent(model, Learned::fromName);
     }
 
     /**

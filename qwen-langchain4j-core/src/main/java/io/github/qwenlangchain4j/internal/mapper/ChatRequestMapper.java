@@ -101,6 +101,17 @@ public final class ChatRequestMapper {
     }
 
     /**
+     * The body to send for these messages and merged parameters, as {@code plan} says: {@link #toRequest} with the
+     * custom parameters merged in ({@link #withCustomParameters}).
+     *
+     * @param sendThinking whether earlier assistant thinking is sent back as {@code reasoning_content}
+     */
+    public static Object toBody(List<ChatMessage> messages, QwenChatRequestParameters parameters, CallPlan plan,
+                                boolean sendThinking) {
+        return withCustomParameters(toRequest(messages, parameters, plan, sendThinking), parameters.customParameters());
+    }
+
+    /**
      * The body to send: the request itself, or, when custom parameters are set, its JSON tree with them merged in
      * at top level (they win over typed fields of the same name).
      */
