@@ -3,7 +3,6 @@ package io.github.qwenlangchain4j.internal.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.qwenlangchain4j.QwenApiError;
 import io.github.qwenlangchain4j.internal.api.StreamChunk;
@@ -23,7 +22,6 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.ByteString;
 import org.slf4j.LoggerFactory;
@@ -228,15 +226,17 @@ public final class QwenClient {
     private <T> Result<T> sendOnce(Request request, String what, Class<T> responseType) {
         try (Response response = execute(request)) {
             String requestId = requestId(response);
-            ResponseBody responseBody = response.body();
-            String text = responseBody.string();
-            logger.response(response.code(), response.headers(), text);
             if (!response.isSuccessful()) {
-                throw errors.fromHttpError(response.code(), text, requestId, retryAfter(response));
+                failIfUnsuccessful(response, requestId);
+            }
+            // parsed from the bytes: decoding to a String first would only be needed for the log
+            byte[] bytes = response.body().bytes();
+            if (logger.logsResponses()) {
+                logger.response(response.code(), response.headers(), new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
             }
             T parsed;
             try {
-                parsed = JSON.readValue(text, responseType);
+                parsed = JSON.readValue(bytes, responseType);
             } catch (JsonProcessingException e) {
                 throw ErrorMapper.malformed("the body is not the expected JSON: " + e.getOriginalMessage(), requestId, e);
             }
@@ -281,7 +281,7 @@ public final class QwenClient {
         failIfUnsuccessful(response, requestId);
         logger.response(response.code(), response.headers(), "<stream>");
         SseReader reader = new SseReader(response.body().source());
-        ObjectReader chunkReader = JSON.readerFor(chunkType);
+        JsonEventParser<T> parser = new JsonEventParser<>(JSON, chunkType, fastPathFor(chunkType));
         Buffer data;
         while ((data = reader.nextEvent()) != null) {
             if (cancelled.getAsBoolean()) {
@@ -291,7 +291,7 @@ public final class QwenClient {
             if (data.size() == DONE.size() && data.rangeEquals(0, DONE)) {
                 return true;
             }
-            T chunk = parseChunk(chunkReader, data, requestId);
+            T chunk = parser.parse(data, requestId);
             if (chunk.error() != null) {
                 throw streamError(chunk.error(), requestId != null ? requestId : chunk.requestId());
             }
@@ -303,19 +303,11 @@ public final class QwenClient {
         throw ErrorMapper.malformed("the stream ended before [DONE]", requestId, null);
     }
 
-    /** Parses one SSE payload (UTF-8 bytes, consumed); a payload that is not the expected JSON ends the stream as malformed. */
-    private static <T> T parseChunk(ObjectReader chunkReader, Buffer data, String requestId) {
-        T chunk;
-        try {
-            chunk = chunkReader.readValue(data.inputStream());
-        } catch (IOException e) {
-            String reason = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
-            throw ErrorMapper.malformed("a stream event is not the expected JSON: " + reason, requestId, e);
-        }
-        if (chunk == null) {
-            throw ErrorMapper.malformed("a stream event is JSON null", requestId, null);
-        }
-        return chunk;
+    /** The chat chunk is the one event type frequent enough to read without data binding. */
+    @SuppressWarnings("unchecked")
+    private static <T> JsonEventParser.FastPath<T> fastPathFor(Class<T> chunkType) {
+        return chunkType == io.github.qwenlangchain4j.internal.api.ChatCompletionResponse.class
+                ? (JsonEventParser.FastPath<T>) new ChatChunkFastPath() : null;
     }
 
     /** Maps an in-stream {@code {"error": {...}}} like the HTTP error it stands for. */
