@@ -7,6 +7,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import io.github.qwenlangchain4j.internal.api.ChatCompletionResponse;
 import io.github.qwenlangchain4j.internal.client.ErrorMapper;
 import io.github.qwenlangchain4j.internal.client.QwenClient;
+import io.github.qwenlangchain4j.internal.client.StreamFormat;
 import io.github.qwenlangchain4j.internal.mapper.CallPlan;
 import io.github.qwenlangchain4j.internal.mapper.CallPlanner.Transport;
 import io.github.qwenlangchain4j.internal.mapper.ChatResponseMapper;
@@ -75,7 +76,7 @@ public class QwenChatModel extends QwenBaseChatModel implements ChatModel {
 
     private ChatResponse streamAndAggregate(Object body) {
         ChatStreamAccumulator accumulator = new ChatStreamAccumulator(StreamEvents.NONE);
-        String requestId = client.stream(CHAT_COMPLETIONS, body, ChatCompletionResponse.class, accumulator::accept);
+        String requestId = client.streams().stream(CHAT_COMPLETIONS, body, StreamFormat.CHAT, accumulator::accept);
         return accumulator.build(requestId);
     }
 

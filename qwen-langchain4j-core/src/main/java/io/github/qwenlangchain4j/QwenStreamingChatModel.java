@@ -5,6 +5,7 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import io.github.qwenlangchain4j.internal.api.ChatCompletionResponse;
 import io.github.qwenlangchain4j.internal.client.SseCall;
+import io.github.qwenlangchain4j.internal.client.StreamFormat;
 import io.github.qwenlangchain4j.internal.client.StreamListener;
 import io.github.qwenlangchain4j.internal.mapper.CallPlan;
 import io.github.qwenlangchain4j.internal.mapper.CallPlanner.Transport;
@@ -65,8 +66,8 @@ public class QwenStreamingChatModel extends QwenBaseChatModel implements Streami
         SseCall<ChatCompletionResponse> call;
         try {
             CallPlan plan = planner.plan(parameters, Transport.STREAM);
-            call = client.streamAsync(CHAT_COMPLETIONS, body(chatRequest.messages(), parameters, plan),
-                    ChatCompletionResponse.class, new Replanning(bridge, error -> attempt < MAX_PLANS
+            call = client.streams().streamAsync(CHAT_COMPLETIONS, body(chatRequest.messages(), parameters, plan),
+                    StreamFormat.CHAT, new Replanning(bridge, error -> attempt < MAX_PLANS
                             && !bridge.isCancelled() && learnedFrom(error, plan),
                             () -> start(chatRequest, parameters, bridge, attempt + 1)));
         } catch (RuntimeException invalid) {

@@ -265,14 +265,17 @@ public final class Benchmarks {
                     throw new IllegalStateException(e);
                 }
             };
-            int calls = 2_000;
+            // short blocks, alternating: on a shared machine the load drifts, and long blocks would give one client
+            // a quiet minute and another a busy one
+            int calls = 400;
+            int blocks = ROUNDS * 5;
             for (Runnable call : List.of(oursCall, openAiCall, bareCall)) {
                 repeat(call, 3_000);
             }
-            double[] oursUs = new double[ROUNDS];
-            double[] openAiUs = new double[ROUNDS];
-            double[] bareUs = new double[ROUNDS];
-            for (int round = 0; round < ROUNDS; round++) {
+            double[] oursUs = new double[blocks];
+            double[] openAiUs = new double[blocks];
+            double[] bareUs = new double[blocks];
+            for (int round = 0; round < blocks; round++) {
                 oursUs[round] = millis(() -> repeat(oursCall, calls)) * 1000 / calls;
                 openAiUs[round] = millis(() -> repeat(openAiCall, calls)) * 1000 / calls;
                 bareUs[round] = millis(() -> repeat(bareCall, calls)) * 1000 / calls;

@@ -5,13 +5,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.qwenlangchain4j.QwenApiError;
-import io.github.qwenlangchain4j.internal.api.StreamChunk;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -22,8 +20,6 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import okio.Buffer;
-import okio.ByteString;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -39,7 +35,6 @@ public final class QwenClient {
             .build();
 
     private static final MediaType JSON_MEDIA_TYPE = MediaType.get("application/json");
-    private static final ByteString DONE = ByteString.encodeUtf8("[DONE]");
     private static final String USER_AGENT = "qwen-langchain4j/0.1.0";
 
     private static final java.util.Set<String> WARNED_PLAIN_HTTP_HOSTS = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -47,11 +42,16 @@ public final class QwenClient {
     private final OkHttpClient http;
     private final HttpUrl baseUrl;
     private final String baseUrlText;
-    private final String authorization;
-    private final Map<String, String> customHeaders;
+    /** The headers every request carries (auth, user agent, custom headers), built once. */
+    private final okhttp3.Headers commonHeaders;
+    private final boolean acceptIsCustom;
+    private static final int MAX_RESOLVED_PATHS = 32;
+    /** Paths resolved against the base URL once: parsing a URL per call was a visible part of a sync call. */
+    private final Map<String, HttpUrl> resolvedPaths = new java.util.concurrent.ConcurrentHashMap<>();
     private final RetryPolicy retryPolicy;
     private final ErrorMapper errors;
     private final HttpLogger logger;
+    private final EventStreams streams = new EventStreams(this);
 
     private QwenClient(Builder builder) {
         String apiKey = builder.apiKey;
@@ -76,8 +76,14 @@ public final class QwenClient {
                 .readTimeout(timeout)
                 .writeTimeout(timeout)
                 .build();
-        this.authorization = "Bearer " + apiKey.strip();
-        this.customHeaders = builder.customHeaders == null ? Map.of() : Map.copyOf(builder.customHeaders);
+        okhttp3.Headers.Builder headers = new okhttp3.Headers.Builder()
+                .add("Authorization", "Bearer " + apiKey.strip())
+                .add("User-Agent", USER_AGENT);
+        if (builder.customHeaders != null) {
+            builder.customHeaders.forEach(headers::set); // a custom header replaces ours of the same name
+        }
+        this.commonHeaders = headers.build();
+        this.acceptIsCustom = commonHeaders.get("Accept") != null;
         this.retryPolicy = builder.retryPolicy == null
                 ? RetryPolicy.withMaxRetries(RetryPolicy.DEFAULT_MAX_RETRIES)
                 : builder.retryPolicy;
@@ -107,6 +113,15 @@ public final class QwenClient {
         return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
     }
 
+    /** The streaming side of this client: same transport, server-sent events. */
+    public EventStreams streams() {
+        return streams;
+    }
+
+    HttpLogger logger() {
+        return logger;
+    }
+
     /** The base URL requests go to, without a trailing slash. */
     public String baseUrl() {
         return baseUrlText;
@@ -116,26 +131,6 @@ public final class QwenClient {
     public <T> Result<T> post(String path, Object body, Class<T> responseType) {
         byte[] bytes = serialize(body);
         return withRetries(() -> postOnce(path, bytes, responseType));
-    }
-
-    /**
-     * POSTs {@code body} and reads the response as a stream of SSE chunks on the calling thread, calling
-     * {@code onChunk} for each one until {@code [DONE]}. Failures before the first chunk are retried; after it,
-     * never. An in-stream error becomes the mapped exception; a stream that ends without {@code [DONE]} is an
-     * error, so a truncated answer is never taken for a complete one.
-     *
-     * @return the request id of the call that succeeded
-     */
-    public <T extends StreamChunk> String stream(
-            String path, Object body, Class<T> chunkType, Consumer<T> onChunk) {
-        byte[] bytes = serialize(body);
-        boolean[] delivered = {false};
-        return withRetries(
-                () -> streamOnce(path, bytes, chunkType, chunk -> {
-                    delivered[0] = true;
-                    onChunk.accept(chunk);
-                }),
-                failure -> !delivered[0]);
     }
 
     /**
@@ -215,7 +210,7 @@ public final class QwenClient {
     }
 
     /** For bodies read as streams: an error status is read, logged and mapped before anything is streamed. */
-    private void failIfUnsuccessful(Response response, String requestId) throws IOException {
+    void failIfUnsuccessful(Response response, String requestId) throws IOException {
         if (!response.isSuccessful()) {
             String text = response.body().string();
             logger.response(response.code(), response.headers(), text);
@@ -249,71 +244,15 @@ public final class QwenClient {
         }
     }
 
-    private <T extends StreamChunk> String streamOnce(String path, byte[] body, Class<T> chunkType, Consumer<T> onChunk) {
-        try (Response response = execute(request(path, body, "text/event-stream"))) {
-            readStream(response, chunkType, onChunk, () -> false);
-            return requestId(response);
-        } catch (IOException e) {
-            throw ErrorMapper.fromIo(e, "Streaming POST " + path);
-        }
-    }
-
-    /**
-     * Prepares an asynchronous streaming call; {@link SseCall#start()} sends it. See {@link StreamListener} for the
-     * callback contract.
-     */
-    public <T extends StreamChunk> SseCall<T> streamAsync(
-            String path, Object body, Class<T> chunkType, StreamListener<T> listener) {
-        return new SseCall<>(this, request(path, serialize(body), "text/event-stream"), chunkType, listener);
-    }
-
-    /**
-     * Reads an SSE response to its end, shared by the sync and async streams: maps an error status, then parses
-     * each event and hands it to {@code onChunk} until {@code [DONE]}.
-     *
-     * @return true after {@code [DONE]}, false when {@code cancelled} turned true
-     * @throws RuntimeException the mapped error: an HTTP error, an in-stream error, a malformed event, or a
-     *                          stream that ended before {@code [DONE]}
-     */
-    <T extends StreamChunk> boolean readStream(
-            Response response, Class<T> chunkType, Consumer<T> onChunk, BooleanSupplier cancelled) throws IOException {
-        String requestId = requestId(response);
-        failIfUnsuccessful(response, requestId);
-        logger.response(response.code(), response.headers(), "<stream>");
-        SseReader reader = new SseReader(response.body().source());
-        JsonEventParser<T> parser = new JsonEventParser<>(JSON, chunkType, fastPathFor(chunkType));
-        Buffer data;
-        while ((data = reader.nextEvent()) != null) {
-            if (cancelled.getAsBoolean()) {
-                return false;
-            }
-            logger.streamEvent(data);
-            if (data.size() == DONE.size() && data.rangeEquals(0, DONE)) {
-                return true;
-            }
-            T chunk = parser.parse(data, requestId);
-            if (chunk.error() != null) {
-                throw streamError(chunk.error(), requestId != null ? requestId : chunk.requestId());
-            }
-            onChunk.accept(chunk);
-        }
-        if (cancelled.getAsBoolean()) {
-            return false;
-        }
-        throw ErrorMapper.malformed("the stream ended before [DONE]", requestId, null);
-    }
-
-    /** The chat chunk is the one event type frequent enough to read without data binding. */
-    @SuppressWarnings("unchecked")
-    private static <T> JsonEventParser.FastPath<T> fastPathFor(Class<T> chunkType) {
-        return chunkType == io.github.qwenlangchain4j.internal.api.ChatCompletionResponse.class
-                ? (JsonEventParser.FastPath<T>) new ChatChunkFastPath() : null;
-    }
-
     /** Maps an in-stream {@code {"error": {...}}} like the HTTP error it stands for. */
     public RuntimeException streamError(io.github.qwenlangchain4j.internal.api.ErrorBody.Error error, String requestId) {
         return errors.fromStreamError(error.code(), error.type(), error.message(),
                 requestId != null ? requestId : error.ownRequestId());
+    }
+
+    /** A logged JSON POST of {@code body}, accepting {@code accept}. */
+    Request postRequest(String path, byte[] body, String accept) {
+        return request(path, body, accept);
     }
 
     private Request request(String path, byte[] body, String accept) {
@@ -321,7 +260,13 @@ public final class QwenClient {
     }
 
     private HttpUrl url(String path, Map<String, String> query) {
-        HttpUrl url = baseUrl.resolve(path.startsWith("/") ? path.substring(1) : path);
+        HttpUrl url = resolvedPaths.get(path);
+        if (url == null) {
+            url = baseUrl.resolve(path.startsWith("/") ? path.substring(1) : path);
+            if (resolvedPaths.size() < MAX_RESOLVED_PATHS) { // paths with file or batch ids are not worth keeping
+                resolvedPaths.put(path, url);
+            }
+        }
         if (query == null || query.isEmpty()) {
             return url;
         }
@@ -335,12 +280,10 @@ public final class QwenClient {
     }
 
     private Request.Builder newRequest(HttpUrl url, String accept) {
-        Request.Builder builder = new Request.Builder()
-                .url(url)
-                .header("Authorization", authorization)
-                .header("Accept", accept)
-                .header("User-Agent", USER_AGENT);
-        customHeaders.forEach(builder::header);
+        Request.Builder builder = new Request.Builder().url(url).headers(commonHeaders);
+        if (!acceptIsCustom) {
+            builder.addHeader("Accept", accept);
+        }
         return builder;
     }
 
@@ -350,7 +293,7 @@ public final class QwenClient {
         return request;
     }
 
-    private Response execute(Request request) throws IOException {
+    Response execute(Request request) throws IOException {
         return http.newCall(request).execute();
     }
 
@@ -368,7 +311,7 @@ public final class QwenClient {
     }
 
     /** Runs {@code attempt}, retrying failures the policy allows and {@code mayRetry} accepts. */
-    private <R> R withRetries(Supplier<R> attempt, Predicate<RuntimeException> mayRetry) {
+    <R> R withRetries(Supplier<R> attempt, Predicate<RuntimeException> mayRetry) {
         for (int attemptNumber = 1; ; attemptNumber++) {
             try {
                 return attempt.get();

@@ -20,8 +20,9 @@ import okhttp3.Response;
 public final class SseCall<T extends StreamChunk> implements Callback {
 
     private final QwenClient client;
+    private final EventStreams streams;
     private final Request request;
-    private final Class<T> chunkType;
+    private final StreamFormat<T> format;
     private final StreamListener<T> listener;
     private final AtomicBoolean finished = new AtomicBoolean();
     private volatile boolean cancelled;
@@ -29,10 +30,12 @@ public final class SseCall<T extends StreamChunk> implements Callback {
     private volatile Call currentCall;
     private int attempt;
 
-    SseCall(QwenClient client, Request request, Class<T> chunkType, StreamListener<T> listener) {
+    SseCall(QwenClient client, EventStreams streams, Request request, StreamFormat<T> format,
+            StreamListener<T> listener) {
         this.client = client;
+        this.streams = streams;
         this.request = request;
-        this.chunkType = chunkType;
+        this.format = format;
         this.listener = listener;
     }
 
@@ -70,7 +73,7 @@ public final class SseCall<T extends StreamChunk> implements Callback {
     @Override
     public void onResponse(Call call, Response response) {
         try (response) {
-            boolean done = client.readStream(response, chunkType, this::deliver, () -> cancelled);
+            boolean done = streams.read(response, format, this::deliver, () -> cancelled);
             if (done && !cancelled && finish()) {
                 listener.onComplete(QwenClient.requestId(response));
             }

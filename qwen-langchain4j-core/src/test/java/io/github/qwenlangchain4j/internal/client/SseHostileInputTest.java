@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Property-based tests of the streaming decoder (SseReader + the chunk parser + ChatStreamAccumulator, driven
- * through {@link QwenClient#readStream} as in production), with seeded generators so every run is the same:
+ * through {@link EventStreams#read} as in production), with seeded generators so every run is the same:
  * any split of a valid stream into network reads decodes the same; arbitrary or mutated bytes never hang and never
  * throw anything but a {@link LangChain4jException}.
  */
@@ -127,7 +127,7 @@ class SseHostileInputTest {
                         MediaType.get("text/event-stream"), bytes.length))
                 .build();
         try {
-            CLIENT.readStream(response, ChatCompletionResponse.class, accumulator::accept, () -> false);
+            CLIENT.streams().read(response, StreamFormat.CHAT, accumulator::accept, () -> false);
             ChatResponse chatResponse = accumulator.build(null);
             return new Decoded(events, chatResponse.aiMessage() + " " + chatResponse.metadata().tokenUsage()
                     + " " + chatResponse.metadata().finishReason(), null);
