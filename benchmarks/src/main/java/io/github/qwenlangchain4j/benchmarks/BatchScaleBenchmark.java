@@ -46,7 +46,8 @@ import javax.management.openmbean.CompositeData;
  * <p>Switches: {@code -Dbatchscale.segments} (default 1,000,000), {@code -Dbatchscale.requests} (default 50,000),
  * {@code -Dbatchscale.xmx} (default 256m) and {@code -Dbatchscale.input}: {@code lazy} (a list that makes each item
  * when asked, as a reader over a database or file would: the heap is the library's alone), {@code list} (every item
- * in an ArrayList first, as most callers have them), or both (default, {@code lazy,list}).
+ * in an ArrayList first, as most callers have them), or both (default, {@code lazy,list});
+ * {@code -Dbatchscale.jvmArgs} adds options to the child JVM (space-separated, e.g. {@code -XX:+UseSerialGC}).
  */
 final class BatchScaleBenchmark {
 
@@ -55,6 +56,9 @@ final class BatchScaleBenchmark {
     private static final String XMX = System.getProperty("batchscale.xmx", "256m");
     private static final List<String> INPUTS = Arrays.stream(System.getProperty("batchscale.input", "lazy,list")
             .split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    /** More options for the child JVM, space-separated, e.g. {@code -XX:+UseSerialGC}. */
+    private static final List<String> JVM_ARGS = Arrays.stream(System.getProperty("batchscale.jvmArgs", "").split(" "))
+            .filter(s -> !s.isBlank()).toList();
     private static final String RESULT = "BATCHSCALE ";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String KEY = "sk-bench";
@@ -102,7 +106,7 @@ final class BatchScaleBenchmark {
             return new Benchmarks.Row(name, "failed: " + m.failure(), "- (no batch API)", "-", "-",
                     "runs with -Xmx" + XMX, false);
         }
-        String ours = String.format(Locale.ROOT, "%.2f s to upload; heap peak %s, live after GC <= %s%s", m.seconds(),
+        String ours = String.format(Locale.ROOT, "%.2f s to submit; heap peak %s, live after GC <= %s%s", m.seconds(),
                 mib(m.peakBytes()), mib(m.maxLiveBytes()),
                 m.input().equals("list") ? " (the list: " + mib(m.inputBytes()) + ")" : "");
         String floor = String.format(Locale.ROOT, "%.2f s on the wire (server receiving)", m.receiveSeconds());
@@ -120,8 +124,10 @@ final class BatchScaleBenchmark {
             throws Exception {
         server.reset();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                        .toString(), "-Xmx" + XMX, "-XX:+ExitOnOutOfMemoryError", "-cp", classpath(),
-                BatchScaleBenchmark.class.getName(), kind, Integer.toString(items), input, server.baseUrl()));
+                .toString(), "-Xmx" + XMX, "-XX:+ExitOnOutOfMemoryError"));
+        command.addAll(JVM_ARGS);
+        command.addAll(List.of("-cp", classpath(), BatchScaleBenchmark.class.getName(), kind, Integer.toString(items),
+                input, server.baseUrl()));
         System.out.printf(Locale.ROOT, "batchscale: %s, %,d items, %s input, child JVM -Xmx%s%n", kind, items, input,
                 XMX);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

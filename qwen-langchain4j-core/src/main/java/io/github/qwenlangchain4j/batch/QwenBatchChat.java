@@ -41,7 +41,7 @@ import java.util.NoSuchElementException;
  * every Qwen option, the same checks), so invalid requests are refused before anything is uploaded. Requests for
  * different models go to different files, and large inputs are split to respect Qwen's limits (50,000 requests and
  * 500 MB per file, 6 MB per request); the job joins the results. Requests are mapped and written one at a time, so
- * the memory a submission needs does not grow with it: input beyond a few megabytes is written to temporary files
+ * the memory a submission needs does not grow with it: input beyond a megabyte is written to temporary files
  * (in {@code java.io.tmpdir}, readable by the owner only) and streamed from there, then deleted once uploaded. Tool
  * calls come back as in a direct call, but running the tools and continuing the conversation is up to you.
  * Thread-safe.

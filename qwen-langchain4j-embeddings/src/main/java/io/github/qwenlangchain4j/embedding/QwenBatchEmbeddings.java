@@ -35,7 +35,7 @@ import java.util.NoSuchElementException;
  * <p>Segments are packed into requests of as many inputs as the model accepts (10 for text-embedding-v3/v4, 25 for
  * v1/v2), and the requests into as few files as Qwen's limits allow; an error of one request is reported for each of
  * its segments. Requests are built and written one at a time, so a million segments need no more heap than a
- * thousand: input beyond a few megabytes is written to temporary files ({@code java.io.tmpdir}, readable by the owner
+ * thousand: input beyond a megabyte is written to temporary files ({@code java.io.tmpdir}, readable by the owner
  * only), streamed from there and deleted once uploaded. Which models the Batch API serves depends on the region (text-embedding-v4 in Beijing, for
  * example); check Model Studio's list. Thread-safe.
  */

@@ -31,10 +31,13 @@ public final class BatchEngine<T> {
     public static final long MAX_BYTES_PER_FILE = 500L * 1024 * 1024;
     public static final long MAX_BYTES_PER_LINE = 6L * 1024 * 1024;
     /**
-     * What a job's input files may hold in memory together (8 MB); beyond it they are written to temporary files
-     * (readable by the owner only, deleted once uploaded), so that the heap a submission needs does not grow with it.
+     * What a job's input files may hold in memory together (1 MB, about a thousand chat requests); beyond it they are
+     * written to temporary files (readable by the owner only, deleted once uploaded), so that the heap a submission
+     * needs does not grow with it. Small on purpose: an in-memory file grows by doubling and is copied once more to be
+     * uploaded, and in a small heap a few large arrays fail where many small objects fit (with 8 MB, a 32 MB heap
+     * ran out of room for the 16 MB array).
      */
-    public static final long MEMORY_BUDGET = 8L * 1024 * 1024;
+    public static final long MEMORY_BUDGET = 1024L * 1024;
 
     /**
      * The request of one line: the items {@code [firstItem, firstItem + itemCount)} it carries and its body.
