@@ -16,8 +16,9 @@ import io.github.qwenlangchain4j.internal.mapper.CallPlanner;
 import io.github.qwenlangchain4j.internal.mapper.CallPlanner.Transport;
 import io.github.qwenlangchain4j.internal.mapper.ChatRequestMapper;
 import io.github.qwenlangchain4j.internal.mapper.ChatResponseMapper;
-import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
  * Runs many LangChain4j {@link ChatRequest}s through Qwen's Batch API: half the price of direct calls, results
@@ -39,8 +40,11 @@ import java.util.List;
  * <p>Each request is mapped exactly as {@code QwenChatModel} maps it (its parameters over this batch's defaults,
  * every Qwen option, the same checks), so invalid requests are refused before anything is uploaded. Requests for
  * different models go to different files, and large inputs are split to respect Qwen's limits (50,000 requests and
- * 500 MB per file, 6 MB per request); the job joins the results. Tool calls come back as in a direct call, but
- * running the tools and continuing the conversation is up to you. Thread-safe.
+ * 500 MB per file, 6 MB per request); the job joins the results. Requests are mapped and written one at a time, so
+ * the memory a submission needs does not grow with it: input beyond a megabyte is written to temporary files
+ * (in {@code java.io.tmpdir}, readable by the owner only) and streamed from there, then deleted once uploaded. Tool
+ * calls come back as in a direct call, but running the tools and continuing the conversation is up to you.
+ * Thread-safe.
  */
 public final class QwenBatchChat {
 
@@ -91,22 +95,36 @@ public final class QwenBatchChat {
         if (requests == null) {
             throw new IllegalArgumentException("requests must not be null");
         }
-        List<BatchEngine.Line> lines = new ArrayList<>(requests.size());
-        for (int i = 0; i < requests.size(); i++) {
-            ChatRequest request = requests.get(i);
-            if (request == null) {
-                throw new IllegalArgumentException("requests[" + i + "] is null");
+        // each request is mapped when the engine takes its line: the job's memory use stays flat with its size
+        Iterator<BatchEngine.Line> lines = new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < requests.size();
             }
-            QwenChatRequestParameters parameters = defaultParameters.overrideWith(request.parameters());
-            Object body;
-            try {
-                body = ChatRequestMapper.toBody(request.messages(), parameters,
-                        planner.plan(parameters, Transport.BATCH), sendThinking);
-            } catch (RuntimeException e) {
-                throw naming(i, e);
+
+            @Override
+            public BatchEngine.Line next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                int i = next++;
+                ChatRequest request = requests.get(i);
+                if (request == null) {
+                    throw new IllegalArgumentException("requests[" + i + "] is null");
+                }
+                QwenChatRequestParameters parameters = defaultParameters.overrideWith(request.parameters());
+                Object body;
+                try {
+                    body = ChatRequestMapper.toBody(request.messages(), parameters,
+                            planner.plan(parameters, Transport.BATCH), sendThinking);
+                } catch (RuntimeException e) {
+                    throw naming(i, e);
+                }
+                return new BatchEngine.Line(i, 1, parameters.modelName(), body);
             }
-            lines.add(new BatchEngine.Line(i, 1, parameters.modelName(), body));
-        }
+        };
         return engine.submit(lines, requests.size());
     }
 

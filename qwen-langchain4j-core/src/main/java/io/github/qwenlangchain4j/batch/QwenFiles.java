@@ -5,7 +5,6 @@ import io.github.qwenlangchain4j.internal.batch.FileDeleted;
 import io.github.qwenlangchain4j.internal.batch.FileList;
 import io.github.qwenlangchain4j.internal.batch.FileObject;
 import io.github.qwenlangchain4j.internal.client.QwenClient;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,16 +53,33 @@ public final class QwenFiles {
     /**
      * Uploads a JSONL batch input file (purpose {@code batch}), under its own file name.
      *
-     * @param file the file to read; it is read into memory
+     * @param file the file to upload; it is streamed from disk, not read into memory
      * @return the uploaded file
      * @throws UncheckedIOException when the file cannot be read
      */
     public QwenFile upload(Path file) {
-        try {
-            return upload(file.getFileName().toString(), Files.readAllBytes(file), PURPOSE_BATCH);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + file, e);
+        return upload(file.getFileName().toString(), file);
+    }
+
+    /**
+     * Uploads a JSONL batch input file (purpose {@code batch}) under the name {@code filename}, streamed from disk:
+     * a file of hundreds of megabytes needs no more memory than a small one. A retry (when the upload cannot have
+     * reached Qwen) reads the file again.
+     *
+     * @param filename the file name Qwen records, e.g. {@code requests.jsonl}
+     * @param file     the file to upload
+     * @return the uploaded file
+     * @throws UncheckedIOException when the file cannot be read
+     * @throws NullPointerException when an argument is null
+     */
+    public QwenFile upload(String filename, Path file) {
+        Objects.requireNonNull(filename, "filename");
+        Objects.requireNonNull(file, "file");
+        if (!Files.isReadable(file) || Files.isDirectory(file)) {
+            throw new UncheckedIOException("Could not read " + file, new java.io.FileNotFoundException(file.toString()));
         }
+        return toFile(client.postMultipart("/files", Map.of("purpose", PURPOSE_BATCH), filename, file,
+                contentType(filename), FileObject.class).body());
     }
 
     /**
@@ -90,9 +106,12 @@ public final class QwenFiles {
         Objects.requireNonNull(filename, "filename");
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(purpose, "purpose");
-        String type = filename.endsWith(".jsonl") ? "application/jsonl" : "application/octet-stream";
-        return toFile(client.postMultipart("/files", Map.of("purpose", purpose), filename, content, type,
-                FileObject.class).body());
+        return toFile(client.postMultipart("/files", Map.of("purpose", purpose), filename, content,
+                contentType(filename), FileObject.class).body());
+    }
+
+    private static String contentType(String filename) {
+        return filename.endsWith(".jsonl") ? "application/jsonl" : "application/octet-stream";
     }
 
     /**

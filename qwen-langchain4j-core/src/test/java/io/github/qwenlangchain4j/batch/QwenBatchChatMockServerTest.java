@@ -222,6 +222,29 @@ class QwenBatchChatMockServerTest extends QwenMockServerSupport {
     }
 
     @Test
+    void should_map_each_request_once_as_it_is_written_without_copying_the_list() {
+        int[] reads = new int[7];
+        List<ChatRequest> onDemand = new java.util.AbstractList<>() {
+            @Override
+            public ChatRequest get(int index) {
+                reads[index]++;
+                return ChatRequest.builder().messages(UserMessage.from("Question number " + index)).build();
+            }
+
+            @Override
+            public int size() {
+                return reads.length;
+            }
+        };
+
+        QwenBatchResults<ChatResponse> results = batch().maxRequestsPerFile(3).build().submit(onDemand).await();
+
+        assertThat(results.items()).hasSize(7);
+        assertThat(text(results.items().get(6))).contains("Question number 6");
+        assertThat(reads).containsOnly(1);
+    }
+
+    @Test
     void should_send_the_mapped_request_with_qwen_options_in_each_line() {
         QwenBatchChat batch = batch().defaultRequestParameters(QwenChatRequestParameters.builder()
                 .topK(5).enableThinking(false).build()).completionWindow("3d").build();

@@ -22,13 +22,17 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.langchain4j.exception.InvalidRequestException;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import io.github.qwenlangchain4j.Fixtures;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The Files and Batch APIs on the wire, against WireMock serving the recorded fixtures. */
 class QwenBatchWireTest {
@@ -67,6 +71,33 @@ class QwenBatchWireTest {
                 .withRequestBodyPart(aMultipart("file")
                         .withHeader("Content-Disposition", containing("filename=\"test.jsonl\""))
                         .withBody(equalTo(new String(content, StandardCharsets.UTF_8))).build()));
+    }
+
+    @Test
+    void should_stream_a_file_from_disk_under_its_own_name_or_the_given_one(@TempDir Path dir) throws Exception {
+        server.stubFor(post(urlEqualTo(BASE + "/files")).willReturn(okJson(Fixtures.read("batch/upload_file_response.json"))));
+        String content = Fixtures.read("batch/input_chat.jsonl");
+        Path file = Files.writeString(dir.resolve("requests.jsonl"), content);
+
+        assertThat(batches.files().upload(file).id()).isEqualTo("file-batch-xxx");
+        assertThat(batches.files().upload("renamed.jsonl", file).id()).isEqualTo("file-batch-xxx");
+
+        for (String name : new String[] {"requests.jsonl", "renamed.jsonl"}) {
+            server.verify(postRequestedFor(urlEqualTo(BASE + "/files"))
+                    .withRequestBodyPart(aMultipart("purpose").withBody(equalTo("batch")).build())
+                    .withRequestBodyPart(aMultipart("file")
+                            .withHeader("Content-Disposition", containing("filename=\"" + name + "\""))
+                            .withHeader("Content-Type", containing("application/jsonl"))
+                            .withBody(equalTo(content)).build()));
+        }
+    }
+
+    @Test
+    void should_refuse_a_file_it_cannot_read_without_sending_anything(@TempDir Path dir) {
+        assertThatThrownBy(() -> batches.files().upload(dir.resolve("missing.jsonl")))
+                .isInstanceOf(UncheckedIOException.class).hasMessageContaining("missing.jsonl");
+        assertThatThrownBy(() -> batches.files().upload("dir.jsonl", dir)).isInstanceOf(UncheckedIOException.class);
+        assertThat(server.getAllServeEvents()).isEmpty();
     }
 
     @Test

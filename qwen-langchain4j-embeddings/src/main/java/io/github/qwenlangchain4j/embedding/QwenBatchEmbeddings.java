@@ -13,7 +13,9 @@ import io.github.qwenlangchain4j.embedding.internal.EmbeddingResponseBody;
 import io.github.qwenlangchain4j.internal.batch.BatchEngine;
 import io.github.qwenlangchain4j.internal.client.QwenClient;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
  * Embeds many {@link TextSegment}s through Qwen's Batch API: half the price of {@link QwenEmbeddingModel}, results
@@ -32,7 +34,9 @@ import java.util.List;
  *
  * <p>Segments are packed into requests of as many inputs as the model accepts (10 for text-embedding-v3/v4, 25 for
  * v1/v2), and the requests into as few files as Qwen's limits allow; an error of one request is reported for each of
- * its segments. Which models the Batch API serves depends on the region (text-embedding-v4 in Beijing, for
+ * its segments. Requests are built and written one at a time, so a million segments need no more heap than a
+ * thousand: input beyond a megabyte is written to temporary files ({@code java.io.tmpdir}, readable by the owner
+ * only), streamed from there and deleted once uploaded. Which models the Batch API serves depends on the region (text-embedding-v4 in Beijing, for
  * example); check Model Studio's list. Thread-safe.
  */
 public final class QwenBatchEmbeddings {
@@ -77,21 +81,38 @@ public final class QwenBatchEmbeddings {
         if (segments == null) {
             throw new IllegalArgumentException("segments must not be null");
         }
-        List<String> texts = new ArrayList<>(segments.size());
-        for (int i = 0; i < segments.size(); i++) {
-            TextSegment segment = segments.get(i);
-            if (segment == null || segment.text() == null || segment.text().isBlank()) {
-                throw new IllegalArgumentException("segments[" + i + "] is null, empty or blank; Qwen cannot embed it");
+        int size = segments.size();
+        // one request line per inputsPerRequest segments, made when the engine takes it: memory stays flat
+        Iterator<BatchEngine.Line> lines = new Iterator<>() {
+            private int first;
+
+            @Override
+            public boolean hasNext() {
+                return first < size;
             }
-            texts.add(segment.text());
-        }
-        List<BatchEngine.Line> lines = new ArrayList<>();
-        for (int first = 0; first < texts.size(); first += inputsPerRequest) {
-            List<String> input = texts.subList(first, Math.min(texts.size(), first + inputsPerRequest));
-            lines.add(new BatchEngine.Line(first, input.size(), modelName,
-                    EmbeddingRequestBody.of(modelName, List.copyOf(input), dimensions)));
-        }
-        return engine.submit(lines, texts.size());
+
+            @Override
+            public BatchEngine.Line next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                int count = Math.min(inputsPerRequest, size - first);
+                List<String> input = new ArrayList<>(count);
+                for (int i = first; i < first + count; i++) {
+                    TextSegment segment = segments.get(i);
+                    if (segment == null || segment.text() == null || segment.text().isBlank()) {
+                        throw new IllegalArgumentException("segments[" + i + "] is null, empty or blank; Qwen cannot"
+                                + " embed it");
+                    }
+                    input.add(segment.text());
+                }
+                BatchEngine.Line line = new BatchEngine.Line(first, count, modelName,
+                        EmbeddingRequestBody.of(modelName, input, dimensions));
+                first += count;
+                return line;
+            }
+        };
+        return engine.submit(lines, size);
     }
 
     /**

@@ -131,4 +131,36 @@ class QwenBatchEmbeddingsTest {
                 .hasMessageContaining("2048");
         assertThat(server.requests()).isEmpty();
     }
+
+    @Test
+    void should_take_each_segment_once_from_a_list_that_makes_them_on_demand() {
+        int[] reads = new int[23];
+        List<TextSegment> onDemand = new java.util.AbstractList<>() {
+            @Override
+            public TextSegment get(int index) {
+                reads[index]++;
+                return TextSegment.from("Document " + index + " made when asked");
+            }
+
+            @Override
+            public int size() {
+                return reads.length;
+            }
+        };
+
+        QwenBatchResults<Embedding> results = batch().build().submit(onDemand).await();
+
+        assertThat(results.values()).hasSize(23).doesNotContainNull();
+        assertThat(reads).as("no copy of the list is made first").containsOnly(1);
+    }
+
+    @Test
+    void should_name_a_null_segment_of_a_later_request_and_upload_nothing() {
+        List<TextSegment> segments = new ArrayList<>(segments(30));
+        segments.set(24, null); // TextSegment itself refuses blank text: null is what gets through
+
+        assertThatThrownBy(() -> batch().build().submit(segments)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("segments[24]");
+        assertThat(server.requests()).isEmpty();
+    }
 }

@@ -9,10 +9,11 @@ import io.github.qwenlangchain4j.batch.QwenBatches;
 import io.github.qwenlangchain4j.batch.QwenCompletionWindow;
 import io.github.qwenlangchain4j.batch.QwenFile;
 import io.github.qwenlangchain4j.internal.client.QwenClient;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,14 @@ public final class BatchEngine<T> {
     public static final int MAX_LINES_PER_FILE = 50_000;
     public static final long MAX_BYTES_PER_FILE = 500L * 1024 * 1024;
     public static final long MAX_BYTES_PER_LINE = 6L * 1024 * 1024;
+    /**
+     * What a job's input files may hold in memory together (1 MB, about a thousand chat requests); beyond it they are
+     * written to temporary files (readable by the owner only, deleted once uploaded), so that the heap a submission
+     * needs does not grow with it. Small on purpose: an in-memory file grows by doubling and is copied once more to be
+     * uploaded, and in a small heap a few large arrays fail where many small objects fit (with 8 MB, a 32 MB heap
+     * ran out of room for the 16 MB array).
+     */
+    public static final long MEMORY_BUDGET = 1024L * 1024;
 
     /**
      * The request of one line: the items {@code [firstItem, firstItem + itemCount)} it carries and its body.
@@ -66,10 +75,23 @@ public final class BatchEngine<T> {
     private final Settings settings;
     private final Decoder<T> decoder;
 
+    private final long memoryBudget;
+    private final Path spoolDirectory;
+
     public BatchEngine(QwenBatches batches, Settings settings, Decoder<T> decoder) {
+        this(batches, settings, decoder, MEMORY_BUDGET, null);
+    }
+
+    /**
+     * An engine whose input files go to disk beyond {@code memoryBudget} bytes (tests use 0 to force it), in
+     * {@code spoolDirectory} or, when null, the default temporary-file directory ({@code java.io.tmpdir}).
+     */
+    BatchEngine(QwenBatches batches, Settings settings, Decoder<T> decoder, long memoryBudget, Path spoolDirectory) {
         this.batches = batches;
         this.settings = settings;
         this.decoder = decoder;
+        this.memoryBudget = memoryBudget;
+        this.spoolDirectory = spoolDirectory;
     }
 
     /** The input items a line carries, named as the caller passed them: {@code requests[3]}, {@code segments[10..19]}. */
@@ -81,50 +103,60 @@ public final class BatchEngine<T> {
 
     /**
      * Uploads the lines as as few files as the limits allow and creates a batch for each. Every line is checked
-     * before anything is uploaded. If a later upload or creation fails, the batches created so far are cancelled.
+     * (and written) before anything is uploaded: the lines are taken one at a time from {@code lines}, serialised
+     * and appended to their model's current file, which keeps a job's memory use flat whatever its size (files go to
+     * temporary files beyond {@link #MEMORY_BUDGET}, deleted once uploaded). If a later upload or creation fails, the
+     * batches created so far are cancelled.
      *
+     * @param lines     the lines, in item order; an exception thrown while producing one (an invalid request) ends
+     *                  the submission before any upload
      * @param itemCount the number of items the lines carry in total
      */
-    public QwenBatchJob<T> submit(List<Line> lines, int itemCount) {
-        if (lines.isEmpty()) {
+    public QwenBatchJob<T> submit(Iterator<Line> lines, int itemCount) {
+        if (!lines.hasNext()) {
             throw new IllegalArgumentException("Nothing to submit: the list is empty");
         }
-        Map<String, List<byte[]>> byModel = new LinkedHashMap<>();
-        for (Line line : lines) {
-            byte[] json = QwenClient.toJson(new RequestLine(customId(line.firstItem(), line.itemCount()), "POST",
-                    settings.endpoint().path(), line.body()));
-            if (json.length + 1 > MAX_BYTES_PER_LINE) {
-                throw new IllegalArgumentException(itemsOf(line) + ": the request takes " + json.length
-                        + " bytes; Qwen accepts at most 6 MB per line of a batch file");
-            }
-            byModel.computeIfAbsent(line.model(), model -> new ArrayList<>()).add(json);
-        }
-        List<byte[]> files = new ArrayList<>();
-        List<String> models = new ArrayList<>();
-        byModel.forEach((model, jsons) -> {
-            ByteArrayOutputStream file = new ByteArrayOutputStream();
-            int count = 0;
-            for (byte[] json : jsons) {
-                if (count > 0 && (count == settings.maxLinesPerFile()
-                        || file.size() + json.length + 1L > settings.maxBytesPerFile())) {
-                    files.add(file.toByteArray());
-                    models.add(model);
-                    file = new ByteArrayOutputStream();
-                    count = 0;
+        Map<String, List<InputFile>> byModel = new LinkedHashMap<>();
+        try {
+            InputFile.Budget budget = new InputFile.Budget(memoryBudget);
+            while (lines.hasNext()) {
+                Line line = lines.next();
+                byte[] json = QwenClient.toJson(new RequestLine(customId(line.firstItem(), line.itemCount()), "POST",
+                        settings.endpoint().path(), line.body()));
+                if (json.length + 1 > MAX_BYTES_PER_LINE) {
+                    throw new IllegalArgumentException(itemsOf(line) + ": the request takes " + json.length
+                            + " bytes; Qwen accepts at most 6 MB per line of a batch file");
                 }
-                file.writeBytes(json);
-                file.write('\n');
-                count++;
+                List<InputFile> files = byModel.computeIfAbsent(line.model(), model -> new ArrayList<>());
+                InputFile current = files.isEmpty() ? null : files.get(files.size() - 1);
+                if (current == null || current.lines() == settings.maxLinesPerFile()
+                        || current.size() + json.length + 1L > settings.maxBytesPerFile()) {
+                    if (current != null) {
+                        current.finish();
+                    }
+                    current = new InputFile(line.model(), budget, spoolDirectory);
+                    files.add(current);
+                }
+                current.append(json);
             }
-            files.add(file.toByteArray());
-            models.add(model);
-        });
+            List<InputFile> files = new ArrayList<>();
+            byModel.values().forEach(files::addAll);
+            return new BatchJob<>(this, itemCount, uploadAndCreate(files));
+        } finally {
+            byModel.values().forEach(files -> files.forEach(InputFile::close));
+        }
+    }
+
+    /** Uploads each file and creates its batch; on a failure, cancels the batches created so far. */
+    private List<QwenBatch> uploadAndCreate(List<InputFile> files) {
         List<QwenBatch> created = new ArrayList<>();
         try {
             for (int i = 0; i < files.size(); i++) {
-                String filename = "qwen-langchain4j-" + safe(models.get(i)) + "-" + (i + 1) + "-of-" + files.size()
+                InputFile file = files.get(i);
+                String filename = "qwen-langchain4j-" + safe(file.model()) + "-" + (i + 1) + "-of-" + files.size()
                         + ".jsonl";
-                QwenFile input = batches.files().upload(filename, files.get(i));
+                QwenFile input = file.upload(batches.files(), filename);
+                file.close(); // at Qwen now: free the memory or the disk before the next upload
                 QwenBatchCreateRequest.Builder request = QwenBatchCreateRequest.builder()
                         .inputFileId(input.id())
                         .endpoint(settings.endpoint())
@@ -142,7 +174,7 @@ public final class BatchEngine<T> {
             }
             throw e;
         }
-        return new BatchJob<>(this, itemCount, created);
+        return created;
     }
 
     /** Picks a job up again from its {@link QwenBatchJob#id()} (or from bare batch ids, comma-separated). */

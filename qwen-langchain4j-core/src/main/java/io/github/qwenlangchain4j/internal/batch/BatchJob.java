@@ -16,8 +16,6 @@ import io.github.qwenlangchain4j.internal.client.QwenClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /** The {@link QwenBatchJob} of {@link BatchEngine}: a list of batches, refreshed on demand, joined on completion. */
@@ -149,7 +147,8 @@ final class BatchJob<T> implements QwenBatchJob<T> {
     public QwenBatchResults<T> results() {
         List<QwenBatch> snapshot = batches;
         checkTerminal(snapshot);
-        Map<Integer, QwenBatchItemResult<T>> byIndex = new TreeMap<>();
+        // by index: a list, not a map, since a job's items are 0..n-1 (a million boxed keys would cost 50 MB more)
+        List<QwenBatchItemResult<T>> byIndex = new ArrayList<>(itemCount != null ? itemCount : 16);
         for (QwenBatch batch : snapshot) {
             if (batch.outputFileId() != null) {
                 engine.batches().files().content(batch.outputFileId(), line -> collect(line, byIndex));
@@ -158,12 +157,11 @@ final class BatchJob<T> implements QwenBatchJob<T> {
                 engine.batches().files().content(batch.errorFileId(), line -> collect(line, byIndex));
             }
         }
-        int count = itemCount != null ? itemCount
-                : byIndex.isEmpty() ? 0 : ((TreeMap<Integer, QwenBatchItemResult<T>>) byIndex).lastKey() + 1;
+        int count = itemCount != null ? itemCount : byIndex.size();
         String reason = failureReason();
         List<QwenBatchItemResult<T>> items = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            QwenBatchItemResult<T> item = byIndex.get(i);
+            QwenBatchItemResult<T> item = i < byIndex.size() ? byIndex.get(i) : null;
             items.add(item != null ? item : new QwenBatchItemResult<>(i, null, new QwenBatchItemError(
                     QwenBatchItemError.NOT_DONE, reason != null ? "Not run: " + reason
                     : "No result for this item in the output or error files", null, null)));
@@ -180,7 +178,7 @@ final class BatchJob<T> implements QwenBatchJob<T> {
         }
     }
 
-    private void collect(String line, Map<Integer, QwenBatchItemResult<T>> byIndex) {
+    private void collect(String line, List<QwenBatchItemResult<T>> byIndex) {
         if (line.isBlank()) {
             return;
         }
@@ -204,7 +202,7 @@ final class BatchJob<T> implements QwenBatchJob<T> {
             try {
                 List<T> values = engine.decoder().decode(response.body(), countOnLine, requestId);
                 for (int i = 0; i < countOnLine; i++) {
-                    byIndex.put(first + i, new QwenBatchItemResult<>(first + i, values.get(i), null));
+                    put(byIndex, first + i, new QwenBatchItemResult<>(first + i, values.get(i), null));
                 }
                 return;
             } catch (RuntimeException e) {
@@ -213,8 +211,19 @@ final class BatchJob<T> implements QwenBatchJob<T> {
             }
         }
         for (int i = 0; i < countOnLine; i++) {
-            byIndex.put(first + i, new QwenBatchItemResult<>(first + i, null, error));
+            put(byIndex, first + i, new QwenBatchItemResult<>(first + i, null, error));
         }
+    }
+
+    /** Records an item's result; an index beyond the job's item count names no item of it and is left out. */
+    private void put(List<QwenBatchItemResult<T>> byIndex, int index, QwenBatchItemResult<T> item) {
+        if (itemCount != null && index >= itemCount) {
+            return;
+        }
+        while (byIndex.size() <= index) {
+            byIndex.add(null);
+        }
+        byIndex.set(index, item);
     }
 
     private static QwenBatchItemError errorOf(ResultLine line) {

@@ -172,11 +172,36 @@ public final class QwenClient {
      */
     public <T> Result<T> postMultipart(String path, Map<String, String> fields, String fileName, byte[] content,
                                        String contentType, Class<T> responseType) {
+        return postMultipart(path, fields, fileName, RequestBody.create(content, MediaType.get(contentType)),
+                content.length, responseType);
+    }
+
+    /**
+     * As {@link #postMultipart(String, Map, String, byte[], String, Class)}, with the content read from
+     * {@code content} while it is sent (and read again for a retry), never held in memory.
+     *
+     * @throws java.io.UncheckedIOException when the file cannot be read
+     */
+    public <T> Result<T> postMultipart(String path, Map<String, String> fields, String fileName,
+                                       java.nio.file.Path content, String contentType, Class<T> responseType) {
+        long size;
+        try {
+            size = java.nio.file.Files.size(content);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Could not read " + content, e);
+        }
+        return postMultipart(path, fields, fileName, RequestBody.create(content.toFile(), MediaType.get(contentType)),
+                size, responseType);
+    }
+
+    private <T> Result<T> postMultipart(String path, Map<String, String> fields, String fileName, RequestBody file,
+                                        long size, Class<T> responseType) {
         okhttp3.MultipartBody.Builder multipart = new okhttp3.MultipartBody.Builder().setType(okhttp3.MultipartBody.FORM);
         fields.forEach(multipart::addFormDataPart);
-        multipart.addFormDataPart("file", fileName, RequestBody.create(content, MediaType.get(contentType)));
+        multipart.addFormDataPart("file", fileName, file);
+        // one body for every attempt: a file body re-reads the file each time it is written
         RequestBody body = OneShotBody.of(multipart.build());
-        String summary = "multipart/form-data " + fields + ", file " + fileName + " (" + content.length + " bytes)";
+        String summary = "multipart/form-data " + fields + ", file " + fileName + " (" + size + " bytes)";
         return withRetries(() -> sendOnce(logged(newRequest(url(path, null), "application/json").post(body),
                 summary.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "POST " + path, responseType),
                 RetryPolicy::cannotHaveReachedServer);
