@@ -134,12 +134,30 @@ public abstract class QwenConnectionBuilder<T, B extends QwenConnectionBuilder<T
      * @return a new client
      */
     protected QwenClient newClient() {
+        return newClient(QwenRegion::baseUrl, Map.of());
+    }
+
+    /**
+     * The client these settings describe, for an API family with its own base URL per region (the Responses API),
+     * with {@code extraHeaders} after the custom headers. Internal use.
+     *
+     * @param regionBaseUrl the base URL of a region, used when no {@link #baseUrl} is set
+     * @param extraHeaders  headers the model adds, e.g. {@code x-dashscope-session-cache}
+     * @return a new client
+     */
+    protected QwenClient newClient(java.util.function.Function<QwenRegion, String> regionBaseUrl,
+                                   Map<String, String> extraHeaders) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        if (customHeaders != null) {
+            headers.putAll(customHeaders);
+        }
+        headers.putAll(extraHeaders);
         return QwenClient.builder()
                 .apiKey(apiKey)
-                .endpoint(baseUrl, region)
+                .baseUrl(baseUrl != null ? baseUrl : regionBaseUrl.apply(region != null ? region : QwenRegion.SINGAPORE))
                 .timeout(timeout)
                 .maxRetries(maxRetries)
-                .customHeaders(customHeaders)
+                .customHeaders(headers)
                 .logRequests(Boolean.TRUE.equals(logRequests))
                 .logResponses(Boolean.TRUE.equals(logResponses))
                 .build();

@@ -49,7 +49,7 @@ public class QwenStreamingChatModel extends QwenBaseChatModel implements Streami
 
     @Override
     public void doChat(ChatRequest chatRequest, StreamingChatResponseHandler handler) {
-        HandlerBridge bridge = new HandlerBridge(handler);
+        HandlerBridge<ChatCompletionResponse> bridge = HandlerBridge.forChat(handler);
         QwenChatRequestParameters parameters;
         try {
             parameters = parametersOf(chatRequest.parameters());
@@ -61,7 +61,7 @@ public class QwenStreamingChatModel extends QwenBaseChatModel implements Streami
     }
 
     /** Plans and starts one attempt; a refusal before the first event that teaches the planner starts the next. */
-    private void start(ChatRequest chatRequest, QwenChatRequestParameters parameters, HandlerBridge bridge,
+    private void start(ChatRequest chatRequest, QwenChatRequestParameters parameters, HandlerBridge<ChatCompletionResponse> bridge,
                        int attempt) {
         SseCall<ChatCompletionResponse> call;
         try {
@@ -86,12 +86,12 @@ public class QwenStreamingChatModel extends QwenBaseChatModel implements Streami
      */
     private static final class Replanning implements StreamListener<ChatCompletionResponse> {
 
-        private final HandlerBridge bridge;
+        private final HandlerBridge<ChatCompletionResponse> bridge;
         private final Predicate<RuntimeException> teaches;
         private final Runnable retry;
         private volatile boolean delivered;
 
-        Replanning(HandlerBridge bridge, Predicate<RuntimeException> teaches, Runnable retry) {
+        Replanning(HandlerBridge<ChatCompletionResponse> bridge, Predicate<RuntimeException> teaches, Runnable retry) {
             this.bridge = bridge;
             this.teaches = teaches;
             this.retry = retry;

@@ -40,8 +40,8 @@ public final class ChatRequestMapper {
 
     private static final Pattern TOOL_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-    static final String JSON_NOTE = "Respond with a single valid JSON object and nothing else.";
-    static final String JSON_SCHEMA_NOTE =
+    public static final String JSON_NOTE = "Respond with a single valid JSON object and nothing else.";
+    public static final String JSON_SCHEMA_NOTE =
             "Respond with a single valid JSON object and nothing else. The JSON must conform to this JSON schema:\n";
 
     private ChatRequestMapper() {}
@@ -115,7 +115,7 @@ public final class ChatRequestMapper {
      * The body to send: the request itself, or, when custom parameters are set, its JSON tree with them merged in
      * at top level (they win over typed fields of the same name).
      */
-    public static Object withCustomParameters(ChatCompletionRequest request, Map<String, Object> customParameters) {
+    public static Object withCustomParameters(Object request, Map<String, Object> customParameters) {
         if (customParameters == null || customParameters.isEmpty()) {
             return request;
         }
@@ -191,21 +191,31 @@ public final class ChatRequestMapper {
         return Message.assistant(text, thinking, toolCalls);
     }
 
+    /** A function tool's name, checked against what Qwen accepts. */
+    public static String toolName(ToolSpecification specification) {
+        String name = specification.name();
+        if (name == null || !TOOL_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("Invalid tool name '" + name + "': Qwen accepts 1 to 64 characters"
+                    + " from A-Z, a-z, 0-9, '_' and '-'");
+        }
+        return name;
+    }
+
+    /** A function tool's parameters as a JSON schema; a tool without parameters gets {@code "properties":{}}. */
+    public static Map<String, Object> toolParameters(ToolSpecification specification) {
+        return specification.parameters() == null
+                ? emptyObjectSchema()
+                : withProperties(JsonSchemaElementJsonUtils.toMap(specification.parameters()));
+    }
+
     private static List<Tool> toTools(List<ToolSpecification> specifications) {
         if (specifications == null || specifications.isEmpty()) {
             return null;
         }
         List<Tool> tools = new ArrayList<>(specifications.size());
         for (ToolSpecification specification : specifications) {
-            String name = specification.name();
-            if (name == null || !TOOL_NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException("Invalid tool name '" + name + "': Qwen accepts 1 to 64 characters"
-                        + " from A-Z, a-z, 0-9, '_' and '-'");
-            }
-            Map<String, Object> parameters = specification.parameters() == null
-                    ? emptyObjectSchema()
-                    : withProperties(JsonSchemaElementJsonUtils.toMap(specification.parameters()));
-            tools.add(Tool.function(name, specification.description(), parameters));
+            tools.add(Tool.function(toolName(specification), specification.description(),
+                    toolParameters(specification)));
         }
         return tools;
     }
@@ -263,7 +273,7 @@ public final class ChatRequestMapper {
                 options.freshness(), options.assignedSiteList());
     }
 
-    private static boolean mentionsJson(List<ChatMessage> messages) {
+    public static boolean mentionsJson(List<ChatMessage> messages) {
         for (ChatMessage message : messages) {
             String text = null;
             if (message instanceof SystemMessage m) {
@@ -282,7 +292,7 @@ public final class ChatRequestMapper {
         return false;
     }
 
-    private static String schemaJson(JsonSchema schema) {
+    public static String schemaJson(JsonSchema schema) {
         try {
             return QwenClient.JSON.writeValueAsString(JsonSchemaElementJsonUtils.toMap(schema.rootElement()));
         } catch (JsonProcessingException e) {

@@ -21,7 +21,7 @@ import java.util.Locale;
  * LangChain4j message contents -> Qwen's wire content: user text and media parts ({@code image_url},
  * {@code video_url}, {@code input_audio}) and tool results. Content Qwen cannot take is refused here, before sending.
  */
-final class ContentMapper {
+public final class ContentMapper {
 
     private ContentMapper() {}
 
@@ -29,7 +29,7 @@ final class ContentMapper {
      * The content of a {@code role: tool} message. Qwen takes tool results as text: a LangChain4j 1.19 tool that
      * returns several contents has its text parts joined; other parts (images, audio, ...) cannot be sent there.
      */
-    static String toolResultText(ToolExecutionResultMessage result) {
+    public static String toolResultText(ToolExecutionResultMessage result) {
         List<Content> contents = result.contents();
         if (contents == null || contents.isEmpty()) {
             return "";
@@ -79,6 +79,11 @@ final class ContentMapper {
         }
         throw new UnsupportedFeatureException("Qwen's compatible mode cannot take " + content.type()
                 + " content in a user message; supported are text, image, video and audio");
+    }
+
+    /** An image as Qwen takes it: its URL, or a {@code data:} URL of its base64 data. */
+    public static String imageUrl(Image image) {
+        return urlOrDataUrl(image.url(), image.base64Data(), image.mimeType(), "image");
     }
 
     private static String urlOrDataUrl(java.net.URI url, String base64, String mimeType, String what) {
@@ -153,7 +158,7 @@ final class ContentMapper {
     }
 
     /** The text parts of contents, space-separated (for checks such as "does any message mention JSON"). */
-    static String textOf(List<Content> contents) {
+    public static String textOf(List<Content> contents) {
         StringBuilder sb = new StringBuilder();
         for (Content content : contents) {
             if (content instanceof TextContent text) {

@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * {@code finish_reason} may come in a chunk of its own and usage in a last chunk with {@code "choices": []}.
  * Not thread-safe: one stream, one reader thread.
  */
-public final class ChatStreamAccumulator {
+public final class ChatStreamAccumulator implements HandlerBridge.Aggregate<ChatCompletionResponse> {
 
     private final StreamEvents events;
     private final StringBuilder text = new StringBuilder();
@@ -38,6 +38,7 @@ public final class ChatStreamAccumulator {
         this.events = events;
     }
 
+    @Override
     public void accept(ChatCompletionResponse chunk) {
         if (chunk.id() != null && !chunk.id().isEmpty()) {
             id = chunk.id();
@@ -129,6 +130,7 @@ public final class ChatStreamAccumulator {
     }
 
     /** Builds the final response after {@code [DONE]}; completes the last tool call first. */
+    @Override
     public ChatResponse build(String headerRequestId) {
         completeCurrentToolCall();
         List<ToolExecutionRequest> requests = new ArrayList<>(toolCalls.size());

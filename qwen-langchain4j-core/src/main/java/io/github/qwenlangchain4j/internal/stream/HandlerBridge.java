@@ -11,13 +11,18 @@ import dev.langchain4j.model.chat.response.PartialToolCallContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import io.github.qwenlangchain4j.internal.api.ChatCompletionResponse;
+import io.github.qwenlangchain4j.internal.api.StreamChunk;
+import io.github.qwenlangchain4j.responses.QwenBuiltInToolEvent;
+import io.github.qwenlangchain4j.responses.QwenResponsesStreamingHandler;
+import java.util.function.Function;
 import io.github.qwenlangchain4j.internal.client.SseCall;
 import io.github.qwenlangchain4j.internal.client.StreamListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Connects one {@link SseCall} to a user's {@link StreamingChatResponseHandler}: chunks go through the accumulator,
+ * Connects one {@link SseCall} to a user's {@link StreamingChatResponseHandler}: events go through the protocol's
+ * accumulator,
  * whose events become partial callbacks as they arrive; the end becomes one {@code onCompleteResponse} or one
  * {@code onError}. It is also the {@link StreamingHandle} given to the callbacks: cancelling closes the call and
  * silences every further callback.
@@ -25,32 +30,48 @@ import org.slf4j.LoggerFactory;
  * <p>An exception thrown by a user callback follows LangChain4j's convention: it is passed to {@code onError} and
  * the stream goes on; an exception thrown by {@code onError} itself is logged and ignored.
  */
-public final class HandlerBridge implements StreamListener<ChatCompletionResponse>, StreamEvents, StreamingHandle {
+public final class HandlerBridge<T extends StreamChunk> implements StreamListener<T>, StreamEvents, StreamingHandle {
+
+    /** What a protocol's stream adds up to: it takes each event and builds the response at the end. */
+    public interface Aggregate<T> {
+        void accept(T event);
+
+        ChatResponse build(String requestId);
+    }
 
     private static final Logger log = LoggerFactory.getLogger(HandlerBridge.class);
 
     private final StreamingChatResponseHandler handler;
-    private final ChatStreamAccumulator accumulator = new ChatStreamAccumulator(this);
-    private volatile SseCall<ChatCompletionResponse> call;
+    private final Aggregate<T> aggregate;
+    private volatile SseCall<T> call;
     private volatile boolean cancelled;
 
-    public HandlerBridge(StreamingChatResponseHandler handler) {
+    /**
+     * @param aggregate makes the protocol's accumulator, which reports its events to this bridge
+     */
+    public HandlerBridge(StreamingChatResponseHandler handler, Function<StreamEvents, Aggregate<T>> aggregate) {
         this.handler = handler;
+        this.aggregate = aggregate.apply(this);
+    }
+
+    /** A bridge for a Chat Completions stream. */
+    public static HandlerBridge<ChatCompletionResponse> forChat(StreamingChatResponseHandler handler) {
+        return new HandlerBridge<>(handler, ChatStreamAccumulator::new);
     }
 
     /** Binds the call this bridge listens to; must happen before the call starts. */
-    public void attach(SseCall<ChatCompletionResponse> call) {
+    public void attach(SseCall<T> call) {
         this.call = call;
     }
 
     @Override
-    public void onChunk(ChatCompletionResponse chunk) {
-        accumulator.accept(chunk);
+    public void onChunk(T chunk) {
+        aggregate.accept(chunk);
     }
 
     @Override
     public void onComplete(String requestId) {
-        ChatResponse response = accumulator.build(requestId);
+        ChatResponse response = aggregate.build(requestId);
         if (!cancelled) {
             guarded(() -> handler.onCompleteResponse(response));
         }
@@ -92,9 +113,16 @@ public final class HandlerBridge implements StreamListener<ChatCompletionRespons
     }
 
     @Override
+    public void onBuiltInToolEvent(QwenBuiltInToolEvent event) {
+        if (!cancelled && handler instanceof QwenResponsesStreamingHandler responsesHandler) {
+            guarded(() -> responsesHandler.onBuiltInToolEvent(event));
+        }
+    }
+
+    @Override
     public void cancel() {
         cancelled = true;
-        SseCall<ChatCompletionResponse> current = call;
+        SseCall<T> current = call;
         if (current != null) {
             current.cancel();
         }

@@ -18,4 +18,7 @@ public interface StreamEvents {
     default void onPartialToolCall(PartialToolCall partial) {}
 
     default void onCompleteToolCall(CompleteToolCall complete) {}
+
+    /** A built-in tool of the Responses API changed state. */
+    default void onBuiltInToolEvent(io.github.qwenlangchain4j.responses.QwenBuiltInToolEvent event) {}
 }
