@@ -22,6 +22,18 @@ public enum QwenRegion {
     }
 
     /**
+     * The base URL of the Responses and Conversations APIs in this region, without a trailing slash: since 2026 the
+     * compatible-mode base URL itself ({@code .../compatible-mode/v1/responses}), as Qwen's current Responses API
+     * reference documents. The earlier base {@code https://<host>/api/v2/apps/protocols/compatible-mode/v1} is, in
+     * Qwen's words, no longer maintained; pass it to {@code baseUrl(...)} if your account still needs it.
+     *
+     * @return the Responses API base URL, e.g. {@code https://dashscope-intl.aliyuncs.com/compatible-mode/v1}
+     */
+    public String responsesBaseUrl() {
+        return baseUrl;
+    }
+
+    /**
      * The compatible-mode base URL of this region, without a trailing slash.
      *
      * @return the base URL, e.g. {@code https://dashscope-intl.aliyuncs.com/compatible-mode/v1}

@@ -2,6 +2,7 @@ package io.github.qwenlangchain4j.responses;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -20,6 +21,21 @@ public final class QwenBuiltInTool {
     private static final QwenBuiltInTool WEB_EXTRACTOR = new QwenBuiltInTool(Map.of("type", "web_extractor"));
     private static final QwenBuiltInTool CODE_INTERPRETER = new QwenBuiltInTool(Map.of("type", "code_interpreter"));
     private static final QwenBuiltInTool IMAGE_SEARCH = new QwenBuiltInTool(Map.of("type", "image_search"));
+    private static final QwenBuiltInTool WEB_SEARCH_IMAGE = new QwenBuiltInTool(Map.of("type", "web_search_image"));
+
+    /**
+     * The fields each built-in tool Qwen documents accepts besides {@code type} (Model Studio, "OpenAI Responses API
+     * reference", tools): Qwen ignores unknown fields silently, so a misspelt option would do nothing; it is refused
+     * here instead.
+     */
+    private static final Map<String, java.util.Set<String>> KNOWN_FIELDS = Map.of(
+            "web_search", java.util.Set.of(),
+            "web_extractor", java.util.Set.of(),
+            "code_interpreter", java.util.Set.of(),
+            "image_search", java.util.Set.of(),
+            "web_search_image", java.util.Set.of(),
+            "file_search", java.util.Set.of("vector_store_ids"),
+            "mcp", java.util.Set.of("server_protocol", "server_label", "server_description", "server_url", "headers"));
 
     /** The tool's JSON object as sent in {@code tools}, {@code type} first. */
     private final Map<String, Object> definition;
@@ -68,13 +84,56 @@ public final class QwenBuiltInTool {
     }
 
     /**
+     * Text-to-image search ({@code {"type":"web_search_image"}}): the model searches the web for images matching a
+     * description.
+     *
+     * @return the tool
+     */
+    public static QwenBuiltInTool webSearchImage() {
+        return WEB_SEARCH_IMAGE;
+    }
+
+    /**
+     * Search in a knowledge base ({@code {"type":"file_search","vector_store_ids":[id]}}); Qwen takes exactly one.
+     *
+     * @param vectorStoreId the knowledge base's id
+     * @return the tool
+     */
+    public static QwenBuiltInTool fileSearch(String vectorStoreId) {
+        return of(Map.of("type", "file_search", "vector_store_ids", List.of(vectorStoreId)));
+    }
+
+    /**
+     * A remote MCP server whose tools the model may call ({@code {"type":"mcp", ...}}), e.g. one of Model Studio's
+     * hosted servers.
+     *
+     * @param serverLabel the server's label, e.g. {@code amap-maps}
+     * @param serverUrl   its URL, e.g. {@code https://dashscope-intl.aliyuncs.com/api/v1/mcps/amap-maps/sse}
+     * @param headers     headers Qwen sends to the server (e.g. its {@code Authorization}), or null; masked in
+     *                    {@link #toString()}
+     * @return the tool, with {@code server_protocol} {@code sse}
+     */
+    public static QwenBuiltInTool mcp(String serverLabel, String serverUrl, Map<String, String> headers) {
+        Map<String, Object> definition = new LinkedHashMap<>();
+        definition.put("type", "mcp");
+        definition.put("server_protocol", "sse");
+        definition.put("server_label", serverLabel);
+        definition.put("server_url", serverUrl);
+        if (headers != null && !headers.isEmpty()) {
+            definition.put("headers", Map.copyOf(headers));
+        }
+        return of(definition);
+    }
+
+    /**
      * A built-in tool this library does not type yet, or one of the typed ones with options, given as its JSON
      * object, e.g. {@code Map.of("type", "mcp", "server_label", "amap-maps", "server_url", url)}.
      *
      * @param definition the tool's fields; {@code type} is required
      * @return the tool
      * @throws IllegalArgumentException when {@code type} is missing or blank, is {@code function} (function tools are
-     *         {@code ToolSpecification}s), or a field name is null
+     *         {@code ToolSpecification}s), a field name is null, or a tool Qwen documents gets a field it does not
+     *         take or lacks one it needs
      */
     public static QwenBuiltInTool of(Map<String, ?> definition) {
         Objects.requireNonNull(definition, "definition");
@@ -90,10 +149,38 @@ public final class QwenBuiltInTool {
         if (definition.containsKey(null)) {
             throw new IllegalArgumentException("A built-in tool's field names must not be null");
         }
+        java.util.Set<String> known = KNOWN_FIELDS.get(name);
+        if (known != null) {
+            for (String field : definition.keySet()) {
+                if (!field.equals("type") && !known.contains(field)) {
+                    throw new IllegalArgumentException("The built-in tool " + name + " has no option '" + field + "'"
+                            + (known.isEmpty() ? "; it takes none" : "; it takes " + new java.util.TreeSet<>(known))
+                            + " (Qwen would silently ignore it)");
+                }
+            }
+            checkRequired(name, definition);
+        }
         Map<String, Object> copy = new LinkedHashMap<>();
         copy.put("type", name);
         definition.forEach((key, value) -> copy.putIfAbsent(key, value));
         return new QwenBuiltInTool(Collections.unmodifiableMap(copy));
+    }
+
+    private static void checkRequired(String type, Map<String, ?> definition) {
+        if (type.equals("file_search")) {
+            if (!(definition.get("vector_store_ids") instanceof List<?> ids) || ids.size() != 1
+                    || !(ids.get(0) instanceof String id) || id.isBlank()) {
+                throw new IllegalArgumentException("file_search needs vector_store_ids with exactly one knowledge base"
+                        + " id, but got " + definition.get("vector_store_ids"));
+            }
+        }
+        if (type.equals("mcp")) {
+            for (String field : List.of("server_label", "server_url")) {
+                if (!(definition.get(field) instanceof String value) || value.isBlank()) {
+                    throw new IllegalArgumentException("An mcp tool needs " + field);
+                }
+            }
+        }
     }
 
     /**

@@ -53,6 +53,7 @@ public final class ResponsesRequestMapper {
         for (ChatMessage message : messages) {
             addInput(input, message);
         }
+        input = outputsAfterTheirCalls(input);
         ResponsesRequest request = new ResponsesRequest(
                 parameters.modelName(),
                 input,
@@ -111,6 +112,44 @@ public final class ResponsesRequestMapper {
         } else {
             throw new UnsupportedFeatureException("The Responses API cannot take a " + message.type() + " message");
         }
+    }
+
+    /**
+     * Qwen requires each {@code function_call_output} to follow its {@code function_call} immediately; LangChain4j
+     * keeps an assistant's parallel calls in one message and their results after it, so the outputs are moved up.
+     */
+    private static List<Map<String, Object>> outputsAfterTheirCalls(List<Map<String, Object>> input) {
+        Map<Object, List<Map<String, Object>>> outputs = new LinkedHashMap<>();
+        java.util.Set<Object> calls = new java.util.HashSet<>();
+        for (Map<String, Object> item : input) {
+            if ("function_call".equals(item.get("type"))) {
+                calls.add(item.get("call_id"));
+            }
+        }
+        for (Map<String, Object> item : input) {
+            if ("function_call_output".equals(item.get("type")) && calls.contains(item.get("call_id"))) {
+                outputs.computeIfAbsent(item.get("call_id"), id -> new ArrayList<>()).add(item);
+            }
+        }
+        if (outputs.isEmpty()) {
+            return input;
+        }
+        java.util.Set<Object> moved = new java.util.HashSet<>(outputs.keySet());
+        List<Map<String, Object>> ordered = new ArrayList<>(input.size());
+        for (Map<String, Object> item : input) {
+            boolean movedOutput = "function_call_output".equals(item.get("type")) && moved.contains(item.get("call_id"));
+            if (movedOutput) {
+                continue;
+            }
+            ordered.add(item);
+            if ("function_call".equals(item.get("type"))) {
+                List<Map<String, Object>> own = outputs.remove(item.get("call_id"));
+                if (own != null) {
+                    ordered.addAll(own);
+                }
+            }
+        }
+        return ordered;
     }
 
     private static Map<String, Object> message(String role, Object content) {

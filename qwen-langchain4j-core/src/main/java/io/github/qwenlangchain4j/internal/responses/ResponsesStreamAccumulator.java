@@ -170,7 +170,17 @@ public final class ResponsesStreamAccumulator implements HandlerBridge.Aggregate
             throw ErrorMapper.malformed("the stream ended without response.completed", requestId, null);
         }
         if (last.output() != null && !last.output().isEmpty()) {
-            return ResponsesResponseMapper.toChatResponse(last, requestId);
+            ChatResponse response = ResponsesResponseMapper.toChatResponse(last, requestId);
+            // a function call only the final response lists (no item events for it) is still reported as complete
+            int index = functionCalls.size();
+            for (ToolExecutionRequest request : response.aiMessage().toolExecutionRequests()) {
+                boolean seen = functionCalls.values().stream().anyMatch(call -> java.util.Objects.equals(call.callId,
+                        request.id()));
+                if (!seen) {
+                    events.onCompleteToolCall(new CompleteToolCall(index++, request));
+                }
+            }
+            return response;
         }
         return ResponsesResponseMapper.toChatResponse(last, requestId, text.toString(), thinking.toString(),
                 functionCalls.values().stream().map(FunctionCall::toRequest).toList());
