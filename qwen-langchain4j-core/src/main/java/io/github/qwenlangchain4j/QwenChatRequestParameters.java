@@ -62,7 +62,7 @@ public class QwenChatRequestParameters extends DefaultChatRequestParameters {
             throw new IllegalArgumentException("repetitionPenalty must be greater than 0 (1.0 means no penalty), but was "
                     + builder.repetitionPenalty);
         }
-        if (builder.customParameters != null && builder.customParameters.containsKey(null)) {
+        if (builder.customParameters != null && builder.customParameters.keySet().stream().anyMatch(java.util.Objects::isNull)) {
             throw new IllegalArgumentException("customParameters must not contain a null key");
         }
         this.seed = builder.seed;

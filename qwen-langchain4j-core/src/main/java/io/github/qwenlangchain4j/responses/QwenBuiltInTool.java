@@ -146,7 +146,7 @@ public final class QwenBuiltInTool {
             throw new IllegalArgumentException("Function tools are not built-in tools: give them as ToolSpecifications"
                     + " (or @Tool methods of an AI service)");
         }
-        if (definition.containsKey(null)) {
+        if (definition.keySet().stream().anyMatch(Objects::isNull)) {
             throw new IllegalArgumentException("A built-in tool's field names must not be null");
         }
         java.util.Set<String> known = KNOWN_FIELDS.get(name);

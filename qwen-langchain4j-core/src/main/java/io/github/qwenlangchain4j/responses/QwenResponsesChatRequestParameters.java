@@ -57,7 +57,7 @@ public class QwenResponsesChatRequestParameters extends DefaultChatRequestParame
         if (builder.conversationId != null && builder.conversationId.isBlank()) {
             throw new IllegalArgumentException("conversationId must not be blank");
         }
-        if (builder.customParameters != null && builder.customParameters.containsKey(null)) {
+        if (builder.customParameters != null && builder.customParameters.keySet().stream().anyMatch(java.util.Objects::isNull)) {
             throw new IllegalArgumentException("customParameters must not contain a null key");
         }
         this.previousResponseId = builder.previousResponseId;
@@ -285,7 +285,7 @@ public class QwenResponsesChatRequestParameters extends DefaultChatRequestParame
          * @return this builder
          */
         public Builder builtInTools(List<QwenBuiltInTool> builtInTools) {
-            if (builtInTools != null && builtInTools.contains(null)) {
+            if (builtInTools != null && builtInTools.stream().anyMatch(java.util.Objects::isNull)) {
                 throw new IllegalArgumentException("builtInTools must not contain null");
             }
             this.builtInTools = builtInTools;
@@ -299,7 +299,7 @@ public class QwenResponsesChatRequestParameters extends DefaultChatRequestParame
          * @return this builder
          */
         public Builder builtInTools(QwenBuiltInTool... builtInTools) {
-            return builtInTools(List.of(builtInTools));
+            return builtInTools(java.util.Arrays.asList(builtInTools));
         }
 
         /**

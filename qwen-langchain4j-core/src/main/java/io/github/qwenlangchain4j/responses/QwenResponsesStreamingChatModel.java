@@ -1,5 +1,6 @@
 package io.github.qwenlangchain4j.responses;
 
+import dev.langchain4j.model.chat.ChatRequestOptions;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
@@ -26,6 +27,12 @@ public class QwenResponsesStreamingChatModel extends QwenResponsesBaseChatModel 
     static final StreamFormat<ResponseEvent> EVENTS =
             StreamFormat.endingWith(ResponseEvent.class, ResponseEvent::isLast, "response.completed");
 
+    /**
+     * The caller's handler while {@link #chat(ChatRequest, ChatRequestOptions, StreamingChatResponseHandler)} hands a
+     * wrapped one to {@link #doChat} on the same thread, so that built-in tool events still reach it.
+     */
+    private static final ThreadLocal<StreamingChatResponseHandler> CALLERS_HANDLER = new ThreadLocal<>();
+
     private QwenResponsesStreamingChatModel(Builder builder) {
         super(builder);
     }
@@ -40,8 +47,21 @@ public class QwenResponsesStreamingChatModel extends QwenResponsesBaseChatModel 
     }
 
     @Override
+    public void chat(ChatRequest chatRequest, ChatRequestOptions options, StreamingChatResponseHandler handler) {
+        CALLERS_HANDLER.set(handler);
+        try {
+            StreamingChatModel.super.chat(chatRequest, options, handler);
+        } finally {
+            CALLERS_HANDLER.remove();
+        }
+    }
+
+    @Override
     public void doChat(ChatRequest chatRequest, StreamingChatResponseHandler handler) {
         HandlerBridge<ResponseEvent> bridge = new HandlerBridge<>(handler, ResponsesStreamAccumulator::new);
+        if (CALLERS_HANDLER.get() instanceof QwenResponsesStreamingHandler callers) {
+            bridge.builtInToolListener(callers);
+        }
         SseCall<ResponseEvent> call;
         try {
             QwenResponsesChatRequestParameters parameters = parametersOf(chatRequest.parameters());

@@ -43,6 +43,10 @@ enum ErrorKind {
                 return CONTENT_FILTERED;
             }
         }
+        if (message != null && message.startsWith("Unsupported model")) {
+            // the Responses API's answer to an unknown model: 400 InvalidParameter "Unsupported model: 'x'"
+            return MODEL_NOT_FOUND;
+        }
         for (String candidate : codes) {
             ErrorKind kind = ofCode(candidate);
             if (kind != null) {

@@ -45,6 +45,7 @@ public final class HandlerBridge<T extends StreamChunk> implements StreamListene
     private final Aggregate<T> aggregate;
     private volatile SseCall<T> call;
     private volatile boolean cancelled;
+    private volatile QwenResponsesStreamingHandler builtInToolListener;
 
     /**
      * @param aggregate makes the protocol's accumulator, which reports its events to this bridge
@@ -112,10 +113,20 @@ public final class HandlerBridge<T extends StreamChunk> implements StreamListene
         }
     }
 
+    /**
+     * Who hears built-in tool events: the handler itself when it is a {@link QwenResponsesStreamingHandler}, or the
+     * one LangChain4j's listener support wrapped (it passes a wrapper of the caller's handler to {@code doChat}).
+     */
+    public void builtInToolListener(QwenResponsesStreamingHandler listener) {
+        this.builtInToolListener = listener;
+    }
+
     @Override
     public void onBuiltInToolEvent(QwenBuiltInToolEvent event) {
-        if (!cancelled && handler instanceof QwenResponsesStreamingHandler responsesHandler) {
-            guarded(() -> responsesHandler.onBuiltInToolEvent(event));
+        QwenResponsesStreamingHandler listener = builtInToolListener != null ? builtInToolListener
+                : handler instanceof QwenResponsesStreamingHandler own ? own : null;
+        if (!cancelled && listener != null) {
+            guarded(() -> listener.onBuiltInToolEvent(event));
         }
     }
 
