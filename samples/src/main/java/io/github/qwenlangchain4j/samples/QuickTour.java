@@ -27,6 +27,13 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import io.github.qwenlangchain4j.responses.QwenBuiltInTool;
+import io.github.qwenlangchain4j.responses.QwenBuiltInToolCall;
+import io.github.qwenlangchain4j.responses.QwenResponsesChatModel;
+import io.github.qwenlangchain4j.responses.QwenResponsesChatResponseMetadata;
+import io.github.qwenlangchain4j.responses.QwenSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +41,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A tour of qwen-langchain4j in four steps: a chat, a streaming chat with thinking, an AI service with a tool, and
- * a small RAG over the documents in {@code src/main/resources/docs}. With {@code DASHSCOPE_API_KEY} set it talks
+ * A tour of qwen-langchain4j in five steps: a chat, a streaming chat with thinking, an AI service with a tool, a
+ * small RAG over the documents in {@code src/main/resources/docs}, and a Responses API call with Qwen's web search
+ * and its sources. With {@code DASHSCOPE_API_KEY} set it talks
  * to Qwen (region from {@code QWEN_REGION}, default Singapore); without, it runs offline on {@link QwenMockServer}.
  *
  * <p>Run it with {@code mvn -B -q -pl samples -am -DskipTests install exec:java}.
@@ -86,6 +94,7 @@ public final class QuickTour {
             streamWithThinking(connection);
             aiServiceWithTool(connection);
             rag(connection);
+            responsesWithWebSearch(connection);
             out.println();
             out.println("Done. Set DASHSCOPE_API_KEY (and QWEN_REGION if your key is not from Singapore) to run it live.");
         }
@@ -197,6 +206,22 @@ public final class QuickTour {
                         .embeddingModel(embeddingModel).maxResults(2).build())
                 .build();
         out.println(assistant.chat(question));
+    }
+
+    private void responsesWithWebSearch(Connection connection) {
+        heading(5, "Responses API: Qwen searches the web, and says where it looked");
+        ChatModel model = QwenResponsesChatModel.builder().apiKey(connection.apiKey())
+                .baseUrl(connection.baseUrl()) // the Responses API shares the compatible-mode base URL
+                .modelName("qwen3.5-plus").builtInTools(QwenBuiltInTool.webSearch()).build();
+        String question = "What is the latest Qwen model? Answer in one sentence.";
+        out.println("> " + question);
+        ChatResponse response = model.chat(ChatRequest.builder().messages(UserMessage.from(question)).build());
+        QwenResponsesChatResponseMetadata metadata = (QwenResponsesChatResponseMetadata) response.metadata();
+        for (QwenBuiltInToolCall call : metadata.builtInToolCalls()) {
+            out.println("[" + call.type() + "] " + call.sources().stream().map(QwenSource::url).toList());
+        }
+        out.println(response.aiMessage().text());
+        out.println("(response id " + metadata.responseId() + ": pass it as previousResponseId to continue)");
     }
 
     private static Document load(String name) {

@@ -26,6 +26,8 @@ class QuickTourTest {
                 .contains("The tool celsiusToFahrenheit returned: 70.7");
         assertThat(output).contains("== 4. RAG").contains("[retrieved] regions.txt")
                 .contains("which region should my API key come from?").contains("Singapore");
+        assertThat(output).contains("== 5. Responses API").contains("[web_search_call] [http")
+                .contains("pass it as previousResponseId");
         assertThat(output).contains("Done.");
     }
 }

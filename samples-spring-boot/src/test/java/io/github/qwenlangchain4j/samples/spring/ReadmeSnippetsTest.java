@@ -90,6 +90,7 @@ class ReadmeSnippetsTest {
             "io.github.qwenlangchain4j.*",
             "io.github.qwenlangchain4j.batch.*",
             "io.github.qwenlangchain4j.embedding.*",
+            "io.github.qwenlangchain4j.responses.*",
             "io.github.qwenlangchain4j.testkit.*",
             "io.github.qwenlangchain4j.spring.*",
             // LangChain4j
