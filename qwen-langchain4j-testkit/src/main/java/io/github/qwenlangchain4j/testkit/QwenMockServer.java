@@ -2,19 +2,19 @@ package io.github.qwenlangchain4j.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.qwenlangchain4j.testkit.internal.ChatRenderer;
 import io.github.qwenlangchain4j.testkit.internal.Completion;
+import io.github.qwenlangchain4j.testkit.internal.DaemonStart;
 import io.github.qwenlangchain4j.testkit.internal.DefaultReplies;
+import io.github.qwenlangchain4j.testkit.internal.EmbeddingsRenderer;
 import io.github.qwenlangchain4j.testkit.internal.HttpReply;
 import io.github.qwenlangchain4j.testkit.internal.MockBatches;
 import io.github.qwenlangchain4j.testkit.internal.QwenError;
 import io.github.qwenlangchain4j.testkit.internal.QwenRules;
 import io.github.qwenlangchain4j.testkit.internal.ResponsesApi;
-import io.github.qwenlangchain4j.testkit.internal.WordVectors;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -113,35 +113,7 @@ public final class QwenMockServer implements AutoCloseable {
         }
         server.setExecutor(executor);
         server.createContext("/", this::handle);
-        startDispatcherAsDaemon(server);
-    }
-
-    /**
-     * The JDK server's dispatcher thread is a plain thread that runs until {@link #close()}: a program (or a Spring
-     * application whose startup failed) that never closes the mock would never exit. The thread inherits daemon
-     * status from the thread that starts the server, so the server is started from a daemon thread.
-     */
-    private static void startDispatcherAsDaemon(HttpServer server) {
-        RuntimeException[] failure = new RuntimeException[1];
-        Thread starter = new Thread(() -> {
-            try {
-                server.start();
-            } catch (RuntimeException e) {
-                failure[0] = e;
-            }
-        }, "qwen-mock-server-start");
-        starter.setDaemon(true);
-        starter.start();
-        try {
-            starter.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            server.stop(0);
-            throw new IllegalStateException("Interrupted while starting QwenMockServer", e);
-        }
-        if (failure[0] != null) {
-            throw failure[0];
-        }
+        DaemonStart.start(server);
     }
 
     /**
@@ -464,7 +436,7 @@ public final class QwenMockServer implements AutoCloseable {
             sendError(exchange, refusal, requestId);
             return;
         }
-        send(exchange, 200, "application/json", embeddingsBody(request, requestId));
+        send(exchange, 200, "application/json", EmbeddingsRenderer.body(JSON, request, requestId));
     }
 
     /**
@@ -476,7 +448,7 @@ public final class QwenMockServer implements AutoCloseable {
         if (endpoint.endsWith("/embeddings")) {
             refusal = QwenRules.checkEmbeddings(body);
             return refusal != null ? new MockBatches.Outcome(refusal.status(), refusal.body(JSON, requestId))
-                    : new MockBatches.Outcome(200, embeddingsBody(body, requestId));
+                    : new MockBatches.Outcome(200, EmbeddingsRenderer.body(JSON, body, requestId));
         }
         if (endpoint.endsWith("/ds-test")) {
             return new MockBatches.Outcome(200, renderer.completion(
@@ -495,34 +467,6 @@ public final class QwenMockServer implements AutoCloseable {
                 ? DefaultReplies.replyTo(body, "call_" + requestId.replace("-", "").substring(0, 24))
                 : toCompletion(reply);
         return new MockBatches.Outcome(200, renderer.completion(completion, body, requestId));
-    }
-
-    private String embeddingsBody(JsonNode request, String requestId) {
-        int dimension = QwenRules.dimension(request);
-        JsonNode input = request.path("input");
-        List<JsonNode> texts = new ArrayList<>();
-        input.forEach(texts::add);
-        if (input.isTextual()) {
-            texts.add(input);
-        }
-        ObjectNode root = JSON.createObjectNode();
-        ArrayNode data = root.putArray("data");
-        int tokens = 0;
-        for (int i = 0; i < texts.size(); i++) {
-            String text = texts.get(i).asText();
-            tokens += Math.max(1, text.length() / 4);
-            ObjectNode item = data.addObject();
-            ArrayNode vector = item.putArray("embedding");
-            for (float value : WordVectors.embed(text, dimension)) {
-                vector.add(value);
-            }
-            item.put("index", i).put("object", "embedding");
-        }
-        root.put("model", request.path("model").asText());
-        root.put("object", "list");
-        root.putObject("usage").put("prompt_tokens", tokens).put("total_tokens", tokens);
-        root.put("id", requestId);
-        return root.toString();
     }
 
     private static RecordedRequest record(HttpExchange exchange, String body) {
