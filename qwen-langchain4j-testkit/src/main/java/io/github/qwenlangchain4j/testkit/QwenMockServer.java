@@ -2,17 +2,19 @@ package io.github.qwenlangchain4j.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.qwenlangchain4j.testkit.internal.ChatRenderer;
 import io.github.qwenlangchain4j.testkit.internal.Completion;
+import io.github.qwenlangchain4j.testkit.internal.DaemonStart;
 import io.github.qwenlangchain4j.testkit.internal.DefaultReplies;
+import io.github.qwenlangchain4j.testkit.internal.EmbeddingsRenderer;
+import io.github.qwenlangchain4j.testkit.internal.HttpReply;
 import io.github.qwenlangchain4j.testkit.internal.MockBatches;
 import io.github.qwenlangchain4j.testkit.internal.QwenError;
 import io.github.qwenlangchain4j.testkit.internal.QwenRules;
-import io.github.qwenlangchain4j.testkit.internal.WordVectors;
+import io.github.qwenlangchain4j.testkit.internal.ResponsesApi;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -46,6 +48,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * memory, and a batch moves one step per {@code GET /batches/{id}} (no timers): validating, in progress (twice: half
  * the lines run each time), finalizing, completed, each line run by the chat or embeddings logic above, with output
  * and error files to download. {@link #failBatch}, {@link #expireBatch} and {@link #failBatchLine} script the rest.
+ *
+ * <p>And it serves the Responses and Conversations APIs, under the chat base URL ({@link #responsesBaseUrl()}) and
+ * the legacy one ({@link #legacyResponsesBaseUrl()}): {@code POST /responses} as JSON or as Qwen's event stream
+ * (function calls, reasoning items, offline runs of the built-in tools), stored responses for
+ * {@code previous_response_id}, {@code GET}/{@code DELETE /responses/{id}}, {@code /responses/{id}/input_items},
+ * and conversations with their items, with Qwen's flat error bodies and messages.
  *
  * <pre>{@code
  * try (QwenMockServer server = QwenMockServer.start()) {
@@ -87,10 +95,12 @@ public final class QwenMockServer implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final MockBatches batches = new MockBatches(JSON, this::executeBatchLine);
+    private final ResponsesApi responsesApi;
 
     private QwenMockServer(Builder builder) {
         this.apiKey = builder.apiKey;
         this.latency = builder.latency;
+        this.responsesApi = new ResponsesApi(apiKey, this::nextResponsesReply);
         this.executor = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "qwen-mock-server");
             thread.setDaemon(true);
@@ -103,35 +113,7 @@ public final class QwenMockServer implements AutoCloseable {
         }
         server.setExecutor(executor);
         server.createContext("/", this::handle);
-        startDispatcherAsDaemon(server);
-    }
-
-    /**
-     * The JDK server's dispatcher thread is a plain thread that runs until {@link #close()}: a program (or a Spring
-     * application whose startup failed) that never closes the mock would never exit. The thread inherits daemon
-     * status from the thread that starts the server, so the server is started from a daemon thread.
-     */
-    private static void startDispatcherAsDaemon(HttpServer server) {
-        RuntimeException[] failure = new RuntimeException[1];
-        Thread starter = new Thread(() -> {
-            try {
-                server.start();
-            } catch (RuntimeException e) {
-                failure[0] = e;
-            }
-        }, "qwen-mock-server-start");
-        starter.setDaemon(true);
-        starter.start();
-        try {
-            starter.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            server.stop(0);
-            throw new IllegalStateException("Interrupted while starting QwenMockServer", e);
-        }
-        if (failure[0] != null) {
-            throw failure[0];
-        }
+        DaemonStart.start(server);
     }
 
     /**
@@ -163,6 +145,26 @@ public final class QwenMockServer implements AutoCloseable {
     }
 
     /**
+     * The base URL of the Responses and Conversations APIs, which Qwen now serves under the chat base URL
+     * ({@code {base}/responses}, {@code {base}/conversations}).
+     *
+     * @return the same as {@link #baseUrl()}
+     */
+    public String responsesBaseUrl() {
+        return baseUrl();
+    }
+
+    /**
+     * The legacy base URL of the Responses and Conversations APIs, which Qwen deprecated but still answers; the
+     * mock serves the same there.
+     *
+     * @return e.g. {@code http://127.0.0.1:54321/api/v2/apps/protocols/compatible-mode/v1}
+     */
+    public String legacyResponsesBaseUrl() {
+        return baseUrl().substring(0, baseUrl().length() - BASE_PATH.length()) + ResponsesApi.LEGACY_BASE_PATH;
+    }
+
+    /**
      * The API key this server accepts.
      *
      * @return the key
@@ -172,7 +174,10 @@ public final class QwenMockServer implements AutoCloseable {
     }
 
     /**
-     * Queues a reply for the next chat request that Qwen would serve (refused requests do not take one).
+     * Queues a reply for the next chat or Responses request that Qwen would serve (refused requests do not take
+     * one). A Responses request gets the text as its message, the thinking as a reasoning item, the tool calls as
+     * function calls, and errors in the flat {@code {request_id, code, message}} body ({@code response.failed}
+     * after the text for a mid-stream error).
      *
      * @param reply the reply
      * @return this server, for chaining
@@ -200,12 +205,13 @@ public final class QwenMockServer implements AutoCloseable {
         return maxInFlight.get();
     }
 
-    /** Forgets received requests and queued replies (and files and batches). */
+    /** Forgets received requests and queued replies (and files, batches, stored responses and conversations). */
     public void reset() {
         requests.clear();
         replies.clear();
         maxInFlight.set(0);
         batches.reset();
+        responsesApi.reset();
     }
 
     /**
@@ -272,6 +278,13 @@ public final class QwenMockServer implements AutoCloseable {
             String requestId = UUID.randomUUID().toString();
             exchange.getResponseHeaders().add("x-request-id", requestId);
             String path = exchange.getRequestURI().getPath();
+            if (ResponsesApi.serves(path)) {
+                pause(latency);
+                write(exchange, responsesApi.handle(exchange.getRequestMethod(), path,
+                        exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders().getFirst("Authorization"),
+                        exchange.getRequestHeaders().getFirst("x-dashscope-session-cache"), body, requestId));
+                return;
+            }
             if (path.startsWith(BASE_PATH + "/files") || path.startsWith(BASE_PATH + "/batches")) {
                 QwenError authError = checkKey(exchange.getRequestHeaders().getFirst("Authorization"));
                 if (authError != null) {
@@ -383,13 +396,47 @@ public final class QwenMockServer implements AutoCloseable {
         return new Completion(reply.thinking, reply.text, calls);
     }
 
+    /** The next queued reply as the Responses API uses it; its delay is waited here. */
+    private ResponsesApi.Scripted nextResponsesReply() {
+        MockReply reply = replies.poll();
+        if (reply == null) {
+            return null;
+        }
+        pause(reply.delay);
+        return switch (reply.kind) {
+            case DROP_CONNECTION -> new ResponsesApi.Scripted(null, null, false, true);
+            case ERROR -> new ResponsesApi.Scripted(null, QwenError.flat(reply.status, reply.code, reply.message),
+                    false, false);
+            case STREAM_ERROR -> new ResponsesApi.Scripted(toCompletion(reply),
+                    QwenError.flat(reply.status, reply.code, reply.message), true, false);
+            default -> new ResponsesApi.Scripted(toCompletion(reply), null, false, false);
+        };
+    }
+
+    private static void write(HttpExchange exchange, HttpReply reply) throws IOException {
+        if (reply.drop()) {
+            return; // closing the exchange without a response drops the connection
+        }
+        if (!reply.isStream()) {
+            send(exchange, reply.status(), reply.contentType(), reply.parts().get(0));
+            return;
+        }
+        exchange.getResponseHeaders().add("Content-Type", reply.contentType());
+        exchange.sendResponseHeaders(reply.status(), 0);
+        OutputStream out = exchange.getResponseBody();
+        for (String part : reply.parts()) {
+            out.write(part.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        }
+    }
+
     private void embeddings(HttpExchange exchange, JsonNode request, String requestId) throws IOException {
         QwenError refusal = QwenRules.checkEmbeddings(request);
         if (refusal != null) {
             sendError(exchange, refusal, requestId);
             return;
         }
-        send(exchange, 200, "application/json", embeddingsBody(request, requestId));
+        send(exchange, 200, "application/json", EmbeddingsRenderer.body(JSON, request, requestId));
     }
 
     /**
@@ -401,7 +448,7 @@ public final class QwenMockServer implements AutoCloseable {
         if (endpoint.endsWith("/embeddings")) {
             refusal = QwenRules.checkEmbeddings(body);
             return refusal != null ? new MockBatches.Outcome(refusal.status(), refusal.body(JSON, requestId))
-                    : new MockBatches.Outcome(200, embeddingsBody(body, requestId));
+                    : new MockBatches.Outcome(200, EmbeddingsRenderer.body(JSON, body, requestId));
         }
         if (endpoint.endsWith("/ds-test")) {
             return new MockBatches.Outcome(200, renderer.completion(
@@ -420,34 +467,6 @@ public final class QwenMockServer implements AutoCloseable {
                 ? DefaultReplies.replyTo(body, "call_" + requestId.replace("-", "").substring(0, 24))
                 : toCompletion(reply);
         return new MockBatches.Outcome(200, renderer.completion(completion, body, requestId));
-    }
-
-    private String embeddingsBody(JsonNode request, String requestId) {
-        int dimension = QwenRules.dimension(request);
-        JsonNode input = request.path("input");
-        List<JsonNode> texts = new ArrayList<>();
-        input.forEach(texts::add);
-        if (input.isTextual()) {
-            texts.add(input);
-        }
-        ObjectNode root = JSON.createObjectNode();
-        ArrayNode data = root.putArray("data");
-        int tokens = 0;
-        for (int i = 0; i < texts.size(); i++) {
-            String text = texts.get(i).asText();
-            tokens += Math.max(1, text.length() / 4);
-            ObjectNode item = data.addObject();
-            ArrayNode vector = item.putArray("embedding");
-            for (float value : WordVectors.embed(text, dimension)) {
-                vector.add(value);
-            }
-            item.put("index", i).put("object", "embedding");
-        }
-        root.put("model", request.path("model").asText());
-        root.put("object", "list");
-        root.putObject("usage").put("prompt_tokens", tokens).put("total_tokens", tokens);
-        root.put("id", requestId);
-        return root.toString();
     }
 
     private static RecordedRequest record(HttpExchange exchange, String body) {

@@ -14,6 +14,19 @@ public record QwenError(int status, String code, String type, String message) {
         return new QwenError(400, "invalid_parameter_error", "invalid_request_error", message);
     }
 
+    /**
+     * An error of the Responses and Conversations APIs, which always answer with the flat native body
+     * ({@link #nativeBody}); {@code code} is a code ({@code InvalidParameter}) or an HTTP reason phrase.
+     */
+    public static QwenError flat(int status, String code, String message) {
+        return new QwenError(status, code, null, message);
+    }
+
+    /** A 400 {@code InvalidParameter} of the Responses and Conversations APIs. */
+    public static QwenError flatInvalid(String message) {
+        return flat(400, "InvalidParameter", message);
+    }
+
     /** The flat native body: {@code {"code": ..., "message": ..., "request_id": ...}}. */
     public String nativeBody(ObjectMapper json, String requestId) {
         ObjectNode root = json.createObjectNode();
