@@ -58,7 +58,7 @@ public final class Benchmarks {
     private static final int ROUNDS = Integer.getInteger("rounds", 5);
     private static final boolean QUICK = Boolean.getBoolean("quick");
     /** The names {@code -Donly} accepts. */
-    static final String NAMES = "ingestion, streaming, ttft, sync, concurrency, ratelimit";
+    static final String NAMES = "ingestion, streaming, ttft, sync, concurrency, ratelimit, coldstart";
     /** {@code -Donly=streaming,sync} runs only these benchmarks (see {@link #NAMES}). */
     private static final String ONLY = System.getProperty("only", "");
     private static final int RATELIMIT_RPS = Integer.getInteger("ratelimit.rps", 40);
@@ -108,6 +108,9 @@ public final class Benchmarks {
         }
         if (selected("ratelimit")) {
             benchmarks.rateLimit(RATELIMIT_SEGMENTS, RATELIMIT_RPS, RATELIMIT_ROUNDS);
+        }
+        if (selected("coldstart")) {
+            benchmarks.rows.addAll(new ColdStartBenchmark().run());
         }
         benchmarks.print();
         System.exit(0); // the OpenAI module's JDK HTTP client keeps non-daemon threads alive
@@ -593,7 +596,7 @@ public final class Benchmarks {
         return total;
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         int mid = sorted.length / 2;
