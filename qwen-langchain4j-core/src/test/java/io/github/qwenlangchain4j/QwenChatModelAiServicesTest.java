@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.langchain4j.agent.tool.Tool;
 import dev.langchain4j.service.AiServices;
-import io.github.qwenlangchain4j.internal.client.QwenClient;
+import io.github.qwenlangchain4j.internal.json.Json;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,10 +65,10 @@ class QwenChatModelAiServicesTest extends QwenWireMockSupport {
         assertThat(calculator.calls).containsExactly("2+3");
         List<LoggedRequest> requests = server.findAll(postRequestedFor(urlEqualTo("/chat/completions")));
         assertThat(requests).hasSize(2);
-        JsonNode first = QwenClient.JSON.readTree(requests.get(0).getBodyAsString());
+        JsonNode first = Json.MAPPER.readTree(requests.get(0).getBodyAsString());
         assertThat(first.at("/tools/0/function/name").asText()).isEqualTo("add");
         assertThat(first.at("/tools/0/function/parameters/properties/a/type").asText()).isEqualTo("integer");
-        JsonNode second = QwenClient.JSON.readTree(requests.get(1).getBodyAsString());
+        JsonNode second = Json.MAPPER.readTree(requests.get(1).getBodyAsString());
         JsonNode assistantTurn = second.at("/messages/1");
         assertThat(assistantTurn.get("role").asText()).isEqualTo("assistant");
         assertThat(assistantTurn.get("content").asText()).isEmpty();
@@ -97,7 +97,7 @@ class QwenChatModelAiServicesTest extends QwenWireMockSupport {
         Person person = extractor.extract("Ada Lovelace died aged 36.");
 
         assertThat(person).isEqualTo(new Person("Ada Lovelace", 36));
-        JsonNode request = QwenClient.JSON.readTree(
+        JsonNode request = Json.MAPPER.readTree(
                 server.findAll(postRequestedFor(urlEqualTo("/chat/completions"))).get(0).getBodyAsString());
         // The schema travels as json_object plus an instruction, which every Qwen model accepts.
         assertThat(request.at("/response_format/type").asText()).isEqualTo("json_object");

@@ -12,7 +12,7 @@ import dev.langchain4j.agent.tool.Tool;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.service.AiServices;
 import dev.langchain4j.service.TokenStream;
-import io.github.qwenlangchain4j.internal.client.QwenClient;
+import io.github.qwenlangchain4j.internal.json.Json;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -70,7 +70,7 @@ class QwenStreamingChatModelAiServicesTest extends QwenWireMockSupport {
         assertThat(weather.cities).containsExactly("杭州");
         assertThat(partials).containsExactly("杭州现在", " 23°C，晴。");
         assertThat(response.aiMessage().text()).isEqualTo("杭州现在 23°C，晴。");
-        JsonNode second = QwenClient.JSON.readTree(
+        JsonNode second = Json.MAPPER.readTree(
                 server.findAll(postRequestedFor(urlEqualTo("/chat/completions"))).get(1).getBodyAsString());
         assertThat(second.at("/messages/1/tool_calls/0/id").asText()).isEqualTo("call_hz");
         assertThat(second.at("/messages/1/tool_calls/0/function/arguments").asText()).isEqualTo("{\"city\": \"杭州\"}");

@@ -20,7 +20,7 @@ import dev.langchain4j.exception.UnsupportedFeatureException;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
-import io.github.qwenlangchain4j.internal.client.QwenClient;
+import io.github.qwenlangchain4j.internal.json.Json;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Nested;
@@ -50,7 +50,7 @@ class QwenStreamingChatModelTest extends QwenWireMockSupport {
                     .build().chat("Who are you?", handler);
             handler.awaitResponse();
 
-            JsonNode body = QwenClient.JSON.readTree(
+            JsonNode body = Json.MAPPER.readTree(
                     server.findAll(postRequestedFor(urlEqualTo("/chat/completions"))).get(0).getBodyAsString());
             assertThat(body.get("stream").asBoolean()).isTrue();
             assertThat(body.at("/stream_options/include_usage").asBoolean()).isTrue();

@@ -11,7 +11,7 @@ import io.github.qwenlangchain4j.QwenBaseChatModel;
 import io.github.qwenlangchain4j.QwenChatRequestParameters;
 import io.github.qwenlangchain4j.internal.api.ChatCompletionResponse;
 import io.github.qwenlangchain4j.internal.batch.BatchEngine;
-import io.github.qwenlangchain4j.internal.client.QwenClient;
+import io.github.qwenlangchain4j.internal.json.Json;
 import io.github.qwenlangchain4j.internal.mapper.CallPlanner;
 import io.github.qwenlangchain4j.internal.mapper.CallPlanner.Transport;
 import io.github.qwenlangchain4j.internal.mapper.ChatRequestMapper;
@@ -160,7 +160,7 @@ public final class QwenBatchChat {
 
     private static List<ChatResponse> decode(JsonNode body, int itemCount, String requestId) {
         try {
-            ChatCompletionResponse response = QwenClient.JSON.treeToValue(body, ChatCompletionResponse.class);
+            ChatCompletionResponse response = Json.MAPPER.treeToValue(body, ChatCompletionResponse.class);
             return List.of(ChatResponseMapper.toChatResponse(response, requestId));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e.getOriginalMessage(), e);

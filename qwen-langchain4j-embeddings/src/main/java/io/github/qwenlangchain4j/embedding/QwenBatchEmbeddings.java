@@ -11,7 +11,7 @@ import io.github.qwenlangchain4j.embedding.internal.EmbeddingModelSpec;
 import io.github.qwenlangchain4j.embedding.internal.EmbeddingRequestBody;
 import io.github.qwenlangchain4j.embedding.internal.EmbeddingResponseBody;
 import io.github.qwenlangchain4j.internal.batch.BatchEngine;
-import io.github.qwenlangchain4j.internal.client.QwenClient;
+import io.github.qwenlangchain4j.internal.json.Json;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -137,7 +137,7 @@ public final class QwenBatchEmbeddings {
     private static List<Embedding> decode(JsonNode body, int itemCount, String requestId) {
         EmbeddingResponseBody response;
         try {
-            response = QwenClient.JSON.treeToValue(body, EmbeddingResponseBody.class);
+            response = Json.MAPPER.treeToValue(body, EmbeddingResponseBody.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e.getOriginalMessage(), e);
         }

@@ -12,7 +12,7 @@ import io.github.qwenlangchain4j.batch.QwenBatchProgress;
 import io.github.qwenlangchain4j.batch.QwenBatchRequestCounts;
 import io.github.qwenlangchain4j.batch.QwenBatchResults;
 import io.github.qwenlangchain4j.batch.QwenBatchStatus;
-import io.github.qwenlangchain4j.internal.client.QwenClient;
+import io.github.qwenlangchain4j.internal.json.Json;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -184,7 +184,7 @@ final class BatchJob<T> implements QwenBatchJob<T> {
         }
         ResultLine result;
         try {
-            result = QwenClient.JSON.readValue(line, ResultLine.class);
+            result = Json.MAPPER.readValue(line, ResultLine.class);
         } catch (JsonProcessingException e) {
             throw new LangChain4jException("A line of a batch result file of job " + id() + " is not JSON: "
                     + e.getOriginalMessage(), e);

@@ -13,6 +13,7 @@ import dev.langchain4j.exception.RetriableException;
 import dev.langchain4j.exception.TimeoutException;
 import io.github.qwenlangchain4j.QwenApiError;
 import io.github.qwenlangchain4j.internal.api.ChatCompletionResponse;
+import io.github.qwenlangchain4j.internal.json.Json;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
@@ -25,9 +26,15 @@ import java.time.Duration;
  */
 public final class ErrorMapper {
 
+    /** The mapper error bodies are parsed with; null for {@link Json#MAPPER}, built when the first error comes. */
     private final ObjectMapper json;
     private final String baseUrl;
     private final Redactor redactor;
+
+    /** Parses error bodies with {@link Json#MAPPER}, which is built only when the first error body comes. */
+    ErrorMapper(String baseUrl, Redactor redactor) {
+        this(null, baseUrl, redactor);
+    }
 
     ErrorMapper(ObjectMapper json, String baseUrl, Redactor redactor) {
         this.json = json;
@@ -156,7 +163,7 @@ public final class ErrorMapper {
             return null;
         }
         try {
-            return json.readTree(body);
+            return (json != null ? json : Json.MAPPER).readTree(body);
         } catch (IOException e) {
             return null;
         }

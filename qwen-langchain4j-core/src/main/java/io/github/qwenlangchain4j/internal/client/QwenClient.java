@@ -1,10 +1,8 @@
 package io.github.qwenlangchain4j.internal.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.qwenlangchain4j.QwenApiError;
+import io.github.qwenlangchain4j.internal.json.WireJson;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -29,10 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class QwenClient {
 
-    /** The JSON codec of the wire types: lenient on input because the live API adds fields without notice. */
-    public static final ObjectMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
 
     private static final MediaType JSON_MEDIA_TYPE = MediaType.get("application/json");
     private static final String USER_AGENT = "qwen-langchain4j/0.1.0";
@@ -88,7 +82,7 @@ public final class QwenClient {
                 ? RetryPolicy.withMaxRetries(RetryPolicy.DEFAULT_MAX_RETRIES)
                 : builder.retryPolicy;
         Redactor redactor = new Redactor(apiKey.strip());
-        this.errors = new ErrorMapper(JSON, baseUrlText, redactor);
+        this.errors = new ErrorMapper(baseUrlText, redactor);
         this.logger = new HttpLogger(builder.logRequests, builder.logResponses, redactor);
     }
 
@@ -256,7 +250,7 @@ public final class QwenClient {
             }
             T parsed;
             try {
-                parsed = readerFor(responseType).readValue(bytes);
+                parsed = WireJson.read(bytes, responseType);
             } catch (JsonProcessingException e) {
                 throw ErrorMapper.malformed("the body is not the expected JSON: " + e.getOriginalMessage(), requestId, e);
             }
@@ -371,17 +365,6 @@ public final class QwenClient {
         return id != null ? id : response.header("x-dashscope-request-id");
     }
 
-    /**
-     * Readers per response type, built once: {@code ObjectMapper.readValue} looks the root deserializer up in a
-     * shared cache on every call, a visible part of a sync call's time in the profile.
-     */
-    private static final java.util.concurrent.ConcurrentHashMap<Class<?>, com.fasterxml.jackson.databind.ObjectReader>
-            READERS = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static com.fasterxml.jackson.databind.ObjectReader readerFor(Class<?> type) {
-        return READERS.computeIfAbsent(type, JSON::readerFor);
-    }
-
     /** Serialises a request body once, so that retries resend the same bytes. */
     public static byte[] toJson(Object body) {
         return serialize(body);
@@ -389,7 +372,7 @@ public final class QwenClient {
 
     private static byte[] serialize(Object body) {
         try {
-            return JSON.writeValueAsBytes(body);
+            return WireJson.write(body);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Could not serialise the request to JSON: " + e.getOriginalMessage(), e);
         }

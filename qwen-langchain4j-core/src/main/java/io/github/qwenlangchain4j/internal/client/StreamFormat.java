@@ -1,5 +1,6 @@
 package io.github.qwenlangchain4j.internal.client;
 
+import io.github.qwenlangchain4j.internal.json.Json;
 import io.github.qwenlangchain4j.internal.api.ChatCompletionResponse;
 import io.github.qwenlangchain4j.internal.api.StreamChunk;
 import java.util.Objects;
@@ -47,6 +48,6 @@ public final class StreamFormat<T extends StreamChunk> {
 
     /** A parser for one stream of this format. */
     JsonEventParser<T> newParser() {
-        return new JsonEventParser<>(QwenClient.JSON, type, fastPath == null ? null : fastPath.get());
+        return new JsonEventParser<>(Json.MAPPER, type, fastPath == null ? null : fastPath.get());
     }
 }

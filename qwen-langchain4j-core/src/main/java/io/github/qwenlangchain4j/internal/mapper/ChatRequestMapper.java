@@ -24,7 +24,7 @@ import io.github.qwenlangchain4j.internal.api.StreamOptions;
 import io.github.qwenlangchain4j.internal.api.Tool;
 import io.github.qwenlangchain4j.internal.api.ToolCall;
 import io.github.qwenlangchain4j.internal.api.ToolChoiceFunction;
-import io.github.qwenlangchain4j.internal.client.QwenClient;
+import io.github.qwenlangchain4j.internal.json.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,8 +119,8 @@ public final class ChatRequestMapper {
         if (customParameters == null || customParameters.isEmpty()) {
             return request;
         }
-        ObjectNode tree = QwenClient.JSON.valueToTree(request);
-        customParameters.forEach((name, value) -> tree.set(name, QwenClient.JSON.valueToTree(value)));
+        ObjectNode tree = Json.MAPPER.valueToTree(request);
+        customParameters.forEach((name, value) -> tree.set(name, Json.MAPPER.valueToTree(value)));
         return tree;
     }
 
@@ -294,7 +294,7 @@ public final class ChatRequestMapper {
 
     public static String schemaJson(JsonSchema schema) {
         try {
-            return QwenClient.JSON.writeValueAsString(JsonSchemaElementJsonUtils.toMap(schema.rootElement()));
+            return Json.MAPPER.writeValueAsString(JsonSchemaElementJsonUtils.toMap(schema.rootElement()));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("The JSON schema of the response format cannot be serialised", e);
         }

@@ -1,5 +1,6 @@
 package io.github.qwenlangchain4j.internal.responses;
 
+import io.github.qwenlangchain4j.internal.json.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
@@ -113,7 +114,7 @@ public final class ResponsesResponseMapper {
             throw new IllegalStateException("an output item is not a JSON object: " + node);
         }
         try {
-            OutputItem item = QwenClient.JSON.treeToValue(node, OutputItem.class);
+            OutputItem item = Json.MAPPER.treeToValue(node, OutputItem.class);
             if (item.type() == null) {
                 throw new IllegalStateException("an output item has no type");
             }
@@ -125,7 +126,7 @@ public final class ResponsesResponseMapper {
 
     @SuppressWarnings("unchecked")
     static QwenBuiltInToolCall toBuiltInToolCall(JsonNode node) {
-        Map<String, Object> details = QwenClient.JSON.convertValue(node, Map.class);
+        Map<String, Object> details = Json.MAPPER.convertValue(node, Map.class);
         return new QwenBuiltInToolCall(node.path("type").asText(), textOrNull(node, "id"), textOrNull(node, "status"),
                 details);
     }

@@ -18,6 +18,7 @@ import io.github.qwenlangchain4j.Fixtures;
 import io.github.qwenlangchain4j.QwenRegion;
 import io.github.qwenlangchain4j.internal.api.ChatCompletionResponse;
 import io.github.qwenlangchain4j.internal.api.ErrorBody;
+import io.github.qwenlangchain4j.internal.json.Json;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -31,7 +32,7 @@ class ErrorMapperTest {
     static final String API_KEY = "sk-fake-not-a-real-key-0123456789abcdef";
     static final String BASE_URL = QwenRegion.SINGAPORE.baseUrl();
 
-    final ErrorMapper mapper = new ErrorMapper(QwenClient.JSON, BASE_URL, new Redactor(API_KEY));
+    final ErrorMapper mapper = new ErrorMapper(Json.MAPPER, BASE_URL, new Redactor(API_KEY));
 
     static String openAiStyle(String code, String message) {
         return "{\"error\":{\"message\":\"" + message + "\",\"type\":\"invalid_request_error\",\"param\":null,"
@@ -97,7 +98,7 @@ class ErrorMapperTest {
 
     @Test
     void should_map_the_in_stream_error_shape() throws JsonProcessingException {
-        ChatCompletionResponse chunk = QwenClient.JSON.readValue(
+        ChatCompletionResponse chunk = Json.MAPPER.readValue(
                 "{\"error\":{\"code\":\"data_inspection_failed\",\"message\":\"Output data may contain inappropriate"
                         + " content.\",\"type\":\"data_inspection_failed\",\"param\":null}}",
                 ChatCompletionResponse.class);
@@ -156,7 +157,7 @@ class ErrorMapperTest {
 
     @Test
     void should_name_a_custom_base_url_in_the_authentication_hint() {
-        ErrorMapper custom = new ErrorMapper(QwenClient.JSON, "http://localhost:9999/v1", new Redactor(API_KEY));
+        ErrorMapper custom = new ErrorMapper(Json.MAPPER, "http://localhost:9999/v1", new Redactor(API_KEY));
         assertThat(custom.fromHttpError(401, openAiStyle("invalid_api_key", "no"), null, null))
                 .isInstanceOf(AuthenticationException.class)
                 .hasMessageContaining("http://localhost:9999/v1");

@@ -1,5 +1,6 @@
 package io.github.qwenlangchain4j.internal.client;
 
+import io.github.qwenlangchain4j.internal.json.Json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -81,7 +82,7 @@ class JsonEventParserTest {
 
         ChatCompletionResponse read = parser.parse(buffer(event), null);
 
-        assertThat(read).isEqualTo(QwenClient.JSON.readValue(event, ChatCompletionResponse.class));
+        assertThat(read).isEqualTo(Json.MAPPER.readValue(event, ChatCompletionResponse.class));
     }
 
     @Test
@@ -91,7 +92,7 @@ class JsonEventParserTest {
 
         for (String event : events) {
             assertThat(parser.parse(buffer(event), null))
-                    .isEqualTo(QwenClient.JSON.readValue(event, ChatCompletionResponse.class));
+                    .isEqualTo(Json.MAPPER.readValue(event, ChatCompletionResponse.class));
         }
         assertThat(events).hasSizeGreaterThan(EDGE_CASES.length + 20);
     }
@@ -105,7 +106,7 @@ class JsonEventParserTest {
         parser.parse(buffer("{\"choices\":[]}"), null);
         ChatCompletionResponse read = parser.parse(buffer(big), null);
 
-        assertThat(read).isEqualTo(QwenClient.JSON.readValue(big, ChatCompletionResponse.class));
+        assertThat(read).isEqualTo(Json.MAPPER.readValue(big, ChatCompletionResponse.class));
         assertThat(parser.parse(buffer("{\"id\":\"after\"}"), null).id()).isEqualTo("after");
     }
 
@@ -119,7 +120,7 @@ class JsonEventParserTest {
             String reasoning = "{\"id\":\"chatcmpl-1\",\"choices\":[{\"delta\":{\"content\":null,"
                     + "\"reasoning_content\":\"Let me think\"},\"finish_reason\":null,\"index\":0}],\"usage\":null}";
 
-            assertThat(fastPath.read(positioned(text))).isEqualTo(QwenClient.JSON.readValue(text, ChatCompletionResponse.class));
+            assertThat(fastPath.read(positioned(text))).isEqualTo(Json.MAPPER.readValue(text, ChatCompletionResponse.class));
             assertThat(fastPath.read(positioned(reasoning)).choices().get(0).delta().reasoningContent())
                     .isEqualTo("Let me think");
         }
@@ -139,7 +140,7 @@ class JsonEventParserTest {
         }
 
         private JsonParser positioned(String json) throws IOException {
-            JsonParser parser = QwenClient.JSON.getFactory().createParser(json);
+            JsonParser parser = Json.MAPPER.getFactory().createParser(json);
             parser.nextToken();
             return parser;
         }
@@ -183,7 +184,7 @@ class JsonEventParserTest {
     }
 
     private static JsonEventParser<ChatCompletionResponse> chatParser() {
-        return new JsonEventParser<>(QwenClient.JSON, ChatCompletionResponse.class, new ChatChunkFastPath());
+        return new JsonEventParser<>(Json.MAPPER, ChatCompletionResponse.class, new ChatChunkFastPath());
     }
 
     private static Buffer buffer(String json) {

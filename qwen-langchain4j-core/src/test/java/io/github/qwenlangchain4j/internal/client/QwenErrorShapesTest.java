@@ -16,6 +16,7 @@ import io.github.qwenlangchain4j.QwenApiError;
 import io.github.qwenlangchain4j.QwenRegion;
 import io.github.qwenlangchain4j.internal.api.ChatCompletionResponse;
 import io.github.qwenlangchain4j.internal.api.ErrorBody;
+import io.github.qwenlangchain4j.internal.json.Json;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,7 +33,7 @@ class QwenErrorShapesTest {
     static final String API_KEY = "sk-fake-not-a-real-key-0123456789abcdef";
     static final String BASE_URL = QwenRegion.SINGAPORE.baseUrl();
 
-    final ErrorMapper mapper = new ErrorMapper(QwenClient.JSON, BASE_URL, new Redactor(API_KEY));
+    final ErrorMapper mapper = new ErrorMapper(Json.MAPPER, BASE_URL, new Redactor(API_KEY));
 
     static QwenApiError details(RuntimeException e) {
         assertThat(e.getCause()).isInstanceOf(QwenApiError.class);
@@ -330,7 +331,7 @@ class QwenErrorShapesTest {
     @Test
     void should_map_the_compatible_in_stream_data_inspection_error() throws JsonProcessingException {
         // In a 200 stream after a text chunk (compatible mode's output moderation).
-        ChatCompletionResponse chunk = QwenClient.JSON.readValue("{\"error\":{\"message\":\"Output data may contain"
+        ChatCompletionResponse chunk = Json.MAPPER.readValue("{\"error\":{\"message\":\"Output data may contain"
                 + " inappropriate content.\",\"type\":\"data_inspection_failed\",\"param\":null,"
                 + "\"code\":\"data_inspection_failed\"}}", ChatCompletionResponse.class);
         ErrorBody.Error error = chunk.error();
@@ -348,7 +349,7 @@ class QwenErrorShapesTest {
     @Test
     void should_synthesise_and_map_the_flat_native_in_stream_throttling_error() throws JsonProcessingException {
         // DashScope's flat in-stream shape inside a 200 stream (issue 12).
-        ChatCompletionResponse chunk = QwenClient.JSON.readValue("{\"request_id\":\"req-failed\","
+        ChatCompletionResponse chunk = Json.MAPPER.readValue("{\"request_id\":\"req-failed\","
                 + "\"code\":\"Throttling.RateQuota\",\"message\":\"Requests rate limit exceeded\"}",
                 ChatCompletionResponse.class);
         ErrorBody.Error error = chunk.error();
@@ -372,7 +373,7 @@ class QwenErrorShapesTest {
     @Test
     void should_not_take_a_normal_chunk_for_a_flat_error() throws JsonProcessingException {
         // A normal compatible-mode chunk (choices present) never carries a top-level code.
-        ChatCompletionResponse chunk = QwenClient.JSON.readValue("{\"id\":\"chatcmpl-1\",\"choices\":[{\"index\":0,"
+        ChatCompletionResponse chunk = Json.MAPPER.readValue("{\"id\":\"chatcmpl-1\",\"choices\":[{\"index\":0,"
                 + "\"delta\":{\"content\":\"Hi\"}}]}", ChatCompletionResponse.class);
         assertThat(chunk.error()).isNull();
     }
@@ -415,7 +416,7 @@ class QwenErrorShapesTest {
     @Test
     void should_take_the_request_id_from_error_id_on_the_gateway_shape_in_a_stream() throws JsonProcessingException {
         // The gateway shape of issue 12 point 4, arriving as an in-stream error.
-        ChatCompletionResponse chunk = QwenClient.JSON.readValue("{\"error\":{\"message\":\"The parameter is invalid.\","
+        ChatCompletionResponse chunk = Json.MAPPER.readValue("{\"error\":{\"message\":\"The parameter is invalid.\","
                 + "\"type\":\"invalid_request_error\",\"code\":\"invalid_parameter_error\",\"id\":\"gw-req-123\"}}",
                 ChatCompletionResponse.class);
         QwenClient client = QwenClient.builder().apiKey(API_KEY).baseUrl(BASE_URL).build();

@@ -24,7 +24,7 @@ import dev.langchain4j.service.AiServices;
 import io.github.qwenlangchain4j.QwenChatModel;
 import io.github.qwenlangchain4j.QwenChatRequestParameters;
 import io.github.qwenlangchain4j.internal.api.ChatCompletionRequest;
-import io.github.qwenlangchain4j.internal.client.QwenClient;
+import io.github.qwenlangchain4j.internal.json.Json;
 import io.github.qwenlangchain4j.testkit.MockReply;
 import io.github.qwenlangchain4j.testkit.QwenMockServer;
 import io.github.qwenlangchain4j.testkit.RecordedRequest;
@@ -53,7 +53,7 @@ class ChatRequestMapperMessagesTest {
         ChatCompletionRequest request = ChatRequestMapper.toRequest(messages, parameters,
                 new CallPlanner().plan(parameters, CallPlanner.Transport.BATCH), false);
         try {
-            return QwenClient.JSON.readTree(QwenClient.JSON.writeValueAsString(request));
+            return Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(request));
         } catch (JsonProcessingException e) {
             throw new AssertionError(e);
         }
@@ -179,8 +179,8 @@ class ChatRequestMapperMessagesTest {
         JsonNode schema = body(List.of(UserMessage.from("What time is it?")), parameters)
                 .at("/tools/0/function/parameters");
 
-        assertThat(schema).isEqualTo(QwenClient.JSON.createObjectNode().put("type", "object")
-                .set("properties", QwenClient.JSON.createObjectNode()));
+        assertThat(schema).isEqualTo(Json.MAPPER.createObjectNode().put("type", "object")
+                .set("properties", Json.MAPPER.createObjectNode()));
     }
 
     // ---- audio formats ----

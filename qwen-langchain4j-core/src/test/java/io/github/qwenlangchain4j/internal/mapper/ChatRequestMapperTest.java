@@ -28,7 +28,7 @@ import io.github.qwenlangchain4j.Fixtures;
 import io.github.qwenlangchain4j.QwenChatRequestParameters;
 import io.github.qwenlangchain4j.QwenSearchOptions;
 import io.github.qwenlangchain4j.internal.api.ChatCompletionRequest;
-import io.github.qwenlangchain4j.internal.client.QwenClient;
+import io.github.qwenlangchain4j.internal.json.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +55,7 @@ class ChatRequestMapperTest {
         ChatCompletionRequest request = request(messages, parameters, sendThinking);
         Object body = ChatRequestMapper.withCustomParameters(request, parameters.customParameters());
         try {
-            return QwenClient.JSON.readTree(QwenClient.JSON.writeValueAsString(body));
+            return Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(body));
         } catch (JsonProcessingException e) {
             throw new AssertionError(e);
         }
@@ -67,7 +67,7 @@ class ChatRequestMapperTest {
 
     static JsonNode json(String text) {
         try {
-            return QwenClient.JSON.readTree(text);
+            return Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             throw new AssertionError(e);
         }
@@ -163,10 +163,10 @@ class ChatRequestMapperTest {
         QwenChatRequestParameters parameters = params().build();
         ChatCompletionRequest streamed = ChatRequestMapper.toRequest(List.of(HELLO), parameters,
                 new CallPlanner().plan(parameters, CallPlanner.Transport.STREAM), false);
-        JsonNode tree = QwenClient.JSON.valueToTree(streamed);
+        JsonNode tree = Json.MAPPER.valueToTree(streamed);
         assertThat(tree.get("stream").asBoolean()).isTrue();
         assertThat(tree.get("stream_options")).isEqualTo(json("{\"include_usage\":true}"));
-        assertThat(QwenClient.JSON.<JsonNode>valueToTree(request(List.of(HELLO), parameters, false)).has("stream"))
+        assertThat(Json.MAPPER.<JsonNode>valueToTree(request(List.of(HELLO), parameters, false)).has("stream"))
                 .isFalse();
     }
 

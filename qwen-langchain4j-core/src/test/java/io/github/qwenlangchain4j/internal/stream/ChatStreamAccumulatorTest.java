@@ -12,7 +12,7 @@ import io.github.qwenlangchain4j.Fixtures;
 import io.github.qwenlangchain4j.QwenChatResponseMetadata;
 import io.github.qwenlangchain4j.QwenTokenUsage;
 import io.github.qwenlangchain4j.internal.api.ChatCompletionResponse;
-import io.github.qwenlangchain4j.internal.client.QwenClient;
+import io.github.qwenlangchain4j.internal.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -56,7 +56,7 @@ class ChatStreamAccumulatorTest {
 
     static ChatCompletionResponse chunk(String json) {
         try {
-            return QwenClient.JSON.readValue(json, ChatCompletionResponse.class);
+            return Json.MAPPER.readValue(json, ChatCompletionResponse.class);
         } catch (JsonProcessingException e) {
             throw new AssertionError(e);
         }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import io.github.qwenlangchain4j.Fixtures;
 import io.github.qwenlangchain4j.internal.api.ChatCompletionResponse;
-import io.github.qwenlangchain4j.internal.client.QwenClient;
 import io.github.qwenlangchain4j.internal.client.SseReader;
+import io.github.qwenlangchain4j.internal.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import okio.Buffer;
@@ -39,7 +39,7 @@ class RecordedStreamSplitTest {
         SseReader reader = new SseReader(twoReads(bytes, split));
         Buffer data;
         while ((data = reader.nextEvent()) != null && !"[DONE]".equals(data.snapshot().utf8())) {
-            accumulator.accept(QwenClient.JSON.readValue(data.inputStream(), ChatCompletionResponse.class));
+            accumulator.accept(Json.MAPPER.readValue(data.inputStream(), ChatCompletionResponse.class));
         }
         return accumulator.build("req");
     }
