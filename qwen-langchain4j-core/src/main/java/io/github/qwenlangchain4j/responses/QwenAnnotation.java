@@ -16,7 +16,16 @@ import java.util.Map;
 public record QwenAnnotation(String type, String url, String title, Integer startIndex, Integer endIndex,
                              Map<String, Object> details) {
 
-    /** Copies {@code details}. */
+    /**
+     * Copies {@code details}, so that the record is immutable.
+     *
+     * @param type see the record's description
+     * @param url see the record's description
+     * @param title see the record's description
+     * @param startIndex see the record's description
+     * @param endIndex see the record's description
+     * @param details see the record's description
+     */
     public QwenAnnotation {
         details = details == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(details));
     }

@@ -14,7 +14,13 @@ import java.util.Map;
  */
 public record QwenConversation(String id, Instant createdAt, Map<String, String> metadata) {
 
-    /** Copies {@code metadata}. */
+    /**
+     * Copies {@code metadata}, so that the record is immutable.
+     *
+     * @param id see the record's description
+     * @param createdAt see the record's description
+     * @param metadata see the record's description
+     */
     public QwenConversation {
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
     }

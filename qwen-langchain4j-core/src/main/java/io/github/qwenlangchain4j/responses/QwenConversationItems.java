@@ -12,7 +12,14 @@ import java.util.List;
  */
 public record QwenConversationItems(List<QwenConversationItem> items, String firstId, String lastId, boolean hasMore) {
 
-    /** Copies {@code items}. */
+    /**
+     * Copies {@code items}, so that the record is immutable.
+     *
+     * @param items see the record's description
+     * @param firstId see the record's description
+     * @param lastId see the record's description
+     * @param hasMore see the record's description
+     */
     public QwenConversationItems {
         items = items == null ? List.of() : List.copyOf(items);
     }
