@@ -8,6 +8,12 @@ import io.github.qwenlangchain4j.QwenConnectionBuilder;
 import io.github.qwenlangchain4j.QwenSearchOptions;
 import io.github.qwenlangchain4j.QwenStreamingChatModel;
 import io.github.qwenlangchain4j.embedding.QwenEmbeddingModel;
+import io.github.qwenlangchain4j.responses.QwenBuiltInTool;
+import io.github.qwenlangchain4j.responses.QwenConversations;
+import io.github.qwenlangchain4j.responses.QwenResponsesBaseChatModel;
+import io.github.qwenlangchain4j.responses.QwenResponsesChatModel;
+import io.github.qwenlangchain4j.responses.QwenResponsesStreamingChatModel;
+import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -27,7 +33,9 @@ import org.springframework.context.annotation.Configuration;
  * {@link QwenStreamingChatModel} (both from {@code chat-model.*}, switched off by
  * {@code langchain4j.qwen.chat-model.enabled=false}) and, when qwen-langchain4j-embeddings is on the classpath, a
  * {@link QwenEmbeddingModel} ({@code embedding-model.*}, switched off by
- * {@code langchain4j.qwen.embedding-model.enabled=false}). Each backs off when the application defines a bean of
+ * {@code langchain4j.qwen.embedding-model.enabled=false}); with {@code langchain4j.qwen.responses-model.enabled=true},
+ * a {@link QwenResponsesChatModel}, a {@link QwenResponsesStreamingChatModel} and {@link QwenConversations}
+ * ({@code responses-model.*}). Each backs off when the application defines a bean of
  * the same type. {@link ChatModelListener} and {@link EmbeddingModelListener} beans are attached in their
  * {@code @Order}. Without a key nothing is created and nothing fails; an invalid option fails the startup with a
  * message that names the property.
@@ -41,6 +49,7 @@ public class QwenAutoConfiguration {
     private static final String CHAT = PREFIX + "chat-model.";
     private static final String SEARCH = CHAT + "search-options.";
     private static final String EMBEDDING = PREFIX + "embedding-model.";
+    private static final String RESPONSES = PREFIX + "responses-model.";
 
     /** Creates the auto-configuration; Spring Boot instantiates it from its {@code AutoConfiguration.imports}. */
     public QwenAutoConfiguration() {}
@@ -89,6 +98,72 @@ public class QwenAutoConfiguration {
                 QwenProperties properties, ObjectProvider<ChatModelListener> listeners) {
             return buildChatModel(QwenStreamingChatModel.builder(), properties, listeners);
         }
+    }
+
+    /**
+     * The Responses API models and conversations, from {@code langchain4j.qwen.responses-model.*}; off unless
+     * {@code langchain4j.qwen.responses-model.enabled=true}, because they are {@code ChatModel}s too and would make
+     * injecting a {@code ChatModel} by type ambiguous for applications that did not ask for them.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty(name = "langchain4j.qwen.responses-model.enabled")
+    static class ResponsesModelConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        QwenResponsesChatModel qwenResponsesChatModel(
+                QwenProperties properties, ObjectProvider<ChatModelListener> listeners) {
+            return buildResponsesModel(QwenResponsesChatModel.builder(), properties, listeners);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        QwenResponsesStreamingChatModel qwenResponsesStreamingChatModel(
+                QwenProperties properties, ObjectProvider<ChatModelListener> listeners) {
+            return buildResponsesModel(QwenResponsesStreamingChatModel.builder(), properties, listeners);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        QwenConversations qwenConversations(QwenProperties properties) {
+            return new BuilderOptions(PREFIX + "responses-model").build(() -> connection(QwenConversations.builder(),
+                    properties).customHeaders(emptyToNull(properties.responsesModel().customHeaders())).build());
+        }
+    }
+
+    private static <M, B extends QwenResponsesBaseChatModel.Builder<M, B>> M buildResponsesModel(
+            B builder, QwenProperties properties, ObjectProvider<ChatModelListener> listeners) {
+        QwenProperties.ResponsesModel responses = properties.responsesModel();
+        BuilderOptions options = connectionOptions(new BuilderOptions(PREFIX + "responses-model"), properties)
+                .option("modelName", RESPONSES + "model-name", responses.modelName())
+                .option("temperature", RESPONSES + "temperature", responses.temperature())
+                .option("topP", RESPONSES + "top-p", responses.topP())
+                .option("maxTokens", RESPONSES + "max-tokens", responses.maxTokens())
+                .option("maxOutputTokens", RESPONSES + "max-tokens", responses.maxTokens())
+                .option("builtInTools", RESPONSES + "built-in-tools", responses.builtInTools());
+        return options.build(() -> connection(builder, properties)
+                .modelName(responses.modelName())
+                .temperature(responses.temperature())
+                .topP(responses.topP())
+                .maxTokens(responses.maxTokens())
+                .enableThinking(responses.enableThinking())
+                .builtInTools(builtInTools(responses.builtInTools()))
+                .store(responses.store())
+                .sessionCache(responses.sessionCache())
+                .parallelToolCalls(responses.parallelToolCalls())
+                .customHeaders(emptyToNull(responses.customHeaders()))
+                .listeners(listeners.orderedStream().toList())
+                .build());
+    }
+
+    /** Built-in tools by type name, e.g. {@code web_search}; blank entries are skipped. */
+    private static List<QwenBuiltInTool> builtInTools(List<String> types) {
+        if (types == null || types.isEmpty()) {
+            return null;
+        }
+        return types.stream().filter(type -> type != null && !type.isBlank())
+                .map(type -> QwenBuiltInTool.of(Map.of("type", type.strip())))
+                .toList();
     }
 
     /** The embedding model, from {@code langchain4j.qwen.embedding-model.*}; needs qwen-langchain4j-embeddings. */

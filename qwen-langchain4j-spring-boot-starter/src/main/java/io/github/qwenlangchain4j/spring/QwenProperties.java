@@ -44,6 +44,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     redacted). Default false.
  * @param chatModel Options of the QwenChatModel and QwenStreamingChatModel beans.
  * @param embeddingModel Options of the QwenEmbeddingModel bean (needs qwen-langchain4j-embeddings).
+ * @param responsesModel Options of the QwenResponsesChatModel and QwenResponsesStreamingChatModel beans (Qwen's
+ *     Responses API), off by default.
  */
 @ConfigurationProperties(QwenProperties.PREFIX)
 public record QwenProperties(
@@ -55,7 +57,8 @@ public record QwenProperties(
         Boolean logRequests,
         Boolean logResponses,
         @DefaultValue ChatModel chatModel,
-        @DefaultValue EmbeddingModel embeddingModel) {
+        @DefaultValue EmbeddingModel embeddingModel,
+        @DefaultValue ResponsesModel responsesModel) {
 
     /** The prefix of every Qwen property. */
     public static final String PREFIX = "langchain4j.qwen";
@@ -73,10 +76,12 @@ public record QwenProperties(
      * @param logResponses the value of {@code langchain4j.qwen.log-responses}
      * @param chatModel the {@code langchain4j.qwen.chat-model.*} section
      * @param embeddingModel the {@code langchain4j.qwen.embedding-model.*} section
+     * @param responsesModel the {@code langchain4j.qwen.responses-model.*} section
      */
     public QwenProperties {
         chatModel = chatModel != null ? chatModel : ChatModel.DEFAULTS;
         embeddingModel = embeddingModel != null ? embeddingModel : EmbeddingModel.DEFAULTS;
+        responsesModel = responsesModel != null ? responsesModel : ResponsesModel.DEFAULTS;
     }
 
     /**
@@ -89,7 +94,7 @@ public record QwenProperties(
         return "QwenProperties{apiKey=" + (apiKey == null ? "null" : "***") + ", region=" + region + ", baseUrl="
                 + baseUrl + ", timeout=" + timeout + ", maxRetries=" + maxRetries + ", logRequests=" + logRequests
                 + ", logResponses=" + logResponses + ", chatModel=" + chatModel + ", embeddingModel="
-                + embeddingModel + '}';
+                + embeddingModel + ", responsesModel=" + responsesModel + '}';
     }
 
     /**
@@ -302,6 +307,75 @@ public record QwenProperties(
                     + ", maxSegmentsPerBatch=" + maxSegmentsPerBatch + ", maxConcurrentRequests="
                     + maxConcurrentRequests + ", rateLimitPatience=" + rateLimitPatience + ", customHeaders="
                     + customHeaders.keySet() + '}';
+        }
+    }
+
+    /**
+     * {@code langchain4j.qwen.responses-model.*}: the Responses API models (built-in tools, server-side context).
+     *
+     * @param enabled Whether to create the QwenResponsesChatModel, QwenResponsesStreamingChatModel and
+     *     QwenConversations beans (when an API key is set). Default false: they are ChatModel and StreamingChatModel
+     *     beans too, so with them on, inject chat models by their class or bean name.
+     * @param modelName Model name, e.g. qwen3.5-plus (the default), qwen3.5-flash, qwen3.6-plus, qwen3-max, qwen-plus.
+     * @param temperature Sampling temperature, from 0 (inclusive) to 2 (exclusive).
+     * @param topP Nucleus sampling threshold (top_p), from 0 (exclusive) to 1 (inclusive).
+     * @param maxTokens Maximum number of output tokens (max_output_tokens), at least 16.
+     * @param enableThinking Thinking mode of hybrid models (enable_thinking).
+     * @param builtInTools Built-in tools Qwen runs on its side, by type: web_search, web_extractor (with web_search,
+     *     thinking only), code_interpreter, web_search_image, image_search.
+     * @param store Whether Qwen stores responses (store; Qwen's default true), needed for previous_response_id.
+     * @param sessionCache Whether to send x-dashscope-session-cache: enable, Qwen's cache of multi-turn context
+     *     chained with previous_response_id. Default false.
+     * @param parallelToolCalls Whether several function tools may be called at once (parallel_tool_calls).
+     * @param customHeaders Extra HTTP headers for every Responses API request.
+     */
+    public record ResponsesModel(
+            @DefaultValue("false") boolean enabled,
+            String modelName,
+            Double temperature,
+            Double topP,
+            Integer maxTokens,
+            Boolean enableThinking,
+            List<String> builtInTools,
+            Boolean store,
+            Boolean sessionCache,
+            Boolean parallelToolCalls,
+            Map<String, String> customHeaders) {
+
+        static final ResponsesModel DEFAULTS =
+                new ResponsesModel(false, null, null, null, null, null, null, null, null, null, null);
+
+        /**
+         * Binds the Responses model options; the lists and maps are copied, unmodifiable and in their order.
+         *
+         * @param enabled the value of {@code langchain4j.qwen.responses-model.enabled}
+         * @param modelName the value of {@code langchain4j.qwen.responses-model.model-name}
+         * @param temperature the value of {@code langchain4j.qwen.responses-model.temperature}
+         * @param topP the value of {@code langchain4j.qwen.responses-model.top-p}
+         * @param maxTokens the value of {@code langchain4j.qwen.responses-model.max-tokens}
+         * @param enableThinking the value of {@code langchain4j.qwen.responses-model.enable-thinking}
+         * @param builtInTools the value of {@code langchain4j.qwen.responses-model.built-in-tools}
+         * @param store the value of {@code langchain4j.qwen.responses-model.store}
+         * @param sessionCache the value of {@code langchain4j.qwen.responses-model.session-cache}
+         * @param parallelToolCalls the value of {@code langchain4j.qwen.responses-model.parallel-tool-calls}
+         * @param customHeaders the value of {@code langchain4j.qwen.responses-model.custom-headers}
+         */
+        public ResponsesModel {
+            builtInTools = copy(builtInTools);
+            customHeaders = copy(customHeaders);
+        }
+
+        /**
+         * Shows every option; of the custom headers, whose values may be credentials, only the names.
+         *
+         * @return the options, without header values
+         */
+        @Override
+        public String toString() {
+            return "ResponsesModel{enabled=" + enabled + ", modelName=" + modelName + ", temperature=" + temperature
+                    + ", topP=" + topP + ", maxTokens=" + maxTokens + ", enableThinking=" + enableThinking
+                    + ", builtInTools=" + builtInTools + ", store=" + store + ", sessionCache=" + sessionCache
+                    + ", parallelToolCalls=" + parallelToolCalls + ", customHeaders=" + customHeaders.keySet() + '}';
         }
     }
 

@@ -35,7 +35,11 @@ class ConfigurationMetadataTest {
             "chat-model.custom-headers", "embedding-model.enabled", "embedding-model.model-name",
             "embedding-model.dimensions", "embedding-model.max-segments-per-batch",
             "embedding-model.max-concurrent-requests", "embedding-model.rate-limit-patience",
-            "embedding-model.custom-headers");
+            "embedding-model.custom-headers",
+            "responses-model.enabled", "responses-model.model-name", "responses-model.temperature",
+            "responses-model.top-p", "responses-model.max-tokens", "responses-model.enable-thinking",
+            "responses-model.built-in-tools", "responses-model.store", "responses-model.session-cache",
+            "responses-model.parallel-tool-calls", "responses-model.custom-headers");
 
     private static Map<String, JsonNode> properties;
     private static Map<String, JsonNode> hints;
