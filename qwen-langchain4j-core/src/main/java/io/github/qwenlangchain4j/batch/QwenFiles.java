@@ -78,7 +78,7 @@ public final class QwenFiles {
         if (!Files.isReadable(file) || Files.isDirectory(file)) {
             throw new UncheckedIOException("Could not read " + file, new java.io.FileNotFoundException(file.toString()));
         }
-        return toFile(client.postMultipart("/files", Map.of("purpose", PURPOSE_BATCH), filename, file,
+        return toFile(client.files().postMultipart("/files", Map.of("purpose", PURPOSE_BATCH), filename, file,
                 contentType(filename), FileObject.class).body());
     }
 
@@ -106,7 +106,7 @@ public final class QwenFiles {
         Objects.requireNonNull(filename, "filename");
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(purpose, "purpose");
-        return toFile(client.postMultipart("/files", Map.of("purpose", purpose), filename, content,
+        return toFile(client.files().postMultipart("/files", Map.of("purpose", purpose), filename, content,
                 contentType(filename), FileObject.class).body());
     }
 
@@ -176,7 +176,7 @@ public final class QwenFiles {
      * @throws IllegalArgumentException when the id is null, blank or contains {@code /}
      */
     public void content(String fileId, Consumer<String> onLine) {
-        client.getLines("/files/" + requireId(fileId) + "/content", onLine);
+        client.files().getLines("/files/" + requireId(fileId) + "/content", onLine);
     }
 
     /**

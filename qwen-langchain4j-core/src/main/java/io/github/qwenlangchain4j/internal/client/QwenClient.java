@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import okhttp3.Call;
@@ -46,6 +45,7 @@ public final class QwenClient {
     private final ErrorMapper errors;
     private final HttpLogger logger;
     private final EventStreams streams = new EventStreams(this);
+    private final FileTransfers files = new FileTransfers(this);
 
     private QwenClient(Builder builder) {
         String apiKey = builder.apiKey;
@@ -112,6 +112,11 @@ public final class QwenClient {
         return streams;
     }
 
+    /** The file side of this client: multipart uploads and line-by-line downloads, same transport. */
+    public FileTransfers files() {
+        return files;
+    }
+
     HttpLogger logger() {
         return logger;
     }
@@ -159,75 +164,6 @@ public final class QwenClient {
                 "DELETE " + path, responseType));
     }
 
-    /**
-     * POSTs a {@code multipart/form-data} upload: the text {@code fields}, then {@code content} as the part
-     * {@code file} named {@code fileName}. The file content is not logged, only its size. Each upload creates a file,
-     * so it is retried like {@link #create}: only when it cannot have reached the server.
-     */
-    public <T> Result<T> postMultipart(String path, Map<String, String> fields, String fileName, byte[] content,
-                                       String contentType, Class<T> responseType) {
-        return postMultipart(path, fields, fileName, RequestBody.create(content, MediaType.get(contentType)),
-                content.length, responseType);
-    }
-
-    /**
-     * As {@link #postMultipart(String, Map, String, byte[], String, Class)}, with the content read from
-     * {@code content} while it is sent (and read again for a retry), never held in memory.
-     *
-     * @throws java.io.UncheckedIOException when the file cannot be read
-     */
-    public <T> Result<T> postMultipart(String path, Map<String, String> fields, String fileName,
-                                       java.nio.file.Path content, String contentType, Class<T> responseType) {
-        long size;
-        try {
-            size = java.nio.file.Files.size(content);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("Could not read " + content, e);
-        }
-        return postMultipart(path, fields, fileName, RequestBody.create(content.toFile(), MediaType.get(contentType)),
-                size, responseType);
-    }
-
-    private <T> Result<T> postMultipart(String path, Map<String, String> fields, String fileName, RequestBody file,
-                                        long size, Class<T> responseType) {
-        okhttp3.MultipartBody.Builder multipart = new okhttp3.MultipartBody.Builder().setType(okhttp3.MultipartBody.FORM);
-        fields.forEach(multipart::addFormDataPart);
-        multipart.addFormDataPart("file", fileName, file);
-        // one body for every attempt: a file body re-reads the file each time it is written
-        RequestBody body = OneShotBody.of(multipart.build());
-        String summary = "multipart/form-data " + fields + ", file " + fileName + " (" + size + " bytes)";
-        return withRetries(() -> sendOnce(logged(newRequest(url(path, null), "application/json").post(body),
-                summary.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "POST " + path, responseType),
-                RetryPolicy::cannotHaveReachedServer);
-    }
-
-    /**
-     * GETs {@code path} and hands each line of the (UTF-8 text) response body to {@code onLine}, without holding the
-     * whole body in memory. Failures before the first line are retried; after it, never.
-     *
-     * @return the request id of the call that succeeded
-     */
-    public String getLines(String path, Consumer<String> onLine) {
-        boolean[] delivered = {false};
-        return withRetries(() -> {
-            Request request = logged(newRequest(url(path, null), "*/*").get(), null);
-            try (Response response = execute(request)) {
-                String requestId = requestId(response);
-                failIfUnsuccessful(response, requestId);
-                logger.response(response.code(), response.headers(), "<file content, one line per record>");
-                okio.BufferedSource source = response.body().source();
-                String line;
-                while ((line = source.readUtf8Line()) != null) {
-                    delivered[0] = true;
-                    onLine.accept(line);
-                }
-                return requestId;
-            } catch (IOException e) {
-                throw ErrorMapper.fromIo(e, "GET " + path);
-            }
-        }, failure -> !delivered[0]);
-    }
-
     /** For bodies read as streams: an error status is read, logged and mapped before anything is streamed. */
     void failIfUnsuccessful(Response response, String requestId) throws IOException {
         if (!response.isSuccessful()) {
@@ -237,7 +173,7 @@ public final class QwenClient {
         }
     }
 
-    private <T> Result<T> sendOnce(Request request, String what, Class<T> responseType) {
+    <T> Result<T> sendOnce(Request request, String what, Class<T> responseType) {
         try (Response response = execute(request)) {
             String requestId = requestId(response);
             if (!response.isSuccessful()) {
@@ -278,7 +214,7 @@ public final class QwenClient {
         return logged(newRequest(url(path, null), accept).post(RequestBody.create(body, JSON_MEDIA_TYPE)), body);
     }
 
-    private HttpUrl url(String path, Map<String, String> query) {
+    HttpUrl url(String path, Map<String, String> query) {
         HttpUrl url = resolvedPaths.get(path);
         if (url == null) {
             url = baseUrl.resolve(path.startsWith("/") ? path.substring(1) : path);
@@ -298,7 +234,7 @@ public final class QwenClient {
         return builder.build();
     }
 
-    private Request.Builder newRequest(HttpUrl url, String accept) {
+    Request.Builder newRequest(HttpUrl url, String accept) {
         Request.Builder builder = new Request.Builder().url(url).headers(commonHeaders);
         if (!acceptIsCustom) {
             builder.addHeader("Accept", accept);
@@ -306,7 +242,7 @@ public final class QwenClient {
         return builder;
     }
 
-    private Request logged(Request.Builder builder, byte[] loggedBody) {
+    Request logged(Request.Builder builder, byte[] loggedBody) {
         Request request = builder.build();
         logger.request(request, loggedBody == null ? new byte[0] : loggedBody);
         return request;
