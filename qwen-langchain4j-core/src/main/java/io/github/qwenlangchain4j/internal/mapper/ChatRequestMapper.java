@@ -135,14 +135,18 @@ public final class ChatRequestMapper {
     }
 
     private static List<Message> toMessages(List<ChatMessage> messages, boolean sendThinking, String systemNote) {
-        // Qwen only accepts a system message in first position: merge every system message, in order, into one.
+        // Qwen only accepts instructions in a first system message: merge every system message, in order, into one;
+        // except Qwen-Long's document references ("fileid://<id>[,<id>...]"), which Qwen reads only as system
+        // messages of their own, kept where they are (Model Studio, Qwen-Long: a second system message per document).
         StringBuilder system = new StringBuilder();
         List<Message> others = new ArrayList<>(messages.size() + 1);
         for (ChatMessage message : messages) {
             if (message == null) {
                 throw new IllegalArgumentException("messages must not contain null");
             }
-            if (message instanceof SystemMessage systemMessage) {
+            if (message instanceof SystemMessage systemMessage && isDocumentReference(systemMessage.text())) {
+                others.add(Message.system(systemMessage.text().strip()));
+            } else if (message instanceof SystemMessage systemMessage) {
                 appendParagraph(system, systemMessage.text());
             } else if (message instanceof UserMessage userMessage) {
                 others.add(Message.user(ContentMapper.toUserContent(userMessage), userMessage.name()));
@@ -165,6 +169,11 @@ public final class ChatRequestMapper {
         result.add(Message.system(system.toString()));
         result.addAll(others);
         return result;
+    }
+
+    /** A Qwen-Long system message that references uploaded documents: {@code fileid://file-fe-...}. */
+    static boolean isDocumentReference(String text) {
+        return text != null && text.strip().startsWith("fileid://");
     }
 
     private static void appendParagraph(StringBuilder sb, String text) {
