@@ -16,7 +16,11 @@ public record Usage(
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record PromptTokensDetails(Integer cachedTokens) {}
+    /**
+     * Prompt token details: tokens served from the context cache, and, with Qwen's explicit cache, the tokens that
+     * created a cache entry and its type ({@code ephemeral}).
+     */
+    public record PromptTokensDetails(Integer cachedTokens, Integer cacheCreationInputTokens, String cacheType) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

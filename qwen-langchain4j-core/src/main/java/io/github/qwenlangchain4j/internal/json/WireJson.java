@@ -534,6 +534,8 @@ public final class WireJson {
 
     private static Usage.PromptTokensDetails promptTokensDetails(JsonParser p) throws IOException {
         Integer cachedTokens = null;
+        Integer cacheCreationInputTokens = null;
+        String cacheType = null;
         int seen = 0; // the fields read so far, one bit each
         String name;
         while ((name = p.nextFieldName()) != null) {
@@ -541,12 +543,18 @@ public final class WireJson {
             if (name.equals("cached_tokens")) {
                 seen = once(seen, 1);
                 cachedTokens = integer(p, t);
+            } else if (name.equals("cache_creation_input_tokens")) {
+                seen = once(seen, 2);
+                cacheCreationInputTokens = integer(p, t);
+            } else if (name.equals("cache_type")) {
+                seen = once(seen, 4);
+                cacheType = string(p, t);
             } else {
                 p.skipChildren();
             }
         }
         endOfObject(p);
-        return new Usage.PromptTokensDetails(cachedTokens);
+        return new Usage.PromptTokensDetails(cachedTokens, cacheCreationInputTokens, cacheType);
     }
 
     private static Usage.CompletionTokensDetails completionTokensDetails(JsonParser p) throws IOException {

@@ -80,7 +80,10 @@ public final class ChatResponseMapper {
         Integer cached = usage.promptTokensDetails() == null ? null : usage.promptTokensDetails().cachedTokens();
         Integer reasoning =
                 usage.completionTokensDetails() == null ? null : usage.completionTokensDetails().reasoningTokens();
-        return new QwenTokenUsage(usage.promptTokens(), usage.completionTokens(), usage.totalTokens(), cached, reasoning);
+        Integer creation =
+                usage.promptTokensDetails() == null ? null : usage.promptTokensDetails().cacheCreationInputTokens();
+        return new QwenTokenUsage(usage.promptTokens(), usage.completionTokens(), usage.totalTokens(), cached, reasoning,
+                creation);
     }
 
     public static FinishReason finishReason(String finishReason, boolean hasToolCalls) {

@@ -26,17 +26,45 @@ public record ResponseObject(
         ErrorBody.Error error,
         IncompleteDetails incompleteDetails) {
 
-    /** Token usage; {@code x_tools} counts built-in tool calls by type (e.g. {@code {"web_search":{"count":1}}}). */
+    /**
+     * Token usage; {@code x_tools} counts built-in tool calls by type (e.g. {@code {"web_search":{"count":1}}}),
+     * {@code x_details} itemises the billing, with the session cache's creation tokens.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Usage(Integer inputTokens, Integer outputTokens, Integer totalTokens,
                         InputTokensDetails inputTokensDetails, OutputTokensDetails outputTokensDetails,
-                        Map<String, Object> xTools) {}
+                        Map<String, Object> xTools, List<BillingDetail> xDetails) {
 
-    /** Cached input tokens. */
+        /**
+         * Tokens that created a session-cache entry, summed over the billing details; Qwen names the object
+         * {@code prompt_tokens_details} in real traffic and {@code input_tokens_details} in one reference.
+         */
+        public Integer cacheCreationTokens() {
+            if (xDetails == null) {
+                return null;
+            }
+            Integer sum = null;
+            for (BillingDetail detail : xDetails) {
+                InputTokensDetails details = detail == null ? null
+                        : detail.promptTokensDetails() != null ? detail.promptTokensDetails() : detail.inputTokensDetails();
+                if (details != null && details.cacheCreationInputTokens() != null) {
+                    sum = (sum == null ? 0 : sum) + details.cacheCreationInputTokens();
+                }
+            }
+            return sum;
+        }
+    }
+
+    /** One billing step of {@code usage.x_details}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record InputTokensDetails(Integer cachedTokens) {}
+    public record BillingDetail(InputTokensDetails promptTokensDetails, InputTokensDetails inputTokensDetails) {}
+
+    /** Cached input tokens, and the tokens that created a cache entry. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record InputTokensDetails(Integer cachedTokens, Integer cacheCreationInputTokens) {}
 
     /** Reasoning output tokens. */
     @JsonIgnoreProperties(ignoreUnknown = true)

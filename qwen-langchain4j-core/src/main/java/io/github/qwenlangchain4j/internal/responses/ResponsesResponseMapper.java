@@ -174,7 +174,8 @@ public final class ResponsesResponseMapper {
         }
         Integer cached = usage.inputTokensDetails() == null ? null : usage.inputTokensDetails().cachedTokens();
         Integer reasoning = usage.outputTokensDetails() == null ? null : usage.outputTokensDetails().reasoningTokens();
-        return new QwenTokenUsage(usage.inputTokens(), usage.outputTokens(), usage.totalTokens(), cached, reasoning);
+        return new QwenTokenUsage(usage.inputTokens(), usage.outputTokens(), usage.totalTokens(), cached, reasoning,
+                usage.cacheCreationTokens());
     }
 
     private static FinishReason finishReason(ResponseObject response, boolean hasToolCalls) {
