@@ -8,6 +8,14 @@ import io.github.qwenlangchain4j.QwenConnectionBuilder;
 import io.github.qwenlangchain4j.QwenSearchOptions;
 import io.github.qwenlangchain4j.QwenStreamingChatModel;
 import io.github.qwenlangchain4j.embedding.QwenEmbeddingModel;
+import io.github.qwenlangchain4j.responses.QwenBuiltInTool;
+import io.github.qwenlangchain4j.responses.QwenConversations;
+import io.github.qwenlangchain4j.responses.QwenResponsesBaseChatModel;
+import io.github.qwenlangchain4j.responses.QwenResponsesChatModel;
+import io.github.qwenlangchain4j.responses.QwenResponsesStreamingChatModel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -16,9 +24,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Fallback;
 
 /**
  * Auto-configuration of the Qwen models from {@link QwenProperties} ({@code langchain4j.qwen.*}).
@@ -27,8 +37,11 @@ import org.springframework.context.annotation.Configuration;
  * {@link QwenStreamingChatModel} (both from {@code chat-model.*}, switched off by
  * {@code langchain4j.qwen.chat-model.enabled=false}) and, when qwen-langchain4j-embeddings is on the classpath, a
  * {@link QwenEmbeddingModel} ({@code embedding-model.*}, switched off by
- * {@code langchain4j.qwen.embedding-model.enabled=false}). Each backs off when the application defines a bean of
- * the same type. {@link ChatModelListener} and {@link EmbeddingModelListener} beans are attached in their
+ * {@code langchain4j.qwen.embedding-model.enabled=false}). With {@code langchain4j.qwen.responses-model.enabled=true}
+ * it also creates a {@link QwenResponsesChatModel}, a {@link QwenResponsesStreamingChatModel} and a
+ * {@link QwenConversations} ({@code responses-model.*}); the two models are {@link Fallback @Fallback} beans, so that
+ * an injection point of type {@code ChatModel} or {@code StreamingChatModel} keeps getting the chat-model bean when
+ * both exist. Each backs off when the application defines a bean of the same type. {@link ChatModelListener} and {@link EmbeddingModelListener} beans are attached in their
  * {@code @Order}. Without a key nothing is created and nothing fails; an invalid option fails the startup with a
  * message that names the property.
  */
@@ -41,6 +54,7 @@ public class QwenAutoConfiguration {
     private static final String CHAT = PREFIX + "chat-model.";
     private static final String SEARCH = CHAT + "search-options.";
     private static final String EMBEDDING = PREFIX + "embedding-model.";
+    private static final String RESPONSES = PREFIX + "responses-model.";
 
     /** Creates the auto-configuration; Spring Boot instantiates it from its {@code AutoConfiguration.imports}. */
     public QwenAutoConfiguration() {}
@@ -66,7 +80,8 @@ public class QwenAutoConfiguration {
                 String key = data.getLowerCaseKey().replace("-", "").replace("_", "");
                 boolean secret = key.equals("apikey") || key.endsWith(".apikey") || key.contains("customheaders");
                 return secret && (key.startsWith("langchain4j.qwen") || !key.contains(".")
-                        || key.startsWith("chatmodel.") || key.startsWith("embeddingmodel."))
+                        || key.startsWith("chatmodel.") || key.startsWith("embeddingmodel.")
+                        || key.startsWith("responsesmodel."))
                         ? data.withSanitizedValue() : data;
             };
         }
@@ -122,6 +137,46 @@ public class QwenAutoConfiguration {
         }
     }
 
+    /**
+     * The Responses API models and the Conversations client, from {@code langchain4j.qwen.responses-model.*}; off
+     * unless {@code enabled=true}.
+     *
+     * <p>The models implement {@code ChatModel} and {@code StreamingChatModel} like the chat-model beans. They are
+     * {@link Fallback @Fallback} beans so that adding them does not make existing by-type injection ambiguous: with
+     * both present, {@code ChatModel} resolves to the {@link QwenChatModel}; with the chat-model beans switched off
+     * (or another non-fallback {@code ChatModel} defined), the other one wins. Injecting the concrete type always
+     * gets the Responses model.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty(name = "langchain4j.qwen.responses-model.enabled")
+    static class ResponsesModelConfiguration {
+
+        @Bean
+        @Fallback
+        @ConditionalOnMissingBean
+        QwenResponsesChatModel qwenResponsesChatModel(
+                QwenProperties properties, ObjectProvider<ChatModelListener> listeners) {
+            return buildResponsesModel(QwenResponsesChatModel.builder(), properties, listeners);
+        }
+
+        @Bean
+        @Fallback
+        @ConditionalOnMissingBean
+        QwenResponsesStreamingChatModel qwenResponsesStreamingChatModel(
+                QwenProperties properties, ObjectProvider<ChatModelListener> listeners) {
+            return buildResponsesModel(QwenResponsesStreamingChatModel.builder(), properties, listeners);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        QwenConversations qwenConversations(QwenProperties properties) {
+            return connectionOptions(new BuilderOptions(PREFIX + "responses-model"), properties)
+                    .build(() -> connection(QwenConversations.builder(), properties)
+                            .customHeaders(emptyToNull(properties.responsesModel().customHeaders()))
+                            .build());
+        }
+    }
+
     private static <M, B extends QwenBaseChatModel.Builder<M, B>> M buildChatModel(
             B builder, QwenProperties properties, ObjectProvider<ChatModelListener> listeners) {
         QwenProperties.ChatModel chat = properties.chatModel();
@@ -167,6 +222,68 @@ public class QwenAutoConfiguration {
                 .customHeaders(emptyToNull(chat.customHeaders()))
                 .listeners(listeners.orderedStream().toList())
                 .build());
+    }
+
+    private static <M, B extends QwenResponsesBaseChatModel.Builder<M, B>> M buildResponsesModel(
+            B builder, QwenProperties properties, ObjectProvider<ChatModelListener> listeners) {
+        QwenProperties.ResponsesModel responses = properties.responsesModel();
+        List<QwenBuiltInTool> builtInTools = builtInTools(responses.builtInTools());
+        BuilderOptions options = connectionOptions(new BuilderOptions(PREFIX + "responses-model"), properties)
+                .option("modelName", RESPONSES + "model-name", responses.modelName())
+                .option("temperature", RESPONSES + "temperature", responses.temperature())
+                .option("topP", RESPONSES + "top-p", responses.topP())
+                .option("maxTokens", RESPONSES + "max-tokens", responses.maxTokens())
+                .option("maxOutputTokens", RESPONSES + "max-tokens", responses.maxTokens())
+                .option("max_output_tokens", RESPONSES + "max-tokens", responses.maxTokens())
+                .option("customParameters", RESPONSES + "custom-parameters", responses.customParameters());
+        return options.build(() -> connection(builder, properties)
+                .modelName(responses.modelName())
+                .temperature(responses.temperature())
+                .topP(responses.topP())
+                .maxTokens(responses.maxTokens())
+                .enableThinking(responses.enableThinking())
+                .builtInTools(builtInTools)
+                .store(responses.store())
+                .sessionCache(responses.sessionCache())
+                .parallelToolCalls(responses.parallelToolCalls())
+                .customParameters(emptyToNull(responses.customParameters()))
+                .customHeaders(emptyToNull(responses.customHeaders()))
+                .listeners(listeners.orderedStream().toList())
+                .build());
+    }
+
+    /**
+     * The built-in tools named in {@code responses-model.built-in-tools}, each as {@code {"type": name}}; a name the
+     * library refuses fails the startup with the property's index. Names are sent as written (Qwen may add tools),
+     * but a kebab-case name, which Qwen would silently ignore, is refused with its snake_case spelling.
+     */
+    private static List<QwenBuiltInTool> builtInTools(List<String> names) {
+        if (names == null || names.isEmpty()) {
+            return null;
+        }
+        List<QwenBuiltInTool> tools = new ArrayList<>(names.size());
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i) == null ? "" : names.get(i).strip();
+            String property = RESPONSES + "built-in-tools[" + i + "]";
+            if (name.contains("-")) {
+                throw new InvalidConfigurationPropertyValueException(property, name, "Qwen's built-in tool types are"
+                        + " written with underscores, e.g. " + name.replace('-', '_') + "; Qwen would ignore " + name);
+            }
+            try {
+                // A mutable map: QwenBuiltInTool.of checks containsKey(null), which Map.of refuses with an NPE.
+                Map<String, Object> definition = new LinkedHashMap<>();
+                definition.put("type", name);
+                tools.add(QwenBuiltInTool.of(definition));
+            } catch (IllegalArgumentException e) {
+                InvalidConfigurationPropertyValueException translated = new InvalidConfigurationPropertyValueException(
+                        property, name, e.getMessage() + ". Tools that need options (file_search, mcp) cannot be"
+                                + " named here: define the Responses models as your own beans, with"
+                                + " QwenBuiltInTool.fileSearch(...) or QwenBuiltInTool.mcp(...)");
+                translated.addSuppressed(e);
+                throw translated;
+            }
+        }
+        return tools;
     }
 
     private static QwenSearchOptions searchOptions(QwenProperties.SearchOptions search) {
