@@ -41,9 +41,9 @@ import org.springframework.context.annotation.Fallback;
  * it also creates a {@link QwenResponsesChatModel}, a {@link QwenResponsesStreamingChatModel} and a
  * {@link QwenConversations} ({@code responses-model.*}); the two models are {@link Fallback @Fallback} beans, so that
  * an injection point of type {@code ChatModel} or {@code StreamingChatModel} keeps getting the chat-model bean when
- * both exist. Each backs off when the application defines a bean of the same type. {@link ChatModelListener} and {@link EmbeddingModelListener} beans are attached in their
- * {@code @Order}. Without a key nothing is created and nothing fails; an invalid option fails the startup with a
- * message that names the property.
+ * both exist. Each backs off when the application defines a bean of the same type. {@link ChatModelListener} and
+ * {@link EmbeddingModelListener} beans are attached in their {@code @Order}. Without a key nothing is created and
+ * nothing fails; an invalid option fails the startup with a message that names the property.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(QwenProperties.class)

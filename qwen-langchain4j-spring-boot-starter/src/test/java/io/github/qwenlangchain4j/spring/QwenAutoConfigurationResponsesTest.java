@@ -114,7 +114,8 @@ class QwenAutoConfigurationResponsesTest {
     @Test
     void should_send_every_responses_model_property_in_the_request() {
         runner.withPropertyValues(RESPONSES_PROPERTIES).run(context -> {
-            ChatResponse response = context.getBean(QwenResponsesChatModel.class).chat(UserMessage.from("Who are you?"));
+            ChatResponse response =
+                    context.getBean(QwenResponsesChatModel.class).chat(UserMessage.from("Who are you?"));
 
             assertThat(response.aiMessage().text()).isEqualTo(ANSWER);
             assertThat(((QwenResponsesChatResponseMetadata) response.metadata()).responseId())

@@ -1,6 +1,7 @@
 package io.github.qwenlangchain4j.spring;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -51,7 +52,7 @@ final class QwenWireMock implements AutoCloseable {
                 .withHeader("x-request-id", "req-responses-1")));
         // A stream for request bodies with "stream": true (Qwen's framing: event and data lines, no [DONE]).
         server.stubFor(post(urlEqualTo(RESPONSES_PATH))
-                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$[?(@.stream == true)]"))
+                .withRequestBody(matchingJsonPath("$[?(@.stream == true)]"))
                 .willReturn(aResponse().withStatus(200)
                         .withHeader("Content-Type", "text/event-stream;charset=UTF-8")
                         .withBody(responsesStream())));
