@@ -13,6 +13,7 @@ import io.github.qwenlangchain4j.responses.QwenConversations;
 import io.github.qwenlangchain4j.responses.QwenResponsesBaseChatModel;
 import io.github.qwenlangchain4j.responses.QwenResponsesChatModel;
 import io.github.qwenlangchain4j.responses.QwenResponsesStreamingChatModel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,9 +23,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Fallback;
 
 /**
  * Auto-configuration of the Qwen models from {@link QwenProperties} ({@code langchain4j.qwen.*}).
@@ -33,12 +36,13 @@ import org.springframework.context.annotation.Configuration;
  * {@link QwenStreamingChatModel} (both from {@code chat-model.*}, switched off by
  * {@code langchain4j.qwen.chat-model.enabled=false}) and, when qwen-langchain4j-embeddings is on the classpath, a
  * {@link QwenEmbeddingModel} ({@code embedding-model.*}, switched off by
- * {@code langchain4j.qwen.embedding-model.enabled=false}); with {@code langchain4j.qwen.responses-model.enabled=true},
- * a {@link QwenResponsesChatModel}, a {@link QwenResponsesStreamingChatModel} and {@link QwenConversations}
- * ({@code responses-model.*}). Each backs off when the application defines a bean of
- * the same type. {@link ChatModelListener} and {@link EmbeddingModelListener} beans are attached in their
- * {@code @Order}. Without a key nothing is created and nothing fails; an invalid option fails the startup with a
- * message that names the property.
+ * {@code langchain4j.qwen.embedding-model.enabled=false}). With {@code langchain4j.qwen.responses-model.enabled=true}
+ * it also creates a {@link QwenResponsesChatModel}, a {@link QwenResponsesStreamingChatModel} and a
+ * {@link QwenConversations} ({@code responses-model.*}); the two models are {@link Fallback @Fallback} beans, so that
+ * an injection point of type {@code ChatModel} or {@code StreamingChatModel} keeps getting the chat-model bean when
+ * both exist. Each backs off when the application defines a bean of the same type. {@link ChatModelListener} and
+ * {@link EmbeddingModelListener} beans are attached in their {@code @Order}. Without a key nothing is created and
+ * nothing fails; an invalid option fails the startup with a message that names the property.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(QwenProperties.class)
@@ -75,7 +79,8 @@ public class QwenAutoConfiguration {
                 String key = data.getLowerCaseKey().replace("-", "").replace("_", "");
                 boolean secret = key.equals("apikey") || key.endsWith(".apikey") || key.contains("customheaders");
                 return secret && (key.startsWith("langchain4j.qwen") || !key.contains(".")
-                        || key.startsWith("chatmodel.") || key.startsWith("embeddingmodel."))
+                        || key.startsWith("chatmodel.") || key.startsWith("embeddingmodel.")
+                        || key.startsWith("responsesmodel."))
                         ? data.withSanitizedValue() : data;
             };
         }
@@ -98,72 +103,6 @@ public class QwenAutoConfiguration {
                 QwenProperties properties, ObjectProvider<ChatModelListener> listeners) {
             return buildChatModel(QwenStreamingChatModel.builder(), properties, listeners);
         }
-    }
-
-    /**
-     * The Responses API models and conversations, from {@code langchain4j.qwen.responses-model.*}; off unless
-     * {@code langchain4j.qwen.responses-model.enabled=true}, because they are {@code ChatModel}s too and would make
-     * injecting a {@code ChatModel} by type ambiguous for applications that did not ask for them.
-     */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnBooleanProperty(name = "langchain4j.qwen.responses-model.enabled")
-    static class ResponsesModelConfiguration {
-
-        @Bean
-        @ConditionalOnMissingBean
-        QwenResponsesChatModel qwenResponsesChatModel(
-                QwenProperties properties, ObjectProvider<ChatModelListener> listeners) {
-            return buildResponsesModel(QwenResponsesChatModel.builder(), properties, listeners);
-        }
-
-        @Bean
-        @ConditionalOnMissingBean
-        QwenResponsesStreamingChatModel qwenResponsesStreamingChatModel(
-                QwenProperties properties, ObjectProvider<ChatModelListener> listeners) {
-            return buildResponsesModel(QwenResponsesStreamingChatModel.builder(), properties, listeners);
-        }
-
-        @Bean
-        @ConditionalOnMissingBean
-        QwenConversations qwenConversations(QwenProperties properties) {
-            return new BuilderOptions(PREFIX + "responses-model").build(() -> connection(QwenConversations.builder(),
-                    properties).customHeaders(emptyToNull(properties.responsesModel().customHeaders())).build());
-        }
-    }
-
-    private static <M, B extends QwenResponsesBaseChatModel.Builder<M, B>> M buildResponsesModel(
-            B builder, QwenProperties properties, ObjectProvider<ChatModelListener> listeners) {
-        QwenProperties.ResponsesModel responses = properties.responsesModel();
-        BuilderOptions options = connectionOptions(new BuilderOptions(PREFIX + "responses-model"), properties)
-                .option("modelName", RESPONSES + "model-name", responses.modelName())
-                .option("temperature", RESPONSES + "temperature", responses.temperature())
-                .option("topP", RESPONSES + "top-p", responses.topP())
-                .option("maxTokens", RESPONSES + "max-tokens", responses.maxTokens())
-                .option("maxOutputTokens", RESPONSES + "max-tokens", responses.maxTokens())
-                .option("builtInTools", RESPONSES + "built-in-tools", responses.builtInTools());
-        return options.build(() -> connection(builder, properties)
-                .modelName(responses.modelName())
-                .temperature(responses.temperature())
-                .topP(responses.topP())
-                .maxTokens(responses.maxTokens())
-                .enableThinking(responses.enableThinking())
-                .builtInTools(builtInTools(responses.builtInTools()))
-                .store(responses.store())
-                .sessionCache(responses.sessionCache())
-                .parallelToolCalls(responses.parallelToolCalls())
-                .customHeaders(emptyToNull(responses.customHeaders()))
-                .listeners(listeners.orderedStream().toList())
-                .build());
-    }
-
-    /** Built-in tools by type name, e.g. {@code web_search}; blank entries are skipped. */
-    private static List<QwenBuiltInTool> builtInTools(List<String> types) {
-        if (types == null || types.isEmpty()) {
-            return null;
-        }
-        return types.stream().filter(type -> type != null && !type.isBlank())
-                .map(type -> QwenBuiltInTool.of(Map.of("type", type.strip())))
-                .toList();
     }
 
     /** The embedding model, from {@code langchain4j.qwen.embedding-model.*}; needs qwen-langchain4j-embeddings. */
@@ -194,6 +133,46 @@ public class QwenAutoConfiguration {
                     .customHeaders(emptyToNull(embedding.customHeaders()))
                     .listeners(listeners.orderedStream().toList())
                     .build());
+        }
+    }
+
+    /**
+     * The Responses API models and the Conversations client, from {@code langchain4j.qwen.responses-model.*}; off
+     * unless {@code enabled=true}.
+     *
+     * <p>The models implement {@code ChatModel} and {@code StreamingChatModel} like the chat-model beans. They are
+     * {@link Fallback @Fallback} beans so that adding them does not make existing by-type injection ambiguous: with
+     * both present, {@code ChatModel} resolves to the {@link QwenChatModel}; with the chat-model beans switched off
+     * (or another non-fallback {@code ChatModel} defined), the other one wins. Injecting the concrete type always
+     * gets the Responses model.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty(name = "langchain4j.qwen.responses-model.enabled")
+    static class ResponsesModelConfiguration {
+
+        @Bean
+        @Fallback
+        @ConditionalOnMissingBean
+        QwenResponsesChatModel qwenResponsesChatModel(
+                QwenProperties properties, ObjectProvider<ChatModelListener> listeners) {
+            return buildResponsesModel(QwenResponsesChatModel.builder(), properties, listeners);
+        }
+
+        @Bean
+        @Fallback
+        @ConditionalOnMissingBean
+        QwenResponsesStreamingChatModel qwenResponsesStreamingChatModel(
+                QwenProperties properties, ObjectProvider<ChatModelListener> listeners) {
+            return buildResponsesModel(QwenResponsesStreamingChatModel.builder(), properties, listeners);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        QwenConversations qwenConversations(QwenProperties properties) {
+            return connectionOptions(new BuilderOptions(PREFIX + "responses-model"), properties)
+                    .build(() -> connection(QwenConversations.builder(), properties)
+                            .customHeaders(emptyToNull(properties.responsesModel().customHeaders()))
+                            .build());
         }
     }
 
@@ -242,6 +221,65 @@ public class QwenAutoConfiguration {
                 .customHeaders(emptyToNull(chat.customHeaders()))
                 .listeners(listeners.orderedStream().toList())
                 .build());
+    }
+
+    private static <M, B extends QwenResponsesBaseChatModel.Builder<M, B>> M buildResponsesModel(
+            B builder, QwenProperties properties, ObjectProvider<ChatModelListener> listeners) {
+        QwenProperties.ResponsesModel responses = properties.responsesModel();
+        List<QwenBuiltInTool> builtInTools = builtInTools(responses.builtInTools());
+        BuilderOptions options = connectionOptions(new BuilderOptions(PREFIX + "responses-model"), properties)
+                .option("modelName", RESPONSES + "model-name", responses.modelName())
+                .option("temperature", RESPONSES + "temperature", responses.temperature())
+                .option("topP", RESPONSES + "top-p", responses.topP())
+                .option("maxTokens", RESPONSES + "max-tokens", responses.maxTokens())
+                .option("maxOutputTokens", RESPONSES + "max-tokens", responses.maxTokens())
+                .option("max_output_tokens", RESPONSES + "max-tokens", responses.maxTokens())
+                .option("customParameters", RESPONSES + "custom-parameters", responses.customParameters());
+        return options.build(() -> connection(builder, properties)
+                .modelName(responses.modelName())
+                .temperature(responses.temperature())
+                .topP(responses.topP())
+                .maxTokens(responses.maxTokens())
+                .enableThinking(responses.enableThinking())
+                .builtInTools(builtInTools)
+                .store(responses.store())
+                .sessionCache(responses.sessionCache())
+                .parallelToolCalls(responses.parallelToolCalls())
+                .customParameters(emptyToNull(responses.customParameters()))
+                .customHeaders(emptyToNull(responses.customHeaders()))
+                .listeners(listeners.orderedStream().toList())
+                .build());
+    }
+
+    /**
+     * The built-in tools named in {@code responses-model.built-in-tools}, each as {@code {"type": name}}; a name the
+     * library refuses fails the startup with the property's index. Names are sent as written (Qwen may add tools),
+     * but a kebab-case name, which Qwen would silently ignore, is refused with its snake_case spelling.
+     */
+    private static List<QwenBuiltInTool> builtInTools(List<String> names) {
+        if (names == null || names.isEmpty()) {
+            return null;
+        }
+        List<QwenBuiltInTool> tools = new ArrayList<>(names.size());
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i) == null ? "" : names.get(i).strip();
+            String property = RESPONSES + "built-in-tools[" + i + "]";
+            if (name.contains("-")) {
+                throw new InvalidConfigurationPropertyValueException(property, name, "Qwen's built-in tool types are"
+                        + " written with underscores, e.g. " + name.replace('-', '_') + "; Qwen would ignore " + name);
+            }
+            try {
+                tools.add(QwenBuiltInTool.of(Map.of("type", name)));
+            } catch (IllegalArgumentException e) {
+                InvalidConfigurationPropertyValueException translated = new InvalidConfigurationPropertyValueException(
+                        property, name, e.getMessage() + ". Tools that need options (file_search, mcp) cannot be"
+                                + " named here: define the Responses models as your own beans, with"
+                                + " QwenBuiltInTool.fileSearch(...) or QwenBuiltInTool.mcp(...)");
+                translated.addSuppressed(e);
+                throw translated;
+            }
+        }
+        return tools;
     }
 
     private static QwenSearchOptions searchOptions(QwenProperties.SearchOptions search) {

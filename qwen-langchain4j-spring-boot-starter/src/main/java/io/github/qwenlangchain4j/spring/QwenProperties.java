@@ -13,8 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Configuration of the Qwen models, bound from {@code langchain4j.qwen.*}. The connection properties at the top
  * level are shared by every model; {@code chat-model.*} configures both the {@code QwenChatModel} and the
- * {@code QwenStreamingChatModel} beans, {@code embedding-model.*} the {@code QwenEmbeddingModel} bean. Unset
- * properties are not passed to the builders, so the library's defaults apply.
+ * {@code QwenStreamingChatModel} beans, {@code embedding-model.*} the {@code QwenEmbeddingModel} bean and
+ * {@code responses-model.*} (off unless {@code responses-model.enabled=true}) the {@code QwenResponsesChatModel},
+ * {@code QwenResponsesStreamingChatModel} and {@code QwenConversations} beans. Unset properties are not passed to the
+ * builders, so the library's defaults apply.
  *
  * <pre>
  * langchain4j:
@@ -44,8 +46,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     redacted). Default false.
  * @param chatModel Options of the QwenChatModel and QwenStreamingChatModel beans.
  * @param embeddingModel Options of the QwenEmbeddingModel bean (needs qwen-langchain4j-embeddings).
- * @param responsesModel Options of the QwenResponsesChatModel and QwenResponsesStreamingChatModel beans (Qwen's
- *     Responses API), off by default.
+ * @param responsesModel Options of the QwenResponsesChatModel and QwenResponsesStreamingChatModel beans (Responses
+ *     API); off unless responses-model.enabled is true.
  */
 @ConfigurationProperties(QwenProperties.PREFIX)
 public record QwenProperties(
@@ -64,8 +66,8 @@ public record QwenProperties(
     public static final String PREFIX = "langchain4j.qwen";
 
     /**
-     * Binds the properties; a {@code null} chat or embedding model section, as only a direct call can give, gets
-     * its defaults.
+     * Binds the properties; a {@code null} chat, embedding or Responses model section, as only a direct call can
+     * give, gets its defaults.
      *
      * @param apiKey the value of {@code langchain4j.qwen.api-key}
      * @param region the value of {@code langchain4j.qwen.region}
@@ -311,23 +313,39 @@ public record QwenProperties(
     }
 
     /**
-     * {@code langchain4j.qwen.responses-model.*}: the Responses API models (built-in tools, server-side context).
+     * {@code langchain4j.qwen.responses-model.*}: the Responses API models (built-in tools such as web search and
+     * the code interpreter, multi-turn by previous response id), which also give a QwenConversations bean.
+     *
+     * <p>Off by default: they are LangChain4j {@code ChatModel} and {@code StreamingChatModel}s too, and a second
+     * bean of those types would make by-type lookups that demand exactly one (such as langchain4j-spring's
+     * {@code @AiService} in its automatic wiring mode) ambiguous. When on, they are registered as {@code @Fallback}
+     * beans, so that a plain {@code ChatModel} or {@code StreamingChatModel} injection point still gets the chat-model
+     * (Chat Completions) bean, and a Responses model only when it is the only one; inject
+     * {@code QwenResponsesChatModel} or {@code QwenResponsesStreamingChatModel} to get them.
      *
      * @param enabled Whether to create the QwenResponsesChatModel, QwenResponsesStreamingChatModel and
-     *     QwenConversations beans (when an API key is set). Default false: they are ChatModel and StreamingChatModel
-     *     beans too, so with them on, inject chat models by their class or bean name.
-     * @param modelName Model name, e.g. qwen3.5-plus (the default), qwen3.5-flash, qwen3.6-plus, qwen3-max, qwen-plus.
+     *     QwenConversations beans (when an API key is set). Default false. Plain ChatModel and StreamingChatModel
+     *     injection keeps getting the chat-model beans: the Responses beans are fallbacks.
+     * @param modelName Model name, e.g. qwen3.5-plus (the default), qwen3.5-flash, qwen3-max, qwen3.6-plus, qwen-plus,
+     *     qwen-flash; the Responses API serves fewer models than Chat Completions.
      * @param temperature Sampling temperature, from 0 (inclusive) to 2 (exclusive).
      * @param topP Nucleus sampling threshold (top_p), from 0 (exclusive) to 1 (inclusive).
-     * @param maxTokens Maximum number of output tokens (max_output_tokens), at least 16.
-     * @param enableThinking Thinking mode of hybrid models (enable_thinking).
-     * @param builtInTools Built-in tools Qwen runs on its side, by type: web_search, web_extractor (with web_search,
-     *     thinking only), code_interpreter, web_search_image, image_search.
-     * @param store Whether Qwen stores responses (store; Qwen's default true), needed for previous_response_id.
-     * @param sessionCache Whether to send x-dashscope-session-cache: enable, Qwen's cache of multi-turn context
-     *     chained with previous_response_id. Default false.
-     * @param parallelToolCalls Whether several function tools may be called at once (parallel_tool_calls).
-     * @param customHeaders Extra HTTP headers for every Responses API request.
+     * @param maxTokens Maximum number of output tokens (max_output_tokens); Qwen requires at least 16.
+     * @param enableThinking Thinking mode of hybrid models (enable_thinking). web_extractor needs it on.
+     * @param builtInTools Built-in tools Qwen runs on its side in every request, by type: web_search, web_extractor
+     *     (needs web_search beside it and thinking on), code_interpreter, web_search_image, image_search (needs an
+     *     image in the input). Tools that need options (file_search, mcp) cannot be given here: define the models
+     *     as your own beans with QwenBuiltInTool.fileSearch(...) or mcp(...).
+     * @param store Whether Qwen stores the responses (store); Qwen's default is true, for 7 days. Continuing a
+     *     response by its id needs them stored.
+     * @param sessionCache Whether to enable Qwen's session cache (x-dashscope-session-cache: enable) for turns
+     *     chained by previous response id: the cached context bills at 10 % of the input price, creating it at 125 %.
+     *     Default false.
+     * @param parallelToolCalls Whether several function tools may be called in one turn (parallel_tool_calls).
+     * @param customParameters Extra top-level JSON fields for every request, e.g. reasoning.effort; they win over
+     *     the typed options of the same name. Values from .properties files are strings; YAML keeps numbers,
+     *     booleans, lists and nested objects.
+     * @param customHeaders Extra HTTP headers for every Responses and Conversations request.
      */
     public record ResponsesModel(
             @DefaultValue("false") boolean enabled,
@@ -340,13 +358,15 @@ public record QwenProperties(
             Boolean store,
             Boolean sessionCache,
             Boolean parallelToolCalls,
+            Map<String, Object> customParameters,
             Map<String, String> customHeaders) {
 
-        static final ResponsesModel DEFAULTS =
-                new ResponsesModel(false, null, null, null, null, null, null, null, null, null, null);
+        static final ResponsesModel DEFAULTS = new ResponsesModel(false, null, null, null, null, null, null, null,
+                null, null, null, null);
 
         /**
-         * Binds the Responses model options; the lists and maps are copied, unmodifiable and in their order.
+         * Binds the Responses model options; the list and maps are copied, unmodifiable and in their order. Unset
+         * maps are empty, an unset tool list stays {@code null} (no built-in tools).
          *
          * @param enabled the value of {@code langchain4j.qwen.responses-model.enabled}
          * @param modelName the value of {@code langchain4j.qwen.responses-model.model-name}
@@ -358,10 +378,12 @@ public record QwenProperties(
          * @param store the value of {@code langchain4j.qwen.responses-model.store}
          * @param sessionCache the value of {@code langchain4j.qwen.responses-model.session-cache}
          * @param parallelToolCalls the value of {@code langchain4j.qwen.responses-model.parallel-tool-calls}
+         * @param customParameters the value of {@code langchain4j.qwen.responses-model.custom-parameters}
          * @param customHeaders the value of {@code langchain4j.qwen.responses-model.custom-headers}
          */
         public ResponsesModel {
             builtInTools = copy(builtInTools);
+            customParameters = copy(customParameters);
             customHeaders = copy(customHeaders);
         }
 
@@ -375,7 +397,8 @@ public record QwenProperties(
             return "ResponsesModel{enabled=" + enabled + ", modelName=" + modelName + ", temperature=" + temperature
                     + ", topP=" + topP + ", maxTokens=" + maxTokens + ", enableThinking=" + enableThinking
                     + ", builtInTools=" + builtInTools + ", store=" + store + ", sessionCache=" + sessionCache
-                    + ", parallelToolCalls=" + parallelToolCalls + ", customHeaders=" + customHeaders.keySet() + '}';
+                    + ", parallelToolCalls=" + parallelToolCalls + ", customParameters=" + customParameters
+                    + ", customHeaders=" + customHeaders.keySet() + '}';
         }
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.qwenlangchain4j.QwenBaseChatModel;
 import io.github.qwenlangchain4j.QwenRegion;
 import io.github.qwenlangchain4j.embedding.QwenEmbeddingModel;
+import io.github.qwenlangchain4j.responses.QwenResponsesBaseChatModel;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -35,11 +36,11 @@ class ConfigurationMetadataTest {
             "chat-model.custom-headers", "embedding-model.enabled", "embedding-model.model-name",
             "embedding-model.dimensions", "embedding-model.max-segments-per-batch",
             "embedding-model.max-concurrent-requests", "embedding-model.rate-limit-patience",
-            "embedding-model.custom-headers",
-            "responses-model.enabled", "responses-model.model-name", "responses-model.temperature",
-            "responses-model.top-p", "responses-model.max-tokens", "responses-model.enable-thinking",
-            "responses-model.built-in-tools", "responses-model.store", "responses-model.session-cache",
-            "responses-model.parallel-tool-calls", "responses-model.custom-headers");
+            "embedding-model.custom-headers", "responses-model.enabled", "responses-model.model-name",
+            "responses-model.temperature", "responses-model.top-p", "responses-model.max-tokens",
+            "responses-model.enable-thinking", "responses-model.built-in-tools", "responses-model.store",
+            "responses-model.session-cache", "responses-model.parallel-tool-calls",
+            "responses-model.custom-parameters", "responses-model.custom-headers");
 
     private static Map<String, JsonNode> properties;
     private static Map<String, JsonNode> hints;
@@ -82,6 +83,8 @@ class ConfigurationMetadataTest {
         assertThat(defaultOf("region")).isEqualTo("singapore");
         assertThat(defaultOf("chat-model.enabled")).isEqualTo("true");
         assertThat(defaultOf("embedding-model.enabled")).isEqualTo("true");
+        assertThat(defaultOf("responses-model.enabled")).as("off unless asked for").isEqualTo("false");
+        assertThat(defaultOf("responses-model.model-name")).isEqualTo(QwenResponsesBaseChatModel.DEFAULT_MODEL_NAME);
     }
 
     @Test
@@ -102,6 +105,10 @@ class ConfigurationMetadataTest {
                 .containsExactly("text-embedding-v4", "text-embedding-v3", "text-embedding-v2", "text-embedding-v1");
         assertThat(hintValues("chat-model.search-options.search-strategy"))
                 .containsExactly("turbo", "max", "agent", "agent_max");
+        assertThat(hintValues("responses-model.model-name")).contains(QwenResponsesBaseChatModel.DEFAULT_MODEL_NAME,
+                "qwen3.5-flash", "qwen3-max");
+        assertThat(hintValues("responses-model.built-in-tools"))
+                .containsExactly("web_search", "web_extractor", "code_interpreter", "web_search_image", "image_search");
     }
 
     private static String defaultOf(String name) {

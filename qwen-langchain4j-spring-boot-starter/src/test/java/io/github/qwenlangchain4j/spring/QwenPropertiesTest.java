@@ -75,12 +75,13 @@ class QwenPropertiesTest {
         runner.withPropertyValues(
                         "langchain4j.qwen.chat-model.model-name=qwen-max",
                         "langchain4j.qwen.chat-model.custom-headers.X-Proxy-Token=proxy-SECRET",
-                        "langchain4j.qwen.embedding-model.custom-headers.X-Proxy-Token=proxy-SECRET")
+                        "langchain4j.qwen.embedding-model.custom-headers.X-Proxy-Token=proxy-SECRET",
+                        "langchain4j.qwen.responses-model.custom-headers.X-Responses-Token=proxy-SECRET")
                 .run(context -> {
                     String text = context.getBean(QwenProperties.class).toString();
 
                     assertThat(text).contains("apiKey=***").contains("modelName=qwen-max").contains("X-Proxy-Token")
-                            .doesNotContain(API_KEY).doesNotContain("proxy-SECRET");
+                            .contains("X-Responses-Token").doesNotContain(API_KEY).doesNotContain("proxy-SECRET");
                 });
     }
 
@@ -110,12 +111,19 @@ class QwenPropertiesTest {
             assertThat(properties.chatModel().customHeaders()).isEmpty();
             assertThat(properties.embeddingModel().enabled()).isTrue();
             assertThat(properties.embeddingModel().customHeaders()).isEmpty();
+            assertThat(properties.responsesModel().enabled()).as("off unless asked for").isFalse();
+            assertThat(properties.responsesModel().builtInTools()).isNull();
+            assertThat(properties.responsesModel().customParameters()).isEmpty();
+            assertThat(properties.responsesModel().customHeaders()).isEmpty();
         });
         // A direct constructor call, with null sections, gets the same defaults.
         QwenProperties constructed = new QwenProperties(null, null, null, null, null, null, null, null, null, null);
         assertThat(constructed.chatModel().enabled()).isTrue();
         assertThat(constructed.chatModel().searchOptions().isEmpty()).isTrue();
         assertThat(constructed.embeddingModel().enabled()).isTrue();
+        assertThat(constructed.responsesModel().enabled()).isFalse();
+        assertThat(constructed.responsesModel().builtInTools()).isNull();
+        assertThat(constructed.responsesModel().customHeaders()).isEmpty();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.github.qwenlangchain4j.spring;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -26,6 +27,9 @@ final class QwenWireMock implements AutoCloseable {
     static final String ANSWER = "I am Qwen, served by WireMock.";
     static final String CHAT_PATH = "/compatible-mode/v1/chat/completions";
     static final String EMBEDDINGS_PATH = "/compatible-mode/v1/embeddings";
+    static final String RESPONSES_PATH = "/compatible-mode/v1/responses";
+    static final String CONVERSATIONS_PATH = "/compatible-mode/v1/conversations";
+    static final String RESPONSE_ID = "resp_starter-1";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -44,6 +48,48 @@ final class QwenWireMock implements AutoCloseable {
                  "data":[{"object":"embedding","index":0,"embedding":[0.25,-0.5,0.75]}],
                  "usage":{"prompt_tokens":3,"total_tokens":3}}
                 """)));
+        server.stubFor(post(urlEqualTo(RESPONSES_PATH)).willReturn(okJson(response("completed", ANSWER))
+                .withHeader("x-request-id", "req-responses-1")));
+        // A stream for request bodies with "stream": true (Qwen's framing: event and data lines, no [DONE]).
+        server.stubFor(post(urlEqualTo(RESPONSES_PATH))
+                .withRequestBody(matchingJsonPath("$[?(@.stream == true)]"))
+                .willReturn(aResponse().withStatus(200)
+                        .withHeader("Content-Type", "text/event-stream;charset=UTF-8")
+                        .withBody(responsesStream())));
+        server.stubFor(post(urlEqualTo(CONVERSATIONS_PATH)).willReturn(okJson("""
+                {"created_at":1771316949128,"id":"conv_starter","metadata":{"topic":"demo"},"object":"conversation"}
+                """)));
+    }
+
+    /** A Responses API response object with one assistant message. */
+    private static String response(String status, String text) {
+        return """
+                {"id":"%s","object":"response","created_at":1769082930,"model":"qwen3.5-plus","status":"%s",
+                 "output":[{"id":"msg_1","type":"message","role":"assistant","status":"completed",
+                            "content":[{"type":"output_text","text":"%s","annotations":[]}]}],
+                 "usage":{"input_tokens":12,"output_tokens":8,"total_tokens":20}}"""
+                .formatted(RESPONSE_ID, status, text).replace("\n", "");
+    }
+
+    private static String responsesStream() {
+        String[] deltas = {"I am Qwen, ", "served by WireMock."};
+        StringBuilder body = new StringBuilder();
+        int sequence = 0;
+        body.append(event("response.created", "{\"type\":\"response.created\",\"sequence_number\":" + sequence++
+                + ",\"response\":{\"id\":\"" + RESPONSE_ID + "\",\"object\":\"response\",\"status\":\"queued\","
+                + "\"output\":[]}}"));
+        for (String delta : deltas) {
+            body.append(event("response.output_text.delta", "{\"type\":\"response.output_text.delta\","
+                    + "\"sequence_number\":" + sequence++ + ",\"item_id\":\"msg_1\",\"output_index\":0,"
+                    + "\"content_index\":0,\"delta\":\"" + delta + "\"}"));
+        }
+        body.append(event("response.completed", "{\"type\":\"response.completed\",\"sequence_number\":" + sequence
+                + ",\"response\":" + response("completed", ANSWER) + "}"));
+        return body.toString();
+    }
+
+    private static String event(String type, String data) {
+        return "event:" + type + "\n" + "data:" + data + "\n\n";
     }
 
     /** Answers chat requests whose body asks for a stream with SSE chunks of {@link #ANSWER}. */

@@ -26,6 +26,12 @@ public final class QwenWireMockAccess implements AutoCloseable {
         return bodies.get(bodies.size() - 1);
     }
 
+    /** The body of the latest Responses API request. */
+    public JsonNode lastResponsesBody() {
+        List<JsonNode> bodies = qwen.bodies(QwenWireMock.RESPONSES_PATH);
+        return bodies.get(bodies.size() - 1);
+    }
+
     @Override
     public void close() {
         qwen.close();

@@ -9,6 +9,9 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.github.qwenlangchain4j.QwenChatModel;
 import io.github.qwenlangchain4j.QwenStreamingChatModel;
 import io.github.qwenlangchain4j.embedding.QwenEmbeddingModel;
+import io.github.qwenlangchain4j.responses.QwenResponsesChatModel;
+import io.github.qwenlangchain4j.responses.QwenResponsesStreamingChatModel;
+import dev.langchain4j.service.AiServices;
 import io.github.qwenlangchain4j.spring.QwenWireMockAccess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -48,6 +51,12 @@ class AssistantApplicationTest {
     @Autowired
     EmbeddingModel embeddingModel;
 
+    @Autowired
+    QwenResponsesChatModel responsesChatModel;
+
+    @Autowired
+    QwenResponsesStreamingChatModel responsesStreamingChatModel;
+
     @Test
     void should_answer_through_the_injected_ai_service_with_the_yaml_configuration() {
         String answer = assistant.chat("Who are you?");
@@ -76,6 +85,27 @@ class AssistantApplicationTest {
         assertThat(embeddingModel.dimension()).isEqualTo(256);
         // base-url (from the test) wins over region (china-beijing, from application.yaml).
         assertThat(chatModel.toString()).contains("baseUrl=" + QWEN.baseUrl()).doesNotContain("SECRET");
+    }
+
+    @Test
+    void should_keep_the_langchain4j_interfaces_on_the_chat_models_with_the_responses_models_enabled() {
+        // application.yaml enables responses-model: the Responses beans are fallbacks, so the Assistant bean's
+        // ChatModel parameter and the fields above still resolve, to the chat-model beans.
+        assertThat(chatModel).isInstanceOf(QwenChatModel.class);
+        assertThat(streamingChatModel).isInstanceOf(QwenStreamingChatModel.class);
+        assertThat(responsesChatModel).isNotSameAs(chatModel);
+        assertThat(responsesStreamingChatModel).isNotSameAs(streamingChatModel);
+    }
+
+    @Test
+    void should_answer_through_an_ai_service_over_the_injected_responses_model() {
+        Assistant overResponses = AiServices.create(Assistant.class, responsesChatModel);
+
+        assertThat(overResponses.chat("Who are you?")).isEqualTo(QwenWireMockAccess.ANSWER);
+        JsonNode body = QWEN.lastResponsesBody();
+        assertThat(body.get("model").asText()).isEqualTo("qwen3.5-flash");
+        assertThat(body.get("tools").findValuesAsText("type")).containsExactly("web_search", "code_interpreter");
+        assertThat(body.get("reasoning").get("effort").asText()).isEqualTo("low");
     }
 
     @Test
