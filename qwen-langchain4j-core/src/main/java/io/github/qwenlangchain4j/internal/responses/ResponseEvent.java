@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.github.qwenlangchain4j.internal.api.ErrorBody;
 import io.github.qwenlangchain4j.internal.api.StreamChunk;
-import java.util.Map;
 
 /**
  * One event of a Responses API stream, every type in one record: {@code type} says which fields are set
@@ -26,10 +25,8 @@ public record ResponseEvent(
         Integer contentIndex,
         Integer summaryIndex,
         String delta,
-        String text,
         String arguments,
         String name,
-        Map<String, Object> annotation,
         String code,
         String message,
         String param,
