@@ -351,8 +351,11 @@ class QwenEmbeddingModelTest {
         assertThat(server.countWithStatus(429)).isEqualTo(8);
         assertThat(received).as("each batch answered once, the refused ones sent again").hasSize(30 + 8);
         List<Received> afterRateLimiting = received.subList(8, received.size());
-        assertThat(afterRateLimiting.stream().mapToInt(Received::inFlightOnArrival).max().orElse(0))
-                .as("in flight after the 429s").isLessThan(8);
+        // Paced at 8 requests/s or more against a 20 ms server, a request mostly finds itself alone. The median, not
+        // the maximum: a stall of a loaded machine (CI) releases several paced requests at once, which says nothing
+        // of the pacing; without pacing, every request after the 429s would find all eight in flight.
+        int[] inFlightAfter = afterRateLimiting.stream().mapToInt(Received::inFlightOnArrival).sorted().toArray();
+        assertThat(inFlightAfter[inFlightAfter.length / 2]).as("median in flight after the 429s").isLessThanOrEqualTo(3);
     }
 
     @Test
