@@ -40,7 +40,7 @@ import java.util.function.ToIntFunction;
  * ({@link io.github.qwenlangchain4j.QwenRegion#nativeBaseUrl()}), and a compatible-mode {@code baseUrl} (a proxy,
  * {@code QwenMockServer}) is mapped to the native base on its host. qwen3-rerank is served in Singapore and Beijing,
  * gte-rerank-v2 and qwen3-vl-rerank in Beijing. Errors, retries and logging (the key redacted) are those of the
- * chat models. Invalid input (a null or blank query, a null or blank segment, {@code instruct} for a model that does
+ * chat models. Invalid input (a null or blank query, a null segment, {@code instruct} for a model that does
  * not take it) is refused before anything is sent. Thread-safe; build once and share.
  */
 public class QwenScoringModel implements ScoringModel {
@@ -113,7 +113,7 @@ public class QwenScoringModel implements ScoringModel {
      * @param query    the query
      * @return one score per segment, in the order of {@code segments} (from 0 to 1, higher is more relevant), and
      *         the token usage summed over the requests; an empty list without a request for no segments
-     * @throws IllegalArgumentException when the query is null or blank, or a segment is null or blank
+     * @throws IllegalArgumentException when the query is null or blank, or a segment is null
      */
     @Override
     public Response<List<Double>> scoreAll(List<TextSegment> segments, String query) {
@@ -137,7 +137,7 @@ public class QwenScoringModel implements ScoringModel {
      * @param query    the query
      * @param segments the segments to rank
      * @return the best segments, best first (equal scores in input order), with the token usage summed
-     * @throws IllegalArgumentException when the query is null or blank, or a segment is null or blank
+     * @throws IllegalArgumentException when the query is null or blank, or a segment is null
      */
     public Response<List<QwenRerankResult>> rerank(String query, List<TextSegment> segments) {
         List<String> documents = texts(segments, query);
@@ -162,9 +162,8 @@ public class QwenScoringModel implements ScoringModel {
         List<String> texts = new ArrayList<>(segments.size());
         for (int i = 0; i < segments.size(); i++) {
             TextSegment segment = segments.get(i);
-            if (segment == null || segment.text() == null || segment.text().isBlank()) {
-                throw new IllegalArgumentException("segments[" + i + "] is " + (segment == null ? "null" : "blank")
-                        + "; Qwen cannot rank it. Remove empty segments before scoring.");
+            if (segment == null) { // a TextSegment itself is never blank
+                throw new IllegalArgumentException("segments[" + i + "] is null; Qwen cannot rank it");
             }
             texts.add(segment.text());
         }
