@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -48,11 +47,9 @@ public final class MockRerank {
 
     /** Serves one request to {@link #PATH}. */
     public HttpReply handle(String method, String authorization, String body, String requestId) {
-        if (authorization == null || !authorization.startsWith("Bearer ") || authorization.substring(7).isBlank()) {
-            return HttpReply.error(QwenError.flat(401, "InvalidApiKey", "No API-key provided."), requestId);
-        }
-        if (!authorization.substring(7).equals(apiKey)) {
-            return HttpReply.error(QwenError.flat(401, "InvalidApiKey", "Invalid API-key provided."), requestId);
+        QwenError keyError = QwenError.flatKeyError(authorization, apiKey);
+        if (keyError != null) {
+            return HttpReply.error(keyError, requestId);
         }
         if (!"POST".equals(method)) {
             return ResponsesApi.methodNotAllowed(method, PATH, requestId);
@@ -81,7 +78,7 @@ public final class MockRerank {
     }
 
     private static String answer(JsonNode request, String query, JsonNode documents, String requestId) {
-        Set<String> queryWords = words(query);
+        Set<String> queryWords = new HashSet<>(WordVectors.words(query));
         List<double[]> scored = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         int tokens = 0;
@@ -89,7 +86,7 @@ public final class MockRerank {
             JsonNode document = documents.get(i);
             String text = document.isTextual() ? document.asText() : document.path("text").asText("");
             texts.add(text);
-            scored.add(new double[] {i, relevance(queryWords, words(text))});
+            scored.add(new double[] {i, relevance(queryWords, new HashSet<>(WordVectors.words(text)))});
             tokens += Tokens.estimate(query) + Tokens.estimate(text); // query tokens x documents + document tokens
         }
         scored.sort(Comparator.<double[]>comparingDouble(s -> -s[1]).thenComparingDouble(s -> s[0]));
@@ -117,33 +114,5 @@ public final class MockRerank {
         long found = asked.stream().filter(document::contains).count();
         double share = asked.isEmpty() ? 0 : (double) found / asked.size();
         return Math.round((0.02 + 0.96 * share) * 1_000_000) / 1_000_000.0;
-    }
-
-    /** Lower-cased runs of letters and digits; each ideograph is a word of its own. */
-    static Set<String> words(String text) {
-        Set<String> words = new HashSet<>();
-        StringBuilder word = new StringBuilder();
-        String lower = text.toLowerCase(Locale.ROOT);
-        for (int i = 0; i < lower.length(); ) {
-            int cp = lower.codePointAt(i);
-            i += Character.charCount(cp);
-            if (Character.isIdeographic(cp)) {
-                flush(words, word);
-                words.add(new String(Character.toChars(cp)));
-            } else if (Character.isLetterOrDigit(cp)) {
-                word.appendCodePoint(cp);
-            } else {
-                flush(words, word);
-            }
-        }
-        flush(words, word);
-        return words;
-    }
-
-    private static void flush(Set<String> words, StringBuilder word) {
-        if (word.length() > 0) {
-            words.add(word.toString());
-            word.setLength(0);
-        }
     }
 }
