@@ -147,6 +147,24 @@ public abstract class QwenConnectionBuilder<T, B extends QwenConnectionBuilder<T
      */
     protected QwenClient newClient(java.util.function.Function<QwenRegion, String> regionBaseUrl,
                                    Map<String, String> extraHeaders) {
+        return newClient(baseUrl != null ? baseUrl : regionBaseUrl.apply(region != null ? region : QwenRegion.SINGAPORE),
+                extraHeaders);
+    }
+
+    /**
+     * The client of DashScope's native API ({@code https://<host>/api/v1}, e.g. text rerank): the region's
+     * {@link QwenRegion#nativeBaseUrl()}, or {@link #baseUrl} with a trailing {@code /compatible-mode/v1} mapped to
+     * {@code /api/v1} on the same host ({@link QwenRegion#nativeBaseUrlOf}). Internal use.
+     *
+     * @param extraHeaders headers the model adds
+     * @return a new client
+     */
+    protected QwenClient newNativeClient(Map<String, String> extraHeaders) {
+        return newClient(baseUrl != null ? QwenRegion.nativeBaseUrlOf(baseUrl)
+                : (region != null ? region : QwenRegion.SINGAPORE).nativeBaseUrl(), extraHeaders);
+    }
+
+    private QwenClient newClient(String resolvedBaseUrl, Map<String, String> extraHeaders) {
         Map<String, String> headers = new java.util.LinkedHashMap<>();
         if (customHeaders != null) {
             headers.putAll(customHeaders);
@@ -154,7 +172,7 @@ public abstract class QwenConnectionBuilder<T, B extends QwenConnectionBuilder<T
         headers.putAll(extraHeaders);
         return QwenClient.builder()
                 .apiKey(apiKey)
-                .baseUrl(baseUrl != null ? baseUrl : regionBaseUrl.apply(region != null ? region : QwenRegion.SINGAPORE))
+                .baseUrl(resolvedBaseUrl)
                 .timeout(timeout)
                 .maxRetries(maxRetries)
                 .customHeaders(headers)

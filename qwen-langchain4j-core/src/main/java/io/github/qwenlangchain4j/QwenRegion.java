@@ -34,6 +34,35 @@ public enum QwenRegion {
     }
 
     /**
+     * The base URL of DashScope's native API in this region ({@code https://<host>/api/v1}), without a trailing
+     * slash: the same host and key as compatible mode, for the services compatible mode does not carry, such as
+     * text rerank ({@code POST .../services/rerank/text-rerank/text-rerank}, Model Studio's "Text rerank" API
+     * reference, alibabacloud.com/help/en/model-studio/text-rerank-api).
+     *
+     * @return the native API base URL, e.g. {@code https://dashscope-intl.aliyuncs.com/api/v1}
+     */
+    public String nativeBaseUrl() {
+        return nativeBaseUrlOf(baseUrl);
+    }
+
+    /**
+     * The native API base URL on the host of a compatible-mode base URL: a trailing {@code /compatible-mode/v1}
+     * becomes {@code /api/v1}, so that one base URL setting (a proxy, {@code QwenMockServer}) serves both APIs.
+     * Any other URL is taken to be a native base URL already and returned without a trailing slash.
+     *
+     * @param baseUrl a compatible-mode or native base URL
+     * @return the native API base URL
+     */
+    public static String nativeBaseUrlOf(String baseUrl) {
+        String url = baseUrl.strip();
+        while (url.endsWith("/")) {
+            url = url.substring(0, url.length() - 1);
+        }
+        String compatible = "/compatible-mode/v1";
+        return url.endsWith(compatible) ? url.substring(0, url.length() - compatible.length()) + "/api/v1" : url;
+    }
+
+    /**
      * The compatible-mode base URL of this region, without a trailing slash.
      *
      * @return the base URL, e.g. {@code https://dashscope-intl.aliyuncs.com/compatible-mode/v1}

@@ -2,12 +2,14 @@ package io.github.qwenlangchain4j.spring;
 
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.embedding.listener.EmbeddingModelListener;
+import dev.langchain4j.model.scoring.ScoringModel;
 import io.github.qwenlangchain4j.QwenBaseChatModel;
 import io.github.qwenlangchain4j.QwenChatModel;
 import io.github.qwenlangchain4j.QwenConnectionBuilder;
 import io.github.qwenlangchain4j.QwenSearchOptions;
 import io.github.qwenlangchain4j.QwenStreamingChatModel;
 import io.github.qwenlangchain4j.embedding.QwenEmbeddingModel;
+import io.github.qwenlangchain4j.rerank.QwenScoringModel;
 import io.github.qwenlangchain4j.responses.QwenBuiltInTool;
 import io.github.qwenlangchain4j.responses.QwenConversations;
 import io.github.qwenlangchain4j.responses.QwenResponsesBaseChatModel;
@@ -40,7 +42,9 @@ import org.springframework.context.annotation.Fallback;
  * it also creates a {@link QwenResponsesChatModel}, a {@link QwenResponsesStreamingChatModel} and a
  * {@link QwenConversations} ({@code responses-model.*}); the two models are {@link Fallback @Fallback} beans, so that
  * an injection point of type {@code ChatModel} or {@code StreamingChatModel} keeps getting the chat-model bean when
- * both exist. Each backs off when the application defines a bean of the same type. {@link ChatModelListener} and
+ * both exist. A {@link QwenScoringModel} ({@code scoring-model.*}, switched off by
+ * {@code langchain4j.qwen.scoring-model.enabled=false}) re-ranks, e.g. for {@code ReRankingContentAggregator}. Each
+ * backs off when the application defines a bean of the same type (the scoring model: any {@code ScoringModel}). {@link ChatModelListener} and
  * {@link EmbeddingModelListener} beans are attached in their {@code @Order}. Without a key nothing is created and
  * nothing fails; an invalid option fails the startup with a message that names the property.
  */
@@ -80,7 +84,7 @@ public class QwenAutoConfiguration {
                 boolean secret = key.equals("apikey") || key.endsWith(".apikey") || key.contains("customheaders");
                 return secret && (key.startsWith("langchain4j.qwen") || !key.contains(".")
                         || key.startsWith("chatmodel.") || key.startsWith("embeddingmodel.")
-                        || key.startsWith("responsesmodel."))
+                        || key.startsWith("responsesmodel.") || key.startsWith("scoringmodel."))
                         ? data.withSanitizedValue() : data;
             };
         }
@@ -172,6 +176,38 @@ public class QwenAutoConfiguration {
             return connectionOptions(new BuilderOptions(PREFIX + "responses-model"), properties)
                     .build(() -> connection(QwenConversations.builder(), properties)
                             .customHeaders(emptyToNull(properties.responsesModel().customHeaders()))
+                            .build());
+        }
+    }
+
+    /**
+     * The rerank model, from {@code langchain4j.qwen.scoring-model.*}; backs off when the application defines any
+     * {@link ScoringModel}, so that {@code ScoringModel} injection stays unambiguous.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty(name = "langchain4j.qwen.scoring-model.enabled", matchIfMissing = true)
+    static class ScoringModelConfiguration {
+
+        private static final String SCORING = PREFIX + "scoring-model.";
+
+        @Bean
+        @ConditionalOnMissingBean(ScoringModel.class)
+        QwenScoringModel qwenScoringModel(QwenProperties properties) {
+            QwenProperties.ScoringModel scoring = properties.scoringModel();
+            return connectionOptions(new BuilderOptions(PREFIX + "scoring-model"), properties)
+                    .option("modelName", SCORING + "model-name", scoring.modelName())
+                    .option("topN", SCORING + "top-n", scoring.topN())
+                    .option("instruct", SCORING + "instruct", scoring.instruct())
+                    .option("maxDocumentsPerRequest", SCORING + "max-documents-per-request",
+                            scoring.maxDocumentsPerRequest())
+                    .option("maxTokensPerRequest", SCORING + "max-tokens-per-request", scoring.maxTokensPerRequest())
+                    .build(() -> connection(QwenScoringModel.builder(), properties)
+                            .modelName(scoring.modelName())
+                            .topN(scoring.topN())
+                            .instruct(scoring.instruct())
+                            .maxDocumentsPerRequest(scoring.maxDocumentsPerRequest())
+                            .maxTokensPerRequest(scoring.maxTokensPerRequest())
+                            .customHeaders(emptyToNull(scoring.customHeaders()))
                             .build());
         }
     }

@@ -48,6 +48,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param embeddingModel Options of the QwenEmbeddingModel bean (needs qwen-langchain4j-embeddings).
  * @param responsesModel Options of the QwenResponsesChatModel and QwenResponsesStreamingChatModel beans (Responses
  *     API); off unless responses-model.enabled is true.
+ * @param scoringModel Options of the QwenScoringModel bean (re-ranking, e.g. for ReRankingContentAggregator).
  */
 @ConfigurationProperties(QwenProperties.PREFIX)
 public record QwenProperties(
@@ -60,7 +61,8 @@ public record QwenProperties(
         Boolean logResponses,
         @DefaultValue ChatModel chatModel,
         @DefaultValue EmbeddingModel embeddingModel,
-        @DefaultValue ResponsesModel responsesModel) {
+        @DefaultValue ResponsesModel responsesModel,
+        @DefaultValue ScoringModel scoringModel) {
 
     /** The prefix of every Qwen property. */
     public static final String PREFIX = "langchain4j.qwen";
@@ -79,11 +81,13 @@ public record QwenProperties(
      * @param chatModel the {@code langchain4j.qwen.chat-model.*} section
      * @param embeddingModel the {@code langchain4j.qwen.embedding-model.*} section
      * @param responsesModel the {@code langchain4j.qwen.responses-model.*} section
+     * @param scoringModel the {@code langchain4j.qwen.scoring-model.*} section
      */
     public QwenProperties {
         chatModel = chatModel != null ? chatModel : ChatModel.DEFAULTS;
         embeddingModel = embeddingModel != null ? embeddingModel : EmbeddingModel.DEFAULTS;
         responsesModel = responsesModel != null ? responsesModel : ResponsesModel.DEFAULTS;
+        scoringModel = scoringModel != null ? scoringModel : ScoringModel.DEFAULTS;
     }
 
     /**
@@ -96,7 +100,7 @@ public record QwenProperties(
         return "QwenProperties{apiKey=" + (apiKey == null ? "null" : "***") + ", region=" + region + ", baseUrl="
                 + baseUrl + ", timeout=" + timeout + ", maxRetries=" + maxRetries + ", logRequests=" + logRequests
                 + ", logResponses=" + logResponses + ", chatModel=" + chatModel + ", embeddingModel="
-                + embeddingModel + ", responsesModel=" + responsesModel + '}';
+                + embeddingModel + ", responsesModel=" + responsesModel + ", scoringModel=" + scoringModel + '}';
     }
 
     /**
@@ -399,6 +403,64 @@ public record QwenProperties(
                     + ", builtInTools=" + builtInTools + ", store=" + store + ", sessionCache=" + sessionCache
                     + ", parallelToolCalls=" + parallelToolCalls + ", customParameters=" + customParameters
                     + ", customHeaders=" + customHeaders.keySet() + '}';
+        }
+    }
+
+    /**
+     * {@code langchain4j.qwen.scoring-model.*}: the rerank model, a LangChain4j ScoringModel (Model Studio's text
+     * rerank API, same key and host as the other models).
+     *
+     * @param enabled Whether to create the QwenScoringModel bean (when an API key is set and the application defines
+     *     no ScoringModel of its own).
+     * @param modelName Model name: qwen3-rerank (the default), gte-rerank-v2 or qwen3-vl-rerank (both served in
+     *     Beijing).
+     * @param topN How many of the best segments QwenScoringModel.rerank returns (top_n); all when unset. scoreAll,
+     *     which ReRankingContentAggregator uses, always scores every segment.
+     * @param instruct qwen3-rerank's task instruction (instruct), in English, e.g. "Retrieve semantically similar
+     *     text."; Qwen's default is question answering. Other models refuse it at startup.
+     * @param maxDocumentsPerRequest Documents per request; default and maximum from the model (500 for qwen3-rerank
+     *     and gte-rerank-v2, 100 for qwen3-vl-rerank). Longer lists are split over requests.
+     * @param maxTokensPerRequest Tokens per request (query tokens x documents + document tokens); default from the
+     *     model: 30,000 for qwen3-rerank and gte-rerank-v2, 120,000 for qwen3-vl-rerank.
+     * @param customHeaders Extra HTTP headers for every rerank request.
+     */
+    public record ScoringModel(
+            @DefaultValue("true") boolean enabled,
+            String modelName,
+            Integer topN,
+            String instruct,
+            Integer maxDocumentsPerRequest,
+            Integer maxTokensPerRequest,
+            Map<String, String> customHeaders) {
+
+        static final ScoringModel DEFAULTS = new ScoringModel(true, null, null, null, null, null, null);
+
+        /**
+         * Binds the scoring model options; the custom headers are copied, unmodifiable and in their order. Unset,
+         * they are empty.
+         *
+         * @param enabled the value of {@code langchain4j.qwen.scoring-model.enabled}
+         * @param modelName the value of {@code langchain4j.qwen.scoring-model.model-name}
+         * @param topN the value of {@code langchain4j.qwen.scoring-model.top-n}
+         * @param instruct the value of {@code langchain4j.qwen.scoring-model.instruct}
+         * @param maxDocumentsPerRequest the value of {@code langchain4j.qwen.scoring-model.max-documents-per-request}
+         * @param maxTokensPerRequest the value of {@code langchain4j.qwen.scoring-model.max-tokens-per-request}
+         * @param customHeaders the value of {@code langchain4j.qwen.scoring-model.custom-headers}
+         */
+        public ScoringModel {
+            customHeaders = copy(customHeaders);
+        }
+
+        /**
+         * Shows every option; of the custom headers, whose values may be credentials, only the names.
+         *
+         * @return the options, without header values
+         */
+        @Override
+        public String toString() {
+            return "ScoringModel{enabled=" + enabled + ", modelName=" + modelName + ", topN=" + topN + ", instruct="
+                    + instruct + ", maxDocumentsPerRequest=" + maxDocumentsPerRequest + ", maxTokensPerRequest="
+                    + maxTokensPerRequest + ", customHeaders=" + customHeaders.keySet() + '}';
         }
     }
 

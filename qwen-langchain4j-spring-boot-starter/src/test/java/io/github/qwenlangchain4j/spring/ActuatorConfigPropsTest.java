@@ -23,6 +23,7 @@ class ActuatorConfigPropsTest {
             .withPropertyValues("langchain4j.qwen.api-key=" + KEY, "langchain4j.qwen.max-retries=4",
                     "langchain4j.qwen.chat-model.custom-headers.X-DashScope-ApiKey=" + KEY,
                     "langchain4j.qwen.responses-model.custom-headers.X-Responses-ApiKey=" + KEY,
+                    "langchain4j.qwen.scoring-model.custom-headers.X-Rerank-ApiKey=" + KEY,
                     // A non-web context: the endpoint is "available" once exposed over JMX.
                     "spring.jmx.enabled=true", "management.endpoints.jmx.exposure.include=configprops");
 
@@ -39,7 +40,7 @@ class ActuatorConfigPropsTest {
             if (showValues.equals("always")) {
                 assertThat(report).as("values are shown, so the report is real").contains("maxRetries=4")
                         .contains("apiKey=******").contains("X-DashScope-ApiKey=******")
-                        .contains("X-Responses-ApiKey=******");
+                        .contains("X-Responses-ApiKey=******").contains("X-Rerank-ApiKey=******");
             }
         });
     }

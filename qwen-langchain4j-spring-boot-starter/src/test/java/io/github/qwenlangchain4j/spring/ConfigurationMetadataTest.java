@@ -40,7 +40,10 @@ class ConfigurationMetadataTest {
             "responses-model.temperature", "responses-model.top-p", "responses-model.max-tokens",
             "responses-model.enable-thinking", "responses-model.built-in-tools", "responses-model.store",
             "responses-model.session-cache", "responses-model.parallel-tool-calls",
-            "responses-model.custom-parameters", "responses-model.custom-headers");
+            "responses-model.custom-parameters", "responses-model.custom-headers",
+            "scoring-model.enabled", "scoring-model.model-name", "scoring-model.top-n", "scoring-model.instruct",
+            "scoring-model.max-documents-per-request", "scoring-model.max-tokens-per-request",
+            "scoring-model.custom-headers");
 
     private static Map<String, JsonNode> properties;
     private static Map<String, JsonNode> hints;

@@ -87,12 +87,12 @@ class QwenPropertiesTest {
 
     @Test
     void should_show_an_unset_api_key_as_null() {
-        QwenProperties unset = new QwenProperties(null, null, null, null, null, null, null, null, null, null);
+        QwenProperties unset = new QwenProperties(null, null, null, null, null, null, null, null, null, null, null);
         assertThat(unset.toString()).contains("apiKey=null");
         QwenProperties properties = new QwenProperties(API_KEY, null, null, null, null, null, null,
                 new QwenProperties.ChatModel(true, null, null, null, null, null, null, null, null, null, null, null,
                         null, null, null, null, null, null, Map.of("n", 1), null),
-                null, null);
+                null, null, null);
         assertThat(properties.toString()).contains("apiKey=***").contains("customParameters={n=1}")
                 .contains("customHeaders=[]").doesNotContain(API_KEY);
     }
@@ -117,7 +117,7 @@ class QwenPropertiesTest {
             assertThat(properties.responsesModel().customHeaders()).isEmpty();
         });
         // A direct constructor call, with null sections, gets the same defaults.
-        QwenProperties constructed = new QwenProperties(null, null, null, null, null, null, null, null, null, null);
+        QwenProperties constructed = new QwenProperties(null, null, null, null, null, null, null, null, null, null, null);
         assertThat(constructed.chatModel().enabled()).isTrue();
         assertThat(constructed.chatModel().searchOptions().isEmpty()).isTrue();
         assertThat(constructed.embeddingModel().enabled()).isTrue();

@@ -12,6 +12,7 @@ import io.github.qwenlangchain4j.testkit.internal.DefaultReplies;
 import io.github.qwenlangchain4j.testkit.internal.EmbeddingsRenderer;
 import io.github.qwenlangchain4j.testkit.internal.HttpReply;
 import io.github.qwenlangchain4j.testkit.internal.MockBatches;
+import io.github.qwenlangchain4j.testkit.internal.MockRerank;
 import io.github.qwenlangchain4j.testkit.internal.QwenError;
 import io.github.qwenlangchain4j.testkit.internal.QwenRules;
 import io.github.qwenlangchain4j.testkit.internal.ResponsesApi;
@@ -55,6 +56,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code previous_response_id}, {@code GET}/{@code DELETE /responses/{id}}, {@code /responses/{id}/input_items},
  * and conversations with their items, with Qwen's flat error bodies and messages.
  *
+ * <p>And DashScope's native text rerank endpoint, {@code /api/v1/services/rerank/text-rerank/text-rerank} on the
+ * same host (models given the compatible-mode {@link #baseUrl()} map it there): relevance by word overlap between
+ * query and document, with Qwen's refusals of an unknown model and of an empty or too long document list.
+ *
  * <pre>{@code
  * try (QwenMockServer server = QwenMockServer.start()) {
  *     server.enqueue(MockReply.text("Hello from the mock"));
@@ -96,11 +101,13 @@ public final class QwenMockServer implements AutoCloseable {
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final MockBatches batches = new MockBatches(JSON, this::executeBatchLine);
     private final ResponsesApi responsesApi;
+    private final MockRerank rerank;
 
     private QwenMockServer(Builder builder) {
         this.apiKey = builder.apiKey;
         this.latency = builder.latency;
         this.responsesApi = new ResponsesApi(apiKey, this::nextResponsesReply);
+        this.rerank = new MockRerank(apiKey);
         this.executor = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "qwen-mock-server");
             thread.setDaemon(true);
@@ -278,6 +285,12 @@ public final class QwenMockServer implements AutoCloseable {
             String requestId = UUID.randomUUID().toString();
             exchange.getResponseHeaders().add("x-request-id", requestId);
             String path = exchange.getRequestURI().getPath();
+            if (MockRerank.PATH.equals(path)) {
+                pause(latency);
+                write(exchange, rerank.handle(exchange.getRequestMethod(),
+                        exchange.getRequestHeaders().getFirst("Authorization"), body, requestId));
+                return;
+            }
             if (ResponsesApi.serves(path)) {
                 pause(latency);
                 write(exchange, responsesApi.handle(exchange.getRequestMethod(), path,

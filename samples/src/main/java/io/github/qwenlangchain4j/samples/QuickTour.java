@@ -10,6 +10,8 @@ import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialThinking;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.rag.DefaultRetrievalAugmentor;
+import dev.langchain4j.rag.content.aggregator.ReRankingContentAggregator;
 import dev.langchain4j.rag.content.retriever.EmbeddingStoreContentRetriever;
 import dev.langchain4j.service.AiServices;
 import dev.langchain4j.store.embedding.EmbeddingSearchRequest;
@@ -21,6 +23,8 @@ import io.github.qwenlangchain4j.QwenRegion;
 import io.github.qwenlangchain4j.QwenStreamingChatModel;
 import io.github.qwenlangchain4j.QwenTokenUsage;
 import io.github.qwenlangchain4j.embedding.QwenEmbeddingModel;
+import io.github.qwenlangchain4j.rerank.QwenRerankResult;
+import io.github.qwenlangchain4j.rerank.QwenScoringModel;
 import io.github.qwenlangchain4j.testkit.QwenMockServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,7 +46,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A tour of qwen-langchain4j in five steps: a chat, a streaming chat with thinking, an AI service with a tool, a
- * small RAG over the documents in {@code src/main/resources/docs}, and a Responses API call with Qwen's web search
+ * small RAG over the documents in {@code src/main/resources/docs} that re-ranks what it retrieves with Qwen's rerank
+ * model, and a Responses API call with Qwen's web search
  * and its sources. With {@code DASHSCOPE_API_KEY} set it talks
  * to Qwen (region from {@code QWEN_REGION}, default Singapore); without, it runs offline on {@link QwenMockServer}.
  *
@@ -195,15 +200,27 @@ public final class QuickTour {
                 .ingest(documents);
         String question = "I am in Europe: which region should my API key come from?";
         out.println("> " + question);
+        // Vector search is fast but coarse: take a few candidates, then let a rerank model order them.
         EmbeddingSearchResult<TextSegment> found = store.search(EmbeddingSearchRequest.builder()
-                .queryEmbedding(embeddingModel.embed(question).content()).maxResults(1).build());
-        TextSegment best = found.matches().get(0).embedded();
-        out.printf("[retrieved] %s (score %.2f)%n", best.metadata().getString("file_name"), found.matches().get(0).score());
+                .queryEmbedding(embeddingModel.embed(question).content()).maxResults(4).build());
+        List<TextSegment> candidates = found.matches().stream().map(match -> match.embedded()).toList();
+        out.printf("[retrieved] %s (score %.2f)%n", candidates.get(0).metadata().getString("file_name"),
+                found.matches().get(0).score());
+        QwenScoringModel scoringModel = QwenScoringModel.builder().apiKey(connection.apiKey())
+                .baseUrl(connection.baseUrl()) // the rerank API is on the same host: the base URL is mapped to it
+                .topN(1).build();
+        QwenRerankResult best = scoringModel.rerank(question, candidates).content().get(0);
+        out.printf("[re-ranked] %s (relevance %.2f, was candidate %d)%n",
+                best.segment().metadata().getString("file_name"), best.score(), best.index() + 1);
         Assistant assistant = AiServices.builder(Assistant.class)
                 .chatModel(QwenChatModel.builder().apiKey(connection.apiKey()).baseUrl(connection.baseUrl())
                         .modelName("qwen-plus").build())
-                .contentRetriever(EmbeddingStoreContentRetriever.builder().embeddingStore(store)
-                        .embeddingModel(embeddingModel).maxResults(2).build())
+                .retrievalAugmentor(DefaultRetrievalAugmentor.builder()
+                        .contentRetriever(EmbeddingStoreContentRetriever.builder().embeddingStore(store)
+                                .embeddingModel(embeddingModel).maxResults(4).build())
+                        .contentAggregator(ReRankingContentAggregator.builder() // re-ranks, keeps the best 2
+                                .scoringModel(scoringModel).maxResults(2).build())
+                        .build())
                 .build();
         out.println(assistant.chat(question));
     }

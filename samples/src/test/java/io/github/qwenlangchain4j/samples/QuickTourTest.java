@@ -24,7 +24,7 @@ class QuickTourTest {
                 .contains("[answer] [offline");
         assertThat(output).contains("== 3. AI service with a tool").contains("[tool calls] [celsiusToFahrenheit(21.5)]")
                 .contains("The tool celsiusToFahrenheit returned: 70.7");
-        assertThat(output).contains("== 4. RAG").contains("[retrieved] regions.txt")
+        assertThat(output).contains("== 4. RAG").contains("[re-ranked] regions.txt")
                 .contains("which region should my API key come from?").contains("Singapore");
         assertThat(output).contains("== 5. Responses API").contains("[web_search_call] [http")
                 .contains("pass it as previousResponseId");

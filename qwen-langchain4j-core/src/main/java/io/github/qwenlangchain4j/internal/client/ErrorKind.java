@@ -43,8 +43,9 @@ enum ErrorKind {
                 return CONTENT_FILTERED;
             }
         }
-        if (message != null && message.startsWith("Unsupported model")) {
-            // the Responses API's answer to an unknown model: 400 InvalidParameter "Unsupported model: 'x'"
+        if (message != null && (message.startsWith("Unsupported model") || message.startsWith("Model not exist"))) {
+            // the Responses API's answer to an unknown model: 400 InvalidParameter "Unsupported model: 'x'"; the
+            // native API's (text rerank and the other /api/v1 services): InvalidParameter "Model not exist."
             return MODEL_NOT_FOUND;
         }
         for (String candidate : codes) {

@@ -119,7 +119,7 @@ public final class ErrorMapper {
 
     private String regionHint() {
         for (io.github.qwenlangchain4j.QwenRegion region : io.github.qwenlangchain4j.QwenRegion.values()) {
-            if (region.baseUrl().equals(baseUrl)) {
+            if (region.baseUrl().equals(baseUrl) || region.nativeBaseUrl().equals(baseUrl)) {
                 return " (region " + region + ")";
             }
         }

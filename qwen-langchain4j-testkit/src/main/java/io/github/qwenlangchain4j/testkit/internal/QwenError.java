@@ -22,6 +22,18 @@ public record QwenError(int status, String code, String type, String message) {
         return new QwenError(status, code, null, message);
     }
 
+    /**
+     * DashScope's flat 401 for a missing key ("No API-key provided.") or another key than {@code apiKey} ("Invalid
+     * API-key provided."), or null when {@code authorization} carries {@code apiKey}.
+     */
+    public static QwenError flatKeyError(String authorization, String apiKey) {
+        if (authorization == null || !authorization.startsWith("Bearer ") || authorization.substring(7).isBlank()) {
+            return flat(401, "InvalidApiKey", "No API-key provided.");
+        }
+        return authorization.substring(7).equals(apiKey) ? null
+                : flat(401, "InvalidApiKey", "Invalid API-key provided.");
+    }
+
     /** A 400 {@code InvalidParameter} of the Responses and Conversations APIs. */
     public static QwenError flatInvalid(String message) {
         return flat(400, "InvalidParameter", message);

@@ -78,11 +78,9 @@ public final class ResponsesApi {
      */
     public HttpReply handle(String method, String path, String rawQuery, String authorization, String sessionCache,
                             String body, String requestId) {
-        if (authorization == null || !authorization.startsWith("Bearer ") || authorization.substring(7).isBlank()) {
-            return HttpReply.error(QwenError.flat(401, "InvalidApiKey", "No API-key provided."), requestId);
-        }
-        if (!authorization.substring(7).equals(apiKey)) {
-            return HttpReply.error(QwenError.flat(401, "InvalidApiKey", "Invalid API-key provided."), requestId);
+        QwenError keyError = QwenError.flatKeyError(authorization, apiKey);
+        if (keyError != null) {
+            return HttpReply.error(keyError, requestId);
         }
         String sub = path.startsWith(LEGACY_BASE_PATH) ? path.substring(LEGACY_BASE_PATH.length())
                 : path.substring(BASE_PATH.length());

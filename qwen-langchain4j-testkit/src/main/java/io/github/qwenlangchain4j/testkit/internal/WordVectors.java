@@ -1,5 +1,7 @@
 package io.github.qwenlangchain4j.testkit.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -13,22 +15,9 @@ public final class WordVectors {
 
     public static float[] embed(String text, int dimension) {
         float[] vector = new float[dimension];
-        StringBuilder word = new StringBuilder();
-        String lower = text.toLowerCase(Locale.ROOT);
-        for (int i = 0; i < lower.length(); ) {
-            int cp = lower.codePointAt(i);
-            i += Character.charCount(cp);
-            if (Character.isIdeographic(cp)) {
-                add(vector, word);
-                word.appendCodePoint(cp);
-                add(vector, word);
-            } else if (Character.isLetterOrDigit(cp)) {
-                word.appendCodePoint(cp);
-            } else {
-                add(vector, word);
-            }
+        for (String word : words(text)) {
+            add(vector, word);
         }
-        add(vector, word);
         double norm = 0;
         for (float v : vector) {
             norm += v * v;
@@ -44,13 +33,38 @@ public final class WordVectors {
         return vector;
     }
 
-    private static void add(float[] vector, StringBuilder word) {
-        if (word.length() == 0) {
-            return;
+    /** The words of a text, in order and with repeats: lower-cased letters and digits, each ideograph on its own. */
+    public static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < lower.length(); ) {
+            int cp = lower.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isIdeographic(cp)) {
+                flush(words, word);
+                word.appendCodePoint(cp);
+                flush(words, word);
+            } else if (Character.isLetterOrDigit(cp)) {
+                word.appendCodePoint(cp);
+            } else {
+                flush(words, word);
+            }
         }
-        int hash = murmurMix(word.toString().hashCode());
+        flush(words, word);
+        return words;
+    }
+
+    private static void flush(List<String> words, StringBuilder word) {
+        if (word.length() > 0) {
+            words.add(word.toString());
+            word.setLength(0);
+        }
+    }
+
+    private static void add(float[] vector, String word) {
+        int hash = murmurMix(word.hashCode());
         vector[Math.floorMod(hash, vector.length)] += (hash & 0x4000_0000) == 0 ? 1f : -1f;
-        word.setLength(0);
     }
 
     private static int murmurMix(int h) {
