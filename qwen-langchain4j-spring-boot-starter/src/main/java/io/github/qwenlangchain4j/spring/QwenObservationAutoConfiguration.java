@@ -24,8 +24,7 @@ import org.springframework.context.annotation.Configuration;
  * is an {@code Observation} of the application's {@link ObservationRegistry}, which Spring Boot turns into a trace
  * span and the {@code gen_ai.client.operation.duration} timer; with micrometer-core and a {@link MeterRegistry}, the
  * token usage goes to {@code gen_ai.client.token.usage}. An application with a meter registry but no observation
- * registry still gets the timer. Boot's {@code management.observations.enable.gen_ai=false} switches the
- * observations off too.
+ * registry still gets the timer.
  */
 @AutoConfiguration
 @ConditionalOnClass(name = "io.micrometer.observation.ObservationRegistry")

@@ -356,6 +356,26 @@ class QwenObservationAutoConfigurationTest {
         });
     }
 
+    @Test
+    void should_observe_calls_with_micrometer_observation_alone() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(QwenAutoConfiguration.class,
+                        QwenObservationAutoConfiguration.class))
+                .withPropertyValues("langchain4j.qwen.api-key=" + qwen.apiKey(),
+                        "langchain4j.qwen.base-url=" + qwen.baseUrl())
+                .withClassLoader(new FilteredClassLoader("io.micrometer.core."))
+                .withBean(TestObservationRegistry.class, TestObservationRegistry::create)
+                .run(context -> {
+                    assertThat(context).doesNotHaveBean(MicrometerGenAiMeters.class);
+                    context.getBean(QwenChatModel.class).chat("Hello");
+                    TestObservationRegistryAssert.assertThat(context.getBean(TestObservationRegistry.class))
+                            .hasSingleObservationThat()
+                            .hasNameEqualTo(DURATION)
+                            .hasBeenStopped()
+                            .hasLowCardinalityKeyValue("gen_ai.provider.name", "dashscope");
+                });
+    }
+
     /** Replaces {@link Micrometer}, whose classes the filtered class loader hides. */
     @Configuration(proxyBeanMethods = false)
     static class NoMicrometer {}

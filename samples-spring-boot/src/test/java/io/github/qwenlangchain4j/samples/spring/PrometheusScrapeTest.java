@@ -66,6 +66,8 @@ class PrometheusScrapeTest {
                 .contains("gen_ai_operation_name=\"chat\"", "gen_ai_provider_name=\"dashscope\"",
                         "gen_ai_request_model=\"qwen-plus\"", "gen_ai_response_model=\"qwen-plus\"",
                         "server_address=\"" + host + "\""));
+        // application.yaml asks for histogram buckets of the duration (for histogram_quantile, p50/p95)
+        assertThat(value(genAi, "gen_ai_client_operation_duration_seconds_bucket", "le=\"+Inf\"")).isEqualTo(2);
         assertThat(value(genAi, "gen_ai_client_token_usage_count", "gen_ai_token_type=\"input\"")).isEqualTo(2);
         assertThat(value(genAi, "gen_ai_client_token_usage_sum", "gen_ai_token_type=\"output\"")).isPositive();
         // the sample thinks (enable-thinking: true), so Qwen reports reasoning tokens
