@@ -241,6 +241,24 @@ class QwenObservationAutoConfigurationTest {
     }
 
     @Test
+    void should_tag_a_failed_embedding_call_with_its_error_type() {
+        runner.run(context -> {
+            // text-embedding-v4 has no 100 dimensions: refused by the model before sending, inside the observed call
+            Throwable error = org.assertj.core.api.Assertions.catchThrowable(() -> context
+                    .getBean(QwenEmbeddingModel.class)
+                    .embed(dev.langchain4j.model.embedding.request.EmbeddingRequest.builder().input(PROMPT)
+                            .dimensions(100).build()));
+            assertThat(error).isInstanceOf(IllegalArgumentException.class);
+
+            Timer timer = context.getBean(MeterRegistry.class).get(DURATION)
+                    .tag("gen_ai.operation.name", "embeddings").timer();
+            assertThat(timer.count()).isEqualTo(1);
+            assertThat(timer.getId().getTag("error.type")).isEqualTo(error.getClass().getName());
+            assertThat(context.getBean(MeterRegistry.class).find(TOKENS).meters()).isEmpty();
+        });
+    }
+
+    @Test
     void should_observe_the_responses_api_models_as_chat() {
         runner.withPropertyValues("langchain4j.qwen.responses-model.enabled=true").run(context -> {
             ChatResponse response = context.getBean(QwenResponsesChatModel.class).chat(ChatRequest.builder()
