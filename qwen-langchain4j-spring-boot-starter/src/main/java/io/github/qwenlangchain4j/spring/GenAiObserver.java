@@ -26,9 +26,10 @@ final class GenAiObserver {
 
     static final String OPERATION_DURATION = "gen_ai.client.operation.duration";
     /**
-     * OpenTelemetry registers no {@code gen_ai.provider.name} for Alibaba Cloud or Qwen; "dashscope" is the value
-     * Alibaba's own Spring AI Alibaba reports for Model Studio (its {@code AiProvider.DASHSCOPE}), and
-     * {@code server.address} tells the region.
+     * OpenTelemetry registers no {@code gen_ai.provider.name} for Alibaba Cloud or Qwen (the well-known values in
+     * open-telemetry/semantic-conventions-genai, model/gen-ai/registry.yaml); "dashscope" is the value Alibaba's own
+     * Spring AI Alibaba reports for Model Studio (alibaba/spring-ai-alibaba,
+     * spring-ai-alibaba-core/.../observation/conventions/AiProvider.java), and {@code server.address} tells the region.
      */
     static final String PROVIDER = "dashscope";
     static final String CHAT = "chat";

@@ -19,8 +19,9 @@ import io.micrometer.observation.ObservationRegistry;
  * {@code gen_ai.token.type=input|output}; input includes the cached tokens and output the thinking tokens, as the
  * conventions define them. The details Qwen reports on top are subsets of those two, so recording them into the same
  * histogram under another tag would count them twice and add samples that are not calls; they are counters of their
- * own, named as the conventions' token-usage metrics name them (cache read, cache write, reasoning), recorded only
- * when Qwen reported the number.
+ * own, named as the conventions' token-usage metrics name them (cache read, cache write, reasoning; see
+ * open-telemetry/semantic-conventions-genai, model/gen-ai/token-metrics.yaml, and metrics.yaml for the histogram),
+ * recorded only when Qwen reported the number.
  */
 final class MicrometerGenAiMeters implements GenAiMeters {
 
