@@ -43,7 +43,7 @@ class ConfigurationMetadataTest {
             "responses-model.custom-parameters", "responses-model.custom-headers",
             "scoring-model.enabled", "scoring-model.model-name", "scoring-model.top-n", "scoring-model.instruct",
             "scoring-model.max-documents-per-request", "scoring-model.max-tokens-per-request",
-            "scoring-model.custom-headers");
+            "scoring-model.custom-headers", "observations.enabled");
 
     private static Map<String, JsonNode> properties;
     private static Map<String, JsonNode> hints;

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -114,6 +116,48 @@ class ChatApplicationTest {
         assertThat(texts).hasSizeGreaterThan(1);
         assertThat(String.join("", texts)).startsWith("[offline QwenMockServer: no Qwen API was called] You asked:")
                 .contains("\"Why is the sky blue?\"");
+    }
+
+    @Test
+    void should_expose_the_genai_metrics_of_its_calls_to_prometheus() throws Exception {
+        String secret = "a private question 91c2";
+        assertThat(post("/chat", secret).statusCode()).isEqualTo(200);
+        // the SSE response ends with the stream, after LangChain4j's listeners saw it complete
+        assertThat(post("/chat/stream", secret).body()).contains("event:done");
+
+        HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        List<String> genAi = scrape.body().lines().filter(line -> line.startsWith("gen_ai_")).toList();
+
+        // the other tests of this class call the app too: at least this test's two calls are counted
+        double calls = value(genAi, "gen_ai_client_operation_duration_seconds_count", "error_type=\"none\"");
+        assertThat(calls).isGreaterThanOrEqualTo(2);
+        assertThat(genAi).anySatisfy(line -> assertThat(line)
+                .startsWith("gen_ai_client_operation_duration_seconds_count{")
+                .contains("gen_ai_operation_name=\"chat\"", "gen_ai_provider_name=\"dashscope\"",
+                        "gen_ai_request_model=\"qwen-plus\"", "gen_ai_response_model=\"qwen-plus\"",
+                        "server_address=\"127.0.0.1\""));
+        // application.yaml asks for histogram buckets of the duration (for histogram_quantile, p50/p95)
+        assertThat(value(genAi, "gen_ai_client_operation_duration_seconds_bucket", "le=\"+Inf\"")).isEqualTo(calls);
+        assertThat(value(genAi, "gen_ai_client_token_usage_count", "gen_ai_token_type=\"input\"")).isEqualTo(calls);
+        assertThat(value(genAi, "gen_ai_client_token_usage_sum", "gen_ai_token_type=\"output\"")).isPositive();
+        // the sample thinks (enable-thinking: true), so Qwen reports reasoning tokens
+        assertThat(value(genAi, "gen_ai_client_inference_usage_reasoning_output_tokens_total", "")).isPositive();
+        assertThat(scrape.body()).doesNotContain(secret).doesNotContain("sk-qwen-mock");
+    }
+
+    /** The sum of the values of the series of {@code metric} whose labels contain {@code label}. */
+    private static double value(List<String> lines, String metric, String label) {
+        Pattern series = Pattern.compile("^" + metric + "\\{(.*)} (\\S+)$");
+        double sum = 0;
+        for (String line : lines) {
+            Matcher matcher = series.matcher(line);
+            if (matcher.matches() && matcher.group(1).contains(label)) {
+                sum += Double.parseDouble(matcher.group(2));
+            }
+        }
+        return sum;
     }
 
     private static String textOf(String json) {

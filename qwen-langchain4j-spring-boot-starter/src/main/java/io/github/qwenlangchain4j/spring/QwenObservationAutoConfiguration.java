@@ -1,0 +1,77 @@
+package io.github.qwenlangchain4j.spring;
+
+import io.github.qwenlangchain4j.QwenRegion;
+import io.github.qwenlangchain4j.embedding.QwenEmbeddingModel;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Micrometer instrumentation of the Qwen models, after OpenTelemetry's GenAI semantic conventions; on when
+ * micrometer-observation is on the classpath (any Spring Boot application with the actuator) and a Qwen API key is
+ * set, off with {@code langchain4j.qwen.observations.enabled=false}.
+ *
+ * <p>It defines a {@link QwenChatObservationListener} and, with qwen-langchain4j-embeddings, a
+ * {@link QwenEmbeddingObservationListener}; the auto-configured models attach them like any listener bean. Each call
+ * is an {@code Observation} of the application's {@link ObservationRegistry}, which Spring Boot turns into a trace
+ * span and the {@code gen_ai.client.operation.duration} timer; with micrometer-core and a {@link MeterRegistry}, the
+ * token usage goes to {@code gen_ai.client.token.usage}. An application with a meter registry but no observation
+ * registry still gets the timer.
+ */
+@AutoConfiguration
+@ConditionalOnClass(name = "io.micrometer.observation.ObservationRegistry")
+@ConditionalOnBooleanProperty(name = QwenObservationProperties.PREFIX + ".enabled", matchIfMissing = true)
+@Conditional(OnQwenApiKeyCondition.class)
+@EnableConfigurationProperties({QwenObservationProperties.class, QwenProperties.class})
+public class QwenObservationAutoConfiguration {
+
+    /** Creates the auto-configuration; Spring Boot instantiates it from its {@code AutoConfiguration.imports}. */
+    public QwenObservationAutoConfiguration() {}
+
+    @Bean
+    GenAiObserver qwenGenAiObserver(ObjectProvider<ObservationRegistry> observations,
+                                    ObjectProvider<GenAiMeters> meters, QwenProperties properties) {
+        GenAiMeters tokenMeters = meters.getIfAvailable(() -> GenAiMeters.NONE);
+        String baseUrl = properties.baseUrl() != null ? properties.baseUrl()
+                : (properties.region() != null ? properties.region() : QwenRegion.SINGAPORE).baseUrl();
+        return new GenAiObserver(observations.getIfAvailable(tokenMeters::standaloneRegistry), tokenMeters, baseUrl);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    QwenChatObservationListener qwenChatObservationListener(GenAiObserver observer) {
+        return new QwenChatObservationListener(observer);
+    }
+
+    /** The embedding listener, when qwen-langchain4j-embeddings is on the classpath. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(QwenEmbeddingModel.class)
+    static class EmbeddingObservationConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        QwenEmbeddingObservationListener qwenEmbeddingObservationListener(GenAiObserver observer) {
+            return new QwenEmbeddingObservationListener(observer);
+        }
+    }
+
+    /** The token meters, when micrometer-core is on the classpath; they need a {@link MeterRegistry} bean. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+    static class TokenMetersConfiguration {
+
+        @Bean
+        GenAiMeters qwenGenAiMeters(ObjectProvider<MeterRegistry> registries) {
+            MeterRegistry registry = registries.getIfAvailable();
+            return registry == null ? GenAiMeters.NONE : new MicrometerGenAiMeters(registry);
+        }
+    }
+}
