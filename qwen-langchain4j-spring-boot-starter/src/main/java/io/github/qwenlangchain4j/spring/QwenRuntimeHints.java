@@ -33,6 +33,8 @@ public class QwenRuntimeHints implements RuntimeHintsRegistrar {
             "io.github.qwenlangchain4j.internal.responses",
             "io.github.qwenlangchain4j.batch",
             "io.github.qwenlangchain4j.responses",
+            "io.github.qwenlangchain4j.internal.rerank",
+            "io.github.qwenlangchain4j.rerank",
             "io.github.qwenlangchain4j.embedding",
             "io.github.qwenlangchain4j.embedding.internal");
 
