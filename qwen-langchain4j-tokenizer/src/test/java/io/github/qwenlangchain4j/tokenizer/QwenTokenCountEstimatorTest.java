@@ -213,6 +213,21 @@ class QwenTokenCountEstimatorTest {
         }
 
         @Test
+        void encodes_a_megabyte_without_a_space_as_one_piece() {
+            // A pasted blob is one pre-tokenization piece: merged in n log n, not n squared (which would take hours).
+            StringBuilder blob = new StringBuilder();
+            for (int i = 0; i < 1_000_000; i++) {
+                blob.append((char) ('a' + (i * 7 + i / 13) % 26));
+            }
+            String text = blob.toString();
+
+            int[] ids = ESTIMATOR.encode(text);
+
+            assertThat(ESTIMATOR.decode(ids)).isEqualTo(text);
+            assertThat(ids.length).isBetween(text.length() / 10, text.length() - 1); // merged, and not to nothing
+        }
+
+        @Test
         void decodes_added_tokens_to_their_text() {
             assertThat(ESTIMATOR.decode(new int[] {151644, 872, 198, 9707, 151645})).isEqualTo("<|im_start|>user\nHello<|im_end|>");
         }

@@ -41,6 +41,22 @@ class QwenTokenizerAgreesWithDashScopeSdkTest {
     }
 
     @Test
+    void gives_the_same_ids_on_long_runs_of_letters() {
+        // One pre-tokenization piece each, of hundreds to thousands of bytes: the encoder's heap-based merge.
+        String[] letters = {"a", "e", "n", "s", "t", "Q", "w", "你", "好", "通", "义", "千", "问", "ж", "щ", "ö", "ア"};
+        Random random = new Random(7);
+        for (int n = 0; n < 24; n++) {
+            StringBuilder text = new StringBuilder();
+            int length = 90 + random.nextInt(1_500);
+            for (int i = 0; i < length; i++) {
+                text.append(letters[random.nextInt(n % 2 == 0 ? 7 : letters.length)]);
+            }
+            assertSameIds(text.toString());
+        }
+        assertSameIds("通义千问是阿里云自主研发的超大规模语言模型能够回答问题创作文字还能表达观点撰写代码".repeat(20));
+    }
+
+    @Test
     void gives_the_same_ids_on_prose_code_and_emoji() {
         assertSameIds("The quick brown fox doesn't jump; it's 3.14 m/s — 50% faster!\n\n"
                 + "通义千问（Qwen）是阿里云自主研发的超大规模语言模型，能够回答问题、创作文字。\n"

@@ -11,7 +11,7 @@ import java.util.Map;
  * byte-level BPE on each piece's UTF-8 bytes, the lowest-ranked adjacent pair merged first.
  *
  * <p>The regex is matched by hand, alternative by alternative in the regex's order, so that nothing backtracks and
- * nothing is allocated per piece. {@code \s} is Unicode White_Space, as in the Oniguruma and Rust regex engines of
+ * no word allocates. {@code \s} is Unicode White_Space, as in the Oniguruma and Rust regex engines of
  * the reference tokenizers (Java's own {@code \s} is ASCII only). Thread-safe: the scratch buffers are per call.
  */
 public final class QwenBpeEncoder {
@@ -236,12 +236,20 @@ public final class QwenBpeEncoder {
         return merge(bytes, length, scratch, out);
     }
 
+    /** Pieces longer than this (in bytes) are merged with a heap instead of by scanning all pairs per merge. */
+    private static final int LONG_PIECE = 256;
+
     /**
      * Merges the bytes of one piece: every part starts as one byte, and the adjacent pair whose concatenation has the
-     * lowest rank is merged until no pair is a token. Quadratic in the piece's length, as tiktoken's, which is fine:
-     * pieces are words.
+     * lowest rank (the leftmost of equals) is merged until no pair is a token. Scanning all pairs per merge is
+     * quadratic in the piece's length, as tiktoken's is, and fastest for words; a long piece (a run of letters with
+     * no space, such as unpunctuated Chinese or a pasted blob) goes to {@link #mergeLong}, which makes the same
+     * merges in n log n.
      */
     private int merge(byte[] bytes, int length, Scratch scratch, IntList out) {
+        if (length > LONG_PIECE) {
+            return mergeLong(bytes, length, out);
+        }
         int[] starts = scratch.starts(length + 1);
         int[] ranks = scratch.ranks(length);
         int parts = length;
@@ -280,6 +288,112 @@ public final class QwenBpeEncoder {
             }
         }
         return parts;
+    }
+
+    /**
+     * The same merges as {@link #merge}, with the parts in a linked list (by start byte) and the candidate pairs in a
+     * min-heap of (rank, start): the heap's head is the lowest rank, leftmost first, as the scan picks it. An entry
+     * made stale by a merge next to it is recognised on the way out: its pair now spans other bytes, and so has
+     * another rank (a byte sequence has one rank).
+     */
+    private int mergeLong(byte[] bytes, int length, IntList out) {
+        int[] next = new int[length + 1]; // start of the following part; length ends the list
+        int[] previous = new int[length + 1];
+        boolean[] merged = new boolean[length]; // true once a part has joined the part before it
+        for (int k = 0; k < length; k++) {
+            next[k] = k + 1;
+            previous[k] = k - 1;
+        }
+        LongHeap heap = new LongHeap(length);
+        for (int k = 0; k + 1 < length; k++) {
+            int rank = vocabulary.rank(bytes, k, k + 2);
+            if (rank >= 0) {
+                heap.push(((long) rank << 32) | k);
+            }
+        }
+        int parts = length;
+        while (!heap.isEmpty()) {
+            long entry = heap.pop();
+            int rank = (int) (entry >>> 32);
+            int start = (int) entry;
+            int second = next[start];
+            if (merged[start] || second >= length || vocabulary.rank(bytes, start, next[second]) != rank) {
+                continue; // stale
+            }
+            merged[second] = true;
+            next[start] = next[second];
+            if (next[start] < length) {
+                previous[next[start]] = start;
+                int right = vocabulary.rank(bytes, start, next[next[start]]);
+                if (right >= 0) {
+                    heap.push(((long) right << 32) | start);
+                }
+            }
+            int before = previous[start];
+            if (before >= 0) {
+                int left = vocabulary.rank(bytes, before, next[start]);
+                if (left >= 0) {
+                    heap.push(((long) left << 32) | before);
+                }
+            }
+            parts--;
+        }
+        if (out != null) {
+            for (int k = 0; k < length; k = next[k]) {
+                out.add(vocabulary.rank(bytes, k, next[k]));
+            }
+        }
+        return parts;
+    }
+
+    /** A binary min-heap of longs. */
+    private static final class LongHeap {
+        private long[] values;
+        private int size;
+
+        LongHeap(int capacity) {
+            values = new long[Math.max(16, capacity)];
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        void push(long value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            int i = size++;
+            while (i > 0) {
+                int parent = (i - 1) >>> 1;
+                if (values[parent] <= value) {
+                    break;
+                }
+                values[i] = values[parent];
+                i = parent;
+            }
+            values[i] = value;
+        }
+
+        long pop() {
+            long top = values[0];
+            long last = values[--size];
+            int i = 0;
+            int half = size >>> 1;
+            while (i < half) {
+                int child = 2 * i + 1;
+                if (child + 1 < size && values[child + 1] < values[child]) {
+                    child++;
+                }
+                if (last <= values[child]) {
+                    break;
+                }
+                values[i] = values[child];
+                i = child;
+            }
+            values[i] = last;
+            return top;
+        }
     }
 
     private int rankOrNone(byte[] bytes, int from, int to) {
