@@ -6,7 +6,6 @@ import com.knuddels.jtokkit.api.EncodingType;
 import io.github.qwenlangchain4j.benchmarks.Benchmarks.Row;
 import io.github.qwenlangchain4j.tokenizer.QwenTokenCountEstimator;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.ToIntFunction;
@@ -88,16 +87,16 @@ final class TokenizerBenchmark {
                 oursSeconds[round] = seconds(ours, text);
             }
         }
-        double oursRate = oursTokens / median(oursSeconds);
-        double jtokkitRate = jtokkitTokens / median(jtokkitSeconds);
+        double oursRate = oursTokens / Benchmarks.median(oursSeconds);
+        double jtokkitRate = jtokkitTokens / Benchmarks.median(jtokkitSeconds);
         double ratio = oursRate / jtokkitRate;
         List<Row> rows = new ArrayList<>();
         rows.add(new Row(String.format("Local token counting, %,d chars of mixed text (EN, ZH, code, emoji)",
                         text.length()),
                 String.format("%.2f M tokens/s (%,d tokens; %.1f M chars/s)", oursRate / 1e6, oursTokens,
-                        text.length() / median(oursSeconds) / 1e6),
+                        text.length() / Benchmarks.median(oursSeconds) / 1e6),
                 String.format("%.2f M tokens/s (%,d tokens; %.1f M chars/s), JTokkit cl100k_base", jtokkitRate / 1e6,
-                        jtokkitTokens, text.length() / median(jtokkitSeconds) / 1e6),
+                        jtokkitTokens, text.length() / Benchmarks.median(jtokkitSeconds) / 1e6),
                 "-", String.format("%.2fx JTokkit", ratio), ">= 1x JTokkit", ratio >= 1));
         rows.add(new Row("Local token counting: first use (load the vocabulary, count a short text)",
                 String.format("%.0f ms", oursLoad), String.format("%.0f ms, JTokkit cl100k_base", jtokkitLoad), "-",
@@ -113,13 +112,6 @@ final class TokenizerBenchmark {
             throw new IllegalStateException("no tokens counted");
         }
         return seconds;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     /** About {@code chars} characters of mixed paragraphs, the same on every run. */
