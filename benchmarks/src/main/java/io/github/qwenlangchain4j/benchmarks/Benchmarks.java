@@ -58,7 +58,7 @@ public final class Benchmarks {
     private static final int ROUNDS = Integer.getInteger("rounds", 5);
     private static final boolean QUICK = Boolean.getBoolean("quick");
     /** The names {@code -Donly} accepts. */
-    static final String NAMES = "ingestion, streaming, ttft, sync, concurrency, ratelimit, batchscale, coldstart";
+    static final String NAMES = "ingestion, streaming, ttft, sync, concurrency, ratelimit, batchscale, coldstart, tokenizer";
     /** {@code -Donly=streaming,sync} runs only these benchmarks (see {@link #NAMES}). */
     private static final String ONLY = System.getProperty("only", "");
     private static final int RATELIMIT_RPS = Integer.getInteger("ratelimit.rps", 40);
@@ -114,6 +114,9 @@ public final class Benchmarks {
         }
         if (selected("coldstart")) {
             benchmarks.rows.addAll(new ColdStartBenchmark().run());
+        }
+        if (selected("tokenizer")) {
+            benchmarks.rows.addAll(TokenizerBenchmark.run()); // QwenTokenCountEstimator beside JTokkit, see the class
         }
         benchmarks.print();
         System.exit(0); // the OpenAI module's JDK HTTP client keeps non-daemon threads alive

@@ -92,6 +92,7 @@ class ReadmeSnippetsTest {
             "io.github.qwenlangchain4j.embedding.*",
             "io.github.qwenlangchain4j.responses.*",
             "io.github.qwenlangchain4j.testkit.*",
+            "io.github.qwenlangchain4j.tokenizer.*",
             "io.github.qwenlangchain4j.spring.*",
             // LangChain4j
             "dev.langchain4j.agent.tool.*",
