@@ -47,7 +47,7 @@ final class FakeEmbeddingsServer implements AutoCloseable {
             + "\"request_id\":\"" + REQUEST_ID + "\"}";
 
     /** One request as the server saw it: arrival order, body, in-flight count on arrival, status answered. */
-    record Received(int sequence, JsonNode body, int inFlightOnArrival, int status) {
+    record Received(int sequence, JsonNode body, int inFlightOnArrival, int status, long arrivedAtNanos) {
         List<String> inputs() {
             return FakeEmbeddingsServer.inputs(body);
         }
@@ -233,6 +233,7 @@ final class FakeEmbeddingsServer implements AutoCloseable {
     // ---- the handler ---------------------------------------------------------------------------------------
 
     private void handle(HttpExchange exchange) throws IOException {
+        long arrivedAt = System.nanoTime();
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
         int seq = sequence.incrementAndGet();
@@ -254,7 +255,7 @@ final class FakeEmbeddingsServer implements AutoCloseable {
             } else {
                 answer = fixedAnswer != null ? fixedAnswer : success(body, inputs, seq);
             }
-            received.add(new Received(seq, body, now, status));
+            received.add(new Received(seq, body, now, status, arrivedAt));
             // Leave the in-flight count before answering: the client cannot send its next request before it has
             // this answer, so the counter never counts a finished request together with the one that follows.
             inFlight.decrementAndGet();
