@@ -10,6 +10,8 @@ import dev.langchain4j.model.chat.response.PartialToolCall;
 import dev.langchain4j.model.chat.response.PartialToolCallContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
+import io.github.qwenlangchain4j.QwenPartialAudio;
+import io.github.qwenlangchain4j.QwenStreamingAudioHandler;
 import io.github.qwenlangchain4j.internal.api.ChatCompletionResponse;
 import io.github.qwenlangchain4j.internal.api.StreamChunk;
 import io.github.qwenlangchain4j.responses.QwenBuiltInToolEvent;
@@ -46,6 +48,7 @@ public final class HandlerBridge<T extends StreamChunk> implements StreamListene
     private volatile SseCall<T> call;
     private volatile boolean cancelled;
     private volatile QwenResponsesStreamingHandler builtInToolListener;
+    private volatile QwenStreamingAudioHandler audioListener;
 
     /**
      * @param aggregate makes the protocol's accumulator, which reports its events to this bridge
@@ -57,7 +60,17 @@ public final class HandlerBridge<T extends StreamChunk> implements StreamListene
 
     /** A bridge for a Chat Completions stream. */
     public static HandlerBridge<ChatCompletionResponse> forChat(StreamingChatResponseHandler handler) {
-        return new HandlerBridge<>(handler, ChatStreamAccumulator::new);
+        return forChat(handler, null);
+    }
+
+    /**
+     * A bridge for a Chat Completions stream that may carry a Qwen-Omni model's spoken answer.
+     *
+     * @param audioFormat the format the request asked the audio in, or null
+     */
+    public static HandlerBridge<ChatCompletionResponse> forChat(StreamingChatResponseHandler handler,
+                                                                String audioFormat) {
+        return new HandlerBridge<>(handler, events -> new ChatStreamAccumulator(events, audioFormat));
     }
 
     /** Binds the call this bridge listens to; must happen before the call starts. */
@@ -127,6 +140,23 @@ public final class HandlerBridge<T extends StreamChunk> implements StreamListene
                 : handler instanceof QwenResponsesStreamingHandler own ? own : null;
         if (!cancelled && listener != null) {
             guarded(() -> listener.onBuiltInToolEvent(event));
+        }
+    }
+
+    /**
+     * Who hears audio pieces: the handler itself when it is a {@link QwenStreamingAudioHandler}, or the one
+     * LangChain4j's listener support wrapped (it passes a wrapper of the caller's handler to {@code doChat}).
+     */
+    public void audioListener(QwenStreamingAudioHandler listener) {
+        this.audioListener = listener;
+    }
+
+    @Override
+    public void onAudio(QwenPartialAudio audio) {
+        QwenStreamingAudioHandler listener = audioListener != null ? audioListener
+                : handler instanceof QwenStreamingAudioHandler own ? own : null;
+        if (!cancelled && listener != null) {
+            guarded(() -> listener.onPartialAudio(audio));
         }
     }
 
