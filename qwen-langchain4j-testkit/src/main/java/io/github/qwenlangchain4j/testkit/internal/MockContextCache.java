@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -29,42 +31,66 @@ public final class MockContextCache {
         blocks.clear();
     }
 
-    /** Looks the request's marked prefixes up, creating the missing ones. */
+    /**
+     * Looks the request's marked prefixes up, creating the missing ones. From each marker Qwen "searches backward up
+     * to 20 content blocks" for a cached block to hit; the mock looks back message by message. Content is compared
+     * as text, so a message sent once as a marked block and later as a plain string is the same prefix.
+     */
     synchronized Account account(JsonNode request) {
         JsonNode messages = request.path("messages");
-        ArrayNode prefix = JsonNodeFactory.instance.arrayNode();
+        List<JsonNode> plain = new ArrayList<>();
+        List<Boolean> marked = new ArrayList<>();
+        for (JsonNode message : messages) {
+            ObjectNode copy = message.deepCopy();
+            boolean hasMarker = false;
+            JsonNode content = message.path("content");
+            if (content.isArray()) {
+                ArrayNode parts = JsonNodeFactory.instance.arrayNode();
+                StringBuilder text = new StringBuilder();
+                boolean allText = true;
+                for (JsonNode part : content) {
+                    ObjectNode bare = part.deepCopy();
+                    hasMarker |= bare.remove("cache_control") != null;
+                    parts.add(bare);
+                    allText &= "text".equals(bare.path("type").asText());
+                    text.append(bare.path("text").asText());
+                }
+                if (allText) {
+                    copy.put("content", text.toString());
+                } else {
+                    copy.set("content", parts);
+                }
+            }
+            plain.add(copy);
+            marked.add(hasMarker);
+        }
         int hit = 0;
         int created = 0;
         boolean explicit = false;
-        for (JsonNode message : messages) {
-            JsonNode content = message.path("content");
-            if (!content.isArray()) {
-                prefix.add(message);
+        for (int i = 0; i < plain.size(); i++) {
+            if (!marked.get(i)) {
                 continue;
             }
-            ObjectNode copy = message.deepCopy();
-            ArrayNode parts = copy.putArray("content");
-            for (JsonNode part : content) {
-                ObjectNode bare = part.deepCopy();
-                boolean marked = bare.remove("cache_control") != null;
-                parts.add(bare);
-                if (!marked) {
-                    continue;
-                }
-                explicit = true;
-                ArrayNode upToMarker = prefix.deepCopy();
-                upToMarker.add(copy.deepCopy());
-                String key = request.path("model").asText() + request.path("tools") + upToMarker;
-                int tokens = Tokens.estimate(request.path("tools").toString() + upToMarker);
-                if (blocks.contains(key)) {
-                    hit = Math.max(hit, tokens);
-                } else if (tokens >= MIN_TOKENS) {
-                    blocks.add(key);
-                    created = Math.max(created, tokens);
+            explicit = true;
+            for (int k = i; k >= Math.max(0, i - 20); k--) {
+                if (blocks.contains(key(request, plain, k))) {
+                    hit = Math.max(hit, tokens(request, plain, k));
+                    break;
                 }
             }
-            prefix.add(copy);
+            int tokens = tokens(request, plain, i);
+            if (tokens >= MIN_TOKENS && blocks.add(key(request, plain, i))) {
+                created = Math.max(created, tokens);
+            }
         }
         return new Account(hit, Math.max(0, created - hit), explicit);
+    }
+
+    private static String key(JsonNode request, List<JsonNode> plain, int last) {
+        return request.path("model").asText() + request.path("tools") + plain.subList(0, last + 1);
+    }
+
+    private static int tokens(JsonNode request, List<JsonNode> plain, int last) {
+        return Tokens.estimate(request.path("tools").toString() + plain.subList(0, last + 1));
     }
 }
