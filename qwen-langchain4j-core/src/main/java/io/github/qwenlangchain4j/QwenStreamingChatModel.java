@@ -1,8 +1,8 @@
 package io.github.qwenlangchain4j;
 
+import dev.langchain4j.model.chat.ChatRequestOptions;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.ChatRequestOptions;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import io.github.qwenlangchain4j.internal.api.ChatCompletionResponse;
 import io.github.qwenlangchain4j.internal.client.SseCall;
@@ -49,20 +49,10 @@ public class QwenStreamingChatModel extends QwenBaseChatModel implements Streami
         return new Builder();
     }
 
-    /**
-     * The caller's handler while {@link #chat(ChatRequest, ChatRequestOptions, StreamingChatResponseHandler)} hands a
-     * wrapped one to {@link #doChat} on the same thread, so that audio pieces still reach it.
-     */
-    private static final ThreadLocal<StreamingChatResponseHandler> CALLERS_HANDLER = new ThreadLocal<>();
-
+    /** Remembers the caller's handler, so that audio pieces reach it even when listeners wrap it. */
     @Override
     public void chat(ChatRequest chatRequest, ChatRequestOptions options, StreamingChatResponseHandler handler) {
-        CALLERS_HANDLER.set(handler);
-        try {
-            StreamingChatModel.super.chat(chatRequest, options, handler);
-        } finally {
-            CALLERS_HANDLER.remove();
-        }
+        HandlerBridge.withCallersHandler(handler, () -> StreamingChatModel.super.chat(chatRequest, options, handler));
     }
 
     @Override
@@ -76,9 +66,6 @@ public class QwenStreamingChatModel extends QwenBaseChatModel implements Streami
         }
         HandlerBridge<ChatCompletionResponse> bridge = HandlerBridge.forChat(handler,
                 parameters.audioOutput() == null ? null : parameters.audioOutput().format());
-        if (CALLERS_HANDLER.get() instanceof QwenStreamingAudioHandler callers) {
-            bridge.audioListener(callers);
-        }
         start(chatRequest, parameters, bridge, 1);
     }
 

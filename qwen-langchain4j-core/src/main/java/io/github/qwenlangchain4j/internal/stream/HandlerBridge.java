@@ -47,8 +47,14 @@ public final class HandlerBridge<T extends StreamChunk> implements StreamListene
     private final Aggregate<T> aggregate;
     private volatile SseCall<T> call;
     private volatile boolean cancelled;
-    private volatile QwenResponsesStreamingHandler builtInToolListener;
-    private volatile QwenStreamingAudioHandler audioListener;
+    /**
+     * The caller's handler while a model's {@code chat(request, options, handler)} hands a wrapped one to
+     * {@code doChat} on the same thread (LangChain4j's listener support does), set by {@link #withCallersHandler}.
+     */
+    private static final ThreadLocal<StreamingChatResponseHandler> CALLERS_HANDLER = new ThreadLocal<>();
+
+    /** Who hears Qwen's own events (built-in tools, audio): the caller's handler, which {@code handler} may wrap. */
+    private final StreamingChatResponseHandler callersHandler;
 
     /**
      * @param aggregate makes the protocol's accumulator, which reports its events to this bridge
@@ -56,6 +62,22 @@ public final class HandlerBridge<T extends StreamChunk> implements StreamListene
     public HandlerBridge(StreamingChatResponseHandler handler, Function<StreamEvents, Aggregate<T>> aggregate) {
         this.handler = handler;
         this.aggregate = aggregate.apply(this);
+        StreamingChatResponseHandler callers = CALLERS_HANDLER.get();
+        this.callersHandler = callers != null ? callers : handler;
+    }
+
+    /**
+     * Runs a model's {@code chat} with the caller's handler remembered, so that the bridge {@code doChat} makes
+     * on this thread still delivers Qwen's own events (built-in tool progress, audio pieces) to it when
+     * LangChain4j's listener support passes {@code doChat} a wrapper that only knows the standard callbacks.
+     */
+    public static void withCallersHandler(StreamingChatResponseHandler handler, Runnable chat) {
+        CALLERS_HANDLER.set(handler);
+        try {
+            chat.run();
+        } finally {
+            CALLERS_HANDLER.remove();
+        }
     }
 
     /** A bridge for a Chat Completions stream. */
@@ -126,36 +148,18 @@ public final class HandlerBridge<T extends StreamChunk> implements StreamListene
         }
     }
 
-    /**
-     * Who hears built-in tool events: the handler itself when it is a {@link QwenResponsesStreamingHandler}, or the
-     * one LangChain4j's listener support wrapped (it passes a wrapper of the caller's handler to {@code doChat}).
-     */
-    public void builtInToolListener(QwenResponsesStreamingHandler listener) {
-        this.builtInToolListener = listener;
-    }
-
+    /** Reaches the caller's handler when it is a {@link QwenResponsesStreamingHandler}. */
     @Override
     public void onBuiltInToolEvent(QwenBuiltInToolEvent event) {
-        QwenResponsesStreamingHandler listener = builtInToolListener != null ? builtInToolListener
-                : handler instanceof QwenResponsesStreamingHandler own ? own : null;
-        if (!cancelled && listener != null) {
+        if (!cancelled && callersHandler instanceof QwenResponsesStreamingHandler listener) {
             guarded(() -> listener.onBuiltInToolEvent(event));
         }
     }
 
-    /**
-     * Who hears audio pieces: the handler itself when it is a {@link QwenStreamingAudioHandler}, or the one
-     * LangChain4j's listener support wrapped (it passes a wrapper of the caller's handler to {@code doChat}).
-     */
-    public void audioListener(QwenStreamingAudioHandler listener) {
-        this.audioListener = listener;
-    }
-
+    /** Reaches the caller's handler when it is a {@link QwenStreamingAudioHandler}. */
     @Override
     public void onAudio(QwenPartialAudio audio) {
-        QwenStreamingAudioHandler listener = audioListener != null ? audioListener
-                : handler instanceof QwenStreamingAudioHandler own ? own : null;
-        if (!cancelled && listener != null) {
+        if (!cancelled && callersHandler instanceof QwenStreamingAudioHandler listener) {
             guarded(() -> listener.onPartialAudio(audio));
         }
     }
