@@ -143,6 +143,17 @@ class QwenOmniAudioOutputTest extends QwenMockServerSupport {
         }
 
         @Test
+        void chat_streams_for_audio_on_any_model_that_may_speak() throws Exception {
+            // a LiveTranslate model is not stream-only by name; asking it for audio makes the sync call stream
+            ChatResponse response = QwenChatModel.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl())
+                    .modelName("qwen3-livetranslate-flash").audioOutput(QwenAudioOutput.voice("Cherry")).build()
+                    .chat(ChatRequest.builder().messages(UserMessage.from("Bonjour")).build());
+
+            assertThat(lastRequest().path("stream").asBoolean()).isTrue();
+            assertThat(((QwenChatResponseMetadata) response.metadata()).audio().data()).isNotEmpty();
+        }
+
+        @Test
         void text_only_requests_to_omni_models_carry_no_audio() throws Exception {
             RecordingHandler handler = new RecordingHandler();
             streaming("qwen3-omni-flash").build().chat("Hi", handler);
@@ -179,6 +190,19 @@ class QwenOmniAudioOutputTest extends QwenMockServerSupport {
                     .isInstanceOf(UnsupportedFeatureException.class)
                     .hasMessageContaining("does not speak while thinking");
             assertThat(server.requests()).isEmpty();
+        }
+
+        @Test
+        void audio_output_in_a_batch_line_which_is_never_streamed() {
+            QwenChatRequestParameters parameters = QwenChatRequestParameters.builder().modelName("qwen3-omni-flash")
+                    .audioOutput(QwenAudioOutput.voice("Cherry")).build();
+            io.github.qwenlangchain4j.internal.mapper.CallPlan plan = new io.github.qwenlangchain4j.internal.mapper
+                    .CallPlanner().plan(parameters, io.github.qwenlangchain4j.internal.mapper.CallPlanner.Transport.BATCH);
+
+            assertThatThrownBy(() -> io.github.qwenlangchain4j.internal.mapper.ChatRequestMapper.toRequest(
+                    List.of(UserMessage.from("Hi")), parameters, plan, false))
+                    .isInstanceOf(UnsupportedFeatureException.class)
+                    .hasMessageContaining("Batch API lines are not streamed");
         }
 
         @Test
