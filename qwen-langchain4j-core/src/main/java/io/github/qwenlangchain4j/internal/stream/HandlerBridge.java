@@ -72,11 +72,17 @@ public final class HandlerBridge<T extends StreamChunk> implements StreamListene
      * LangChain4j's listener support passes {@code doChat} a wrapper that only knows the standard callbacks.
      */
     public static void withCallersHandler(StreamingChatResponseHandler handler, Runnable chat) {
+        // a listener may start another model's chat on this thread: the outer caller's handler comes back after it
+        StreamingChatResponseHandler outer = CALLERS_HANDLER.get();
         CALLERS_HANDLER.set(handler);
         try {
             chat.run();
         } finally {
-            CALLERS_HANDLER.remove();
+            if (outer == null) {
+                CALLERS_HANDLER.remove();
+            } else {
+                CALLERS_HANDLER.set(outer);
+            }
         }
     }
 
