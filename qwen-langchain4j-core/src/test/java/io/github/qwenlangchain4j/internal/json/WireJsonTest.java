@@ -269,10 +269,17 @@ class WireJsonTest {
                 QwenChatRequestParameters.builder().modelName("qwen-plus").responseFormat(ResponseFormat.builder()
                         .type(ResponseFormatType.JSON).jsonSchema(JsonSchema.builder().name("answer")
                                 .rootElement(JsonObjectSchema.builder().addStringProperty("answer").build()).build())
-                        .build()).build());
+                        .build()).build(),
+                QwenChatRequestParameters.builder().modelName("qwen-plus").cacheSystemMessages(true)
+                        .cacheConversation(true).build(),
+                QwenChatRequestParameters.builder().modelName("qwen3-omni-flash")
+                        .audioOutput(io.github.qwenlangchain4j.QwenAudioOutput.voice("Cherry")).build());
         int written = 0;
         for (QwenChatRequestParameters parameter : parameters) {
             for (CallPlanner.Transport transport : CallPlanner.Transport.values()) {
+                if (parameter.audioOutput() != null && transport == CallPlanner.Transport.BATCH) {
+                    continue; // spoken answers are refused in batch lines, which never stream
+                }
                 ChatCompletionRequest request = ChatRequestMapper.toRequest(conversation, parameter,
                         new CallPlanner().plan(parameter, transport), true);
                 byte[] byHand = WireJson.writeByHand(request);
