@@ -153,11 +153,12 @@ public final class ChatRequestMapper {
         boolean cacheSystem = Boolean.TRUE.equals(parameters.cacheSystemMessages())
                 || (cacheLast && last instanceof SystemMessage);
         int markers = 0;
-        for (ChatMessage message : messages) {
+        for (int i = 0; i < messages.size(); i++) {
+            ChatMessage message = messages.get(i);
             if (message == null) {
                 throw new IllegalArgumentException("messages must not contain null");
             }
-            boolean cached = (cacheLast && message == last) || QwenContextCache.isMarked(message);
+            boolean cached = (cacheLast && i == messages.size() - 1) || QwenContextCache.isMarked(message);
             if (message instanceof SystemMessage systemMessage && isDocumentReference(systemMessage.text())) {
                 others.add(Message.system(systemMessage.text().strip()));
             } else if (message instanceof SystemMessage systemMessage) {
