@@ -51,13 +51,11 @@ public final class QwenDocuments {
                         + "; Qwen-Long reads only files uploaded with purpose file-extract (QwenFiles.uploadDocument)");
             }
             if (file.hasFailed()) {
-                throw new QwenFileProcessingException("Qwen could not process the file " + file.id() + " ("
-                        + file.filename() + "): " + file.statusDetails(), file);
+                throw QwenFileProcessingException.failed(file);
             }
             if (!file.isProcessed()) {
-                throw new QwenFileProcessingException("The file " + file.id() + " (" + file.filename() + ") is not"
-                        + " processed yet (status " + file.status() + "); Qwen would refuse the chat (\"File parsing"
-                        + " in progress\"). Wait with QwenFiles.awaitProcessed first.", file);
+                throw QwenFileProcessingException.notProcessed(file, "; Qwen would refuse the chat (\"File parsing in"
+                        + " progress\"). Wait with QwenFiles.awaitProcessed first.");
             }
             ids.add(file.id());
         }

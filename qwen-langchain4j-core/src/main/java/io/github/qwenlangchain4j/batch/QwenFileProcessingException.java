@@ -21,6 +21,29 @@ public class QwenFileProcessingException extends RuntimeException {
     }
 
     /**
+     * Qwen could not parse the document ({@code status: "error"}).
+     *
+     * @param file the file as Qwen reported it, with its {@code status_details}
+     * @return the exception, naming the file and Qwen's reason
+     */
+    public static QwenFileProcessingException failed(QwenFile file) {
+        return new QwenFileProcessingException("Qwen could not process the file " + file.id() + " (" + file.filename()
+                + "): " + (file.statusDetails() == null ? "no reason given" : file.statusDetails()), file);
+    }
+
+    /**
+     * The document is not processed yet.
+     *
+     * @param file  the file as Qwen reported it
+     * @param which what to do about it, ending the message
+     * @return the exception, naming the file and its status
+     */
+    public static QwenFileProcessingException notProcessed(QwenFile file, String which) {
+        return new QwenFileProcessingException("The file " + file.id() + " (" + file.filename() + ") is not processed"
+                + " yet (status " + file.status() + ")" + which, file);
+    }
+
+    /**
      * The file as Qwen last reported it: its status and, when parsing failed, the reason.
      *
      * @return the file

@@ -187,14 +187,11 @@ public final class QwenFiles {
                 return file;
             }
             if (file.hasFailed()) {
-                throw new QwenFileProcessingException("Qwen could not process the file " + fileId + " ("
-                        + file.filename() + "): " + (file.statusDetails() == null ? "no reason given"
-                        : file.statusDetails()), file);
+                throw QwenFileProcessingException.failed(file);
             }
             if (System.nanoTime() - deadline >= 0) {
-                throw new QwenFileProcessingException("The file " + fileId + " (" + file.filename() + ") is not"
-                        + " processed yet (status " + file.status() + ") after " + timeout + ": Qwen refuses chats"
-                        + " that reference it until it is; wait longer", file);
+                throw QwenFileProcessingException.notProcessed(file, " after " + timeout + ": Qwen refuses chats"
+                        + " that reference it until it is; wait longer");
             }
             try {
                 Thread.sleep(pollInterval.toMillis());
