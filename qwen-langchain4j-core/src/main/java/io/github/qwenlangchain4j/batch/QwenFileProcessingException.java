@@ -35,12 +35,12 @@ public class QwenFileProcessingException extends RuntimeException {
      * The document is not processed yet.
      *
      * @param file  the file as Qwen reported it
-     * @param which what to do about it, ending the message
+     * @param advice what to do about it, ending the message
      * @return the exception, naming the file and its status
      */
-    public static QwenFileProcessingException notProcessed(QwenFile file, String which) {
+    public static QwenFileProcessingException notProcessed(QwenFile file, String advice) {
         return new QwenFileProcessingException("The file " + file.id() + " (" + file.filename() + ") is not processed"
-                + " yet (status " + file.status() + ")" + which, file);
+                + " yet (status " + file.status() + ")" + advice, file);
     }
 
     /**
