@@ -312,6 +312,43 @@ public abstract class QwenBaseChatModel {
         }
 
         /**
+         * Marks the system instructions of every request for Qwen's explicit context cache; see
+         * {@link QwenChatRequestParameters.Builder#cacheSystemMessages(Boolean)} and {@link QwenContextCache}.
+         *
+         * @param cacheSystemMessages true to mark them, or null/false not to
+         * @return this builder
+         */
+        public B cacheSystemMessages(Boolean cacheSystemMessages) {
+            parameters.cacheSystemMessages(cacheSystemMessages);
+            return self();
+        }
+
+        /**
+         * Marks the last message of every request for Qwen's explicit context cache, so that each turn reads the
+         * history before it from the cache; see {@link QwenChatRequestParameters.Builder#cacheConversation(Boolean)}
+         * and {@link QwenContextCache}.
+         *
+         * @param cacheConversation true to mark it, or null/false not to
+         * @return this builder
+         */
+        public B cacheConversation(Boolean cacheConversation) {
+            parameters.cacheConversation(cacheConversation);
+            return self();
+        }
+
+        /**
+         * A spoken answer from a Qwen-Omni model on every request; see
+         * {@link QwenChatRequestParameters.Builder#audioOutput(QwenAudioOutput)}.
+         *
+         * @param audioOutput the voice and format, or null for text-only answers
+         * @return this builder
+         */
+        public B audioOutput(QwenAudioOutput audioOutput) {
+            parameters.audioOutput(audioOutput);
+            return self();
+        }
+
+        /**
          * Default response format. JSON is sent as {@code json_object}; a JSON schema also goes to the model as a
          * system instruction, which works on every Qwen model.
          *

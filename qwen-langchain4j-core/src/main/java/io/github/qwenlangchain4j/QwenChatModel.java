@@ -30,7 +30,9 @@ import io.github.qwenlangchain4j.internal.stream.StreamEvents;
  * Qwen3 models): for them, and whenever thinking is on, the model streams internally and returns the aggregated
  * response. Structured output and a forced tool work on models that think by default: thinking is switched off for
  * such a call unless you asked for it. The model learns from Qwen's refusals which model names must stream or
- * think, so only the first call pays for a refusal. Thread-safe; build once and share.
+ * think, so only the first call pays for a refusal. A Qwen-Omni model asked for a spoken answer
+ * ({@code audioOutput}) streams too; its audio is on {@link QwenChatResponseMetadata#audio()}. Thread-safe; build
+ * once and share.
  */
 public class QwenChatModel extends QwenBaseChatModel implements ChatModel {
 
@@ -54,7 +56,7 @@ public class QwenChatModel extends QwenBaseChatModel implements ChatModel {
             CallPlan plan = planner.plan(parameters, Transport.SYNC);
             Object body = body(chatRequest.messages(), parameters, plan);
             try {
-                return plan.stream() ? streamAndAggregate(body) : send(body);
+                return plan.stream() ? streamAndAggregate(body, parameters) : send(body);
             } catch (InvalidRequestException e) {
                 // Qwen refused how the request was sent (must stream, was thinking): plan again with what it taught.
                 if (attempt >= MAX_PLANS || !learnedFrom(e, plan)) {
@@ -74,8 +76,9 @@ public class QwenChatModel extends QwenBaseChatModel implements ChatModel {
         }
     }
 
-    private ChatResponse streamAndAggregate(Object body) {
-        ChatStreamAccumulator accumulator = new ChatStreamAccumulator(StreamEvents.NONE);
+    private ChatResponse streamAndAggregate(Object body, QwenChatRequestParameters parameters) {
+        ChatStreamAccumulator accumulator = new ChatStreamAccumulator(StreamEvents.NONE,
+                parameters.audioOutput() == null ? null : parameters.audioOutput().format());
         String requestId = client.streams().stream(CHAT_COMPLETIONS, body, StreamFormat.CHAT, accumulator::accept);
         return accumulator.build(requestId);
     }

@@ -30,6 +30,9 @@ public class QwenChatRequestParameters extends DefaultChatRequestParameters {
     private final Boolean vlHighResolutionImages;
     private final Boolean enableCodeInterpreter;
     private final Boolean parallelToolCalls;
+    private final Boolean cacheSystemMessages;
+    private final Boolean cacheConversation;
+    private final QwenAudioOutput audioOutput;
     private final Map<String, Object> customParameters;
 
     /**
@@ -74,6 +77,9 @@ public class QwenChatRequestParameters extends DefaultChatRequestParameters {
         this.vlHighResolutionImages = builder.vlHighResolutionImages;
         this.enableCodeInterpreter = builder.enableCodeInterpreter;
         this.parallelToolCalls = builder.parallelToolCalls;
+        this.cacheSystemMessages = builder.cacheSystemMessages;
+        this.cacheConversation = builder.cacheConversation;
+        this.audioOutput = builder.audioOutput;
         this.customParameters = builder.customParameters == null
                 ? null
                 : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.customParameters));
@@ -176,6 +182,35 @@ public class QwenChatRequestParameters extends DefaultChatRequestParameters {
     }
 
     /**
+     * Whether the system instructions are marked for Qwen's explicit context cache ({@code cache_control}); see
+     * {@link QwenContextCache}.
+     *
+     * @return true to mark them, false not to, or null when not set (not marked)
+     */
+    public Boolean cacheSystemMessages() {
+        return cacheSystemMessages;
+    }
+
+    /**
+     * Whether the last message of each request is marked for Qwen's explicit context cache, so that the next turn
+     * of the conversation reads everything up to it from the cache; see {@link QwenContextCache}.
+     *
+     * @return true to mark it, false not to, or null when not set (not marked)
+     */
+    public Boolean cacheConversation() {
+        return cacheConversation;
+    }
+
+    /**
+     * A spoken answer from a Qwen-Omni model ({@code modalities: ["text","audio"]} and {@code audio}).
+     *
+     * @return the voice and format, or null for a text-only answer
+     */
+    public QwenAudioOutput audioOutput() {
+        return audioOutput;
+    }
+
+    /**
      * Extra top-level JSON fields sent as given, for options this class does not know yet. They win over the typed
      * fields of the same name.
      *
@@ -212,13 +247,17 @@ public class QwenChatRequestParameters extends DefaultChatRequestParameters {
                 && Objects.equals(vlHighResolutionImages, that.vlHighResolutionImages)
                 && Objects.equals(enableCodeInterpreter, that.enableCodeInterpreter)
                 && Objects.equals(parallelToolCalls, that.parallelToolCalls)
+                && Objects.equals(cacheSystemMessages, that.cacheSystemMessages)
+                && Objects.equals(cacheConversation, that.cacheConversation)
+                && Objects.equals(audioOutput, that.audioOutput)
                 && Objects.equals(customParameters, that.customParameters);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(super.hashCode(), seed, repetitionPenalty, enableThinking, thinkingBudget, enableSearch,
-                searchOptions, vlHighResolutionImages, enableCodeInterpreter, parallelToolCalls, customParameters);
+                searchOptions, vlHighResolutionImages, enableCodeInterpreter, parallelToolCalls, cacheSystemMessages,
+                cacheConversation, audioOutput, customParameters);
     }
 
     @Override
@@ -232,6 +271,8 @@ public class QwenChatRequestParameters extends DefaultChatRequestParameters {
                 + ", thinkingBudget=" + thinkingBudget + ", enableSearch=" + enableSearch
                 + ", searchOptions=" + searchOptions + ", vlHighResolutionImages=" + vlHighResolutionImages
                 + ", enableCodeInterpreter=" + enableCodeInterpreter + ", parallelToolCalls=" + parallelToolCalls
+                + ", cacheSystemMessages=" + cacheSystemMessages + ", cacheConversation=" + cacheConversation
+                + ", audioOutput=" + audioOutput
                 + ", customParameters=" + customParameters + '}';
     }
 
@@ -247,6 +288,9 @@ public class QwenChatRequestParameters extends DefaultChatRequestParameters {
         private Boolean vlHighResolutionImages;
         private Boolean enableCodeInterpreter;
         private Boolean parallelToolCalls;
+        private Boolean cacheSystemMessages;
+        private Boolean cacheConversation;
+        private QwenAudioOutput audioOutput;
         private Map<String, Object> customParameters;
 
         /**
@@ -266,6 +310,9 @@ public class QwenChatRequestParameters extends DefaultChatRequestParameters {
                 vlHighResolutionImages = or(qwen.vlHighResolutionImages, vlHighResolutionImages);
                 enableCodeInterpreter = or(qwen.enableCodeInterpreter, enableCodeInterpreter);
                 parallelToolCalls = or(qwen.parallelToolCalls, parallelToolCalls);
+                cacheSystemMessages = or(qwen.cacheSystemMessages, cacheSystemMessages);
+                cacheConversation = or(qwen.cacheConversation, cacheConversation);
+                audioOutput = or(qwen.audioOutput, audioOutput);
                 if (qwen.customParameters != null) {
                     Map<String, Object> merged =
                             customParameters == null ? new LinkedHashMap<>() : new LinkedHashMap<>(customParameters);
@@ -376,6 +423,47 @@ public class QwenChatRequestParameters extends DefaultChatRequestParameters {
          */
         public Builder parallelToolCalls(Boolean parallelToolCalls) {
             this.parallelToolCalls = parallelToolCalls;
+            return this;
+        }
+
+        /**
+         * Marks the system instructions for Qwen's explicit context cache ({@code cache_control: {"type":
+         * "ephemeral"}} on the first system message, which holds every system message but Qwen-Long document
+         * references): the prompt up to them is cached for about 5 minutes, and later requests with the same prefix
+         * read it at a tenth of the input price. See {@link QwenContextCache} for the models and the rules.
+         *
+         * @param cacheSystemMessages true to mark them, or null/false not to
+         * @return this builder
+         */
+        public Builder cacheSystemMessages(Boolean cacheSystemMessages) {
+            this.cacheSystemMessages = cacheSystemMessages;
+            return this;
+        }
+
+        /**
+         * Marks the last message of each request for Qwen's explicit context cache, so that the next turn of a
+         * conversation (or the next step of an agent's tool loop) reads the whole history from the cache. See
+         * {@link QwenContextCache}.
+         *
+         * @param cacheConversation true to mark it, or null/false not to
+         * @return this builder
+         */
+        public Builder cacheConversation(Boolean cacheConversation) {
+            this.cacheConversation = cacheConversation;
+            return this;
+        }
+
+        /**
+         * Asks a Qwen-Omni model to speak its answer too ({@code modalities: ["text","audio"]}, {@code audio:
+         * {voice, format}}). Omni models only stream; {@link QwenChatModel} streams internally and puts the audio on
+         * {@link QwenChatResponseMetadata#audio()}; streaming handlers that implement
+         * {@link QwenStreamingAudioHandler} get it piece by piece.
+         *
+         * @param audioOutput the voice and format, or null for a text-only answer
+         * @return this builder
+         */
+        public Builder audioOutput(QwenAudioOutput audioOutput) {
+            this.audioOutput = audioOutput;
             return this;
         }
 

@@ -11,11 +11,13 @@ public class QwenChatResponseMetadata extends ChatResponseMetadata {
 
     private final String requestId;
     private final Long created;
+    private final QwenAudio audio;
 
     private QwenChatResponseMetadata(Builder builder) {
         super(builder);
         this.requestId = builder.requestId;
         this.created = builder.created;
+        this.audio = builder.audio;
     }
 
     /**
@@ -45,6 +47,15 @@ public class QwenChatResponseMetadata extends ChatResponseMetadata {
         return created;
     }
 
+    /**
+     * The spoken answer of a Qwen-Omni model asked for one ({@link QwenChatRequestParameters#audioOutput()}).
+     *
+     * @return the audio (bytes, format, transcript), or null when the answer was not spoken
+     */
+    public QwenAudio audio() {
+        return audio;
+    }
+
     @Override
     public QwenTokenUsage tokenUsage() {
         return (QwenTokenUsage) super.tokenUsage();
@@ -52,24 +63,26 @@ public class QwenChatResponseMetadata extends ChatResponseMetadata {
 
     @Override
     public Builder toBuilder() {
-        return ((Builder) super.toBuilder(new Builder())).requestId(requestId).created(created);
+        return ((Builder) super.toBuilder(new Builder())).requestId(requestId).created(created).audio(audio);
     }
 
     @Override
     public boolean equals(Object o) {
         return this == o || (o instanceof QwenChatResponseMetadata that && super.equals(o)
-                && Objects.equals(requestId, that.requestId) && Objects.equals(created, that.created));
+                && Objects.equals(requestId, that.requestId) && Objects.equals(created, that.created)
+                && Objects.equals(audio, that.audio));
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(super.hashCode(), requestId, created);
+        return Objects.hash(super.hashCode(), requestId, created, audio);
     }
 
     @Override
     public String toString() {
         return "QwenChatResponseMetadata{id=" + id() + ", modelName=" + modelName() + ", tokenUsage=" + tokenUsage()
-                + ", finishReason=" + finishReason() + ", requestId=" + requestId + ", created=" + created + '}';
+                + ", finishReason=" + finishReason() + ", requestId=" + requestId + ", created=" + created
+                + (audio == null ? "" : ", audio=" + audio) + '}';
     }
 
     /** Builder of {@link QwenChatResponseMetadata}. */
@@ -77,6 +90,18 @@ public class QwenChatResponseMetadata extends ChatResponseMetadata {
 
         private String requestId;
         private Long created;
+        private QwenAudio audio;
+
+        /**
+         * The spoken answer of a Qwen-Omni model.
+         *
+         * @param audio the audio, or null
+         * @return this builder
+         */
+        public Builder audio(QwenAudio audio) {
+            this.audio = audio;
+            return this;
+        }
 
         /**
          * The request id of the call (the {@code x-request-id} header).

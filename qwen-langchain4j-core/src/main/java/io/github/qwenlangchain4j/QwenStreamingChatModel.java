@@ -1,5 +1,6 @@
 package io.github.qwenlangchain4j;
 
+import dev.langchain4j.model.chat.ChatRequestOptions;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
@@ -27,7 +28,8 @@ import java.util.function.Predicate;
  * <p>Text deltas reach {@code onPartialResponse} and thinking deltas {@code onPartialThinking} as they arrive; tool
  * calls are reported per fragment ({@code onPartialToolCall}) and once complete ({@code onCompleteToolCall}); the
  * final {@code ChatResponse} carries text, thinking, tool calls, {@link QwenTokenUsage} and
- * {@link QwenChatResponseMetadata}. Exactly one of {@code onCompleteResponse} and {@code onError} is called, once,
+ * {@link QwenChatResponseMetadata}. A Qwen-Omni model's spoken answer ({@code audioOutput}) reaches handlers that
+ * implement {@link QwenStreamingAudioHandler} piece by piece, and the final metadata whole. Exactly one of {@code onCompleteResponse} and {@code onError} is called, once,
  * unless the stream is cancelled through the {@code StreamingHandle} of a callback's context: then the HTTP call
  * is closed and nothing more is called. Callbacks run on an OkHttp thread. Failures before the first event are
  * retried like sync calls; after it, never. Thread-safe; build once and share.
@@ -47,16 +49,23 @@ public class QwenStreamingChatModel extends QwenBaseChatModel implements Streami
         return new Builder();
     }
 
+    /** Remembers the caller's handler, so that audio pieces reach it even when listeners wrap it. */
+    @Override
+    public void chat(ChatRequest chatRequest, ChatRequestOptions options, StreamingChatResponseHandler handler) {
+        HandlerBridge.withCallersHandler(handler, () -> StreamingChatModel.super.chat(chatRequest, options, handler));
+    }
+
     @Override
     public void doChat(ChatRequest chatRequest, StreamingChatResponseHandler handler) {
-        HandlerBridge<ChatCompletionResponse> bridge = HandlerBridge.forChat(handler);
         QwenChatRequestParameters parameters;
         try {
             parameters = parametersOf(chatRequest.parameters());
         } catch (RuntimeException invalid) {
-            bridge.onError(invalid);
+            HandlerBridge.forChat(handler).onError(invalid);
             return;
         }
+        HandlerBridge<ChatCompletionResponse> bridge = HandlerBridge.forChat(handler,
+                parameters.audioOutput() == null ? null : parameters.audioOutput().format());
         start(chatRequest, parameters, bridge, 1);
     }
 

@@ -40,6 +40,9 @@ class QwenChatRequestParametersTest {
                 .vlHighResolutionImages(false)
                 .enableCodeInterpreter(false)
                 .parallelToolCalls(false)
+                .cacheSystemMessages(false)
+                .cacheConversation(false)
+                .audioOutput(QwenAudioOutput.voice("Ethan"))
                 .customParameters(Map.of("a", 1, "b", 2));
     }
 
@@ -93,6 +96,9 @@ class QwenChatRequestParametersTest {
                 .vlHighResolutionImages(true)
                 .enableCodeInterpreter(true)
                 .parallelToolCalls(true)
+                .cacheSystemMessages(true)
+                .cacheConversation(true)
+                .audioOutput(QwenAudioOutput.voice("Cherry"))
                 .build();
 
         QwenChatRequestParameters merged = defaults().build().overrideWith(override);
@@ -106,6 +112,11 @@ class QwenChatRequestParametersTest {
         assertThat(merged.vlHighResolutionImages()).isTrue();
         assertThat(merged.enableCodeInterpreter()).isTrue();
         assertThat(merged.parallelToolCalls()).isTrue();
+        assertThat(merged.cacheSystemMessages()).isTrue();
+        assertThat(merged.cacheConversation()).isTrue();
+        assertThat(merged.audioOutput()).isEqualTo(QwenAudioOutput.voice("Cherry"));
+        assertThat(merged.toString()).contains("cacheSystemMessages=true", "cacheConversation=true",
+                "audioOutput=QwenAudioOutput{voice=Cherry, format=wav}");
     }
 
     @Test
@@ -200,6 +211,10 @@ class QwenChatRequestParametersTest {
         assertThat(defaults().vlHighResolutionImages(true).build()).isNotEqualTo(base);
         assertThat(defaults().enableCodeInterpreter(true).build()).isNotEqualTo(base);
         assertThat(defaults().parallelToolCalls(true).build()).isNotEqualTo(base);
+        assertThat(defaults().cacheSystemMessages(true).build()).isNotEqualTo(base);
+        assertThat(defaults().cacheConversation(true).build()).isNotEqualTo(base);
+        assertThat(defaults().audioOutput(QwenAudioOutput.of("Ethan", "pcm")).build()).isNotEqualTo(base)
+                .doesNotHaveSameHashCodeAs(base);
         assertThat(defaults().customParameters(Map.of("a", 1)).build()).isNotEqualTo(base);
         assertThat(defaults().temperature(0.6).build()).isNotEqualTo(base);
     }

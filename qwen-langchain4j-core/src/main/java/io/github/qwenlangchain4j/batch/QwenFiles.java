@@ -8,6 +8,7 @@ import io.github.qwenlangchain4j.internal.client.QwenClient;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,13 +18,17 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Qwen's Files API ({@code /files}): upload batch input files, look files up, list and delete them, and download
- * the output and error files of batches.
+ * Qwen's Files API ({@code /files}): upload batch input files and Qwen-Long documents, look files up, list and delete
+ * them, and download the output and error files of batches.
  *
  * <pre>{@code
  * QwenFiles files = QwenFiles.builder().apiKey(System.getenv("DASHSCOPE_API_KEY")).build();
  * QwenFile input = files.upload(Path.of("requests.jsonl"));
  * files.content(batch.outputFileId(), line -> System.out.println(line));
+ *
+ * QwenFile report = files.awaitProcessed(files.uploadDocument(Path.of("report.pdf")).id(), Duration.ofMinutes(2));
+ * chatModel.chat(SystemMessage.from("You are a helpful assistant."), QwenDocuments.reference(report),
+ *         UserMessage.from("Summarise the report"));
  * }</pre>
  *
  * <p>Model Studio keeps at most 10,000 files (100 GB) per account and never deletes them by itself: delete input
@@ -34,6 +39,12 @@ public final class QwenFiles {
 
     /** The purpose of batch input files. */
     public static final String PURPOSE_BATCH = "batch";
+
+    /** The purpose of documents for Qwen-Long and Qwen-Doc ({@code fileid://} references). */
+    public static final String PURPOSE_FILE_EXTRACT = "file-extract";
+
+    /** How often {@link #awaitProcessed(String, Duration)} asks Qwen about a document. */
+    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
 
     private final QwenClient client;
 
@@ -108,6 +119,88 @@ public final class QwenFiles {
         Objects.requireNonNull(purpose, "purpose");
         return toFile(client.files().postMultipart("/files", Map.of("purpose", purpose), filename, content,
                 contentType(filename), FileObject.class).body());
+    }
+
+    /**
+     * Uploads a document for Qwen-Long (purpose {@code file-extract}: TXT, DOCX, PDF, XLSX, EPUB, MOBI, MD, CSV,
+     * JSON, images; at most 150 MB), streamed from disk. Qwen parses it after the upload: wait with
+     * {@link #awaitProcessed(String, Duration)} before referencing it ({@code QwenDocuments.reference(file)}).
+     *
+     * @param file the document
+     * @return the uploaded file; its status is {@code uploaded} while Qwen parses it
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public QwenFile uploadDocument(Path file) {
+        Objects.requireNonNull(file, "file");
+        if (!Files.isReadable(file) || Files.isDirectory(file)) {
+            throw new UncheckedIOException("Could not read " + file, new java.io.FileNotFoundException(file.toString()));
+        }
+        String filename = file.getFileName().toString();
+        return toFile(client.files().postMultipart("/files", Map.of("purpose", PURPOSE_FILE_EXTRACT), filename, file,
+                contentType(filename), FileObject.class).body());
+    }
+
+    /**
+     * Uploads a document for Qwen-Long (purpose {@code file-extract}) from memory.
+     *
+     * @param filename the file name; its extension tells Qwen the format, e.g. {@code report.pdf}
+     * @param content  the document's bytes
+     * @return the uploaded file; its status is {@code uploaded} while Qwen parses it
+     */
+    public QwenFile uploadDocument(String filename, byte[] content) {
+        return upload(filename, content, PURPOSE_FILE_EXTRACT);
+    }
+
+    /**
+     * Waits until Qwen has parsed a document, asking every {@link #DEFAULT_POLL_INTERVAL}.
+     *
+     * @param fileId  the document's id, e.g. {@code file-fe-...}
+     * @param timeout how long to wait at most
+     * @return the file, processed
+     * @throws QwenFileProcessingException when parsing failed (with Qwen's reason) or the wait ended first
+     */
+    public QwenFile awaitProcessed(String fileId, Duration timeout) {
+        return awaitProcessed(fileId, timeout, DEFAULT_POLL_INTERVAL);
+    }
+
+    /**
+     * Waits until Qwen has parsed a document: looks the file up, then again every {@code pollInterval}, until its
+     * status is {@code processed}, or {@code error}, or {@code timeout} has passed. Qwen refuses chats that
+     * reference a document it is still parsing ("File parsing in progress, please try again later.").
+     *
+     * @param fileId       the document's id, e.g. {@code file-fe-...}
+     * @param timeout      how long to wait at most; zero looks once
+     * @param pollInterval the pause between two look-ups
+     * @return the file, processed
+     * @throws QwenFileProcessingException when parsing failed (with Qwen's reason) or the wait ended first
+     * @throws IllegalArgumentException when the id is invalid or a duration is negative
+     */
+    public QwenFile awaitProcessed(String fileId, Duration timeout, Duration pollInterval) {
+        requireId(fileId);
+        if (timeout == null || timeout.isNegative() || pollInterval == null || pollInterval.isNegative()) {
+            throw new IllegalArgumentException("timeout and pollInterval must be zero or positive");
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            QwenFile file = retrieve(fileId);
+            if (file.isProcessed()) {
+                return file;
+            }
+            if (file.hasFailed()) {
+                throw QwenFileProcessingException.failed(file);
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                throw QwenFileProcessingException.notProcessed(file, " after " + timeout + ": Qwen refuses chats"
+                        + " that reference it until it is; wait longer");
+            }
+            try {
+                Thread.sleep(pollInterval.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new QwenFileProcessingException("Interrupted while waiting for the file " + fileId
+                        + " to be processed (status " + file.status() + ")", file);
+            }
+        }
     }
 
     private static String contentType(String filename) {

@@ -27,12 +27,6 @@ public class QwenResponsesStreamingChatModel extends QwenResponsesBaseChatModel 
     static final StreamFormat<ResponseEvent> EVENTS =
             StreamFormat.endingWith(ResponseEvent.class, ResponseEvent::isLast, "response.completed");
 
-    /**
-     * The caller's handler while {@link #chat(ChatRequest, ChatRequestOptions, StreamingChatResponseHandler)} hands a
-     * wrapped one to {@link #doChat} on the same thread, so that built-in tool events still reach it.
-     */
-    private static final ThreadLocal<StreamingChatResponseHandler> CALLERS_HANDLER = new ThreadLocal<>();
-
     private QwenResponsesStreamingChatModel(Builder builder) {
         super(builder);
     }
@@ -46,22 +40,15 @@ public class QwenResponsesStreamingChatModel extends QwenResponsesBaseChatModel 
         return new Builder();
     }
 
+    /** Remembers the caller's handler, so that built-in tool events reach it even when listeners wrap it. */
     @Override
     public void chat(ChatRequest chatRequest, ChatRequestOptions options, StreamingChatResponseHandler handler) {
-        CALLERS_HANDLER.set(handler);
-        try {
-            StreamingChatModel.super.chat(chatRequest, options, handler);
-        } finally {
-            CALLERS_HANDLER.remove();
-        }
+        HandlerBridge.withCallersHandler(handler, () -> StreamingChatModel.super.chat(chatRequest, options, handler));
     }
 
     @Override
     public void doChat(ChatRequest chatRequest, StreamingChatResponseHandler handler) {
         HandlerBridge<ResponseEvent> bridge = new HandlerBridge<>(handler, ResponsesStreamAccumulator::new);
-        if (CALLERS_HANDLER.get() instanceof QwenResponsesStreamingHandler callers) {
-            bridge.builtInToolListener(callers);
-        }
         SseCall<ResponseEvent> call;
         try {
             QwenResponsesChatRequestParameters parameters = parametersOf(chatRequest.parameters());

@@ -12,6 +12,7 @@ import io.github.qwenlangchain4j.testkit.internal.DefaultReplies;
 import io.github.qwenlangchain4j.testkit.internal.EmbeddingsRenderer;
 import io.github.qwenlangchain4j.testkit.internal.HttpReply;
 import io.github.qwenlangchain4j.testkit.internal.MockBatches;
+import io.github.qwenlangchain4j.testkit.internal.MockContextCache;
 import io.github.qwenlangchain4j.testkit.internal.MockRerank;
 import io.github.qwenlangchain4j.testkit.internal.QwenError;
 import io.github.qwenlangchain4j.testkit.internal.QwenRules;
@@ -44,6 +45,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (it knows which models think by default and which only think), {@code enable_thinking: false} on a thinking-only
  * model, too many embedding inputs, an invalid dimension, a non-streaming call to a stream-only model or to an
  * open-weight hybrid while it thinks. A refused streaming request gets its 400 as an SSE event, as on Qwen.
+ *
+ * <p>Qwen-only chat features work offline too: explicit context-cache markers ({@code cache_control}) create and
+ * hit cache blocks of 1,024 tokens or more, reported in the usage; a Qwen-Omni request with
+ * {@code modalities: ["text","audio"]} streams its answer's audio as {@code delta.audio} chunks (16-bit PCM, 24 kHz);
+ * documents uploaded with purpose {@code file-extract} are parsed in two look-ups, and chats referencing them
+ * ({@code fileid://} system messages) are refused while they are not processed and answered with their names and
+ * first words once they are.
  *
  * <p>It also serves the Files and Batch APIs ({@code /files}, {@code /batches}): uploaded JSONL files are kept in
  * memory, and a batch moves one step per {@code GET /batches/{id}} (no timers): validating, in progress (twice: half
@@ -94,7 +102,8 @@ public final class QwenMockServer implements AutoCloseable {
     private final ExecutorService executor;
     private final String apiKey;
     private final Duration latency;
-    private final ChatRenderer renderer = new ChatRenderer(JSON);
+    private final MockContextCache contextCache = new MockContextCache();
+    private final ChatRenderer renderer = new ChatRenderer(JSON, contextCache);
     private final Queue<MockReply> replies = new ConcurrentLinkedQueue<>();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -212,12 +221,16 @@ public final class QwenMockServer implements AutoCloseable {
         return maxInFlight.get();
     }
 
-    /** Forgets received requests and queued replies (and files, batches, stored responses and conversations). */
+    /**
+     * Forgets received requests and queued replies (and files, batches, stored responses, conversations and
+     * context-cache blocks).
+     */
     public void reset() {
         requests.clear();
         replies.clear();
         maxInFlight.set(0);
         batches.reset();
+        contextCache.reset();
         responsesApi.reset();
     }
 
@@ -354,6 +367,8 @@ public final class QwenMockServer implements AutoCloseable {
     private void chat(HttpExchange exchange, JsonNode request, String requestId) throws IOException {
         boolean stream = request.path("stream").asBoolean(false);
         QwenError refusal = QwenRules.checkChat(request);
+        MockBatches.DocumentCheck documents = batches.readDocuments(request);
+        refusal = refusal != null ? refusal : documents.refusal();
         if (refusal != null) {
             sendRefusal(exchange, refusal, requestId, stream);
             return;
@@ -376,7 +391,8 @@ public final class QwenMockServer implements AutoCloseable {
             return;
         }
         Completion completion = reply == null
-                ? DefaultReplies.replyTo(request, "call_" + requestId.replace("-", "").substring(0, 24))
+                ? DefaultReplies.replyTo(request, "call_" + requestId.replace("-", "").substring(0, 24),
+                        documents.documents())
                 : toCompletion(reply);
         if (!stream) {
             send(exchange, 200, "application/json", renderer.completion(completion, request, requestId));

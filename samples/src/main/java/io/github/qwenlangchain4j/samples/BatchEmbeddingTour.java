@@ -32,7 +32,7 @@ import java.util.Map;
  * it again with that id as argument to pick the job up. Batch embeddings are served in the Beijing region
  * ({@code QWEN_REGION=BEIJING}).
  *
- * <p>Run it with {@code mvn -B -q -pl samples -am -DskipTests install exec:java
+ * <p>Run it with {@code mvn -B -q -pl samples -am -DskipTests package exec:java
  * -Dexec.mainClass=io.github.qwenlangchain4j.samples.BatchEmbeddingTour}.
  */
 public final class BatchEmbeddingTour {

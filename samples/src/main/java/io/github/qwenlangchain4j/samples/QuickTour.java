@@ -18,7 +18,16 @@ import dev.langchain4j.store.embedding.EmbeddingSearchRequest;
 import dev.langchain4j.store.embedding.EmbeddingSearchResult;
 import dev.langchain4j.store.embedding.EmbeddingStoreIngestor;
 import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
+import io.github.qwenlangchain4j.QwenAudio;
+import io.github.qwenlangchain4j.QwenAudioOutput;
 import io.github.qwenlangchain4j.QwenChatModel;
+import io.github.qwenlangchain4j.QwenChatResponseMetadata;
+import io.github.qwenlangchain4j.QwenDocuments;
+import io.github.qwenlangchain4j.QwenPartialAudio;
+import io.github.qwenlangchain4j.QwenStreamingAudioHandler;
+import io.github.qwenlangchain4j.batch.QwenFile;
+import io.github.qwenlangchain4j.batch.QwenFiles;
+import java.time.Duration;
 import io.github.qwenlangchain4j.QwenRegion;
 import io.github.qwenlangchain4j.QwenStreamingChatModel;
 import io.github.qwenlangchain4j.QwenTokenUsage;
@@ -45,13 +54,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A tour of qwen-langchain4j in five steps: a chat, a streaming chat with thinking, an AI service with a tool, a
+ * A tour of qwen-langchain4j in eight steps: a chat, a streaming chat with thinking, an AI service with a tool, a
  * small RAG over the documents in {@code src/main/resources/docs} that re-ranks what it retrieves with Qwen's rerank
- * model, and a Responses API call with Qwen's web search
- * and its sources. With {@code DASHSCOPE_API_KEY} set it talks
+ * model, a Responses API call with Qwen's web search and its sources, Qwen's explicit context cache, a Qwen-Long
+ * document and a Qwen-Omni spoken answer. With {@code DASHSCOPE_API_KEY} set it talks
  * to Qwen (region from {@code QWEN_REGION}, default Singapore); without, it runs offline on {@link QwenMockServer}.
  *
- * <p>Run it with {@code mvn -B -q -pl samples -am -DskipTests install exec:java}.
+ * <p>Run it with {@code mvn -B -q -pl samples -am -DskipTests package exec:java}.
  */
 public final class QuickTour {
 
@@ -100,6 +109,9 @@ public final class QuickTour {
             aiServiceWithTool(connection);
             rag(connection);
             responsesWithWebSearch(connection);
+            contextCache(connection);
+            qwenLongDocument(connection);
+            omniSpeaks(connection);
             out.println();
             out.println("Done. Set DASHSCOPE_API_KEY (and QWEN_REGION if your key is not from Singapore) to run it live.");
         }
@@ -239,6 +251,90 @@ public final class QuickTour {
         }
         out.println(response.aiMessage().text());
         out.println("(response id " + metadata.responseId() + ": pass it as previousResponseId to continue)");
+    }
+
+    private void contextCache(Connection connection) {
+        heading(6, "Explicit context cache: the second call reads the long instructions at a tenth of the price");
+        ChatModel model = QwenChatModel.builder().apiKey(connection.apiKey()).baseUrl(connection.baseUrl())
+                .modelName("qwen-plus").cacheSystemMessages(true).build();
+        // a cache block needs at least 1,024 tokens: the shipped documents, several times, make a long prompt
+        StringBuilder instructions = new StringBuilder("Answer questions about Qwen using only these notes.\n");
+        for (int i = 0; i < 5; i++) {
+            DOCUMENTS.forEach(name -> instructions.append(load(name).text()).append('\n'));
+        }
+        for (String question : List.of("Which region is for Europe?", "Is thinking on by default?")) {
+            out.println("> " + question);
+            ChatResponse response = model.chat(ChatRequest.builder()
+                    .messages(dev.langchain4j.data.message.SystemMessage.from(instructions.toString()),
+                            UserMessage.from(question))
+                    .build());
+            QwenTokenUsage usage = (QwenTokenUsage) response.tokenUsage();
+            out.println("[cache] " + usage.inputTokenCount() + " input tokens: " + usage.cacheCreationTokens()
+                    + " written to the cache, " + usage.cachedTokens() + " read from it");
+        }
+    }
+
+    private void qwenLongDocument(Connection connection) {
+        heading(7, "Qwen-Long: upload a document, wait until Qwen has read it, ask about it");
+        if (connection.mock() == null && !connection.baseUrl().equals(QwenRegion.CHINA_BEIJING.baseUrl())) {
+            out.println("(skipped: Qwen-Long is offered in the Beijing region; set QWEN_REGION=CHINA_BEIJING)");
+            return;
+        }
+        QwenFiles files = QwenFiles.builder().apiKey(connection.apiKey()).baseUrl(connection.baseUrl()).build();
+        QwenFile uploaded = files.uploadDocument("pricing.txt",
+                load("pricing.txt").text().getBytes(StandardCharsets.UTF_8));
+        out.println("[uploaded] " + uploaded.id() + " (status " + uploaded.status() + ")");
+        QwenFile document = files.awaitProcessed(uploaded.id(), Duration.ofMinutes(2),
+                connection.mock() != null ? Duration.ZERO : QwenFiles.DEFAULT_POLL_INTERVAL);
+        out.println("[processed] " + document.filename());
+        try {
+            ChatModel qwenLong = QwenChatModel.builder().apiKey(connection.apiKey()).baseUrl(connection.baseUrl())
+                    .modelName("qwen-long").build();
+            String question = "In one sentence: how is Qwen priced?";
+            out.println("> " + question);
+            out.println(qwenLong.chat(ChatRequest.builder().messages(
+                    dev.langchain4j.data.message.SystemMessage.from("You are a helpful assistant."),
+                    QwenDocuments.reference(document), UserMessage.from(question)).build()).aiMessage().text());
+        } finally {
+            files.delete(document.id());
+        }
+    }
+
+    private void omniSpeaks(Connection connection) throws Exception {
+        heading(8, "Qwen-Omni answers in speech (audio pieces streamed as they come)");
+        QwenStreamingChatModel omni = QwenStreamingChatModel.builder().apiKey(connection.apiKey())
+                .baseUrl(connection.baseUrl()).modelName("qwen3-omni-flash")
+                .audioOutput(QwenAudioOutput.voice("Cherry")).build();
+        String question = "Say hello in one short sentence.";
+        out.println("> " + question);
+        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+        int[] pieces = {0};
+        omni.chat(question, new QwenStreamingAudioHandler() {
+            @Override
+            public void onPartialResponse(String text) {
+                out.print(text);
+            }
+
+            @Override
+            public void onPartialAudio(QwenPartialAudio audio) {
+                pieces[0]++;
+            }
+
+            @Override
+            public void onCompleteResponse(ChatResponse response) {
+                done.complete(response);
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                done.completeExceptionally(error);
+            }
+        });
+        QwenAudio audio = ((QwenChatResponseMetadata) done.get(2, TimeUnit.MINUTES).metadata()).audio();
+        out.println();
+        out.printf("[audio] %d pieces, %d bytes of %s (%.1f s of speech at %d Hz; QwenAudio.wav() makes it a file)%n",
+                pieces[0], audio.data().length, audio.format(), audio.data().length / 2.0 / QwenAudio.SAMPLE_RATE,
+                QwenAudio.SAMPLE_RATE);
     }
 
     private static Document load(String name) {

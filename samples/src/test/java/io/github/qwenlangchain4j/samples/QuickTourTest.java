@@ -28,6 +28,12 @@ class QuickTourTest {
                 .contains("which region should my API key come from?").contains("Singapore");
         assertThat(output).contains("== 5. Responses API").contains("[web_search_call] [http")
                 .contains("pass it as previousResponseId");
+        assertThat(output).contains("== 6. Explicit context cache").containsPattern(
+                "\\[cache] \\d+ input tokens: [1-9]\\d+ written to the cache, 0 read from it")
+                .containsPattern("\\[cache] \\d+ input tokens: 0 written to the cache, [1-9]\\d+ read from it");
+        assertThat(output).contains("== 7. Qwen-Long").containsPattern("\\[uploaded] file-fe-\\S+ \\(status uploaded\\)")
+                .contains("[processed] pricing.txt").contains("Documents read: pricing.txt");
+        assertThat(output).contains("== 8. Qwen-Omni").containsPattern("\\[audio] \\d+ pieces, [1-9]\\d+ bytes of wav");
         assertThat(output).contains("Done.");
     }
 }

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The body of {@code POST /chat/completions}. Qwen-only options are top-level fields. {@code toolChoice} is either
- * the string {@code "auto"}/{@code "none"} or a {@link ToolChoiceFunction}.
+ * the string {@code "auto"}/{@code "none"} or a {@link ToolChoiceFunction}. {@code modalities} and {@code audio}
+ * ask a Qwen-Omni model for a spoken answer.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -29,8 +30,15 @@ public record ChatCompletionRequest(
         Boolean vlHighResolutionImages,
         Boolean enableCodeInterpreter,
         Boolean parallelToolCalls,
+        List<String> modalities,
+        AudioOutput audio,
         List<Tool> tools,
         Object toolChoice,
         ResponseFormat responseFormat,
         Boolean stream,
-        StreamOptions streamOptions) {}
+        StreamOptions streamOptions) {
+
+    /** {@code "audio": {"voice": "Cherry", "format": "wav"}}: how a Qwen-Omni model speaks its answer. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record AudioOutput(String voice, String format) {}
+}

@@ -66,6 +66,7 @@ public final class WireJson {
     private static final int PROMPT_TOKENS_DETAILS = 5;
     private static final int COMPLETION_TOKENS_DETAILS = 6;
     private static final int ERROR = 7;
+    private static final int AUDIO = 8;
 
     // ---- writing
 
@@ -116,6 +117,8 @@ public final class WireJson {
         field(g, "vl_high_resolution_images", r.vlHighResolutionImages());
         field(g, "enable_code_interpreter", r.enableCodeInterpreter());
         field(g, "parallel_tool_calls", r.parallelToolCalls());
+        field(g, "modalities", r.modalities());
+        field(g, "audio", r.audio());
         field(g, "tools", r.tools());
         field(g, "tool_choice", r.toolChoice());
         field(g, "response_format", r.responseFormat());
@@ -188,12 +191,24 @@ public final class WireJson {
             field(g, "tool_calls", m.toolCalls());
             field(g, "tool_call_id", m.toolCallId());
             field(g, "name", m.name());
+            field(g, "audio", m.audio());
         } else if (value instanceof ContentPart part) {
             field(g, "type", part.type());
             field(g, "text", part.text());
             field(g, "image_url", part.imageUrl());
             field(g, "video_url", part.videoUrl());
             field(g, "input_audio", part.inputAudio());
+            field(g, "cache_control", part.cacheControl());
+        } else if (value instanceof ContentPart.CacheControl cache) {
+            nullableField(g, "type", cache.type());
+        } else if (value instanceof ChatCompletionRequest.AudioOutput audio) {
+            field(g, "voice", audio.voice());
+            field(g, "format", audio.format());
+        } else if (value instanceof Message.Audio audio) {
+            field(g, "id", audio.id());
+            field(g, "data", audio.data());
+            field(g, "expires_at", audio.expiresAt());
+            field(g, "transcript", audio.transcript());
         } else if (value instanceof ContentPart.Url url) {
             nullableField(g, "url", url.url());
         } else if (value instanceof ContentPart.InputAudio audio) {
@@ -402,6 +417,7 @@ public final class WireJson {
         List<ToolCall> toolCalls = null;
         String toolCallId = null;
         String participant = null;
+        Message.Audio audio = null;
         int seen = 0; // the fields read so far, one bit each
         String name;
         while ((name = p.nextFieldName()) != null) {
@@ -431,11 +447,49 @@ public final class WireJson {
                     seen = once(seen, 32);
                     participant = string(p, t);
                 }
+                case "audio" -> {
+                    seen = once(seen, 64);
+                    audio = object(p, t, AUDIO);
+                }
                 default -> p.skipChildren();
             }
         }
         endOfObject(p);
-        return new Message(role, content, reasoningContent, toolCalls, toolCallId, participant);
+        return new Message(role, content, reasoningContent, toolCalls, toolCallId, participant, audio);
+    }
+
+    /** {@code delta.audio} of a Qwen-Omni stream. */
+    private static Message.Audio audio(JsonParser p) throws IOException {
+        String id = null;
+        String data = null;
+        Long expiresAt = null;
+        String transcript = null;
+        int seen = 0; // the fields read so far, one bit each
+        String name;
+        while ((name = p.nextFieldName()) != null) {
+            JsonToken t = p.nextToken();
+            switch (name) {
+                case "id" -> {
+                    seen = once(seen, 1);
+                    id = string(p, t);
+                }
+                case "data" -> {
+                    seen = once(seen, 2);
+                    data = string(p, t);
+                }
+                case "expires_at" -> {
+                    seen = once(seen, 4);
+                    expiresAt = longValue(p, t);
+                }
+                case "transcript" -> {
+                    seen = once(seen, 8);
+                    transcript = string(p, t);
+                }
+                default -> p.skipChildren();
+            }
+        }
+        endOfObject(p);
+        return new Message.Audio(id, data, expiresAt, transcript);
     }
 
     private static ToolCall toolCall(JsonParser p) throws IOException {
@@ -672,6 +726,7 @@ public final class WireJson {
             case PROMPT_TOKENS_DETAILS -> promptTokensDetails(p);
             case COMPLETION_TOKENS_DETAILS -> completionTokensDetails(p);
             case ERROR -> error(p);
+            case AUDIO -> audio(p);
             default -> throw new IllegalArgumentException("no reader for " + type);
         };
     }

@@ -72,7 +72,9 @@ public final class CallPlanner {
             case BATCH -> false;
             // An explicit enableThinking(true) streams on every model; a model that thinks by default only where it
             // must (commercial models answer while thinking without streaming, open-weight ones do not).
-            case SYNC -> Boolean.TRUE.equals(choice) || facts.streamOnly() || (thinking && facts.streamsWhileThinking());
+            // Audio output is only served streamed ("'audio' output only support with stream=true").
+            case SYNC -> Boolean.TRUE.equals(choice) || facts.streamOnly() || (thinking && facts.streamsWhileThinking())
+                    || parameters.audioOutput() != null;
         };
         return new CallPlan(model, thinking, enableThinking, needsJsonMode(parameters) && !thinking, stream);
     }

@@ -16,8 +16,10 @@ import dev.langchain4j.model.chat.request.ResponseFormatType;
 import dev.langchain4j.model.chat.request.ToolChoice;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
 import io.github.qwenlangchain4j.QwenChatRequestParameters;
+import io.github.qwenlangchain4j.QwenContextCache;
 import io.github.qwenlangchain4j.QwenSearchOptions;
 import io.github.qwenlangchain4j.internal.api.ChatCompletionRequest;
+import io.github.qwenlangchain4j.internal.api.ContentPart;
 import io.github.qwenlangchain4j.internal.api.Message;
 import io.github.qwenlangchain4j.internal.api.SearchOptions;
 import io.github.qwenlangchain4j.internal.api.StreamOptions;
@@ -39,6 +41,7 @@ import java.util.regex.Pattern;
 public final class ChatRequestMapper {
 
     private static final Pattern TOOL_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final List<String> TEXT_AND_AUDIO = List.of("text", "audio");
 
     public static final String JSON_NOTE = "Respond with a single valid JSON object and nothing else.";
     public static final String JSON_SCHEMA_NOTE =
@@ -58,6 +61,7 @@ public final class ChatRequestMapper {
             throw new IllegalArgumentException("messages must not be empty: a chat request needs at least one message");
         }
         validateParameters(parameters);
+        validateAudioOutput(parameters, plan);
         List<Tool> tools = toTools(parameters.toolSpecifications());
         Object toolChoice = toToolChoice(parameters, plan.thinking());
 
@@ -77,7 +81,7 @@ public final class ChatRequestMapper {
 
         return new ChatCompletionRequest(
                 parameters.modelName(),
-                toMessages(messages, sendThinking, formatNote),
+                toMessages(messages, sendThinking, formatNote, parameters),
                 parameters.temperature(),
                 parameters.topP(),
                 parameters.topK(),
@@ -93,6 +97,9 @@ public final class ChatRequestMapper {
                 parameters.vlHighResolutionImages(),
                 parameters.enableCodeInterpreter(),
                 parameters.parallelToolCalls(),
+                parameters.audioOutput() == null ? null : TEXT_AND_AUDIO,
+                parameters.audioOutput() == null ? null : new ChatCompletionRequest.AudioOutput(
+                        parameters.audioOutput().voice(), parameters.audioOutput().format()),
                 tools,
                 toolChoice,
                 plan.jsonMode() ? io.github.qwenlangchain4j.internal.api.ResponseFormat.JSON_OBJECT : null,
@@ -134,41 +141,110 @@ public final class ChatRequestMapper {
         }
     }
 
-    private static List<Message> toMessages(List<ChatMessage> messages, boolean sendThinking, String systemNote) {
+    private static List<Message> toMessages(List<ChatMessage> messages, boolean sendThinking, String systemNote,
+                                            QwenChatRequestParameters parameters) {
         // Qwen only accepts instructions in a first system message: merge every system message, in order, into one;
         // except Qwen-Long's document references ("fileid://<id>[,<id>...]"), which Qwen reads only as system
         // messages of their own, kept where they are (Model Studio, Qwen-Long: a second system message per document).
         StringBuilder system = new StringBuilder();
         List<Message> others = new ArrayList<>(messages.size() + 1);
-        for (ChatMessage message : messages) {
+        ChatMessage last = messages.get(messages.size() - 1);
+        boolean cacheLast = Boolean.TRUE.equals(parameters.cacheConversation());
+        boolean cacheSystem = Boolean.TRUE.equals(parameters.cacheSystemMessages())
+                || (cacheLast && last instanceof SystemMessage);
+        int markers = 0;
+        for (int i = 0; i < messages.size(); i++) {
+            ChatMessage message = messages.get(i);
             if (message == null) {
                 throw new IllegalArgumentException("messages must not contain null");
             }
+            boolean cached = (cacheLast && i == messages.size() - 1) || QwenContextCache.isMarked(message);
             if (message instanceof SystemMessage systemMessage && isDocumentReference(systemMessage.text())) {
                 others.add(Message.system(systemMessage.text().strip()));
             } else if (message instanceof SystemMessage systemMessage) {
                 appendParagraph(system, systemMessage.text());
             } else if (message instanceof UserMessage userMessage) {
-                others.add(Message.user(ContentMapper.toUserContent(userMessage), userMessage.name()));
+                Object content = ContentMapper.toUserContent(userMessage);
+                others.add(Message.user(cached ? cachedContent(content) : content, userMessage.name()));
             } else if (message instanceof AiMessage aiMessage) {
-                others.add(toAssistantMessage(aiMessage, sendThinking));
+                others.add(toAssistantMessage(aiMessage, sendThinking, cached));
             } else if (message instanceof ToolExecutionResultMessage result) {
-                others.add(Message.tool(result.id(), result.toolName(), ContentMapper.toolResultText(result)));
+                String text = ContentMapper.toolResultText(result);
+                others.add(Message.tool(result.id(), result.toolName(), cached ? cachedContent(text) : text));
             } else {
                 throw new UnsupportedFeatureException("Qwen cannot take messages of type " + message.type()
                         + "; use system, user, AI and tool result messages");
             }
+            markers += cached && !(message instanceof SystemMessage) ? 1 : 0;
         }
         if (systemNote != null) {
             appendParagraph(system, systemNote);
         }
+        boolean systemCached = cacheSystem && system.length() > 0;
+        checkCacheMarkers(markers + (systemCached ? 1 : 0), parameters.modelName());
         if (system.length() == 0) {
             return others;
         }
         List<Message> result = new ArrayList<>(others.size() + 1);
-        result.add(Message.system(system.toString()));
+        String instructions = system.toString();
+        result.add(Message.system(systemCached ? cachedContent(instructions) : instructions));
         result.addAll(others);
         return result;
+    }
+
+    /**
+     * Refuses what Qwen's explicit cache cannot take, before sending: more than {@value QwenContextCache#MAX_MARKERS}
+     * markers (Model Studio, "Context cache": "A single request supports a maximum of four cache markers"), or
+     * markers on a model known not to have explicit caching.
+     */
+    private static void checkCacheMarkers(int markers, String model) {
+        if (markers == 0) {
+            return;
+        }
+        if (markers > QwenContextCache.MAX_MARKERS) {
+            throw new IllegalArgumentException("This request has " + markers + " context-cache markers (cache_control),"
+                    + " but Qwen takes at most " + QwenContextCache.MAX_MARKERS + " per request: mark fewer messages"
+                    + " (cacheSystemMessages, cacheConversation and cache_control attributes all add one)");
+        }
+        if (QwenModels.refusesCacheMarkers(model)) {
+            throw new UnsupportedFeatureException("The model " + model + " has no explicit context cache, so it cannot"
+                    + " take cache_control markers. Use a model that has it (e.g. qwen-plus, qwen-flash, qwen3-max,"
+                    + " qwen3-coder-plus), or drop cacheSystemMessages, cacheConversation and the cache_control"
+                    + " attributes for this model.");
+        }
+    }
+
+    /** Content as a block array whose last block carries the cache marker: Qwen reads markers on content blocks. */
+    private static List<ContentPart> cachedContent(Object content) {
+        if (content instanceof String text) {
+            return List.of(ContentPart.text(text).cached());
+        }
+        @SuppressWarnings("unchecked")
+        List<ContentPart> parts = new ArrayList<>((List<ContentPart>) content);
+        parts.set(parts.size() - 1, parts.get(parts.size() - 1).cached());
+        return parts;
+    }
+
+    /**
+     * Refuses a spoken answer where Qwen would refuse or ignore it: on a model known to answer in text only, and with
+     * thinking on (Model Studio, Qwen-Omni: Qwen3-Omni-Flash speaks only in non-thinking mode).
+     */
+    private static void validateAudioOutput(QwenChatRequestParameters parameters, CallPlan plan) {
+        if (parameters.audioOutput() == null) {
+            return;
+        }
+        if (QwenModels.answersInTextOnly(parameters.modelName())) {
+            throw new UnsupportedFeatureException("audioOutput needs a Qwen-Omni model (e.g. qwen3-omni-flash), but the"
+                    + " model is " + parameters.modelName() + ", which answers in text only");
+        }
+        if (plan.thinking()) {
+            throw new UnsupportedFeatureException("Qwen-Omni does not speak while thinking: set enableThinking(false)"
+                    + " (or leave it unset) to get audioOutput, or drop audioOutput to think");
+        }
+        if (!plan.stream()) {
+            throw new UnsupportedFeatureException("audioOutput is only served on a stream, and Batch API lines are not"
+                    + " streamed: drop audioOutput for batch requests");
+        }
     }
 
     /** A Qwen-Long system message that references uploaded documents: {@code fileid://file-fe-...}. */
@@ -186,7 +262,7 @@ public final class ChatRequestMapper {
         sb.append(text);
     }
 
-    private static Message toAssistantMessage(AiMessage message, boolean sendThinking) {
+    private static Message toAssistantMessage(AiMessage message, boolean sendThinking, boolean cached) {
         List<ToolCall> toolCalls = null;
         if (message.hasToolExecutionRequests()) {
             toolCalls = new ArrayList<>(message.toolExecutionRequests().size());
@@ -197,7 +273,11 @@ public final class ChatRequestMapper {
         // Qwen wants "content": "" rather than null next to tool calls.
         String text = message.text() == null ? "" : message.text();
         String thinking = sendThinking ? message.thinking() : null;
-        return Message.assistant(text, thinking, toolCalls);
+        if (cached && text.isEmpty()) {
+            throw new IllegalArgumentException("An AiMessage without text cannot carry a context-cache marker (Qwen"
+                    + " reads markers on text blocks): mark the tool results that follow it, or the next user message");
+        }
+        return Message.assistant(cached ? cachedContent(text) : text, thinking, toolCalls);
     }
 
     /** A function tool's name, checked against what Qwen accepts. */

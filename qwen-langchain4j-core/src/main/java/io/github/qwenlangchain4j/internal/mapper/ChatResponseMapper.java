@@ -4,6 +4,7 @@ import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
+import io.github.qwenlangchain4j.QwenAudio;
 import io.github.qwenlangchain4j.QwenChatResponseMetadata;
 import io.github.qwenlangchain4j.QwenTokenUsage;
 import io.github.qwenlangchain4j.internal.api.ChatCompletionResponse;
@@ -55,7 +56,14 @@ public final class ChatResponseMapper {
 
     public static QwenChatResponseMetadata metadata(String id, String model, Long created, String headerRequestId,
                                                     QwenTokenUsage usage, FinishReason finishReason) {
+        return metadata(id, model, created, headerRequestId, usage, finishReason, null);
+    }
+
+    /** The metadata of an answer, with a Qwen-Omni model's spoken answer (or null). */
+    public static QwenChatResponseMetadata metadata(String id, String model, Long created, String headerRequestId,
+                                                    QwenTokenUsage usage, FinishReason finishReason, QwenAudio audio) {
         return QwenChatResponseMetadata.builder()
+                .audio(audio)
                 .id(id)
                 .modelName(model)
                 .created(created)

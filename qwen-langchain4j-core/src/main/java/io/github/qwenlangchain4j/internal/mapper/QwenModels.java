@@ -43,7 +43,43 @@ public final class QwenModels {
      */
     private static final Pattern THINKS_BY_DEFAULT = Pattern.compile("qwen3\\.[5-9]([-.].*)?|glm-.*|kimi/kimi-k2\\..*");
 
+    /*
+     * Source: Model Studio "Context cache" (alibabacloud.com/help/en/model-studio/context-cache and
+     * docs.qwencloud.com/developer-guides/text-generation/context-cache, 2026): explicit cache is offered on
+     * qwen3-max, qwen3.6-plus, qwen3.5-plus, qwen-plus, qwen3.5-flash, qwen-flash, qwen3-coder-plus and
+     * qwen3-coder-flash. The families below are documented elsewhere and are on no cache list: Qwen-Long and
+     * Qwen-Doc (documents by file id), Qwen-Omni, Qwen-MT, qwen-turbo, QwQ and QVQ.
+     */
+    private static final Pattern NO_EXPLICIT_CACHE =
+            Pattern.compile("qwen-long.*|qwen-doc.*|.*-omni(-.*)?|qwen-mt-.*|qwen-turbo.*|qwq-.*|qvq-.*");
+
+    /*
+     * Source: Model Studio "Qwen-Omni" (alibabacloud.com/help/en/model-studio/qwen-omni): audio output is a Qwen-Omni
+     * feature ("modalities": ["text","audio"]); LiveTranslate models speak too. Every other family the library
+     * knows by name answers in text only.
+     */
+    private static final Pattern TEXT_ONLY = Pattern.compile("(qwen|qwq|qvq|deepseek|kimi|glm|minimax)[-./\\d].*");
+
     private QwenModels() {}
+
+    /**
+     * Whether the model is known not to take explicit cache markers ({@code cache_control}); unknown names are not.
+     */
+    public static boolean refusesCacheMarkers(String modelName) {
+        return modelName != null && NO_EXPLICIT_CACHE.matcher(modelName.toLowerCase(Locale.ROOT)).matches();
+    }
+
+    /**
+     * Whether the model is known to answer in text only, so that asking it for audio output is a mistake; Omni and
+     * LiveTranslate models, and names the library does not know, are not.
+     */
+    public static boolean answersInTextOnly(String modelName) {
+        if (modelName == null) {
+            return false;
+        }
+        String name = modelName.toLowerCase(Locale.ROOT);
+        return !name.contains("omni") && !name.contains("livetranslate") && TEXT_ONLY.matcher(name).matches();
+    }
 
     /** The model's thinking behaviour as its name tells it; unknown names are taken as {@link Thinking#OFF_BY_DEFAULT}. */
     public static Thinking thinkingOf(String modelName) {

@@ -10,6 +10,8 @@ import dev.langchain4j.model.chat.response.PartialToolCall;
 import dev.langchain4j.model.chat.response.PartialToolCallContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
+import io.github.qwenlangchain4j.QwenPartialAudio;
+import io.github.qwenlangchain4j.QwenStreamingAudioHandler;
 import io.github.qwenlangchain4j.internal.api.ChatCompletionResponse;
 import io.github.qwenlangchain4j.internal.api.StreamChunk;
 import io.github.qwenlangchain4j.responses.QwenBuiltInToolEvent;
@@ -45,7 +47,14 @@ public final class HandlerBridge<T extends StreamChunk> implements StreamListene
     private final Aggregate<T> aggregate;
     private volatile SseCall<T> call;
     private volatile boolean cancelled;
-    private volatile QwenResponsesStreamingHandler builtInToolListener;
+    /**
+     * The caller's handler while a model's {@code chat(request, options, handler)} hands a wrapped one to
+     * {@code doChat} on the same thread (LangChain4j's listener support does), set by {@link #withCallersHandler}.
+     */
+    private static final ThreadLocal<StreamingChatResponseHandler> CALLERS_HANDLER = new ThreadLocal<>();
+
+    /** Who hears Qwen's own events (built-in tools, audio): the caller's handler, which {@code handler} may wrap. */
+    private final StreamingChatResponseHandler callersHandler;
 
     /**
      * @param aggregate makes the protocol's accumulator, which reports its events to this bridge
@@ -53,11 +62,43 @@ public final class HandlerBridge<T extends StreamChunk> implements StreamListene
     public HandlerBridge(StreamingChatResponseHandler handler, Function<StreamEvents, Aggregate<T>> aggregate) {
         this.handler = handler;
         this.aggregate = aggregate.apply(this);
+        StreamingChatResponseHandler callers = CALLERS_HANDLER.get();
+        this.callersHandler = callers != null ? callers : handler;
+    }
+
+    /**
+     * Runs a model's {@code chat} with the caller's handler remembered, so that the bridge {@code doChat} makes
+     * on this thread still delivers Qwen's own events (built-in tool progress, audio pieces) to it when
+     * LangChain4j's listener support passes {@code doChat} a wrapper that only knows the standard callbacks.
+     */
+    public static void withCallersHandler(StreamingChatResponseHandler handler, Runnable chat) {
+        // a listener may start another model's chat on this thread: the outer caller's handler comes back after it
+        StreamingChatResponseHandler outer = CALLERS_HANDLER.get();
+        CALLERS_HANDLER.set(handler);
+        try {
+            chat.run();
+        } finally {
+            if (outer == null) {
+                CALLERS_HANDLER.remove();
+            } else {
+                CALLERS_HANDLER.set(outer);
+            }
+        }
     }
 
     /** A bridge for a Chat Completions stream. */
     public static HandlerBridge<ChatCompletionResponse> forChat(StreamingChatResponseHandler handler) {
-        return new HandlerBridge<>(handler, ChatStreamAccumulator::new);
+        return forChat(handler, null);
+    }
+
+    /**
+     * A bridge for a Chat Completions stream that may carry a Qwen-Omni model's spoken answer.
+     *
+     * @param audioFormat the format the request asked the audio in, or null
+     */
+    public static HandlerBridge<ChatCompletionResponse> forChat(StreamingChatResponseHandler handler,
+                                                                String audioFormat) {
+        return new HandlerBridge<>(handler, events -> new ChatStreamAccumulator(events, audioFormat));
     }
 
     /** Binds the call this bridge listens to; must happen before the call starts. */
@@ -113,20 +154,19 @@ public final class HandlerBridge<T extends StreamChunk> implements StreamListene
         }
     }
 
-    /**
-     * Who hears built-in tool events: the handler itself when it is a {@link QwenResponsesStreamingHandler}, or the
-     * one LangChain4j's listener support wrapped (it passes a wrapper of the caller's handler to {@code doChat}).
-     */
-    public void builtInToolListener(QwenResponsesStreamingHandler listener) {
-        this.builtInToolListener = listener;
-    }
-
+    /** Reaches the caller's handler when it is a {@link QwenResponsesStreamingHandler}. */
     @Override
     public void onBuiltInToolEvent(QwenBuiltInToolEvent event) {
-        QwenResponsesStreamingHandler listener = builtInToolListener != null ? builtInToolListener
-                : handler instanceof QwenResponsesStreamingHandler own ? own : null;
-        if (!cancelled && listener != null) {
+        if (!cancelled && callersHandler instanceof QwenResponsesStreamingHandler listener) {
             guarded(() -> listener.onBuiltInToolEvent(event));
+        }
+    }
+
+    /** Reaches the caller's handler when it is a {@link QwenStreamingAudioHandler}. */
+    @Override
+    public void onAudio(QwenPartialAudio audio) {
+        if (!cancelled && callersHandler instanceof QwenStreamingAudioHandler listener) {
+            guarded(() -> listener.onPartialAudio(audio));
         }
     }
 

@@ -19,6 +19,9 @@ public interface StreamEvents {
 
     default void onCompleteToolCall(CompleteToolCall complete) {}
 
+    /** A piece of a Qwen-Omni model's spoken answer arrived. */
+    default void onAudio(io.github.qwenlangchain4j.QwenPartialAudio audio) {}
+
     /** A built-in tool of the Responses API changed state. */
     default void onBuiltInToolEvent(io.github.qwenlangchain4j.responses.QwenBuiltInToolEvent event) {}
 }

@@ -269,10 +269,17 @@ class WireJsonTest {
                 QwenChatRequestParameters.builder().modelName("qwen-plus").responseFormat(ResponseFormat.builder()
                         .type(ResponseFormatType.JSON).jsonSchema(JsonSchema.builder().name("answer")
                                 .rootElement(JsonObjectSchema.builder().addStringProperty("answer").build()).build())
-                        .build()).build());
+                        .build()).build(),
+                QwenChatRequestParameters.builder().modelName("qwen-plus").cacheSystemMessages(true)
+                        .cacheConversation(true).build(),
+                QwenChatRequestParameters.builder().modelName("qwen3-omni-flash")
+                        .audioOutput(io.github.qwenlangchain4j.QwenAudioOutput.voice("Cherry")).build());
         int written = 0;
         for (QwenChatRequestParameters parameter : parameters) {
             for (CallPlanner.Transport transport : CallPlanner.Transport.values()) {
+                if (parameter.audioOutput() != null && transport == CallPlanner.Transport.BATCH) {
+                    continue; // spoken answers are refused in batch lines, which never stream
+                }
                 ChatCompletionRequest request = ChatRequestMapper.toRequest(conversation, parameter,
                         new CallPlanner().plan(parameter, transport), true);
                 byte[] byHand = WireJson.writeByHand(request);
@@ -370,6 +377,9 @@ class WireJsonTest {
                 maybe(random, random::nextBoolean),
                 maybe(random, random::nextBoolean),
                 maybe(random, random::nextBoolean),
+                maybe(random, () -> random.nextBoolean() ? List.of("text", "audio") : Arrays.asList("text", null)),
+                maybe(random, () -> new ChatCompletionRequest.AudioOutput(maybe(random, () -> text(random)),
+                        maybe(random, () -> "wav"))),
                 tools,
                 toolChoice,
                 maybe(random, () -> random.nextBoolean() ? JSON_OBJECT_FORMAT : new io.github.qwenlangchain4j.internal.api.ResponseFormat(null)),
@@ -387,13 +397,15 @@ class WireJsonTest {
             default -> {
                 List<ContentPart> parts = new ArrayList<>();
                 for (int i = random.nextInt(4); i > 0; i--) {
-                    parts.add(switch (random.nextInt(5)) {
+                    parts.add(switch (random.nextInt(7)) {
                         case 0 -> ContentPart.text(text(random));
                         case 1 -> ContentPart.image("https://example.com/" + random.nextInt(9) + ".png");
                         case 2 -> ContentPart.video(text(random));
                         case 3 -> ContentPart.audio(text(random), maybe(random, () -> "mp3"));
+                        case 4 -> ContentPart.text(text(random)).cached();
+                        case 5 -> new ContentPart("text", null, null, null, null, new ContentPart.CacheControl(null));
                         default -> new ContentPart(null, null, new ContentPart.Url(null), null,
-                                new ContentPart.InputAudio(null, null));
+                                new ContentPart.InputAudio(null, null), null);
                     });
                 }
                 yield parts;

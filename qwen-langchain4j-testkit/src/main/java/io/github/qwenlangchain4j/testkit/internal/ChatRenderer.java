@@ -17,10 +17,15 @@ public final class ChatRenderer {
 
     private static final int CHUNK_CHARS = 12;
 
-    private final ObjectMapper json;
+    /** Audio bytes per {@code delta.audio} piece: 0.1 s of 16-bit PCM at 24 kHz. */
+    private static final int AUDIO_PIECE_BYTES = 4_800;
 
-    public ChatRenderer(ObjectMapper json) {
+    private final ObjectMapper json;
+    private final MockContextCache cache;
+
+    public ChatRenderer(ObjectMapper json, MockContextCache cache) {
         this.json = json;
+        this.cache = cache;
     }
 
     public String completion(Completion completion, JsonNode request, String requestId) {
@@ -66,6 +71,9 @@ public final class ChatRenderer {
             ((ObjectNode) chunk.get("choices").get(0).get("delta")).put("content", piece);
             chunks.add(chunk.toString());
         }
+        if (speaks(request) && errorText == null) {
+            chunks.addAll(audioChunks(completion, request, requestId));
+        }
         if (errorText != null) {
             chunks.add(errorText);
             return chunks;
@@ -88,6 +96,44 @@ public final class ChatRenderer {
             usage.putArray("choices");
             usage.set("usage", usage(request, completion));
             chunks.add(usage.toString());
+        }
+        return chunks;
+    }
+
+    /** Whether the request asks for a spoken answer ({@code modalities} with {@code "audio"}). */
+    static boolean speaks(JsonNode request) {
+        for (JsonNode modality : request.path("modalities")) {
+            if ("audio".equals(modality.asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The spoken answer as Qwen3-Omni streams it after the text: {@code delta.audio} chunks with base64 {@code data},
+     * {@code expires_at} and {@code id: "audio_<request id>"} (Model Studio, Qwen-Omni; the stream in
+     * fixtures/chat/omni_stream_text_audio_qwen3-omni-flash.sse.txt). The audio is raw 16-bit PCM at 24 kHz: a
+     * quiet tone, 0.1 s per word of the answer, so that tests can tell answers apart by length.
+     */
+    private List<String> audioChunks(Completion completion, JsonNode request, String requestId) {
+        int words = Math.max(1, completion.text().strip().split("\\s+").length);
+        byte[] pcm = new byte[words * AUDIO_PIECE_BYTES];
+        for (int i = 0; i + 1 < pcm.length; i += 2) {
+            short sample = (short) (Math.sin(2 * Math.PI * 440 * (i / 2) / 24_000.0) * 1_000);
+            pcm[i] = (byte) sample;
+            pcm[i + 1] = (byte) (sample >> 8);
+        }
+        long expiresAt = System.currentTimeMillis() / 1000 + 3_600;
+        List<String> chunks = new ArrayList<>();
+        for (int start = 0; start < pcm.length; start += AUDIO_PIECE_BYTES) {
+            byte[] piece = java.util.Arrays.copyOfRange(pcm, start, Math.min(pcm.length, start + AUDIO_PIECE_BYTES));
+            ObjectNode chunk = delta(request, requestId);
+            ((ObjectNode) chunk.get("choices").get(0).get("delta")).putObject("audio")
+                    .put("data", java.util.Base64.getEncoder().encodeToString(piece))
+                    .put("expires_at", expiresAt)
+                    .put("id", "audio_" + requestId);
+            chunks.add(chunk.toString());
         }
         return chunks;
     }
@@ -127,12 +173,24 @@ public final class ChatRenderer {
         int reasoning = completion.thinking() == null ? 0 : Tokens.estimate(completion.thinking());
         int output = Tokens.estimate(completion.text()) + reasoning
                 + Tokens.estimate(completion.toolCalls().toString());
+        int audio = speaks(request) ? Math.max(1, completion.text().strip().split("\\s+").length) * 4 : 0;
+        output += audio;
         ObjectNode usage = json.createObjectNode();
         usage.put("prompt_tokens", prompt).put("completion_tokens", output).put("total_tokens", prompt + output);
         if (completion.thinking() != null) {
             usage.putObject("completion_tokens_details").put("reasoning_tokens", reasoning);
+        } else if (audio > 0) {
+            // Qwen-Omni's usage splits the output: "completion_tokens_details":{"audio_tokens":83,"text_tokens":20}
+            usage.putObject("completion_tokens_details").put("audio_tokens", audio).put("text_tokens", output - audio);
         }
-        usage.putObject("prompt_tokens_details").put("cached_tokens", 0);
+        MockContextCache.Account account = cache.account(request);
+        ObjectNode details = usage.putObject("prompt_tokens_details").put("cached_tokens", account.cachedTokens());
+        if (account.explicit()) {
+            // Explicit cache usage (Model Studio, "Context cache"): the tokens that created a block, also under
+            // cache_creation.ephemeral_5m_input_tokens, and cache_type "ephemeral".
+            details.putObject("cache_creation").put("ephemeral_5m_input_tokens", account.creationTokens());
+            details.put("cache_creation_input_tokens", account.creationTokens()).put("cache_type", "ephemeral");
+        }
         return usage;
     }
 

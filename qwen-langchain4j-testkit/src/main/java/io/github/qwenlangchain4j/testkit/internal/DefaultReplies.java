@@ -24,6 +24,14 @@ public final class DefaultReplies {
     private DefaultReplies() {}
 
     public static Completion replyTo(JsonNode request, String callId) {
+        return replyTo(request, callId, List.of());
+    }
+
+    /**
+     * The reply, which also names the Qwen-Long documents the request referenced ({@code fileid://}) and how each
+     * begins, so that a test sees the documents were read.
+     */
+    public static Completion replyTo(JsonNode request, String callId, List<String> documents) {
         JsonNode messages = request.path("messages");
         JsonNode last = messages.get(messages.size() - 1);
         String thinking = QwenRules.thinks(request)
@@ -49,6 +57,9 @@ public final class DefaultReplies {
             JsonNode first = messages.get(0);
             if ("system".equals(first.path("role").asText())) {
                 text.append(" System prompt: \"").append(abbreviate(textOf(first.path("content")))).append('"');
+            }
+            if (!documents.isEmpty()) {
+                text.append(" Documents read: ").append(String.join("; ", documents));
             }
         }
         if ("json_object".equals(request.path("response_format").path("type").asText())) {

@@ -29,6 +29,11 @@ import java.util.regex.Pattern;
  * {@code GET /batches/{id}} (no timers): validating, in progress (first half of the lines run), in progress (the
  * rest run), finalizing, completed. Lines are run by the server's own chat and embeddings logic. A batch can be told
  * to fail or expire at its next poll, and lines can be told to fail. Synchronized: one request at a time.
+ *
+ * <p>Documents for Qwen-Long (purpose {@code file-extract}) are parsed one step per {@code GET /files/{id}}: the
+ * upload and the first look-up say {@code uploaded}, the second {@code processed} (or {@code error} for an empty
+ * document). Chats that reference them ({@code fileid://...} system messages) are checked against them with Qwen's
+ * refusals ({@link #readDocuments}).
  */
 public final class MockBatches {
 
@@ -64,7 +69,31 @@ public final class MockBatches {
         this.executor = executor;
     }
 
-    private record StoredFile(String id, String filename, String purpose, long createdAt, String content) {}
+    private record StoredFile(String id, String filename, String purpose, long createdAt, String content,
+                              String status, String statusDetails, int lookUps) {
+
+        StoredFile(String id, String filename, String purpose, long createdAt, String content) {
+            this(id, filename, purpose, createdAt, content, "processed", null, 0);
+        }
+
+        /** A document after one more look-up: Qwen's parsing advances one step. */
+        StoredFile lookedUp() {
+            if (!"uploaded".equals(status)) {
+                return this;
+            }
+            if (lookUps == 0) {
+                return new StoredFile(id, filename, purpose, createdAt, content, status, null, 1);
+            }
+            return content.isBlank()
+                    // Qwen's wording for an empty document (Model Studio error codes: "File [id:...] content blank.")
+                    ? new StoredFile(id, filename, purpose, createdAt, content, "error",
+                            "File [id:" + id + "] content blank.", 2)
+                    : new StoredFile(id, filename, purpose, createdAt, content, "processed", null, 2);
+        }
+    }
+
+    /** What a chat's {@code fileid://} references come to: Qwen's refusal, or what the documents say. */
+    public record DocumentCheck(QwenError refusal, List<String> documents) {}
 
     private static final class Batch {
         String id;
@@ -145,6 +174,8 @@ public final class MockBatches {
                     return error(404, "NotFound", "The file " + parts[1] + " does not exist.", requestId);
                 }
                 if (parts.length == 2 && method.equals("GET")) {
+                    file = file.lookedUp();
+                    files.put(file.id(), file);
                     return ok(fileJson(file).toString());
                 }
                 if (parts.length == 2 && method.equals("DELETE")) {
@@ -225,10 +256,49 @@ public final class MockBatches {
             return error(400, "invalid_parameter_error", "purpose must be 'batch' or 'file-extract', but was '"
                     + purpose + "'.", requestId);
         }
-        StoredFile file = new StoredFile("file-" + (purpose.equals("batch") ? "batch-" : "fe-") + shortId(), filename,
-                purpose, now(), content);
+        String id = "file-" + (purpose.equals("batch") ? "batch-" : "fe-") + shortId();
+        StoredFile file = purpose.equals("batch") ? new StoredFile(id, filename, purpose, now(), content)
+                : new StoredFile(id, filename, purpose, now(), content, "uploaded", null, 0);
         files.put(file.id(), file);
         return ok(fileJson(file).toString());
+    }
+
+    /**
+     * Checks the documents a chat references ({@code fileid://<id>[,<id>...]} system messages) as Qwen-Long does:
+     * an unknown id, a document still being parsed, a failed one and too many ids are refused with Qwen's messages
+     * (Model Studio error codes: "Invalid file [id:...].", "File parsing in progress, please try again later.",
+     * "Too many files provided."). Otherwise says, for each document, its name and how it begins.
+     */
+    public synchronized DocumentCheck readDocuments(JsonNode request) {
+        List<String> documents = new ArrayList<>();
+        for (JsonNode message : request.path("messages")) {
+            String text = message.path("content").asText("").strip();
+            if (!"system".equals(message.path("role").asText()) || !text.startsWith("fileid://")) {
+                continue;
+            }
+            String[] ids = text.substring("fileid://".length()).split(",");
+            if (ids.length >= 100) {
+                return new DocumentCheck(QwenError.invalidParameter("Too many files provided."), documents);
+            }
+            for (String raw : ids) {
+                String id = raw.strip().replaceFirst("^fileid://", "");
+                StoredFile file = files.get(id);
+                if (file == null || !file.purpose().equals("file-extract")) {
+                    return new DocumentCheck(QwenError.invalidParameter("Invalid file [id:" + id + "]."), documents);
+                }
+                if (file.status().equals("uploaded")) {
+                    return new DocumentCheck(QwenError.invalidParameter(
+                            "File parsing in progress, please try again later."), documents);
+                }
+                if (file.status().equals("error")) {
+                    return new DocumentCheck(QwenError.invalidParameter(file.statusDetails()), documents);
+                }
+                String start = file.content().replaceAll("\\s+", " ").strip();
+                documents.add(file.filename() + " (" + id + "): \""
+                        + (start.length() <= 80 ? start : start.substring(0, 80) + "...") + '"');
+            }
+        }
+        return new DocumentCheck(null, documents);
     }
 
     private Reply listFiles(Map<String, String> query) {
@@ -481,7 +551,12 @@ public final class MockBatches {
         ObjectNode node = json.createObjectNode();
         node.put("id", file.id()).put("bytes", file.content().getBytes(StandardCharsets.UTF_8).length)
                 .put("created_at", file.createdAt()).put("filename", file.filename()).put("object", "file")
-                .put("purpose", file.purpose()).put("status", "processed").putNull("status_details");
+                .put("purpose", file.purpose()).put("status", file.status());
+        if (file.statusDetails() == null) {
+            node.putNull("status_details");
+        } else {
+            node.put("status_details", file.statusDetails());
+        }
         return node;
     }
 

@@ -30,7 +30,9 @@ public final class QwenRules {
         }
         JsonNode messages = request.path("messages");
         for (int i = 1; i < messages.size(); i++) {
-            if ("system".equals(messages.get(i).path("role").asText())) {
+            // Qwen-Long's document references are system messages of their own, after the first one.
+            if ("system".equals(messages.get(i).path("role").asText())
+                    && !messages.get(i).path("content").asText("").strip().startsWith("fileid://")) {
                 return QwenError.invalidParameter("The system message must be the first message.");
             }
         }
@@ -61,6 +63,10 @@ public final class QwenRules {
                     + " 'response_format' of type 'json_object'.");
         }
         if (!stream) {
+            if (ChatRenderer.speaks(request)) {
+                // Model Studio error codes: audio output is served on streams only
+                return QwenError.invalidParameter("'audio' output only support with stream=true");
+            }
             if (MockModels.isStreamOnly(model)) {
                 return QwenError.invalidParameter(
                         "This model only support stream mode, please enable the stream parameter to access the model. ");
