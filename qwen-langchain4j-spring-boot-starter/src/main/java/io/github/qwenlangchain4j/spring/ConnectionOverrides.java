@@ -2,7 +2,6 @@ package io.github.qwenlangchain4j.spring;
 
 import io.github.qwenlangchain4j.QwenRegion;
 import java.time.Duration;
-import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
@@ -21,20 +20,21 @@ record ConnectionOverrides(String section, String apiKey, QwenRegion region, Str
     /** No override: the default models. */
     static final ConnectionOverrides NONE = new ConnectionOverrides(null, null, null, null, null, null, null, null);
 
-    /** The record without its section, as the binder fills it. */
-    private record Bound(String apiKey, QwenRegion region, String baseUrl, Duration timeout, Integer maxRetries,
-                         Boolean logRequests, Boolean logResponses) {}
-
     /** Reads the overrides under {@code section}, converting the region as {@code langchain4j.qwen.region} is. */
     static ConnectionOverrides bind(Environment environment, String section) {
         ApplicationConversionService conversion = new ApplicationConversionService();
         conversion.addConverter(new QwenRegionConverter());
         Binder binder = new Binder(ConfigurationPropertySources.get(environment),
                 new PropertySourcesPlaceholdersResolver(environment), conversion);
-        Bound bound = binder.bind(section, Bindable.of(Bound.class)).orElse(null);
-        return bound == null ? new ConnectionOverrides(section, null, null, null, null, null, null, null)
-                : new ConnectionOverrides(section, bound.apiKey(), bound.region(), bound.baseUrl(), bound.timeout(),
-                        bound.maxRetries(), bound.logRequests(), bound.logResponses());
+        String at = section + ".";
+        return new ConnectionOverrides(section,
+                binder.bind(at + "api-key", String.class).orElse(null),
+                binder.bind(at + "region", QwenRegion.class).orElse(null),
+                binder.bind(at + "base-url", String.class).orElse(null),
+                binder.bind(at + "timeout", Duration.class).orElse(null),
+                binder.bind(at + "max-retries", Integer.class).orElse(null),
+                binder.bind(at + "log-requests", Boolean.class).orElse(null),
+                binder.bind(at + "log-responses", Boolean.class).orElse(null));
     }
 
     /** The property that sets {@code name} (kebab-case) for this model: the override's when set, else the shared one. */

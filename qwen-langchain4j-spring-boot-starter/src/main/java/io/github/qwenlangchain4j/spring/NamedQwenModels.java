@@ -6,7 +6,9 @@ import io.github.qwenlangchain4j.QwenChatModel;
 import io.github.qwenlangchain4j.QwenStreamingChatModel;
 import io.github.qwenlangchain4j.embedding.QwenEmbeddingModel;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
@@ -30,7 +32,7 @@ import org.springframework.util.ClassUtils;
  * keeps getting it; a named one is injected by its bean name ({@code @Qualifier("routerChatModel")}). A bean the
  * application defines under the same name wins.
  */
-final class NamedQwenModels implements BeanDefinitionRegistryPostProcessor, EnvironmentAware {
+final class NamedQwenModels implements BeanDefinitionRegistryPostProcessor, EnvironmentAware, BeanClassLoaderAware {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*");
     private static final String CHAT_MODELS = QwenProperties.PREFIX + ".chat-models";
@@ -38,6 +40,7 @@ final class NamedQwenModels implements BeanDefinitionRegistryPostProcessor, Envi
     private static final String EMBEDDING_MODEL_CLASS = "io.github.qwenlangchain4j.embedding.QwenEmbeddingModel";
 
     private Environment environment;
+    private ClassLoader classLoader = NamedQwenModels.class.getClassLoader();
 
     @Override
     public void setEnvironment(Environment environment) {
@@ -45,18 +48,21 @@ final class NamedQwenModels implements BeanDefinitionRegistryPostProcessor, Envi
     }
 
     @Override
+    public void setBeanClassLoader(ClassLoader classLoader) {
+        this.classLoader = classLoader;
+    }
+
+    @Override
     public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
         Binder binder = Binder.get(environment);
-        Map<String, QwenProperties.ChatModel> chatModels = binder.bind(CHAT_MODELS,
-                Bindable.mapOf(String.class, QwenProperties.ChatModel.class)).orElse(Map.of());
         boolean namedChat = false;
-        for (Map.Entry<String, QwenProperties.ChatModel> entry : chatModels.entrySet()) {
-            if (entry.getValue().enabled()) {
-                String prefix = beanNamePrefix(CHAT_MODELS, entry.getKey());
+        for (String name : names(binder, CHAT_MODELS)) {
+            if (enabled(binder, CHAT_MODELS, name)) {
+                String prefix = beanNamePrefix(CHAT_MODELS, name);
                 register(registry, prefix + "ChatModel", QwenChatModel.class, NamedQwenModels.class, "chatModel",
-                        entry.getKey());
+                        name);
                 register(registry, prefix + "StreamingChatModel", QwenStreamingChatModel.class,
-                        NamedQwenModels.class, "streamingChatModel", entry.getKey());
+                        NamedQwenModels.class, "streamingChatModel", name);
                 namedChat = true;
             }
         }
@@ -64,25 +70,36 @@ final class NamedQwenModels implements BeanDefinitionRegistryPostProcessor, Envi
             makePrimary(registry, "qwenChatModel");
             makePrimary(registry, "qwenStreamingChatModel");
         }
-        if (ClassUtils.isPresent(EMBEDDING_MODEL_CLASS, NamedQwenModels.class.getClassLoader())) {
+        if (ClassUtils.isPresent(EMBEDDING_MODEL_CLASS, classLoader)) {
             registerEmbeddingModels(registry, binder);
         }
     }
 
     private static void registerEmbeddingModels(BeanDefinitionRegistry registry, Binder binder) {
-        Map<String, QwenProperties.EmbeddingModel> embeddingModels = binder.bind(EMBEDDING_MODELS,
-                Bindable.mapOf(String.class, QwenProperties.EmbeddingModel.class)).orElse(Map.of());
         boolean named = false;
-        for (Map.Entry<String, QwenProperties.EmbeddingModel> entry : embeddingModels.entrySet()) {
-            if (entry.getValue().enabled()) {
-                register(registry, beanNamePrefix(EMBEDDING_MODELS, entry.getKey()) + "EmbeddingModel",
-                        QwenEmbeddingModel.class, Embeddings.class, "embeddingModel", entry.getKey());
+        for (String name : names(binder, EMBEDDING_MODELS)) {
+            if (enabled(binder, EMBEDDING_MODELS, name)) {
+                register(registry, beanNamePrefix(EMBEDDING_MODELS, name) + "EmbeddingModel",
+                        QwenEmbeddingModel.class, Embeddings.class, "embeddingModel", name);
                 named = true;
             }
         }
         if (named) {
             makePrimary(registry, "qwenEmbeddingModel");
         }
+    }
+
+    /**
+     * The names under {@code section}, in their order: every key with a property under it, model options or only
+     * connection overrides.
+     */
+    private static Set<String> names(Binder binder, String section) {
+        return binder.bind(section, Bindable.mapOf(String.class, Object.class)).map(Map::keySet).orElse(Set.of());
+    }
+
+    /** Whether {@code section.name.enabled} is unset or true. */
+    private static boolean enabled(Binder binder, String section, String name) {
+        return binder.bind(section + "." + name + ".enabled", Boolean.class).orElse(true);
     }
 
     /** {@code fast-router} gives {@code fastRouter}; a name that cannot be a bean name fails the startup. */
@@ -131,7 +148,7 @@ final class NamedQwenModels implements BeanDefinitionRegistryPostProcessor, Envi
     static QwenChatModel chatModel(String name, QwenProperties properties, QwenHttpClient http,
                                    Environment environment, ObjectProvider<ChatModelListener> listeners) {
         return QwenAutoConfiguration.buildChatModel(QwenChatModel.builder(), properties, CHAT_MODELS + "." + name,
-                properties.chatModels().get(name), ConnectionOverrides.bind(environment, CHAT_MODELS + "." + name),
+                chatModel(properties, name), ConnectionOverrides.bind(environment, CHAT_MODELS + "." + name),
                 http, listeners);
     }
 
@@ -144,8 +161,13 @@ final class NamedQwenModels implements BeanDefinitionRegistryPostProcessor, Envi
                                                      Environment environment,
                                                      ObjectProvider<ChatModelListener> listeners) {
         return QwenAutoConfiguration.buildChatModel(QwenStreamingChatModel.builder(), properties,
-                CHAT_MODELS + "." + name, properties.chatModels().get(name),
+                CHAT_MODELS + "." + name, chatModel(properties, name),
                 ConnectionOverrides.bind(environment, CHAT_MODELS + "." + name), http, listeners);
+    }
+
+    /** The options of the chat model {@code name}; the defaults when its section holds connection overrides only. */
+    private static QwenProperties.ChatModel chatModel(QwenProperties properties, String name) {
+        return properties.chatModels().getOrDefault(name, QwenProperties.ChatModel.DEFAULTS);
     }
 
     /** The embedding factory, in a class of its own: loaded only when qwen-langchain4j-embeddings is present. */
@@ -162,7 +184,7 @@ final class NamedQwenModels implements BeanDefinitionRegistryPostProcessor, Envi
                                                  Environment environment,
                                                  ObjectProvider<EmbeddingModelListener> listeners) {
             return QwenAutoConfiguration.EmbeddingModelConfiguration.buildEmbeddingModel(properties,
-                    EMBEDDING_MODELS + "." + name, properties.embeddingModels().get(name),
+                    EMBEDDING_MODELS + "." + name, properties.embeddingModels().getOrDefault(name, QwenProperties.EmbeddingModel.DEFAULTS),
                     ConnectionOverrides.bind(environment, EMBEDDING_MODELS + "." + name), http, listeners);
         }
     }
