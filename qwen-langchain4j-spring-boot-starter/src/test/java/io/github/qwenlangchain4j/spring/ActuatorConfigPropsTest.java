@@ -10,12 +10,13 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
- * /actuator/configprops never shows the API key: called through the endpoint bean that the actuator's own
+ * /actuator/configprops never shows the API key or the proxy password: called through the endpoint bean that the actuator's own
  * auto-configuration creates, with every {@code show-values} setting, including {@code always}.
  */
 class ActuatorConfigPropsTest {
 
     private static final String KEY = "sk-actuator-SECRET-77aa99bb";
+    private static final String PROXY_PASSWORD = "proxy-actuator-SECRET-31";
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(QwenAutoConfiguration.class,
@@ -23,6 +24,9 @@ class ActuatorConfigPropsTest {
             .withPropertyValues("langchain4j.qwen.api-key=" + KEY, "langchain4j.qwen.max-retries=4",
                     "langchain4j.qwen.chat-model.custom-headers.X-DashScope-ApiKey=" + KEY,
                     "langchain4j.qwen.responses-model.custom-headers.X-Responses-ApiKey=" + KEY,
+                    "langchain4j.qwen.proxy.host=proxy.corp", "langchain4j.qwen.proxy.port=3128",
+                    "langchain4j.qwen.proxy.username=corp-user", "langchain4j.qwen.proxy.password=" + PROXY_PASSWORD,
+                    "langchain4j.qwen.chat-models.router.custom-headers.X-Router-ApiKey=" + KEY,
                     // A non-web context: the endpoint is "available" once exposed over JMX.
                     "spring.jmx.enabled=true", "management.endpoints.jmx.exposure.include=configprops");
 
@@ -35,11 +39,12 @@ class ActuatorConfigPropsTest {
                     .configurationPropertiesWithPrefix("langchain4j.qwen").getContexts().values().iterator().next()
                     .getBeans().values().iterator().next().getProperties());
 
-            assertThat(report).contains("apiKey").doesNotContain(KEY);
+            assertThat(report).contains("apiKey").doesNotContain(KEY).doesNotContain(PROXY_PASSWORD);
             if (showValues.equals("always")) {
                 assertThat(report).as("values are shown, so the report is real").contains("maxRetries=4")
                         .contains("apiKey=******").contains("X-DashScope-ApiKey=******")
-                        .contains("X-Responses-ApiKey=******");
+                        .contains("X-Responses-ApiKey=******").contains("X-Router-ApiKey=******")
+                        .contains("username=corp-user").contains("password=******");
             }
         });
     }

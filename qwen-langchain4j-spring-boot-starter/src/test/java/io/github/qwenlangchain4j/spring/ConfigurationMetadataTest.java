@@ -40,7 +40,8 @@ class ConfigurationMetadataTest {
             "responses-model.temperature", "responses-model.top-p", "responses-model.max-tokens",
             "responses-model.enable-thinking", "responses-model.built-in-tools", "responses-model.store",
             "responses-model.session-cache", "responses-model.parallel-tool-calls",
-            "responses-model.custom-parameters", "responses-model.custom-headers");
+            "responses-model.custom-parameters", "responses-model.custom-headers", "proxy.type", "proxy.host",
+            "proxy.port", "proxy.username", "proxy.password", "chat-models", "embedding-models");
 
     private static Map<String, JsonNode> properties;
     private static Map<String, JsonNode> hints;
