@@ -2,12 +2,16 @@ package io.github.qwenlangchain4j.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.actuate.autoconfigure.context.properties.ConfigurationPropertiesReportEndpointAutoConfiguration;
 import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint;
+import org.springframework.boot.actuate.endpoint.SanitizableData;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * /actuator/configprops never shows the API key or the proxy password: called through the endpoint bean that the actuator's own
@@ -48,4 +52,20 @@ class ActuatorConfigPropsTest {
             }
         });
     }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"langchain4j.qwen.proxy.password", "langchain4j.qwen.chat-models.eu.api-key",
+            "langchain4j.qwen.embedding-models.docs.custom-headers.X-Key"})
+    void should_sanitize_the_proxy_password_and_named_model_secrets_in_the_env_endpoint(String key) {
+        runner.run(context -> {
+            SanitizingFunction sanitizer = context.getBean(SanitizingFunction.class);
+            SanitizableData data = new SanitizableData(new MapPropertySource("application", Map.of(key, KEY)), key,
+                    KEY);
+
+            assertThat(sanitizer.apply(data).getValue()).isEqualTo(SanitizableData.SANITIZED_VALUE);
+            assertThat(sanitizer.apply(new SanitizableData(null, "langchain4j.qwen.proxy.username", "corp-user"))
+                    .getValue()).isEqualTo("corp-user");
+        });
+    }
 }
+
