@@ -10,8 +10,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.langchain4j.exception.AuthenticationException;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.nio.charset.StandardCharsets;
@@ -28,11 +26,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Proxies (with Basic authentication) and a user's own OkHttp client, through a real forwarding proxy on a loopback
- * port ({@link LocalHttpProxy}) in front of WireMock: the API key reaches Qwen and never the proxy's credentials
- * store or logs, the proxy credentials reach the proxy only, the library's logs (at TRACE in this module's tests,
+ * port ({@link LocalHttpProxy}) in front of WireMock: the API key reaches Qwen (and, over HTTPS, never the proxy),
+ * the proxy credentials reach the proxy only, the library's logs (at TRACE in this module's tests,
  * see simplelogger.properties) show neither, and a user's client keeps its interceptors without losing the
  * library's timeouts, retries and daemon dispatcher. The answers are Qwen's documented non-streaming and streaming
  * chat bodies (fixtures/chat, from the Model Studio "OpenAI compatible - Chat" reference).
@@ -44,22 +43,11 @@ class ProxyAndHttpClientTest extends QwenWireMockSupport {
     private static final String PROXY_CREDENTIAL = Base64.getEncoder()
             .encodeToString((PROXY_USER + ":" + PROXY_PASSWORD).getBytes(StandardCharsets.ISO_8859_1));
 
-    private PrintStream originalErr;
-    private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
-
-    @BeforeEach
-    void captureLogs() {
-        originalErr = System.err;
-        System.setErr(new PrintStream(logs, true, StandardCharsets.UTF_8)); // slf4j-simple writes to System.err
-    }
-
-    @AfterEach
-    void restoreLogs() {
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final CapturedLogs captured = new CapturedLogs();
 
     private String logs() {
-        return logs.toString(StandardCharsets.UTF_8);
+        return captured.text();
     }
 
     private void assertNoCredentialIn(String text) {

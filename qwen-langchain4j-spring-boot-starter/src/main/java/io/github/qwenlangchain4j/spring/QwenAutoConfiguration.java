@@ -205,10 +205,8 @@ public class QwenAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         QwenConversations qwenConversations(QwenProperties properties, QwenHttpClient http) {
-            return connectionOptions(new BuilderOptions(PREFIX + "responses-model"), properties)
-                    .build(() -> connection(QwenConversations.builder(), properties, ConnectionOverrides.NONE, http)
-                            .customHeaders(emptyToNull(properties.responsesModel().customHeaders()))
-                            .build());
+            return buildShared(QwenConversations.builder()
+                    .customHeaders(emptyToNull(properties.responsesModel().customHeaders())), properties, http);
         }
     }
 
@@ -223,26 +221,21 @@ public class QwenAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         QwenFiles qwenFiles(QwenProperties properties, QwenHttpClient http) {
-            return connectionOptions(new BuilderOptions(QwenProperties.PREFIX), properties)
-                    .build(() -> connection(QwenFiles.builder(), properties, ConnectionOverrides.NONE, http).build());
+            return buildShared(QwenFiles.builder(), properties, http);
         }
 
         @Bean
         @ConditionalOnMissingBean
         QwenBatches qwenBatches(QwenProperties properties, QwenHttpClient http) {
-            return connectionOptions(new BuilderOptions(QwenProperties.PREFIX), properties)
-                    .build(() -> connection(QwenBatches.builder(), properties, ConnectionOverrides.NONE, http).build());
+            return buildShared(QwenBatches.builder(), properties, http);
         }
 
         @Bean
         @ConditionalOnMissingBean
         QwenBatchChat qwenBatchChat(QwenProperties properties, QwenHttpClient http) {
             String modelName = properties.chatModel().modelName();
-            return connectionOptions(new BuilderOptions(QwenProperties.PREFIX), properties)
-                    .option("modelName", PREFIX + "chat-model.model-name", modelName)
-                    .build(() -> connection(QwenBatchChat.builder(), properties, ConnectionOverrides.NONE, http)
-                            .modelName(modelName)
-                            .build());
+            return buildShared(QwenBatchChat.builder().modelName(modelName), properties, http, sharedOptions(properties)
+                    .option("modelName", PREFIX + "chat-model.model-name", modelName));
         }
 
         /**
@@ -257,14 +250,10 @@ public class QwenAutoConfiguration {
             @ConditionalOnMissingBean
             QwenBatchEmbeddings qwenBatchEmbeddings(QwenProperties properties, QwenHttpClient http) {
                 QwenProperties.EmbeddingModel embedding = properties.embeddingModel();
-                return connectionOptions(new BuilderOptions(QwenProperties.PREFIX), properties)
+                return buildShared(QwenBatchEmbeddings.builder().modelName(embedding.modelName())
+                        .dimensions(embedding.dimensions()), properties, http, sharedOptions(properties)
                         .option("modelName", PREFIX + "embedding-model.model-name", embedding.modelName())
-                        .option("dimensions", PREFIX + "embedding-model.dimensions", embedding.dimensions())
-                        .build(() -> connection(QwenBatchEmbeddings.builder(), properties, ConnectionOverrides.NONE,
-                                http)
-                                .modelName(embedding.modelName())
-                                .dimensions(embedding.dimensions())
-                                .build());
+                        .option("dimensions", PREFIX + "embedding-model.dimensions", embedding.dimensions()));
             }
         }
     }
@@ -392,6 +381,25 @@ public class QwenAutoConfiguration {
                 .freshness(search.freshness())
                 .assignedSiteList(search.assignedSiteList())
                 .build();
+    }
+
+    /**
+     * Builds a client from the shared connection properties, e.g. {@link QwenFiles}, with its own options already
+     * set on {@code builder}; an invalid connection option is reported under its {@code langchain4j.qwen.*} property.
+     */
+    private static <T, B extends QwenConnectionBuilder<T, B>> T buildShared(
+            B builder, QwenProperties properties, QwenHttpClient http) {
+        return buildShared(builder, properties, http, sharedOptions(properties));
+    }
+
+    /** The same, with {@code options} naming the properties of the builder's own options too. */
+    private static <T, B extends QwenConnectionBuilder<T, B>> T buildShared(
+            B builder, QwenProperties properties, QwenHttpClient http, BuilderOptions options) {
+        return options.build(() -> connection(builder, properties, ConnectionOverrides.NONE, http).build());
+    }
+
+    private static BuilderOptions sharedOptions(QwenProperties properties) {
+        return connectionOptions(new BuilderOptions(QwenProperties.PREFIX), properties);
     }
 
     /** Applies the connection properties every model shares (proxy included) to its builder. */
