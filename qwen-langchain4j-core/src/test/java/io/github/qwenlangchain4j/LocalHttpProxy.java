@@ -103,7 +103,8 @@ final class LocalHttpProxy implements AutoCloseable {
 
     private void tunnel(String authority, InputStream in, OutputStream out) throws IOException {
         int colon = authority.lastIndexOf(':');
-        try (Socket target = new Socket(authority.substring(0, colon), Integer.parseInt(authority.substring(colon + 1)))) {
+        String host = authority.substring(0, colon);
+        try (Socket target = new Socket(host, Integer.parseInt(authority.substring(colon + 1)))) {
             sockets.add(target);
             out.write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
             out.flush();

@@ -37,7 +37,7 @@ record ConnectionOverrides(String section, String apiKey, QwenRegion region, Str
                 binder.bind(at + "log-responses", Boolean.class).orElse(null));
     }
 
-    /** The property that sets {@code name} (kebab-case) for this model: the override's when set, else the shared one. */
+    /** The property that sets {@code name} (kebab-case) for this model: the override when set, else the shared one. */
     String property(String name, Object override) {
         return override != null ? section + "." + name : QwenProperties.PREFIX + "." + name;
     }

@@ -183,9 +183,10 @@ final class NamedQwenModels implements BeanDefinitionRegistryPostProcessor, Envi
         static QwenEmbeddingModel embeddingModel(String name, QwenProperties properties, QwenHttpClient http,
                                                  Environment environment,
                                                  ObjectProvider<EmbeddingModelListener> listeners) {
-            return QwenAutoConfiguration.EmbeddingModelConfiguration.buildEmbeddingModel(properties,
-                    EMBEDDING_MODELS + "." + name, properties.embeddingModels().getOrDefault(name, QwenProperties.EmbeddingModel.DEFAULTS),
-                    ConnectionOverrides.bind(environment, EMBEDDING_MODELS + "." + name), http, listeners);
+            String section = EMBEDDING_MODELS + "." + name;
+            return QwenAutoConfiguration.EmbeddingModelConfiguration.buildEmbeddingModel(properties, section,
+                    properties.embeddingModels().getOrDefault(name, QwenProperties.EmbeddingModel.DEFAULTS),
+                    ConnectionOverrides.bind(environment, section), http, listeners);
         }
     }
 }

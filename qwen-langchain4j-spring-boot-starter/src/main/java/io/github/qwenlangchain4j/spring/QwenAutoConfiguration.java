@@ -106,8 +106,18 @@ public class QwenAutoConfiguration {
                         || key.startsWith("chatmodel.") || key.startsWith("embeddingmodel.")
                         || key.startsWith("responsesmodel.") || key.startsWith("proxy.")
                         || key.startsWith("chatmodels.") || key.startsWith("embeddingmodels."))
+                        || isQwenSecretEnvironmentVariable(key)
                         ? data.withSanitizedValue() : data;
             };
+        }
+
+        /**
+         * Whether {@code key} (lower case, without dashes and underscores) is an environment variable that sets a Qwen
+         * secret, such as {@code LANGCHAIN4J_QWEN_APIKEY} or {@code LANGCHAIN4J_QWEN_PROXY_PASSWORD}.
+         */
+        static boolean isQwenSecretEnvironmentVariable(String key) {
+            return !key.contains(".") && key.startsWith("langchain4jqwen")
+                    && (key.endsWith("apikey") || key.endsWith("proxypassword") || key.contains("customheaders"));
         }
     }
 

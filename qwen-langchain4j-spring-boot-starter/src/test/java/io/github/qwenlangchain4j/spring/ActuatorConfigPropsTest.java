@@ -55,8 +55,10 @@ class ActuatorConfigPropsTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"langchain4j.qwen.proxy.password", "langchain4j.qwen.chat-models.eu.api-key",
-            "langchain4j.qwen.embedding-models.docs.custom-headers.X-Key"})
+            "langchain4j.qwen.embedding-models.docs.custom-headers.X-Key", "LANGCHAIN4J_QWEN_PROXY_PASSWORD",
+            "LANGCHAIN4J_QWEN_APIKEY", "LANGCHAIN4J_QWEN_CHATMODELS_EU_APIKEY"})
     void should_sanitize_the_proxy_password_and_named_model_secrets_in_the_env_endpoint(String key) {
+        // the keys as /actuator/env reports them: property names, or environment variable names
         runner.run(context -> {
             SanitizingFunction sanitizer = context.getBean(SanitizingFunction.class);
             SanitizableData data = new SanitizableData(new MapPropertySource("application", Map.of(key, KEY)), key,
