@@ -232,6 +232,27 @@ class ProxyAndHttpClientTest extends QwenWireMockSupport {
         }
 
         @Test
+        void should_still_drop_the_key_on_a_redirect_to_another_host() {
+            WireMockServer other = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+            other.start();
+            try {
+                other.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(CHAT_PATH)
+                        .willReturn(json(Fixtures.read("chat/chat_response_nonstream_basic.json"))));
+                // "127.0.0.1" vs the base URL's "localhost": another host for OkHttp, the same machine for the test
+                stubChat(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(307)
+                        .withHeader("Location", "http://127.0.0.1:" + other.port() + CHAT_PATH));
+                OkHttpClient theirs = new OkHttpClient.Builder().followRedirects(true).followSslRedirects(true).build();
+
+                catchThrowable(() -> model().httpClient(theirs).maxRetries(0).build().chat("hello"));
+
+                assertThat(other.findAll(anyRequestedFor(anyUrl()))).singleElement()
+                        .satisfies(followed -> assertThat(followed.containsHeader("Authorization")).isFalse());
+            } finally {
+                other.stop();
+            }
+        }
+
+        @Test
         void should_apply_our_timeout_over_theirs() {
             stubChat(json(Fixtures.read("chat/chat_response_nonstream_basic.json")).withFixedDelay(300));
             OkHttpClient theirs = new OkHttpClient.Builder().readTimeout(Duration.ofMillis(1)).build();
