@@ -1,9 +1,10 @@
 package io.github.qwenlangchain4j;
 
-import io.github.qwenlangchain4j.QwenRegion;
 import io.github.qwenlangchain4j.internal.client.QwenClient;
+import java.net.Proxy;
 import java.time.Duration;
 import java.util.Map;
+import okhttp3.OkHttpClient;
 
 /**
  * The connection settings every Qwen class is built with (chat models, the embedding model, files and batches):
@@ -22,6 +23,10 @@ public abstract class QwenConnectionBuilder<T, B extends QwenConnectionBuilder<T
     private Boolean logRequests;
     private Boolean logResponses;
     private Map<String, String> customHeaders;
+    private Proxy proxy;
+    private String proxyUsername;
+    private String proxyPassword;
+    private OkHttpClient httpClient;
 
     /** For the builders of this library; not meant to be extended elsewhere. */
     protected QwenConnectionBuilder() {}
@@ -129,6 +134,65 @@ public abstract class QwenConnectionBuilder<T, B extends QwenConnectionBuilder<T
     }
 
     /**
+     * The proxy every call goes through, e.g. {@code new Proxy(Proxy.Type.HTTP, new InetSocketAddress("proxy.corp",
+     * 3128))}; it wins over the proxy of an {@link #httpClient} (default: none, or that client's). HTTPS calls go
+     * through a {@code CONNECT} tunnel, so an HTTP proxy sees the host name but neither the API key nor the
+     * conversation. SOCKS proxies work too, without {@link #proxyAuthentication}.
+     *
+     * @param proxy the proxy, or null for none (or the http client's)
+     * @return this builder
+     */
+    public B proxy(Proxy proxy) {
+        this.proxy = proxy;
+        return self();
+    }
+
+    /**
+     * Basic credentials for an HTTP proxy that answers {@code 407 Proxy Authentication Required}. They are sent as
+     * {@code Proxy-Authorization} to the proxy only (with the {@code CONNECT} of an HTTPS tunnel, or with each
+     * request of a plain-HTTP one), never to Qwen, and never logged. Needs an HTTP {@link #proxy} (or an
+     * {@link #httpClient} that has one); a refused login fails with an {@code AuthenticationException}, without
+     * retries.
+     *
+     * @param username the proxy user; not blank
+     * @param password the proxy password (may be empty, not null)
+     * @return this builder
+     */
+    public B proxyAuthentication(String username, String password) {
+        this.proxyUsername = username;
+        this.proxyPassword = password;
+        return self();
+    }
+
+    /**
+     * Your own OkHttp client, for its interceptors, certificates ({@code sslSocketFactory}, certificate pinning),
+     * DNS, event listener, connection pool or proxy selector. The library derives its client from it with
+     * {@code newBuilder()}, so it is never changed, and keeps the library's own guarantees on top:
+     * <ul>
+     *   <li>the library's timeouts ({@link #timeout}: connect, read and write) replace yours;</li>
+     *   <li>retries are the library's ({@link #maxRetries}: counted, backed off, never after partial output):
+     *       {@code retryOnConnectionFailure} is turned off;</li>
+     *   <li>calls run on the library's dispatcher, whose threads are daemons (a program exits when {@code main}
+     *       returns), with 256 concurrent calls per host;</li>
+     *   <li>the library's request/response logging ({@link #logRequests}) still applies, with the key masked;</li>
+     *   <li>{@link #proxy} and {@link #proxyAuthentication}, when set, replace your client's proxy and proxy
+     *       authenticator.</li>
+     * </ul>
+     * Everything else is yours: your interceptors see the {@code Authorization: Bearer} header (an
+     * {@code HttpLoggingInterceptor} must {@code redactHeader("Authorization")}), your {@code authenticator} would
+     * answer Qwen's 401s, your {@code callTimeout} bounds a whole stream, and your redirect settings apply (OkHttp
+     * drops the {@code Authorization} header on a redirect to another host whatever they are). Without it, every
+     * model shares one client, connection pool and dispatcher.
+     *
+     * @param httpClient your client, or null for the library's shared one
+     * @return this builder
+     */
+    public B httpClient(OkHttpClient httpClient) {
+        this.httpClient = httpClient;
+        return self();
+    }
+
+    /**
      * The client these settings describe; fails when the API key is missing. Internal use.
      *
      * @return a new client
@@ -178,6 +242,9 @@ public abstract class QwenConnectionBuilder<T, B extends QwenConnectionBuilder<T
                 .customHeaders(headers)
                 .logRequests(Boolean.TRUE.equals(logRequests))
                 .logResponses(Boolean.TRUE.equals(logResponses))
+                .httpClient(httpClient)
+                .proxy(proxy)
+                .proxyAuthentication(proxyUsername, proxyPassword)
                 .build();
     }
 

@@ -6,34 +6,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The API key never appears in logs (request and response logging on), exceptions or toString(). */
 class ApiKeyRedactionTest extends QwenWireMockSupport {
 
     private static final String KEY = "sk-SECRET-0123456789abcdef0123456789";
 
-    private PrintStream originalErr;
-    private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
-
-    @BeforeEach
-    void start() {
-        originalErr = System.err;
-        System.setErr(new PrintStream(logs, true, StandardCharsets.UTF_8)); // slf4j-simple writes to System.err
-    }
-
-    @AfterEach
-    void stop() {
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final CapturedLogs captured = new CapturedLogs();
 
     private String logs() {
-        return logs.toString(StandardCharsets.UTF_8);
+        return captured.text();
     }
 
     @Test

@@ -8,6 +8,10 @@ import io.github.qwenlangchain4j.QwenChatModel;
 import io.github.qwenlangchain4j.QwenConnectionBuilder;
 import io.github.qwenlangchain4j.QwenSearchOptions;
 import io.github.qwenlangchain4j.QwenStreamingChatModel;
+import io.github.qwenlangchain4j.batch.QwenBatchChat;
+import io.github.qwenlangchain4j.batch.QwenBatches;
+import io.github.qwenlangchain4j.batch.QwenFiles;
+import io.github.qwenlangchain4j.embedding.QwenBatchEmbeddings;
 import io.github.qwenlangchain4j.embedding.QwenEmbeddingModel;
 import io.github.qwenlangchain4j.rerank.QwenScoringModel;
 import io.github.qwenlangchain4j.responses.QwenBuiltInTool;
@@ -42,9 +46,13 @@ import org.springframework.context.annotation.Fallback;
  * it also creates a {@link QwenResponsesChatModel}, a {@link QwenResponsesStreamingChatModel} and a
  * {@link QwenConversations} ({@code responses-model.*}); the two models are {@link Fallback @Fallback} beans, so that
  * an injection point of type {@code ChatModel} or {@code StreamingChatModel} keeps getting the chat-model bean when
- * both exist. A {@link QwenScoringModel} ({@code scoring-model.*}, switched off by
- * {@code langchain4j.qwen.scoring-model.enabled=false}) re-ranks, e.g. for {@code ReRankingContentAggregator}. Each
- * backs off when the application defines a bean of the same type (the scoring model: any {@code ScoringModel}). {@link ChatModelListener} and
+ * both exist. Named models ({@code chat-models.NAME.*}, {@code embedding-models.NAME.*}) add beans named after their
+ * key, see {@link NamedQwenModels}; {@link QwenFiles}, {@link QwenBatches}, {@link QwenBatchChat} and (with the
+ * embeddings module) {@link QwenBatchEmbeddings} beans come from the same connection properties. Every bean goes
+ * through {@code proxy.*} and the {@link QwenHttpClientCustomizer} beans. Each backs off when the application defines a
+ * bean of the same type. A {@link QwenScoringModel} ({@code scoring-model.*}, switched off by
+ * {@code langchain4j.qwen.scoring-model.enabled=false}) re-ranks, e.g. for {@code ReRankingContentAggregator}; it
+ * backs off for any {@code ScoringModel}. {@link ChatModelListener} and
  * {@link EmbeddingModelListener} beans are attached in their {@code @Order}. Without a key nothing is created and
  * nothing fails; an invalid option fails the startup with a message that names the property.
  */
@@ -54,9 +62,6 @@ import org.springframework.context.annotation.Fallback;
 public class QwenAutoConfiguration {
 
     private static final String PREFIX = QwenProperties.PREFIX + ".";
-    private static final String CHAT = PREFIX + "chat-model.";
-    private static final String SEARCH = CHAT + "search-options.";
-    private static final String EMBEDDING = PREFIX + "embedding-model.";
     private static final String RESPONSES = PREFIX + "responses-model.";
 
     /** Creates the auto-configuration; Spring Boot instantiates it from its {@code AutoConfiguration.imports}. */
@@ -70,7 +75,25 @@ public class QwenAutoConfiguration {
     }
 
     /**
-     * Masks the API key and custom header values in the actuator's {@code configprops} and {@code env} endpoints.
+     * Registers the beans of the named models in {@code chat-models.*} and {@code embedding-models.*}; static, as a
+     * registry post-processor must be.
+     *
+     * @return the registrar
+     */
+    @Bean
+    static NamedQwenModels qwenNamedModels() {
+        return new NamedQwenModels();
+    }
+
+    /** The client the {@link QwenHttpClientCustomizer} beans describe, built once and shared by every Qwen bean. */
+    @Bean
+    QwenHttpClient qwenHttpClient(ObjectProvider<QwenHttpClientCustomizer> customizers) {
+        return QwenHttpClient.of(customizers);
+    }
+
+    /**
+     * Masks the API keys, the proxy password and custom header values in the actuator's {@code configprops} and
+     * {@code env} endpoints.
      * Spring Boot 3 and 4 mask nothing by key when {@code show-values} is {@code always} or {@code when-authorized}.
      */
     @Configuration(proxyBeanMethods = false)
@@ -81,12 +104,25 @@ public class QwenAutoConfiguration {
         org.springframework.boot.actuate.endpoint.SanitizingFunction qwenSecretsSanitizingFunction() {
             return data -> {
                 String key = data.getLowerCaseKey().replace("-", "").replace("_", "");
-                boolean secret = key.equals("apikey") || key.endsWith(".apikey") || key.contains("customheaders");
+                boolean secret = key.equals("apikey") || key.endsWith(".apikey") || key.contains("customheaders")
+                        || key.equals("proxy.password") || key.endsWith(".proxy.password");
                 return secret && (key.startsWith("langchain4j.qwen") || !key.contains(".")
                         || key.startsWith("chatmodel.") || key.startsWith("embeddingmodel.")
-                        || key.startsWith("responsesmodel.") || key.startsWith("scoringmodel."))
+                        || key.startsWith("responsesmodel.") || key.startsWith("scoringmodel.")
+                        || key.startsWith("proxy.")
+                        || key.startsWith("chatmodels.") || key.startsWith("embeddingmodels."))
+                        || isQwenSecretEnvironmentVariable(key)
                         ? data.withSanitizedValue() : data;
             };
+        }
+
+        /**
+         * Whether {@code key} (lower case, without dashes and underscores) is an environment variable that sets a Qwen
+         * secret, such as {@code LANGCHAIN4J_QWEN_APIKEY} or {@code LANGCHAIN4J_QWEN_PROXY_PASSWORD}.
+         */
+        static boolean isQwenSecretEnvironmentVariable(String key) {
+            return !key.contains(".") && key.startsWith("langchain4jqwen")
+                    && (key.endsWith("apikey") || key.endsWith("proxypassword") || key.contains("customheaders"));
         }
     }
 
@@ -97,15 +133,18 @@ public class QwenAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        QwenChatModel qwenChatModel(QwenProperties properties, ObjectProvider<ChatModelListener> listeners) {
-            return buildChatModel(QwenChatModel.builder(), properties, listeners);
+        QwenChatModel qwenChatModel(QwenProperties properties, QwenHttpClient http,
+                                    ObjectProvider<ChatModelListener> listeners) {
+            return buildChatModel(QwenChatModel.builder(), properties, PREFIX + "chat-model", properties.chatModel(),
+                    ConnectionOverrides.NONE, http, listeners);
         }
 
         @Bean
         @ConditionalOnMissingBean
         QwenStreamingChatModel qwenStreamingChatModel(
-                QwenProperties properties, ObjectProvider<ChatModelListener> listeners) {
-            return buildChatModel(QwenStreamingChatModel.builder(), properties, listeners);
+                QwenProperties properties, QwenHttpClient http, ObjectProvider<ChatModelListener> listeners) {
+            return buildChatModel(QwenStreamingChatModel.builder(), properties, PREFIX + "chat-model",
+                    properties.chatModel(), ConnectionOverrides.NONE, http, listeners);
         }
     }
 
@@ -117,18 +156,26 @@ public class QwenAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        QwenEmbeddingModel qwenEmbeddingModel(
-                QwenProperties properties, ObjectProvider<EmbeddingModelListener> listeners) {
-            QwenProperties.EmbeddingModel embedding = properties.embeddingModel();
-            BuilderOptions options = connectionOptions(new BuilderOptions(PREFIX + "embedding-model"), properties)
-                    .option("modelName", EMBEDDING + "model-name", embedding.modelName())
-                    .option("dimensions", EMBEDDING + "dimensions", embedding.dimensions())
-                    .option("maxSegmentsPerBatch", EMBEDDING + "max-segments-per-batch",
-                            embedding.maxSegmentsPerBatch())
-                    .option("maxConcurrentRequests", EMBEDDING + "max-concurrent-requests",
+        QwenEmbeddingModel qwenEmbeddingModel(QwenProperties properties, QwenHttpClient http,
+                                              ObjectProvider<EmbeddingModelListener> listeners) {
+            return buildEmbeddingModel(properties, PREFIX + "embedding-model", properties.embeddingModel(),
+                    ConnectionOverrides.NONE, http, listeners);
+        }
+
+        /** An embedding model from {@code embedding} under {@code section}, the default or a named one. */
+        static QwenEmbeddingModel buildEmbeddingModel(QwenProperties properties, String section,
+                                                      QwenProperties.EmbeddingModel embedding,
+                                                      ConnectionOverrides overrides, QwenHttpClient http,
+                                                      ObjectProvider<EmbeddingModelListener> listeners) {
+            String at = section + ".";
+            BuilderOptions options = connectionOptions(new BuilderOptions(section), properties, overrides)
+                    .option("modelName", at + "model-name", embedding.modelName())
+                    .option("dimensions", at + "dimensions", embedding.dimensions())
+                    .option("maxSegmentsPerBatch", at + "max-segments-per-batch", embedding.maxSegmentsPerBatch())
+                    .option("maxConcurrentRequests", at + "max-concurrent-requests",
                             embedding.maxConcurrentRequests())
-                    .option("rateLimitPatience", EMBEDDING + "rate-limit-patience", embedding.rateLimitPatience());
-            return options.build(() -> connection(QwenEmbeddingModel.builder(), properties)
+                    .option("rateLimitPatience", at + "rate-limit-patience", embedding.rateLimitPatience());
+            return options.build(() -> connection(QwenEmbeddingModel.builder(), properties, overrides, http)
                     .modelName(embedding.modelName())
                     .dimensions(embedding.dimensions())
                     .maxSegmentsPerBatch(embedding.maxSegmentsPerBatch())
@@ -158,25 +205,23 @@ public class QwenAutoConfiguration {
         @Fallback
         @ConditionalOnMissingBean
         QwenResponsesChatModel qwenResponsesChatModel(
-                QwenProperties properties, ObjectProvider<ChatModelListener> listeners) {
-            return buildResponsesModel(QwenResponsesChatModel.builder(), properties, listeners);
+                QwenProperties properties, QwenHttpClient http, ObjectProvider<ChatModelListener> listeners) {
+            return buildResponsesModel(QwenResponsesChatModel.builder(), properties, http, listeners);
         }
 
         @Bean
         @Fallback
         @ConditionalOnMissingBean
         QwenResponsesStreamingChatModel qwenResponsesStreamingChatModel(
-                QwenProperties properties, ObjectProvider<ChatModelListener> listeners) {
-            return buildResponsesModel(QwenResponsesStreamingChatModel.builder(), properties, listeners);
+                QwenProperties properties, QwenHttpClient http, ObjectProvider<ChatModelListener> listeners) {
+            return buildResponsesModel(QwenResponsesStreamingChatModel.builder(), properties, http, listeners);
         }
 
         @Bean
         @ConditionalOnMissingBean
-        QwenConversations qwenConversations(QwenProperties properties) {
-            return connectionOptions(new BuilderOptions(PREFIX + "responses-model"), properties)
-                    .build(() -> connection(QwenConversations.builder(), properties)
-                            .customHeaders(emptyToNull(properties.responsesModel().customHeaders()))
-                            .build());
+        QwenConversations qwenConversations(QwenProperties properties, QwenHttpClient http) {
+            return buildShared(QwenConversations.builder()
+                    .customHeaders(emptyToNull(properties.responsesModel().customHeaders())), properties, http);
         }
     }
 
@@ -192,7 +237,7 @@ public class QwenAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(ScoringModel.class)
-        QwenScoringModel qwenScoringModel(QwenProperties properties) {
+        QwenScoringModel qwenScoringModel(QwenProperties properties, QwenHttpClient http) {
             QwenProperties.ScoringModel scoring = properties.scoringModel();
             return connectionOptions(new BuilderOptions(PREFIX + "scoring-model"), properties)
                     .option("modelName", SCORING + "model-name", scoring.modelName())
@@ -201,7 +246,7 @@ public class QwenAutoConfiguration {
                     .option("maxDocumentsPerRequest", SCORING + "max-documents-per-request",
                             scoring.maxDocumentsPerRequest())
                     .option("maxTokensPerRequest", SCORING + "max-tokens-per-request", scoring.maxTokensPerRequest())
-                    .build(() -> connection(QwenScoringModel.builder(), properties)
+                    .build(() -> connection(QwenScoringModel.builder(), properties, ConnectionOverrides.NONE, http)
                             .modelName(scoring.modelName())
                             .topN(scoring.topN())
                             .instruct(scoring.instruct())
@@ -212,30 +257,84 @@ public class QwenAutoConfiguration {
         }
     }
 
-    private static <M, B extends QwenBaseChatModel.Builder<M, B>> M buildChatModel(
-            B builder, QwenProperties properties, ObjectProvider<ChatModelListener> listeners) {
-        QwenProperties.ChatModel chat = properties.chatModel();
+    /**
+     * The Batch API clients (files, batch jobs, whole chat batches at half price), from the shared connection
+     * properties; a {@link QwenBatchChat} uses {@code chat-model.model-name}. Creating them sends nothing.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(QwenBatches.class)
+    static class BatchConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        QwenFiles qwenFiles(QwenProperties properties, QwenHttpClient http) {
+            return buildShared(QwenFiles.builder(), properties, http);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        QwenBatches qwenBatches(QwenProperties properties, QwenHttpClient http) {
+            return buildShared(QwenBatches.builder(), properties, http);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        QwenBatchChat qwenBatchChat(QwenProperties properties, QwenHttpClient http) {
+            String modelName = properties.chatModel().modelName();
+            return buildShared(QwenBatchChat.builder().modelName(modelName), properties, http, sharedOptions(properties)
+                    .option("modelName", PREFIX + "chat-model.model-name", modelName));
+        }
+
+        /**
+         * {@link QwenBatchEmbeddings}, with {@code embedding-model.model-name} and {@code dimensions}; needs
+         * qwen-langchain4j-embeddings.
+         */
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(QwenBatchEmbeddings.class)
+        static class BatchEmbeddingsConfiguration {
+
+            @Bean
+            @ConditionalOnMissingBean
+            QwenBatchEmbeddings qwenBatchEmbeddings(QwenProperties properties, QwenHttpClient http) {
+                QwenProperties.EmbeddingModel embedding = properties.embeddingModel();
+                return buildShared(QwenBatchEmbeddings.builder().modelName(embedding.modelName())
+                        .dimensions(embedding.dimensions()), properties, http, sharedOptions(properties)
+                        .option("modelName", PREFIX + "embedding-model.model-name", embedding.modelName())
+                        .option("dimensions", PREFIX + "embedding-model.dimensions", embedding.dimensions()));
+            }
+        }
+    }
+
+    /**
+     * A chat or streaming chat model from {@code chat} under {@code section} ({@code langchain4j.qwen.chat-model} or a
+     * named {@code langchain4j.qwen.chat-models.NAME}), whose properties invalid options are reported under.
+     */
+    static <M, B extends QwenBaseChatModel.Builder<M, B>> M buildChatModel(
+            B builder, QwenProperties properties, String section, QwenProperties.ChatModel chat,
+            ConnectionOverrides overrides, QwenHttpClient http, ObjectProvider<ChatModelListener> listeners) {
+        String at = section + ".";
+        String searchAt = at + "search-options.";
         QwenProperties.SearchOptions search = chat.searchOptions();
-        BuilderOptions options = connectionOptions(new BuilderOptions(PREFIX + "chat-model"), properties)
-                .option("modelName", CHAT + "model-name", chat.modelName())
-                .option("temperature", CHAT + "temperature", chat.temperature())
-                .option("topP", CHAT + "top-p", chat.topP())
-                .option("topK", CHAT + "top-k", chat.topK())
-                .option("maxTokens", CHAT + "max-tokens", chat.maxTokens())
-                .option("maxOutputTokens", CHAT + "max-tokens", chat.maxTokens())
-                .option("stop", CHAT + "stop", chat.stop())
-                .option("stopSequences", CHAT + "stop", chat.stop())
-                .option("seed", CHAT + "seed", chat.seed())
-                .option("presencePenalty", CHAT + "presence-penalty", chat.presencePenalty())
-                .option("repetitionPenalty", CHAT + "repetition-penalty", chat.repetitionPenalty())
-                .option("thinkingBudget", CHAT + "thinking-budget", chat.thinkingBudget())
-                .option("customParameters", CHAT + "custom-parameters", chat.customParameters())
-                .option("forcedSearch", SEARCH + "forced-search", search.forcedSearch())
-                .option("searchStrategy", SEARCH + "search-strategy", search.searchStrategy())
-                .option("enableSearchExtension", SEARCH + "enable-search-extension", search.enableSearchExtension())
-                .option("freshness", SEARCH + "freshness", search.freshness())
-                .option("assignedSiteList", SEARCH + "assigned-site-list", search.assignedSiteList());
-        return options.build(() -> connection(builder, properties)
+        BuilderOptions options = connectionOptions(new BuilderOptions(section), properties, overrides)
+                .option("modelName", at + "model-name", chat.modelName())
+                .option("temperature", at + "temperature", chat.temperature())
+                .option("topP", at + "top-p", chat.topP())
+                .option("topK", at + "top-k", chat.topK())
+                .option("maxTokens", at + "max-tokens", chat.maxTokens())
+                .option("maxOutputTokens", at + "max-tokens", chat.maxTokens())
+                .option("stop", at + "stop", chat.stop())
+                .option("stopSequences", at + "stop", chat.stop())
+                .option("seed", at + "seed", chat.seed())
+                .option("presencePenalty", at + "presence-penalty", chat.presencePenalty())
+                .option("repetitionPenalty", at + "repetition-penalty", chat.repetitionPenalty())
+                .option("thinkingBudget", at + "thinking-budget", chat.thinkingBudget())
+                .option("customParameters", at + "custom-parameters", chat.customParameters())
+                .option("forcedSearch", searchAt + "forced-search", search.forcedSearch())
+                .option("searchStrategy", searchAt + "search-strategy", search.searchStrategy())
+                .option("enableSearchExtension", searchAt + "enable-search-extension", search.enableSearchExtension())
+                .option("freshness", searchAt + "freshness", search.freshness())
+                .option("assignedSiteList", searchAt + "assigned-site-list", search.assignedSiteList());
+        return options.build(() -> connection(builder, properties, overrides, http)
                 .modelName(chat.modelName())
                 .temperature(chat.temperature())
                 .topP(chat.topP())
@@ -260,7 +359,7 @@ public class QwenAutoConfiguration {
     }
 
     private static <M, B extends QwenResponsesBaseChatModel.Builder<M, B>> M buildResponsesModel(
-            B builder, QwenProperties properties, ObjectProvider<ChatModelListener> listeners) {
+            B builder, QwenProperties properties, QwenHttpClient http, ObjectProvider<ChatModelListener> listeners) {
         QwenProperties.ResponsesModel responses = properties.responsesModel();
         List<QwenBuiltInTool> builtInTools = builtInTools(responses.builtInTools());
         BuilderOptions options = connectionOptions(new BuilderOptions(PREFIX + "responses-model"), properties)
@@ -271,7 +370,7 @@ public class QwenAutoConfiguration {
                 .option("maxOutputTokens", RESPONSES + "max-tokens", responses.maxTokens())
                 .option("max_output_tokens", RESPONSES + "max-tokens", responses.maxTokens())
                 .option("customParameters", RESPONSES + "custom-parameters", responses.customParameters());
-        return options.build(() -> connection(builder, properties)
+        return options.build(() -> connection(builder, properties, ConnectionOverrides.NONE, http)
                 .modelName(responses.modelName())
                 .temperature(responses.temperature())
                 .topP(responses.topP())
@@ -331,24 +430,93 @@ public class QwenAutoConfiguration {
                 .build();
     }
 
-    /** Applies the connection properties every model shares to its builder. */
+    /**
+     * Builds a client from the shared connection properties, e.g. {@link QwenFiles}, with its own options already
+     * set on {@code builder}; an invalid connection option is reported under its {@code langchain4j.qwen.*} property.
+     */
+    private static <T, B extends QwenConnectionBuilder<T, B>> T buildShared(
+            B builder, QwenProperties properties, QwenHttpClient http) {
+        return buildShared(builder, properties, http, sharedOptions(properties));
+    }
+
+    /** The same, with {@code options} naming the properties of the builder's own options too. */
+    private static <T, B extends QwenConnectionBuilder<T, B>> T buildShared(
+            B builder, QwenProperties properties, QwenHttpClient http, BuilderOptions options) {
+        return options.build(() -> connection(builder, properties, ConnectionOverrides.NONE, http).build());
+    }
+
+    private static BuilderOptions sharedOptions(QwenProperties properties) {
+        return connectionOptions(new BuilderOptions(QwenProperties.PREFIX), properties);
+    }
+
+    /** Applies the connection properties every model shares (proxy included) to its builder. */
     private static <B extends QwenConnectionBuilder<?, B>> B connection(B builder, QwenProperties properties) {
-        return builder
-                .apiKey(properties.apiKey())
-                .region(properties.region())
-                .baseUrl(properties.baseUrl())
-                .timeout(properties.timeout())
-                .maxRetries(properties.maxRetries())
-                .logRequests(properties.logRequests())
-                .logResponses(properties.logResponses());
+        return connection(builder, properties, ConnectionOverrides.NONE, null);
+    }
+
+    /**
+     * Applies the shared connection properties, then a named model's {@code overrides}, the proxy and the customized
+     * client ({@code http}, null for the library's own) to a builder. A named model that sets a region without a
+     * base URL calls that region, whatever the shared base URL.
+     */
+    private static <B extends QwenConnectionBuilder<?, B>> B connection(
+            B builder, QwenProperties properties, ConnectionOverrides overrides, QwenHttpClient http) {
+        boolean ownRegion = overrides.region() != null && overrides.baseUrl() == null;
+        builder.apiKey(firstSet(overrides.apiKey(), properties.apiKey()))
+                .region(firstSet(overrides.region(), properties.region()))
+                .baseUrl(ownRegion ? null : firstSet(overrides.baseUrl(), properties.baseUrl()))
+                .timeout(firstSet(overrides.timeout(), properties.timeout()))
+                .maxRetries(firstSet(overrides.maxRetries(), properties.maxRetries()))
+                .logRequests(firstSet(overrides.logRequests(), properties.logRequests()))
+                .logResponses(firstSet(overrides.logResponses(), properties.logResponses()))
+                .httpClient(http == null ? null : http.client());
+        return proxy(builder, properties.proxy());
+    }
+
+    /** Applies {@code proxy.*}: a host gives a proxy of its type (HTTP by default); {@code type=direct} none. */
+    private static <B extends QwenConnectionBuilder<?, B>> B proxy(B builder, QwenProperties.Proxy proxy) {
+        java.net.Proxy.Type type = proxy.type() != null ? proxy.type() : java.net.Proxy.Type.HTTP;
+        if (type == java.net.Proxy.Type.DIRECT) {
+            builder.proxy(java.net.Proxy.NO_PROXY);
+        } else if (proxy.host() != null && !proxy.host().isBlank()) {
+            if (proxy.port() == null || proxy.port() < 1 || proxy.port() > 65535) {
+                throw new InvalidConfigurationPropertyValueException(PREFIX + "proxy.port", proxy.port(),
+                        "A proxy needs a port from 1 to 65535 with " + PREFIX + "proxy.host");
+            }
+            // unresolved: OkHttp resolves the proxy's name on each new connection, so a DNS change is followed
+            builder.proxy(new java.net.Proxy(type,
+                    java.net.InetSocketAddress.createUnresolved(proxy.host().strip(), proxy.port())));
+        }
+        if (proxy.username() != null || proxy.password() != null) {
+            builder.proxyAuthentication(proxy.username(), proxy.password());
+        }
+        return builder;
+    }
+
+    private static <T> T firstSet(T override, T shared) {
+        return override != null ? override : shared;
     }
 
     /** The shared connection options; never the API key, whose value must not reach a message. */
     private static BuilderOptions connectionOptions(BuilderOptions options, QwenProperties properties) {
+        return connectionOptions(options, properties, ConnectionOverrides.NONE);
+    }
+
+    /**
+     * The connection options, each named after the property that set it (a named model's override or the shared
+     * one); never the API key or the proxy password, whose values must not reach a message.
+     */
+    private static BuilderOptions connectionOptions(BuilderOptions options, QwenProperties properties,
+                                                    ConnectionOverrides overrides) {
+        QwenProperties.Proxy proxy = properties.proxy();
         return options
-                .option("baseUrl", PREFIX + "base-url", properties.baseUrl())
-                .option("timeout", PREFIX + "timeout", properties.timeout())
-                .option("maxRetries", PREFIX + "max-retries", properties.maxRetries());
+                .option("baseUrl", overrides.property("base-url", overrides.baseUrl()),
+                        firstSet(overrides.baseUrl(), properties.baseUrl()))
+                .option("timeout", overrides.property("timeout", overrides.timeout()),
+                        firstSet(overrides.timeout(), properties.timeout()))
+                .option("maxRetries", overrides.property("max-retries", overrides.maxRetries()),
+                        firstSet(overrides.maxRetries(), properties.maxRetries()))
+                .option("proxyAuthentication", PREFIX + "proxy.username", proxy.username());
     }
 
     private static <K, V> Map<K, V> emptyToNull(Map<K, V> map) {

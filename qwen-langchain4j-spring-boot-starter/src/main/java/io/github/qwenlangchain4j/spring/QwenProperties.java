@@ -49,6 +49,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param responsesModel Options of the QwenResponsesChatModel and QwenResponsesStreamingChatModel beans (Responses
  *     API); off unless responses-model.enabled is true.
  * @param scoringModel Options of the QwenScoringModel bean (re-ranking, e.g. for ReRankingContentAggregator).
+ * @param proxy HTTP(S) or SOCKS proxy every Qwen bean goes through, with optional Basic credentials for an HTTP proxy.
+ * @param chatModels Further chat models by name, each giving a QwenChatModel bean named NAMEChatModel and a
+ *     QwenStreamingChatModel bean named NAMEStreamingChatModel (e.g. chat-models.router gives routerChatModel); same
+ *     options as chat-model, plus api-key, region, base-url, timeout, max-retries, log-requests and log-responses
+ *     overriding the shared ones. The chat-model beans stay the @Primary ones.
+ * @param embeddingModels Further embedding models by name, each giving a QwenEmbeddingModel bean named
+ *     NAMEEmbeddingModel; same options as embedding-model, plus the connection overrides of chat-models.
  */
 @ConfigurationProperties(QwenProperties.PREFIX)
 public record QwenProperties(
@@ -62,7 +69,10 @@ public record QwenProperties(
         @DefaultValue ChatModel chatModel,
         @DefaultValue EmbeddingModel embeddingModel,
         @DefaultValue ResponsesModel responsesModel,
-        @DefaultValue ScoringModel scoringModel) {
+        @DefaultValue ScoringModel scoringModel,
+        @DefaultValue Proxy proxy,
+        Map<String, ChatModel> chatModels,
+        Map<String, EmbeddingModel> embeddingModels) {
 
     /** The prefix of every Qwen property. */
     public static final String PREFIX = "langchain4j.qwen";
@@ -82,12 +92,18 @@ public record QwenProperties(
      * @param embeddingModel the {@code langchain4j.qwen.embedding-model.*} section
      * @param responsesModel the {@code langchain4j.qwen.responses-model.*} section
      * @param scoringModel the {@code langchain4j.qwen.scoring-model.*} section
+     * @param proxy the {@code langchain4j.qwen.proxy.*} section
+     * @param chatModels the {@code langchain4j.qwen.chat-models.*} sections, by name
+     * @param embeddingModels the {@code langchain4j.qwen.embedding-models.*} sections, by name
      */
     public QwenProperties {
         chatModel = chatModel != null ? chatModel : ChatModel.DEFAULTS;
         embeddingModel = embeddingModel != null ? embeddingModel : EmbeddingModel.DEFAULTS;
         responsesModel = responsesModel != null ? responsesModel : ResponsesModel.DEFAULTS;
         scoringModel = scoringModel != null ? scoringModel : ScoringModel.DEFAULTS;
+        proxy = proxy != null ? proxy : Proxy.NONE;
+        chatModels = copy(chatModels);
+        embeddingModels = copy(embeddingModels);
     }
 
     /**
@@ -100,7 +116,46 @@ public record QwenProperties(
         return "QwenProperties{apiKey=" + (apiKey == null ? "null" : "***") + ", region=" + region + ", baseUrl="
                 + baseUrl + ", timeout=" + timeout + ", maxRetries=" + maxRetries + ", logRequests=" + logRequests
                 + ", logResponses=" + logResponses + ", chatModel=" + chatModel + ", embeddingModel="
-                + embeddingModel + ", responsesModel=" + responsesModel + ", scoringModel=" + scoringModel + '}';
+                + embeddingModel + ", responsesModel=" + responsesModel + ", scoringModel=" + scoringModel + ", proxy="
+                + proxy + ", chatModels=" + chatModels + ", embeddingModels=" + embeddingModels + '}';
+    }
+
+    /**
+     * {@code langchain4j.qwen.proxy.*}: the proxy every Qwen bean goes through. HTTPS calls pass an HTTP proxy
+     * through a CONNECT tunnel, so the proxy sees neither the API key nor the conversation.
+     *
+     * @param type Proxy type: http (the default) or socks; direct to bypass a proxy the JVM would otherwise use.
+     * @param host Host name or address of the proxy; no proxy when unset.
+     * @param port Port of the proxy; required with host.
+     * @param username User for an HTTP proxy that asks for Basic authentication (407); sent to the proxy only.
+     * @param password Password of that user; never logged, masked in /actuator/configprops and /actuator/env.
+     */
+    public record Proxy(java.net.Proxy.Type type, String host, Integer port, String username, String password) {
+
+        static final Proxy NONE = new Proxy(null, null, null, null, null);
+
+        /**
+         * Binds the proxy options.
+         *
+         * @param type the value of {@code langchain4j.qwen.proxy.type}
+         * @param host the value of {@code langchain4j.qwen.proxy.host}
+         * @param port the value of {@code langchain4j.qwen.proxy.port}
+         * @param username the value of {@code langchain4j.qwen.proxy.username}
+         * @param password the value of {@code langchain4j.qwen.proxy.password}
+         */
+        public Proxy {
+        }
+
+        /**
+         * Shows every option but the password, which appears as {@code ***} when set.
+         *
+         * @return the options, without the password
+         */
+        @Override
+        public String toString() {
+            return "Proxy{type=" + type + ", host=" + host + ", port=" + port + ", username=" + username
+                    + ", password=" + (password == null ? "null" : "***") + '}';
+        }
     }
 
     /**

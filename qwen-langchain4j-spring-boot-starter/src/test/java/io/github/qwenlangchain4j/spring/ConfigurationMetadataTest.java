@@ -43,7 +43,8 @@ class ConfigurationMetadataTest {
             "responses-model.custom-parameters", "responses-model.custom-headers",
             "scoring-model.enabled", "scoring-model.model-name", "scoring-model.top-n", "scoring-model.instruct",
             "scoring-model.max-documents-per-request", "scoring-model.max-tokens-per-request",
-            "scoring-model.custom-headers", "observations.enabled");
+            "scoring-model.custom-headers", "observations.enabled", "proxy.type", "proxy.host",
+            "proxy.port", "proxy.username", "proxy.password", "chat-models", "embedding-models");
 
     private static Map<String, JsonNode> properties;
     private static Map<String, JsonNode> hints;

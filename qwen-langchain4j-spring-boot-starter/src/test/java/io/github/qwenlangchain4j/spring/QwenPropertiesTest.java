@@ -87,14 +87,17 @@ class QwenPropertiesTest {
 
     @Test
     void should_show_an_unset_api_key_as_null() {
-        QwenProperties unset = new QwenProperties(null, null, null, null, null, null, null, null, null, null, null);
+        QwenProperties unset = new QwenProperties(null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null);
         assertThat(unset.toString()).contains("apiKey=null");
         QwenProperties properties = new QwenProperties(API_KEY, null, null, null, null, null, null,
                 new QwenProperties.ChatModel(true, null, null, null, null, null, null, null, null, null, null, null,
                         null, null, null, null, null, null, Map.of("n", 1), null),
-                null, null, null);
+                null, null, null, new QwenProperties.Proxy(null, "proxy.corp", 3128, "corp-user", "proxy-SECRET"), null,
+                null);
         assertThat(properties.toString()).contains("apiKey=***").contains("customParameters={n=1}")
-                .contains("customHeaders=[]").doesNotContain(API_KEY);
+                .contains("customHeaders=[]").doesNotContain(API_KEY)
+                .contains("host=proxy.corp").contains("password=***").doesNotContain("proxy-SECRET");
     }
 
     @Test
@@ -117,7 +120,8 @@ class QwenPropertiesTest {
             assertThat(properties.responsesModel().customHeaders()).isEmpty();
         });
         // A direct constructor call, with null sections, gets the same defaults.
-        QwenProperties constructed = new QwenProperties(null, null, null, null, null, null, null, null, null, null, null);
+        QwenProperties constructed = new QwenProperties(null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null);
         assertThat(constructed.chatModel().enabled()).isTrue();
         assertThat(constructed.chatModel().searchOptions().isEmpty()).isTrue();
         assertThat(constructed.embeddingModel().enabled()).isTrue();

@@ -48,6 +48,9 @@ public final class ErrorMapper {
      * lines), as Qwen answers some rejected stream requests whatever the Content-Type says.
      */
     RuntimeException fromHttpError(int status, String body, String headerRequestId, Duration retryAfter) {
+        if (status == 407) { // from the proxy, not from Qwen: its body is the proxy's, and no region is to blame
+            return proxyRefused("HTTP 407 Proxy Authentication Required", null);
+        }
         JsonNode root = parseQuietly(body);
         if (root == null) {
             root = parseQuietly(sseData(body));
@@ -77,6 +80,9 @@ public final class ErrorMapper {
 
     /** Maps a failure to talk to the server at all: timeouts and I/O errors are retriable. */
     static RuntimeException fromIo(IOException e, String what) {
+        if ("Failed to authenticate with proxy".equals(e.getMessage())) { // OkHttp's words for a refused CONNECT
+            return proxyRefused(what + " failed: the proxy refused the tunnel (407)", e);
+        }
         String description = what + " failed: " + e.getClass().getSimpleName()
                 + (e.getMessage() == null ? "" : ": " + e.getMessage());
         if (e instanceof SocketTimeoutException
@@ -84,6 +90,13 @@ public final class ErrorMapper {
             return new TimeoutException("Qwen API call timed out: " + description, e);
         }
         return new RetriableException("Could not reach the Qwen API: " + description, e);
+    }
+
+    /** Not retried: the same credentials would be refused again. */
+    private static RuntimeException proxyRefused(String what, Throwable cause) {
+        return new AuthenticationException("The HTTP proxy refused the request (" + what + "): set the proxy"
+                + " credentials (proxyAuthentication(username, password), or langchain4j.qwen.proxy.username and"
+                + " password) or check them", cause);
     }
 
     /** A 2xx response whose body is not what the API documents. Not retried: the same bytes would come back. */

@@ -64,12 +64,13 @@ public final class QwenClient {
             throw new IllegalArgumentException("timeout must be positive, but was " + timeout);
         }
         Duration connectTimeout = timeout.compareTo(Duration.ofSeconds(10)) < 0 ? timeout : Duration.ofSeconds(10);
-        OkHttpClient base = builder.httpClient == null ? SharedHttp.CLIENT : builder.httpClient;
-        this.http = base.newBuilder()
+        OkHttpClient.Builder http = SharedHttp.derive(builder.httpClient)
                 .connectTimeout(connectTimeout)
                 .readTimeout(timeout)
-                .writeTimeout(timeout)
-                .build();
+                .writeTimeout(timeout);
+        ProxyCredentials.apply(http, builder.httpClient == null ? SharedHttp.CLIENT : builder.httpClient,
+                builder.proxy, builder.proxyUsername, builder.proxyPassword);
+        this.http = http.build();
         okhttp3.Headers.Builder headers = new okhttp3.Headers.Builder()
                 .add("Authorization", "Bearer " + apiKey.strip())
                 .add("User-Agent", USER_AGENT);
@@ -346,6 +347,9 @@ public final class QwenClient {
         private boolean logRequests;
         private boolean logResponses;
         private OkHttpClient httpClient;
+        private java.net.Proxy proxy;
+        private String proxyUsername;
+        private String proxyPassword;
 
         public Builder apiKey(String apiKey) {
             this.apiKey = apiKey;
@@ -395,9 +399,25 @@ public final class QwenClient {
             return this;
         }
 
-        /** The OkHttp client to derive from; defaults to the library's shared one. */
+        /**
+         * The OkHttp client to derive from; defaults to the library's shared one. See {@code SharedHttp.derive} for
+         * what of it is kept.
+         */
         public Builder httpClient(OkHttpClient httpClient) {
             this.httpClient = httpClient;
+            return this;
+        }
+
+        /** The proxy to go through (null: the client's, by default none); wins over the http client's. */
+        public Builder proxy(java.net.Proxy proxy) {
+            this.proxy = proxy;
+            return this;
+        }
+
+        /** Basic credentials for an HTTP proxy's challenges; both null for none. */
+        public Builder proxyAuthentication(String username, String password) {
+            this.proxyUsername = username;
+            this.proxyPassword = password;
             return this;
         }
 

@@ -25,6 +25,9 @@ final class SharedHttp {
     /** Where {@link #hideRetryAfterFromOkHttp} moves a response's {@code Retry-After}. */
     static final String RETRY_AFTER = "X-Qwen-Retry-After";
 
+    /** One instance, so that a user's client derived twice does not get the interceptor twice. */
+    private static final Interceptor HIDE_RETRY_AFTER = SharedHttp::hideRetryAfterFromOkHttp;
+
     static final OkHttpClient CLIENT = create();
 
     private SharedHttp() {}
@@ -38,8 +41,29 @@ final class SharedHttp {
                 .dispatcher(dispatcher)
                 .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
                 .retryOnConnectionFailure(false) // retries are ours: counted, backed off and never after partial output
-                .addNetworkInterceptor(SharedHttp::hideRetryAfterFromOkHttp)
+                .addNetworkInterceptor(HIDE_RETRY_AFTER)
                 .build();
+    }
+
+    /**
+     * A builder derived from the shared client or, when the user brought one, from theirs. From theirs it keeps
+     * everything (interceptors, certificates, proxy, DNS, connection pool, event listener) except what our
+     * guarantees rest on: our daemon dispatcher, OkHttp's silent retries off (ours are counted and backed off) and
+     * the network interceptor that keeps OkHttp from repeating a {@code Retry-After: 0} response. The caller then
+     * sets the timeouts. OkHttp itself drops the {@code Authorization} header on a redirect to another host,
+     * whichever client it is.
+     */
+    static OkHttpClient.Builder derive(OkHttpClient theirs) {
+        if (theirs == null) {
+            return CLIENT.newBuilder();
+        }
+        OkHttpClient.Builder builder = theirs.newBuilder()
+                .dispatcher(CLIENT.dispatcher())
+                .retryOnConnectionFailure(false);
+        if (!theirs.networkInterceptors().contains(HIDE_RETRY_AFTER)) {
+            builder.addNetworkInterceptor(HIDE_RETRY_AFTER);
+        }
+        return builder;
     }
 
     private static Thread daemonThread(Runnable runnable) {
