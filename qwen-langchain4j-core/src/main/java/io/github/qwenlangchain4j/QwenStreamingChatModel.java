@@ -29,9 +29,9 @@ import java.util.function.Predicate;
  * calls are reported per fragment ({@code onPartialToolCall}) and once complete ({@code onCompleteToolCall}); the
  * final {@code ChatResponse} carries text, thinking, tool calls, {@link QwenTokenUsage} and
  * {@link QwenChatResponseMetadata}. A Qwen-Omni model's spoken answer ({@code audioOutput}) reaches handlers that
- * implement {@link QwenStreamingAudioHandler} piece by piece, and the final metadata whole. Exactly one of {@code onCompleteResponse} and {@code onError} is called, once,
- * unless the stream is cancelled through the {@code StreamingHandle} of a callback's context: then the HTTP call
- * is closed and nothing more is called. Callbacks run on an OkHttp thread. Failures before the first event are
+ * implement {@link QwenStreamingAudioHandler} piece by piece, and the final metadata whole. Exactly one of
+ * {@code onCompleteResponse} and {@code onError} is called, once, unless the stream is cancelled through the
+ * {@code StreamingHandle} of a callback's context: then the HTTP call is closed and nothing more is called. Callbacks run on an OkHttp thread. Failures before the first event are
  * retried like sync calls; after it, never. Thread-safe; build once and share.
  */
 public class QwenStreamingChatModel extends QwenBaseChatModel implements StreamingChatModel {
