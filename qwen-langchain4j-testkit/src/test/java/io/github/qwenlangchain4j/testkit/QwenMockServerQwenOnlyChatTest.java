@@ -109,6 +109,18 @@ class QwenMockServerQwenOnlyChatTest extends MockServerHttpSupport {
         }
 
         @Test
+        void a_block_created_by_one_marker_is_not_read_by_a_later_marker_of_the_same_request() throws Exception {
+            // "Cache creation occurs after model response": the first request reads nothing, whatever its markers
+            String twoMarkers = marked("Do you fix brakes?").replace("\"content\":\"Do you fix brakes?\"",
+                    "\"content\":[{\"type\":\"text\",\"text\":\"Do you fix brakes?\",\"cache_control\":{\"type\":\"ephemeral\"}}]");
+
+            JsonNode details = JSON.readTree(chat(twoMarkers).body()).path("usage").path("prompt_tokens_details");
+
+            assertThat(details.path("cached_tokens").asInt()).isZero();
+            assertThat(details.path("cache_creation_input_tokens").asInt()).isGreaterThanOrEqualTo(1024);
+        }
+
+        @Test
         void reset_forgets_the_cache_blocks() throws Exception {
             chat(marked("Do you fix brakes?"));
             server.reset();

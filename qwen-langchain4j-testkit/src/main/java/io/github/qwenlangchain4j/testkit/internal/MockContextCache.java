@@ -91,6 +91,9 @@ public final class MockContextCache {
         int hit = 0;
         int created = 0;
         boolean explicit = false;
+        // A block is usable once the request that created it has answered ("Cache creation occurs after model
+        // response"): a later marker of the same request does not hit a block an earlier one creates.
+        Set<String> creating = new HashSet<>();
         for (int i = 0; i < prefixes.size(); i++) {
             if (!marked.get(i)) {
                 continue;
@@ -103,10 +106,12 @@ public final class MockContextCache {
                 }
             }
             int tokens = Tokens.estimate(tools + prefixes.get(i));
-            if (tokens >= MIN_TOKENS && blocks.add(model + tools + prefixes.get(i))) {
+            String key = model + tools + prefixes.get(i);
+            if (tokens >= MIN_TOKENS && !blocks.contains(key) && creating.add(key)) {
                 created = Math.max(created, tokens);
             }
         }
+        blocks.addAll(creating);
         return new Account(hit, Math.max(0, created - hit), explicit);
     }
 
