@@ -8,7 +8,6 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.UnsupportedFeatureException;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import io.github.qwenlangchain4j.QwenAudio;
 import io.github.qwenlangchain4j.QwenAudioOutput;
 import io.github.qwenlangchain4j.QwenChatModel;
@@ -18,8 +17,6 @@ import io.github.qwenlangchain4j.QwenTokenUsage;
 import io.github.qwenlangchain4j.testkit.QwenMockServer;
 import io.github.qwenlangchain4j.testkit.RecordedRequest;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -89,9 +86,7 @@ class QwenAutoConfigurationQwenOnlyChatTest {
         @Test
         void the_streaming_model_marks_the_same_way() {
             runner.withPropertyValues("langchain4j.qwen.chat-model.cache-conversation=true").run(context -> {
-                CompletableFuture<ChatResponse> done = new CompletableFuture<>();
-                context.getBean(QwenStreamingChatModel.class).chat(List.of(UserMessage.from("Hi")), handler(done));
-                done.get(10, TimeUnit.SECONDS);
+                StreamedResponse.of(context.getBean(QwenStreamingChatModel.class), List.of(UserMessage.from("Hi")));
 
                 JsonNode messages = lastBody().path("messages");
                 assertThat(markerOfLastBlock(messages.get(messages.size() - 1)).path("type").asText())
@@ -160,10 +155,9 @@ class QwenAutoConfigurationQwenOnlyChatTest {
             runner.withPropertyValues("langchain4j.qwen.chat-models.speaker.model-name=qwen3-omni-flash",
                     "langchain4j.qwen.chat-models.speaker.audio-output.voice=Cherry",
                     "langchain4j.qwen.chat-models.speaker.audio-output.format=wav").run(context -> {
-                        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
-                        context.getBean("speakerStreamingChatModel", QwenStreamingChatModel.class)
-                                .chat(List.of(UserMessage.from("Say hello")), handler(done));
-                        ChatResponse response = done.get(10, TimeUnit.SECONDS);
+                        ChatResponse response = StreamedResponse.of(
+                                context.getBean("speakerStreamingChatModel", QwenStreamingChatModel.class),
+                                List.of(UserMessage.from("Say hello")));
 
                         JsonNode audio = lastBody().path("audio");
                         assertThat(audio.path("voice").asText()).isEqualTo("Cherry");
@@ -199,22 +193,5 @@ class QwenAutoConfigurationQwenOnlyChatTest {
                         assertThat(failure.getMessage()).contains("voice must be set");
                     });
         }
-    }
-
-    private static StreamingChatResponseHandler handler(CompletableFuture<ChatResponse> done) {
-        return new StreamingChatResponseHandler() {
-            @Override
-            public void onPartialResponse(String partialResponse) {}
-
-            @Override
-            public void onCompleteResponse(ChatResponse completeResponse) {
-                done.complete(completeResponse);
-            }
-
-            @Override
-            public void onError(Throwable error) {
-                done.completeExceptionally(error);
-            }
-        };
     }
 }
