@@ -25,8 +25,13 @@ import java.util.Map;
  * </ul>
  * Qwen has no marker for the {@code tools} list. Models Qwen documents for explicit caching: {@code qwen3-max},
  * {@code qwen3.6-plus}, {@code qwen3.5-plus}, {@code qwen-plus}, {@code qwen3.5-flash}, {@code qwen-flash},
- * {@code qwen3-coder-plus}, {@code qwen3-coder-flash}. Marks on a model known not to take them (Qwen-Long,
- * Qwen-Omni, Qwen-MT, qwen-turbo, QwQ, QVQ) are refused before sending; other names are sent as they are.
+ * {@code qwen3-coder-plus}, {@code qwen3-coder-flash}, and the Qwen4 series ({@code qwen4-max}; Model Studio,
+ * "Explicit cache (Qwen4)"). Marks on a model known not to take them (Qwen-Long, Qwen-Omni, Qwen-MT, qwen-turbo, QwQ,
+ * QVQ) are refused before sending; other names are sent as they are.
+ *
+ * <p>Qwen4 also reads its own breakpoint, {@code "prompt_cache_breakpoint": {"mode": "explicit"}}, and keeps
+ * {@code cache_control} compatible ("used the same way"); this library sends {@code cache_control} to every model (see
+ * the request mapper for why). Qwen4's automatic caching and 1-hour time-to-live are not exposed yet.
  */
 public final class QwenContextCache {
 

@@ -227,4 +227,41 @@ class QwenContextCacheTest extends QwenMockServerSupport {
             assertThat(read.cacheCreationTokens()).isPositive();
         }
     }
+
+    /**
+     * Qwen4 (Model Studio, "Explicit cache (Qwen4)",
+     * https://www.alibabacloud.com/help/en/model-studio/explicit-cache-qwen4, Nov 2026): "Explicit cache for Qwen4
+     * series models only"; its breakpoint is {@code "prompt_cache_breakpoint": {"mode": "explicit"}} on a content
+     * block, and the Chinese page (https://help.aliyun.com/zh/model-studio/explicit-cache-qwen4) says the
+     * OpenAI-compatible Chat Completions API's existing cache_control content-block marker "继续兼容,用法与
+     * prompt_cache_breakpoint 相同" (stays compatible, used as prompt_cache_breakpoint is). The qwen4-max model page
+     * (https://help.aliyun.com/zh/model-studio/qwen4-max) lists explicit and implicit cache.
+     */
+    @Nested
+    class Qwen4 {
+
+        @Test
+        void a_qwen4_model_takes_the_marks_as_cache_control_which_qwen4_keeps_compatible() throws Exception {
+            model("qwen4-max").cacheSystemMessages(true).cacheConversation(true).build()
+                    .chat(SystemMessage.from("Be brief."), UserMessage.from("Hi"));
+
+            JsonNode messages = lastRequest().path("messages");
+            assertThat(messages.get(0).path("content").get(0).path("cache_control")).isEqualTo(marker());
+            assertThat(messages.get(1).path("content").get(0).path("cache_control")).isEqualTo(marker());
+            assertThat(messages.get(0).path("content").get(0).has("prompt_cache_breakpoint")).isFalse();
+        }
+
+        @Test
+        void a_qwen4_model_creates_then_reads_the_block() {
+            QwenChatModel model = model("qwen4-max").cacheSystemMessages(true).build();
+
+            QwenTokenUsage first = (QwenTokenUsage) model.chat(SystemMessage.from(LONG_PROMPT),
+                    UserMessage.from("Do you repair tyres?")).tokenUsage();
+            QwenTokenUsage second = (QwenTokenUsage) model.chat(SystemMessage.from(LONG_PROMPT),
+                    UserMessage.from("When do you open?")).tokenUsage();
+
+            assertThat(first.cacheCreationTokens()).isGreaterThan(1024);
+            assertThat(second.cachedTokens()).isEqualTo(first.cacheCreationTokens());
+        }
+    }
 }

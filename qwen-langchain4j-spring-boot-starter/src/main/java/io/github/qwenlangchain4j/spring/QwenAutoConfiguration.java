@@ -3,6 +3,7 @@ package io.github.qwenlangchain4j.spring;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.embedding.listener.EmbeddingModelListener;
 import dev.langchain4j.model.scoring.ScoringModel;
+import io.github.qwenlangchain4j.QwenAudioOutput;
 import io.github.qwenlangchain4j.QwenBaseChatModel;
 import io.github.qwenlangchain4j.QwenChatModel;
 import io.github.qwenlangchain4j.QwenConnectionBuilder;
@@ -333,7 +334,9 @@ public class QwenAutoConfiguration {
                 .option("searchStrategy", searchAt + "search-strategy", search.searchStrategy())
                 .option("enableSearchExtension", searchAt + "enable-search-extension", search.enableSearchExtension())
                 .option("freshness", searchAt + "freshness", search.freshness())
-                .option("assignedSiteList", searchAt + "assigned-site-list", search.assignedSiteList());
+                .option("assignedSiteList", searchAt + "assigned-site-list", search.assignedSiteList())
+                .option("voice", at + "audio-output.voice", chat.audioOutput().voice())
+                .option("format", at + "audio-output.format", chat.audioOutput().format());
         return options.build(() -> connection(builder, properties, overrides, http)
                 .modelName(chat.modelName())
                 .temperature(chat.temperature())
@@ -352,10 +355,25 @@ public class QwenAutoConfiguration {
                 .enableCodeInterpreter(chat.enableCodeInterpreter())
                 .parallelToolCalls(chat.parallelToolCalls())
                 .sendThinking(chat.sendThinking())
+                .cacheSystemMessages(chat.cacheSystemMessages())
+                .cacheConversation(chat.cacheConversation())
+                .audioOutput(audioOutput(chat.audioOutput()))
                 .customParameters(emptyToNull(chat.customParameters()))
                 .customHeaders(emptyToNull(chat.customHeaders()))
                 .listeners(listeners.orderedStream().toList())
                 .build());
+    }
+
+    /**
+     * The spoken-answer options, or null when none is set. A format without a voice is refused by
+     * {@link QwenAudioOutput} ("voice must be set"), which the caller reports under {@code audio-output.voice}.
+     */
+    private static QwenAudioOutput audioOutput(QwenProperties.AudioOutput audio) {
+        if (audio.isEmpty()) {
+            return null;
+        }
+        return audio.format() == null ? QwenAudioOutput.voice(audio.voice())
+                : QwenAudioOutput.of(audio.voice(), audio.format());
     }
 
     private static <M, B extends QwenResponsesBaseChatModel.Builder<M, B>> M buildResponsesModel(

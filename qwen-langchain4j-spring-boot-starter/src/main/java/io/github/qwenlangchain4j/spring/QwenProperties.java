@@ -187,6 +187,12 @@ public record QwenProperties(
      *     same name. Keys are sent as written; a dot nests an object unless the key is in brackets ("[a.b]"). Values
      *     from .properties files are strings; YAML keeps numbers, booleans, lists and nested objects.
      * @param customHeaders Extra HTTP headers for every chat request.
+     * @param cacheSystemMessages Whether the system instructions are marked for Qwen's explicit context cache
+     *     (cache_control on the system message): later requests starting with the same instructions read them at 10%
+     *     of the input price. Default false.
+     * @param cacheConversation Whether the last message of each request is marked for Qwen's explicit context cache,
+     *     so that the next turn reads the history before it from the cache. Default false.
+     * @param audioOutput Spoken answers of Qwen-Omni models (modalities ["text","audio"] and audio {voice, format}).
      */
     public record ChatModel(
             @DefaultValue("true") boolean enabled,
@@ -208,10 +214,13 @@ public record QwenProperties(
             Boolean parallelToolCalls,
             Boolean sendThinking,
             Map<String, Object> customParameters,
-            Map<String, String> customHeaders) {
+            Map<String, String> customHeaders,
+            Boolean cacheSystemMessages,
+            Boolean cacheConversation,
+            @DefaultValue AudioOutput audioOutput) {
 
         static final ChatModel DEFAULTS = new ChatModel(true, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null);
 
         /**
          * Binds the chat model options; the lists and maps are copied, unmodifiable and in their order. Unset maps are
@@ -237,10 +246,14 @@ public record QwenProperties(
          * @param sendThinking the value of {@code langchain4j.qwen.chat-model.send-thinking}
          * @param customParameters the value of {@code langchain4j.qwen.chat-model.custom-parameters}
          * @param customHeaders the value of {@code langchain4j.qwen.chat-model.custom-headers}
+         * @param cacheSystemMessages the value of {@code langchain4j.qwen.chat-model.cache-system-messages}
+         * @param cacheConversation the value of {@code langchain4j.qwen.chat-model.cache-conversation}
+         * @param audioOutput the {@code langchain4j.qwen.chat-model.audio-output.*} section
          */
         public ChatModel {
             stop = copy(stop);
             searchOptions = searchOptions != null ? searchOptions : SearchOptions.NONE;
+            audioOutput = audioOutput != null ? audioOutput : AudioOutput.NONE;
             customParameters = copy(customParameters);
             customHeaders = copy(customHeaders);
         }
@@ -260,7 +273,45 @@ public record QwenProperties(
                     + ", vlHighResolutionImages=" + vlHighResolutionImages + ", enableCodeInterpreter="
                     + enableCodeInterpreter + ", parallelToolCalls=" + parallelToolCalls + ", sendThinking="
                     + sendThinking + ", customParameters=" + customParameters + ", customHeaders="
-                    + customHeaders.keySet() + '}';
+                    + customHeaders.keySet() + ", cacheSystemMessages=" + cacheSystemMessages + ", cacheConversation="
+                    + cacheConversation + ", audioOutput=" + audioOutput + '}';
+        }
+    }
+
+    /**
+     * {@code langchain4j.qwen.chat-model.audio-output.*}: how a Qwen-Omni model speaks its answers (audio). Setting a
+     * voice turns spoken answers on; models that answer in text only refuse it when called.
+     *
+     * @param voice Voice of the spoken answer (audio.voice), e.g. Cherry, Ethan, Serena or Chelsie (every Omni model);
+     *     Qwen checks the voice against the model.
+     * @param format Audio format (audio.format). Default wav (raw 16-bit PCM at 24 kHz, as Qwen sends it).
+     */
+    public record AudioOutput(String voice, String format) {
+
+        static final AudioOutput NONE = new AudioOutput(null, null);
+
+        /**
+         * Binds the audio output options.
+         *
+         * @param voice the value of {@code langchain4j.qwen.chat-model.audio-output.voice}
+         * @param format the value of {@code langchain4j.qwen.chat-model.audio-output.format}
+         */
+        public AudioOutput {
+        }
+
+        /** Whether no audio option is set. */
+        boolean isEmpty() {
+            return voice == null && format == null;
+        }
+
+        /**
+         * Shows both options.
+         *
+         * @return the options
+         */
+        @Override
+        public String toString() {
+            return "AudioOutput{voice=" + voice + ", format=" + format + '}';
         }
     }
 

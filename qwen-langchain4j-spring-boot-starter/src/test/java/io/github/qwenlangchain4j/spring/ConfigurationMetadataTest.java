@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.qwenlangchain4j.QwenAudioOutput;
 import io.github.qwenlangchain4j.QwenBaseChatModel;
 import io.github.qwenlangchain4j.QwenRegion;
 import io.github.qwenlangchain4j.embedding.QwenEmbeddingModel;
@@ -33,7 +34,8 @@ class ConfigurationMetadataTest {
             "chat-model.search-options.freshness", "chat-model.search-options.assigned-site-list",
             "chat-model.vl-high-resolution-images", "chat-model.enable-code-interpreter",
             "chat-model.parallel-tool-calls", "chat-model.send-thinking", "chat-model.custom-parameters",
-            "chat-model.custom-headers", "embedding-model.enabled", "embedding-model.model-name",
+            "chat-model.custom-headers", "chat-model.cache-system-messages", "chat-model.cache-conversation",
+            "chat-model.audio-output.voice", "chat-model.audio-output.format", "embedding-model.enabled", "embedding-model.model-name",
             "embedding-model.dimensions", "embedding-model.max-segments-per-batch",
             "embedding-model.max-concurrent-requests", "embedding-model.rate-limit-patience",
             "embedding-model.custom-headers", "responses-model.enabled", "responses-model.model-name",
@@ -89,6 +91,9 @@ class ConfigurationMetadataTest {
         assertThat(defaultOf("embedding-model.enabled")).isEqualTo("true");
         assertThat(defaultOf("responses-model.enabled")).as("off unless asked for").isEqualTo("false");
         assertThat(defaultOf("responses-model.model-name")).isEqualTo(QwenResponsesBaseChatModel.DEFAULT_MODEL_NAME);
+        assertThat(defaultOf("chat-model.cache-system-messages")).isEqualTo("false");
+        assertThat(defaultOf("chat-model.cache-conversation")).isEqualTo("false");
+        assertThat(defaultOf("chat-model.audio-output.format")).isEqualTo(QwenAudioOutput.WAV);
     }
 
     @Test
@@ -107,6 +112,9 @@ class ConfigurationMetadataTest {
                         "qwen3-coder-plus");
         assertThat(hintValues("embedding-model.model-name"))
                 .containsExactly("text-embedding-v4", "text-embedding-v3", "text-embedding-v2", "text-embedding-v1");
+        assertThat(hintValues("chat-model.model-name")).contains("qwen4-max", "qwen3-omni-flash");
+        assertThat(hintValues("chat-model.audio-output.voice")).containsExactly("Cherry", "Ethan", "Serena", "Chelsie");
+        assertThat(hintValues("chat-model.audio-output.format")).containsExactly(QwenAudioOutput.WAV);
         assertThat(hintValues("chat-model.search-options.search-strategy"))
                 .containsExactly("turbo", "max", "agent", "agent_max");
         assertThat(hintValues("responses-model.model-name")).contains(QwenResponsesBaseChatModel.DEFAULT_MODEL_NAME,

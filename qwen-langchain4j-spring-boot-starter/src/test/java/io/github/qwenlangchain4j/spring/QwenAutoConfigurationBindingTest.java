@@ -18,14 +18,11 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import io.github.qwenlangchain4j.QwenChatModel;
 import io.github.qwenlangchain4j.QwenStreamingChatModel;
 import io.github.qwenlangchain4j.embedding.QwenEmbeddingModel;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -97,26 +94,12 @@ class QwenAutoConfigurationBindingTest {
         qwen.streamChat();
         runner.withPropertyValues(CHAT_PROPERTIES).withPropertyValues("langchain4j.qwen.chat-model.enable-thinking=true")
                 .run(context -> {
-                    CompletableFuture<ChatResponse> done = new CompletableFuture<>();
-                    context.getBean(QwenStreamingChatModel.class).chat(List.of(
-                            UserMessage.from("Hi"),
-                            AiMessage.builder().text("Hello").thinking("They greeted me.").build(),
-                            UserMessage.from("Who are you?")), new StreamingChatResponseHandler() {
-                                @Override
-                                public void onPartialResponse(String partialResponse) {}
+                    ChatResponse response = StreamedResponse.of(context.getBean(QwenStreamingChatModel.class),
+                            List.of(UserMessage.from("Hi"),
+                                    AiMessage.builder().text("Hello").thinking("They greeted me.").build(),
+                                    UserMessage.from("Who are you?")));
 
-                                @Override
-                                public void onCompleteResponse(ChatResponse completeResponse) {
-                                    done.complete(completeResponse);
-                                }
-
-                                @Override
-                                public void onError(Throwable error) {
-                                    done.completeExceptionally(error);
-                                }
-                            });
-
-                    assertThat(done.get(10, TimeUnit.SECONDS).aiMessage().text()).isEqualTo(QwenWireMock.ANSWER);
+                    assertThat(response.aiMessage().text()).isEqualTo(QwenWireMock.ANSWER);
                     JsonNode body = qwen.onlyBody(CHAT_PATH);
                     assertEveryChatOption(body, true);
                     assertThat(body.get("stream").asBoolean()).isTrue();

@@ -59,6 +59,7 @@ class QwenAutoConfigurationFailureTest {
         "langchain4j.qwen.chat-model.max-tokens                     | 0       | max_tokens) must be 1 or more",
         "langchain4j.qwen.chat-model.presence-penalty               | 3       | presencePenalty must be in [-2, 2]",
         "langchain4j.qwen.chat-model.seed                           | -1      | seed must be 0 or more",
+        "langchain4j.qwen.chat-model.audio-output.voice             | ' '     | voice must be set",
         "langchain4j.qwen.embedding-model.max-segments-per-batch    | 11      | exceeds what text-embedding-v4",
         "langchain4j.qwen.embedding-model.max-concurrent-requests   | 0       | maxConcurrentRequests must be at least 1",
         "langchain4j.qwen.embedding-model.model-name                | ' '     | modelName must be set",

@@ -7,17 +7,15 @@ import static io.github.qwenlangchain4j.spring.QwenWireMock.EMBEDDINGS_PATH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.github.qwenlangchain4j.QwenChatModel;
 import io.github.qwenlangchain4j.QwenStreamingChatModel;
 import io.github.qwenlangchain4j.embedding.QwenEmbeddingModel;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -101,21 +99,11 @@ class QwenAutoConfigurationNamedModelsTest {
     void should_stream_with_the_named_streaming_model() {
         qwen.streamChat();
         runner.withPropertyValues("langchain4j.qwen.chat-models.router.model-name=qwen-flash").run(context -> {
-            CompletableFuture<ChatResponse> done = new CompletableFuture<>();
-            context.getBean("routerStreamingChatModel", StreamingChatModel.class).chat("route this",
-                    new StreamingChatResponseHandler() {
-                        @Override
-                        public void onCompleteResponse(ChatResponse response) {
-                            done.complete(response);
-                        }
+            ChatResponse response = StreamedResponse.of(
+                    context.getBean("routerStreamingChatModel", StreamingChatModel.class),
+                    List.of(UserMessage.from("route this")));
 
-                        @Override
-                        public void onError(Throwable error) {
-                            done.completeExceptionally(error);
-                        }
-                    });
-
-            assertThat(done.get(10, TimeUnit.SECONDS).aiMessage().text()).isEqualTo(ANSWER);
+            assertThat(response.aiMessage().text()).isEqualTo(ANSWER);
             assertThat(qwen.onlyBody(CHAT_PATH).get("model").asText()).isEqualTo("qwen-flash");
         });
     }

@@ -92,7 +92,7 @@ class QwenPropertiesTest {
         assertThat(unset.toString()).contains("apiKey=null");
         QwenProperties properties = new QwenProperties(API_KEY, null, null, null, null, null, null,
                 new QwenProperties.ChatModel(true, null, null, null, null, null, null, null, null, null, null, null,
-                        null, null, null, null, null, null, Map.of("n", 1), null),
+                        null, null, null, null, null, null, Map.of("n", 1), null, null, null, null),
                 null, null, null, new QwenProperties.Proxy(null, "proxy.corp", 3128, "corp-user", "proxy-SECRET"), null,
                 null);
         assertThat(properties.toString()).contains("apiKey=***").contains("customParameters={n=1}")
@@ -110,6 +110,9 @@ class QwenPropertiesTest {
             assertThat(properties.chatModel().modelName()).isNull();
             assertThat(properties.chatModel().stop()).isNull();
             assertThat(properties.chatModel().searchOptions().isEmpty()).isTrue();
+            assertThat(properties.chatModel().audioOutput().isEmpty()).isTrue();
+            assertThat(properties.chatModel().cacheSystemMessages()).isNull();
+            assertThat(properties.chatModel().cacheConversation()).isNull();
             assertThat(properties.chatModel().customParameters()).isEmpty();
             assertThat(properties.chatModel().customHeaders()).isEmpty();
             assertThat(properties.embeddingModel().enabled()).isTrue();
@@ -124,6 +127,7 @@ class QwenPropertiesTest {
                 null, null);
         assertThat(constructed.chatModel().enabled()).isTrue();
         assertThat(constructed.chatModel().searchOptions().isEmpty()).isTrue();
+        assertThat(constructed.chatModel().audioOutput().isEmpty()).isTrue();
         assertThat(constructed.embeddingModel().enabled()).isTrue();
         assertThat(constructed.responsesModel().enabled()).isFalse();
         assertThat(constructed.responsesModel().builtInTools()).isNull();

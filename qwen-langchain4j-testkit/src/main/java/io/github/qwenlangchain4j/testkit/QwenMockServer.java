@@ -46,8 +46,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * model, too many embedding inputs, an invalid dimension, a non-streaming call to a stream-only model or to an
  * open-weight hybrid while it thinks. A refused streaming request gets its 400 as an SSE event, as on Qwen.
  *
- * <p>Qwen-only chat features work offline too: explicit context-cache markers ({@code cache_control}) create and
- * hit cache blocks of 1,024 tokens or more, reported in the usage; a Qwen-Omni request with
+ * <p>Qwen-only chat features work offline too: explicit context-cache markers ({@code cache_control}, and on Qwen4
+ * models also {@code prompt_cache_breakpoint: {"mode": "explicit"}}) create and hit cache blocks of 1,024 tokens or
+ * more, reported in the usage; a Qwen-Omni request with
  * {@code modalities: ["text","audio"]} streams its answer's audio as {@code delta.audio} chunks (16-bit PCM, 24 kHz);
  * documents uploaded with purpose {@code file-extract} are parsed in two look-ups, and chats referencing them
  * ({@code fileid://} system messages) are refused while they are not processed and answered with their names and

@@ -65,6 +65,61 @@ class QwenMockServerQwenOnlyChatTest extends MockServerHttpSupport {
             assertThat(details.has("cache_type")).isFalse();
         }
 
+        /**
+         * Qwen4's breakpoint (Model Studio, "Explicit cache (Qwen4)",
+         * https://www.alibabacloud.com/help/en/model-studio/explicit-cache-qwen4): {@code "prompt_cache_breakpoint":
+         * {"mode": "explicit"}} on a content block, as in its basic-usage example.
+         */
+        private String breakpoint(String model, String question) {
+            return "{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\","
+                    + "\"text\":\"" + LONG + "\",\"prompt_cache_breakpoint\":{\"mode\":\"explicit\"}},"
+                    + "{\"type\":\"text\",\"text\":\"" + question + "\"}]}]}";
+        }
+
+        @Test
+        void a_qwen4_breakpoint_is_a_marker_on_qwen4_models() throws Exception {
+            JsonNode first = JSON.readTree(chat(breakpoint("qwen4-max", "Summarise it.")).body()).path("usage");
+            JsonNode second = JSON.readTree(chat(breakpoint("qwen4-max", "Who wrote it?")).body()).path("usage");
+
+            JsonNode created = first.path("prompt_tokens_details");
+            assertThat(created.path("cache_creation_input_tokens").asInt()).isGreaterThanOrEqualTo(1024);
+            assertThat(created.path("cache_type").asText()).isEqualTo("ephemeral");
+            assertThat(second.path("prompt_tokens_details").path("cached_tokens").asInt())
+                    .isEqualTo(created.path("cache_creation_input_tokens").asInt());
+        }
+
+        @Test
+        void a_qwen4_model_reads_the_same_prefix_marked_either_way() throws Exception {
+            chat(breakpoint("qwen4-max", "Summarise it."));
+            String withCacheControl = breakpoint("qwen4-max", "Who wrote it?")
+                    .replace("\"prompt_cache_breakpoint\":{\"mode\":\"explicit\"}", "\"cache_control\":{\"type\":\"ephemeral\"}");
+
+            JsonNode details = JSON.readTree(chat(withCacheControl).body()).path("usage").path("prompt_tokens_details");
+            assertThat(details.path("cached_tokens").asInt()).isGreaterThanOrEqualTo(1024);
+            assertThat(details.path("cache_creation_input_tokens").asInt()).isZero();
+        }
+
+        @Test
+        void the_qwen4_breakpoint_is_no_marker_on_other_models() throws Exception {
+            JsonNode details = JSON.readTree(chat(breakpoint("qwen-plus", "Summarise it.")).body()).path("usage")
+                    .path("prompt_tokens_details");
+
+            assertThat(details.has("cache_type")).isFalse();
+            assertThat(details.has("cache_creation_input_tokens")).isFalse();
+        }
+
+        @Test
+        void a_block_created_by_one_marker_is_not_read_by_a_later_marker_of_the_same_request() throws Exception {
+            // "Cache creation occurs after model response": the first request reads nothing, whatever its markers
+            String twoMarkers = marked("Do you fix brakes?").replace("\"content\":\"Do you fix brakes?\"",
+                    "\"content\":[{\"type\":\"text\",\"text\":\"Do you fix brakes?\",\"cache_control\":{\"type\":\"ephemeral\"}}]");
+
+            JsonNode details = JSON.readTree(chat(twoMarkers).body()).path("usage").path("prompt_tokens_details");
+
+            assertThat(details.path("cached_tokens").asInt()).isZero();
+            assertThat(details.path("cache_creation_input_tokens").asInt()).isGreaterThanOrEqualTo(1024);
+        }
+
         @Test
         void reset_forgets_the_cache_blocks() throws Exception {
             chat(marked("Do you fix brakes?"));

@@ -42,7 +42,10 @@ public record ContentPart(String type, String text, Url imageUrl, Url videoUrl, 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record InputAudio(String data, String format) {}
 
-    /** {@code {"type": "ephemeral"}}: the only cache type Qwen's explicit cache has (about 5 minutes). */
+    /**
+     * {@code {"type": "ephemeral"}}: the only cache type Qwen's explicit cache has (about 5 minutes). Qwen4 models read
+     * it as well as their own {@code prompt_cache_breakpoint} (Model Studio, "Explicit cache (Qwen4)").
+     */
     public record CacheControl(String type) {
         public static final CacheControl EPHEMERAL = new CacheControl("ephemeral");
     }

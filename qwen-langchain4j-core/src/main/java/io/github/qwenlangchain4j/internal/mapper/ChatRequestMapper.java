@@ -214,7 +214,17 @@ public final class ChatRequestMapper {
         }
     }
 
-    /** Content as a block array whose last block carries the cache marker: Qwen reads markers on content blocks. */
+    /**
+     * Content as a block array whose last block carries the cache marker: Qwen reads markers on content blocks.
+     *
+     * <p>The marker is {@code cache_control} for every model, Qwen4 included. Qwen4's explicit cache has a breakpoint
+     * of its own, {@code "prompt_cache_breakpoint": {"mode": "explicit"}}, but Model Studio's "Explicit cache (Qwen4)"
+     * (https://www.alibabacloud.com/help/en/model-studio/explicit-cache-qwen4) keeps the {@code cache_control} marker
+     * of the OpenAI-compatible Chat Completions API compatible, used the same way. One marker that every
+     * explicit-cache model reads keeps the request independent of a model-name test that Qwen's next series would
+     * break (a Qwen4 breakpoint sent to an older model is a field its cache does not document), and a per-request
+     * {@code modelName} override cannot leave a wrong marker behind.
+     */
     private static List<ContentPart> cachedContent(Object content) {
         if (content instanceof String text) {
             return List.of(ContentPart.text(text).cached());

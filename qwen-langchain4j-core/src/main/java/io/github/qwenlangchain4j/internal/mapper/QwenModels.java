@@ -48,7 +48,9 @@ public final class QwenModels {
      * docs.qwencloud.com/developer-guides/text-generation/context-cache, 2026): explicit cache is offered on
      * qwen3-max, qwen3.6-plus, qwen3.5-plus, qwen-plus, qwen3.5-flash, qwen-flash, qwen3-coder-plus and
      * qwen3-coder-flash. The families below are documented elsewhere and are on no cache list: Qwen-Long and
-     * Qwen-Doc (documents by file id), Qwen-Omni, Qwen-MT, qwen-turbo, QwQ and QVQ.
+     * Qwen-Doc (documents by file id), Qwen-Omni, Qwen-MT, qwen-turbo, QwQ and QVQ. The Qwen4 series has explicit
+     * cache too (alibabacloud.com/help/en/model-studio/explicit-cache-qwen4, Nov 2026; the qwen4-max model page lists
+     * "explicit cache, implicit cache"), so no qwen4 name is refused.
      */
     private static final Pattern NO_EXPLICIT_CACHE =
             Pattern.compile("qwen-long.*|qwen-doc.*|.*-omni(-.*)?|qwen-mt-.*|qwen-turbo.*|qwq-.*|qvq-.*");
