@@ -1,0 +1,175 @@
+package io.github.qwenlangchain4j.benchmarks;
+
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import io.github.qwenlangchain4j.QwenChatModel;
+import io.github.qwenlangchain4j.QwenStreamingChatModel;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * Loops one client's call against the same local servers as {@link Benchmarks}' {@code sync} and {@code streaming}
+ * scenarios, for a profiler to watch (not a benchmark: it prints a median only as a sanity check). Run it under JFR:
+ *
+ * <pre>
+ * java -XX:StartFlightRecording=filename=sync.jfr,settings=profile -cp ... \
+ *     io.github.qwenlangchain4j.benchmarks.ProfileDriver sync 30
+ * </pre>
+ *
+ * <p>Modes: {@code sync} (our {@code ChatModel.chat}), {@code bare} (the bare OkHttp POST the sync benchmark uses
+ * as its floor), {@code stream} (our 5,000-chunk stream to {@code onCompleteResponse}), {@code openai-stream}
+ * (langchain4j-open-ai's). The second argument is the number of seconds to loop after a 5-second warm-up.
+ */
+public final class ProfileDriver {
+
+    private static final String KEY = "sk-bench";
+    private static final ChatRequest QUESTION = ChatRequest.builder().messages(UserMessage.from("Who are you?")).build();
+
+    private ProfileDriver() {}
+
+    public static void main(String[] args) throws Exception {
+        String mode = args.length > 0 ? args[0] : "sync";
+        long seconds = args.length > 1 ? Long.parseLong(args[1]) : 20;
+        boolean streaming = mode.endsWith("stream");
+        byte[] body = streaming ? Payloads.stream(5_000) : Payloads.CHAT_COMPLETION;
+        String contentType = streaming ? "text/event-stream" : "application/json";
+        try (BenchServer server = new BenchServer(exchange -> BenchServer.send(exchange, contentType, body))) {
+            if (mode.contains(",")) {
+                mix(mode.split(","), server.baseUrl(), seconds, Boolean.getBoolean("rotate"));
+                System.exit(0);
+            }
+            Runnable call = call(mode, server.baseUrl());
+            loop(call, 5, false);
+            loop(call, seconds, true);
+        }
+        System.exit(0); // the OpenAI module's JDK HTTP client keeps non-daemon threads alive
+    }
+
+    /** Calls the given clients one after the other, as the sync benchmark does, optionally rotating the order. */
+    private static void mix(String[] modes, String baseUrl, long seconds, boolean rotate) {
+        Runnable[] calls = new Runnable[modes.length];
+        for (int i = 0; i < modes.length; i++) {
+            calls[i] = call(modes[i], baseUrl);
+            for (int w = 0; w < 3_000; w++) {
+                calls[i].run();
+            }
+        }
+        double[][] micros = new double[modes.length][1 << 20];
+        double[][] cpu = new double[modes.length][1 << 20];
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        int n = 0;
+        while (System.nanoTime() < end && n < micros[0].length) {
+            for (int k = 0; k < modes.length; k++) {
+                int i = rotate ? (k + n) % modes.length : k;
+                long cpuStart = threads.getCurrentThreadCpuTime();
+                long start = System.nanoTime();
+                calls[i].run();
+                micros[i][n] = (System.nanoTime() - start) / 1_000.0;
+                cpu[i][n] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1_000.0;
+            }
+            n++;
+        }
+        for (int i = 0; i < modes.length; i++) {
+            System.out.printf("%s: %d calls, median %.1f µs, calling thread's CPU median %.1f µs%n", modes[i], n,
+                    Benchmarks.median(Arrays.copyOf(micros[i], n)), Benchmarks.median(Arrays.copyOf(cpu[i], n)));
+        }
+    }
+
+    private static Runnable call(String mode, String baseUrl) {
+        switch (mode) {
+            case "sync" -> {
+                ChatModel ours = QwenChatModel.builder().apiKey(KEY).baseUrl(baseUrl).build();
+                return () -> ours.chat(QUESTION);
+            }
+            case "bare", "bare-headers" -> {
+                OkHttpClient bare = new OkHttpClient();
+                byte[] requestBody = "{\"model\":\"qwen-plus\",\"messages\":[{\"role\":\"user\",\"content\":\"Who are you?\"}]}"
+                        .getBytes(StandardCharsets.UTF_8);
+                Request.Builder builder = new Request.Builder().url(baseUrl + "/chat/completions")
+                        .header("Authorization", "Bearer " + KEY);
+                if (mode.equals("bare-headers")) { // the headers our client sends beyond the bare POST's
+                    builder.header("User-Agent", "qwen-langchain4j/0.1.0").header("Accept", "application/json");
+                }
+                Request request = builder
+                        .post(RequestBody.create(requestBody, MediaType.get("application/json"))).build();
+                return () -> {
+                    try (Response response = bare.newCall(request).execute()) {
+                        response.body().string();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                };
+            }
+            case "stream" -> {
+                StreamingChatModel ours = QwenStreamingChatModel.builder().apiKey(KEY).baseUrl(baseUrl).build();
+                return () -> stream(ours);
+            }
+            case "openai" -> {
+                ChatModel openAi = dev.langchain4j.model.openai.OpenAiChatModel.builder().apiKey(KEY).baseUrl(baseUrl)
+                        .modelName("qwen-plus").build();
+                return () -> openAi.chat(QUESTION);
+            }
+            case "openai-stream" -> {
+                StreamingChatModel openAi = OpenAiStreamingChatModel.builder().apiKey(KEY).baseUrl(baseUrl)
+                        .modelName("qwen-plus").build();
+                return () -> stream(openAi);
+            }
+            default -> throw new IllegalArgumentException("mode: sync, bare, stream or openai-stream, not " + mode);
+        }
+    }
+
+    private static void loop(Runnable call, long seconds, boolean report) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        double[] micros = new double[1 << 20];
+        int n = 0;
+        long cpuStart = threads.getCurrentThreadCpuTime();
+        while (System.nanoTime() < end && n < micros.length) {
+            long start = System.nanoTime();
+            call.run();
+            micros[n++] = (System.nanoTime() - start) / 1_000.0;
+        }
+        long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
+        if (report) {
+            // the calling thread's CPU time per call: what the client itself spends, apart from the server's work
+            System.out.printf("%d calls, median %.1f µs, calling thread's CPU %.1f µs per call%n", n,
+                    Benchmarks.median(Arrays.copyOf(micros, n)), cpu / 1_000.0 / n);
+        }
+    }
+
+    private static void stream(StreamingChatModel model) {
+        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+        model.chat(QUESTION, new StreamingChatResponseHandler() {
+            @Override
+            public void onPartialResponse(String text) {}
+
+            @Override
+            public void onCompleteResponse(ChatResponse response) {
+                done.complete(response);
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                done.completeExceptionally(error);
+            }
+        });
+        try {
+            done.get(1, TimeUnit.MINUTES);
+        } catch (Exception e) {
+            throw new IllegalStateException("streaming call failed", e);
+        }
+    }
+}
