@@ -61,6 +61,8 @@ public final class Benchmarks {
     static final String NAMES = "ingestion, streaming, ttft, sync, concurrency, ratelimit, batchscale, coldstart, tokenizer";
     /** {@code -Donly=streaming,sync} runs only these benchmarks (see {@link #NAMES}). */
     private static final String ONLY = System.getProperty("only", "");
+    /** Rounds of the sync benchmark's interleaved calls run before the measured ones ({@code -Dsync.warmup}). */
+    private static final int SYNC_WARMUP = Integer.getInteger("sync.warmup", 20_000);
     private static final int RATELIMIT_RPS = Integer.getInteger("ratelimit.rps", 40);
     /**
      * Requests the bucket holds: default a quarter of a second's worth (Qwen refuses bursts, limit_burst_rate, but
@@ -276,26 +278,32 @@ public final class Benchmarks {
                 }
             };
             // one call of each client in turn, each timed on its own: on a shared machine the load drifts, and
-            // blocks of calls would give one client a quiet second and another a busy one
-            for (Runnable call : List.of(oursCall, openAiCall, bareCall)) {
-                repeat(call, 3_000);
-            }
+            // blocks of calls would give one client a quiet second and another a busy one. The order of each round of
+            // three is shuffled (seeded, so every run uses the same orders), so that each client follows each other
+            // one equally often: a call right after the OpenAI module's is some 50 µs slower on 2 cores (its JDK
+            // client finishes the exchange on its own threads meanwhile), and the fixed order this benchmark had
+            // gave that place to the bare POST every time, which flattered our ratio.
+            // The warm-up runs the same interleaving for SYNC_WARMUP rounds: with 3,000 calls of each client the JIT
+            // was still compiling (on the same 2 cores) well into the measured calls, which showed as ratios that
+            // drifted from run to run.
+            Runnable[] clients = {oursCall, openAiCall, bareCall};
             int calls = ROUNDS * 2_000;
-            double[] oursUs = new double[calls];
-            double[] openAiUs = new double[calls];
-            double[] bareUs = new double[calls];
-            for (int n = 0; n < calls; n++) {
-                long start = System.nanoTime();
-                oursCall.run();
-                long afterOurs = System.nanoTime();
-                openAiCall.run();
-                long afterOpenAi = System.nanoTime();
-                bareCall.run();
-                long afterBare = System.nanoTime();
-                oursUs[n] = (afterOurs - start) / 1_000.0;
-                openAiUs[n] = (afterOpenAi - afterOurs) / 1_000.0;
-                bareUs[n] = (afterBare - afterOpenAi) / 1_000.0;
+            double[][] micros = new double[clients.length][calls];
+            List<Integer> order = new ArrayList<>(List.of(0, 1, 2));
+            java.util.Random random = new java.util.Random(14);
+            for (int n = -SYNC_WARMUP; n < calls; n++) {
+                java.util.Collections.shuffle(order, random);
+                for (int client : order) {
+                    long start = System.nanoTime();
+                    clients[client].run();
+                    if (n >= 0) {
+                        micros[client][n] = (System.nanoTime() - start) / 1_000.0;
+                    }
+                }
             }
+            double[] oursUs = micros[0];
+            double[] openAiUs = micros[1];
+            double[] bareUs = micros[2];
             double ours_ = median(oursUs);
             double openAi_ = median(openAiUs);
             double bare_ = median(bareUs);

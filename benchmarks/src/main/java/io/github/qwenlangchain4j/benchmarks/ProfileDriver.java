@@ -10,7 +10,9 @@ import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import io.github.qwenlangchain4j.QwenChatModel;
 import io.github.qwenlangchain4j.QwenStreamingChatModel;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import okhttp3.MediaType;
@@ -29,8 +31,11 @@ import okhttp3.Response;
  * </pre>
  *
  * <p>Modes: {@code sync} (our {@code ChatModel.chat}), {@code bare} (the bare OkHttp POST the sync benchmark uses
- * as its floor), {@code stream} (our 5,000-chunk stream to {@code onCompleteResponse}), {@code openai-stream}
- * (langchain4j-open-ai's). The second argument is the number of seconds to loop after a 5-second warm-up.
+ * as its floor), {@code bare-headers} (the same with the two headers our client adds: {@code User-Agent} and
+ * {@code Accept}), {@code openai} (langchain4j-open-ai's {@code chat}), {@code stream} (our 5,000-chunk stream to
+ * {@code onCompleteResponse}), {@code openai-stream} (langchain4j-open-ai's). Sync modes joined by commas
+ * ({@code sync,bare,openai}) are called one after the other, as the sync benchmark does ({@code -Dshuffle=true}
+ * shuffles each round). The second argument is the number of seconds to loop after a 5-second warm-up.
  */
 public final class ProfileDriver {
 
@@ -47,7 +52,7 @@ public final class ProfileDriver {
         String contentType = streaming ? "text/event-stream" : "application/json";
         try (BenchServer server = new BenchServer(exchange -> BenchServer.send(exchange, contentType, body))) {
             if (mode.contains(",")) {
-                mix(mode.split(","), server.baseUrl(), seconds, Boolean.getBoolean("rotate"));
+                mix(mode.split(","), server.baseUrl(), seconds, Boolean.getBoolean("shuffle"));
                 System.exit(0);
             }
             Runnable call = call(mode, server.baseUrl());
@@ -57,8 +62,8 @@ public final class ProfileDriver {
         System.exit(0); // the OpenAI module's JDK HTTP client keeps non-daemon threads alive
     }
 
-    /** Calls the given clients one after the other, as the sync benchmark does, optionally rotating the order. */
-    private static void mix(String[] modes, String baseUrl, long seconds, boolean rotate) {
+    /** Calls the given clients one after the other, as the sync benchmark does; {@code -Dshuffle=true} shuffles each round. */
+    private static void mix(String[] modes, String baseUrl, long seconds, boolean shuffle) {
         Runnable[] calls = new Runnable[modes.length];
         for (int i = 0; i < modes.length; i++) {
             calls[i] = call(modes[i], baseUrl);
@@ -71,9 +76,16 @@ public final class ProfileDriver {
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         int n = 0;
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < modes.length; i++) {
+            order.add(i);
+        }
+        java.util.Random random = new java.util.Random(14);
         while (System.nanoTime() < end && n < micros[0].length) {
-            for (int k = 0; k < modes.length; k++) {
-                int i = rotate ? (k + n) % modes.length : k;
+            if (shuffle) {
+                java.util.Collections.shuffle(order, random);
+            }
+            for (int i : order) {
                 long cpuStart = threads.getCurrentThreadCpuTime();
                 long start = System.nanoTime();
                 calls[i].run();
@@ -136,6 +148,8 @@ public final class ProfileDriver {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         double[] micros = new double[1 << 20];
         int n = 0;
+        com.sun.management.ThreadMXBean allocations = (com.sun.management.ThreadMXBean) threads;
+        long allocatedStart = allocations.getCurrentThreadAllocatedBytes();
         long cpuStart = threads.getCurrentThreadCpuTime();
         while (System.nanoTime() < end && n < micros.length) {
             long start = System.nanoTime();
@@ -143,10 +157,12 @@ public final class ProfileDriver {
             micros[n++] = (System.nanoTime() - start) / 1_000.0;
         }
         long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
+        long allocated = allocations.getCurrentThreadAllocatedBytes() - allocatedStart;
         if (report) {
-            // the calling thread's CPU time per call: what the client itself spends, apart from the server's work
-            System.out.printf("%d calls, median %.1f µs, calling thread's CPU %.1f µs per call%n", n,
-                    Benchmarks.median(Arrays.copyOf(micros, n)), cpu / 1_000.0 / n);
+            // the calling thread's CPU time and allocation per call: what the client itself spends, apart from the
+            // server's work (a stream's parsing runs on OkHttp's thread, not the calling one)
+            System.out.printf("%d calls, median %.1f µs, calling thread's CPU %.1f µs and %,d bytes per call%n", n,
+                    Benchmarks.median(Arrays.copyOf(micros, n)), cpu / 1_000.0 / n, allocated / n);
         }
     }
 
