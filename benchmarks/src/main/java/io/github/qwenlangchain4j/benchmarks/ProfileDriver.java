@@ -1,25 +1,15 @@
 package io.github.qwenlangchain4j.benchmarks;
 
-import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import io.github.qwenlangchain4j.QwenChatModel;
 import io.github.qwenlangchain4j.QwenStreamingChatModel;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
 
 /**
  * Loops one client's call against the same local servers as {@link Benchmarks}' {@code sync} and {@code streaming}
@@ -39,8 +29,8 @@ import okhttp3.Response;
  */
 public final class ProfileDriver {
 
-    private static final String KEY = "sk-bench";
-    private static final ChatRequest QUESTION = ChatRequest.builder().messages(UserMessage.from("Who are you?")).build();
+    private static final String KEY = Benchmarks.KEY;
+    private static final ChatRequest QUESTION = Benchmarks.QUESTION;
 
     private ProfileDriver() {}
 
@@ -107,27 +97,11 @@ public final class ProfileDriver {
                 return () -> ours.chat(QUESTION);
             }
             case "bare", "bare-headers" -> {
-                OkHttpClient bare = new OkHttpClient();
-                byte[] requestBody = "{\"model\":\"qwen-plus\",\"messages\":[{\"role\":\"user\",\"content\":\"Who are you?\"}]}"
-                        .getBytes(StandardCharsets.UTF_8);
-                Request.Builder builder = new Request.Builder().url(baseUrl + "/chat/completions")
-                        .header("Authorization", "Bearer " + KEY);
-                if (mode.equals("bare-headers")) { // the headers our client sends beyond the bare POST's
-                    builder.header("User-Agent", "qwen-langchain4j/0.1.0").header("Accept", "application/json");
-                }
-                Request request = builder
-                        .post(RequestBody.create(requestBody, MediaType.get("application/json"))).build();
-                return () -> {
-                    try (Response response = bare.newCall(request).execute()) {
-                        response.body().string();
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                };
+                return Benchmarks.bareCall(baseUrl, mode.equals("bare-headers"));
             }
             case "stream" -> {
                 StreamingChatModel ours = QwenStreamingChatModel.builder().apiKey(KEY).baseUrl(baseUrl).build();
-                return () -> stream(ours);
+                return () -> Benchmarks.stream(ours);
             }
             case "openai" -> {
                 ChatModel openAi = dev.langchain4j.model.openai.OpenAiChatModel.builder().apiKey(KEY).baseUrl(baseUrl)
@@ -137,7 +111,7 @@ public final class ProfileDriver {
             case "openai-stream" -> {
                 StreamingChatModel openAi = OpenAiStreamingChatModel.builder().apiKey(KEY).baseUrl(baseUrl)
                         .modelName("qwen-plus").build();
-                return () -> stream(openAi);
+                return () -> Benchmarks.stream(openAi);
             }
             default -> throw new IllegalArgumentException("mode: sync, bare, stream or openai-stream, not " + mode);
         }
@@ -163,29 +137,6 @@ public final class ProfileDriver {
             // server's work (a stream's parsing runs on OkHttp's thread, not the calling one)
             System.out.printf("%d calls, median %.1f µs, calling thread's CPU %.1f µs and %,d bytes per call%n", n,
                     Benchmarks.median(Arrays.copyOf(micros, n)), cpu / 1_000.0 / n, allocated / n);
-        }
-    }
-
-    private static void stream(StreamingChatModel model) {
-        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
-        model.chat(QUESTION, new StreamingChatResponseHandler() {
-            @Override
-            public void onPartialResponse(String text) {}
-
-            @Override
-            public void onCompleteResponse(ChatResponse response) {
-                done.complete(response);
-            }
-
-            @Override
-            public void onError(Throwable error) {
-                done.completeExceptionally(error);
-            }
-        });
-        try {
-            done.get(1, TimeUnit.MINUTES);
-        } catch (Exception e) {
-            throw new IllegalStateException("streaming call failed", e);
         }
     }
 }
