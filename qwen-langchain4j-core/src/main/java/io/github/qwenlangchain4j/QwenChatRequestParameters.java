@@ -222,6 +222,12 @@ public class QwenChatRequestParameters extends DefaultChatRequestParameters {
 
     @Override
     public QwenChatRequestParameters overrideWith(ChatRequestParameters that) {
+        // These parameters are immutable, so merging nothing over them (a request without parameters gets
+        // LangChain4j's EMPTY), or them over themselves, is them: no copy. Every sync and streaming call merges twice
+        // (LangChain4j's chat() and our doChat()), which was two builders and two copies per call in the profile.
+        if (that == this || that == DefaultChatRequestParameters.EMPTY) {
+            return this;
+        }
         return builder().overrideWith(this).overrideWith(that).build();
     }
 

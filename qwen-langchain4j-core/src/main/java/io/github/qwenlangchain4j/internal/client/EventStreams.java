@@ -71,28 +71,32 @@ public final class EventStreams {
         client.logger().response(response.code(), response.headers(), "<stream>");
         SseReader reader = new SseReader(response.body().source());
         JsonEventParser<T> parser = format.newParser();
-        boolean lastSeen = false;
-        Buffer data;
-        while ((data = reader.nextEvent()) != null) {
+        try {
+            boolean lastSeen = false;
+            Buffer data;
+            while ((data = reader.nextEvent()) != null) {
+                if (cancelled.getAsBoolean()) {
+                    return false;
+                }
+                client.logger().streamEvent(data);
+                if (data.size() == DONE.size() && data.rangeEquals(0, DONE)) {
+                    return true;
+                }
+                T event = parser.parse(data, requestId);
+                if (event.error() != null) {
+                    throw client.streamError(event.error(), requestId != null ? requestId : event.requestId());
+                }
+                onEvent.accept(event);
+                lastSeen |= format.isLast.test(event);
+            }
             if (cancelled.getAsBoolean()) {
                 return false;
             }
-            client.logger().streamEvent(data);
-            if (data.size() == DONE.size() && data.rangeEquals(0, DONE)) {
+            if (lastSeen) {
                 return true;
             }
-            T event = parser.parse(data, requestId);
-            if (event.error() != null) {
-                throw client.streamError(event.error(), requestId != null ? requestId : event.requestId());
-            }
-            onEvent.accept(event);
-            lastSeen |= format.isLast.test(event);
-        }
-        if (cancelled.getAsBoolean()) {
-            return false;
-        }
-        if (lastSeen) {
-            return true;
+        } finally {
+            parser.close();
         }
         throw ErrorMapper.malformed("the stream ended before " + format.end, requestId, null);
     }

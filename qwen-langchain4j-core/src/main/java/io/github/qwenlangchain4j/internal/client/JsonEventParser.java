@@ -3,10 +3,10 @@ package io.github.qwenlangchain4j.internal.client;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
+import java.io.InputStream;
 import okio.Buffer;
 
 /**
@@ -14,9 +14,15 @@ import okio.Buffer;
  *
  * <p>Why: a stream has thousands of small events, and setting up a parser per event (the parser, its symbol table,
  * read contexts, text buffer and content reference) was about half of the bytes allocated per chunk (JFR profile of
- * the 5,000-chunk benchmark). Jackson's non-blocking parser accepts one input after another and reads several root
- * values in sequence, so each event's bytes are fed to the same parser, which keeps its field-name table and contexts.
- * Every event is a complete JSON value, so the data binding never sees a token that is not yet available.
+ * the 5,000-chunk benchmark). A Jackson parser reads several root values in sequence, so one parser reads the
+ * events one after the other from an {@link EventInput} that hands it each event's bytes when it asks for more, and
+ * keeps its field-name table and contexts for the whole stream.
+ *
+ * <p>The parser is Jackson's ordinary (blocking) byte parser, not its non-blocking one: in a JFR profile of the same
+ * benchmark the non-blocking parser's tokenising was two thirds of the time per chunk, and the ordinary parser reads
+ * the same tokens in clearly less. It never blocks here: every event is a complete JSON value, the parser reads
+ * nothing past a value's end until it is asked for the next one, and the input ends (-1) when an event is used up,
+ * so a truncated event fails as JSON that ends too early.
  *
  * <p>Not thread-safe: one instance per stream, used by the thread reading it.
  */
@@ -37,8 +43,10 @@ final class JsonEventParser<T> {
     private final ObjectReader reader;
     private final FastPath<T> fastPath;
     private final JsonParser parser;
-    private final ByteArrayFeeder feeder;
+    private final EventInput events = new EventInput();
     private byte[] input = new byte[INITIAL_CAPACITY];
+    /** Bytes handed to the parser over the whole stream, up to the end of the current event. */
+    private long fed;
 
     /**
      * @param fastPath reads the common events without data binding, or null to bind every event
@@ -47,11 +55,10 @@ final class JsonEventParser<T> {
         this.reader = json.readerFor(type);
         this.fastPath = fastPath;
         try {
-            this.parser = json.getFactory().createNonBlockingByteArrayParser();
+            this.parser = json.getFactory().createParser(events);
         } catch (IOException e) {
-            throw new IllegalStateException("Jackson cannot create a non-blocking parser", e);
+            throw new IllegalStateException("Jackson cannot create a parser", e);
         }
-        this.feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
     }
 
     /**
@@ -70,11 +77,12 @@ final class JsonEventParser<T> {
         }
         T value;
         try {
-            // a trailing space ends a top-level scalar (null, a number), which the parser would otherwise wait on
+            // a trailing space ends a top-level scalar (null, a number), which the parser would otherwise read on
             input[length] = ' ';
-            feeder.feedInput(input, 0, length + 1);
+            events.next(input, length + 1);
+            fed += length + 1;
             JsonToken first = parser.nextToken();
-            if (first == null || first == JsonToken.NOT_AVAILABLE) {
+            if (first == null) {
                 throw ErrorMapper.malformed("a stream event is empty or not complete JSON", requestId, null);
             }
             if (first == JsonToken.VALUE_NULL) {
@@ -87,8 +95,7 @@ final class JsonEventParser<T> {
             } else {
                 value = reader.readValue(parser);
             }
-            JsonToken after = parser.nextToken();
-            if (after != JsonToken.NOT_AVAILABLE) {
+            if (!onlyWhitespaceLeft(length + 1)) {
                 throw ErrorMapper.malformed("a stream event holds more than one JSON value", requestId, null);
             }
         } catch (IOException e) {
@@ -99,5 +106,65 @@ final class JsonEventParser<T> {
             throw ErrorMapper.malformed("a stream event is JSON null", requestId, null);
         }
         return value;
+    }
+
+    /**
+     * Whether the current event holds nothing but whitespace after the value just read (the parser stands on its
+     * last token). What is left is whitespace the parser skips before the next event's value.
+     */
+    private boolean onlyWhitespaceLeft(int eventLength) {
+        long left = fed - parser.currentLocation().getByteOffset();
+        for (int i = (int) (eventLength - left); i < eventLength; i++) {
+            byte b = input[i];
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Gives the parser back its buffers; the stream is over. */
+    void close() {
+        try {
+            parser.close();
+        } catch (IOException e) {
+            // nothing to close but memory
+        }
+    }
+
+    /**
+     * The parser's input: the current event's bytes, then the end (-1) until the next event. The parser reads only
+     * when it needs a byte it does not have, so it asks for the next event only when it is asked for its value.
+     */
+    private static final class EventInput extends InputStream {
+
+        private byte[] bytes;
+        private int position;
+        private int end;
+
+        void next(byte[] event, int length) {
+            bytes = event;
+            position = 0;
+            end = length;
+        }
+
+        @Override
+        public int read() {
+            return position < end ? bytes[position++] & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] target, int offset, int length) {
+            if (length == 0) {
+                return 0;
+            }
+            if (position >= end) {
+                return -1;
+            }
+            int count = Math.min(length, end - position);
+            System.arraycopy(bytes, position, target, offset, count);
+            position += count;
+            return count;
+        }
     }
 }
