@@ -22,7 +22,10 @@ import okio.Buffer;
  * benchmark the non-blocking parser's tokenising was two thirds of the time per chunk, and the ordinary parser reads
  * the same tokens in clearly less. It never blocks here: every event is a complete JSON value, the parser reads
  * nothing past a value's end until it is asked for the next one, and the input ends (-1) when an event is used up,
- * so a truncated event fails as JSON that ends too early.
+ * so a truncated event fails as JSON that ends too early. That end is final: on reading -1 Jackson lets go of its
+ * input, so the parser reads nothing more. That is right because the only events that make it read to the end (an
+ * empty one, a truncated one) fail the stream anyway; a complete event never does, thanks to the trailing space
+ * {@link #parse} adds after each one.
  *
  * <p>Not thread-safe: one instance per stream, used by the thread reading it.
  */
