@@ -27,6 +27,7 @@ public abstract class QwenConnectionBuilder<T, B extends QwenConnectionBuilder<T
     private String proxyUsername;
     private String proxyPassword;
     private OkHttpClient httpClient;
+    private Integer maxConcurrentCalls;
 
     /** For the builders of this library; not meant to be extended elsewhere. */
     protected QwenConnectionBuilder() {}
@@ -172,8 +173,9 @@ public abstract class QwenConnectionBuilder<T, B extends QwenConnectionBuilder<T
      *   <li>the library's timeouts ({@link #timeout}: connect, read and write) replace yours;</li>
      *   <li>retries are the library's ({@link #maxRetries}: counted, backed off, never after partial output):
      *       {@code retryOnConnectionFailure} is turned off;</li>
-     *   <li>calls run on the library's dispatcher, whose threads are daemons (a program exits when {@code main}
-     *       returns), with 256 concurrent calls per host;</li>
+     *   <li>calls never wait in your client's {@code Dispatcher}: sync calls run on the calling thread, streams on
+     *       the library's own daemon threads (virtual from JDK 24 on), so a program exits when {@code main} returns
+     *       and no call queues behind others; bound them with {@link #maxConcurrentCalls} if you want a bound;</li>
      *   <li>the library's request/response logging ({@link #logRequests}) still applies, with the key masked;</li>
      *   <li>{@link #proxy} and {@link #proxyAuthentication}, when set, replace your client's proxy and proxy
      *       authenticator.</li>
@@ -182,13 +184,34 @@ public abstract class QwenConnectionBuilder<T, B extends QwenConnectionBuilder<T
      * {@code HttpLoggingInterceptor} must {@code redactHeader("Authorization")}), your {@code authenticator} would
      * answer Qwen's 401s, your {@code callTimeout} bounds a whole stream, and your redirect settings apply (OkHttp
      * drops the {@code Authorization} header on a redirect to another host whatever they are). Without it, every
-     * model shares one client, connection pool and dispatcher.
+     * model shares one client and connection pool.
      *
      * @param httpClient your client, or null for the library's shared one
      * @return this builder
      */
     public B httpClient(OkHttpClient httpClient) {
         this.httpClient = httpClient;
+        return self();
+    }
+
+    /**
+     * At most this many calls of this library at once to the same endpoint (default: no limit). Without a limit a
+     * call or stream starts when it is made, however many are open, which is what a chat backend wants: a stream
+     * that waits behind others delays a user's first token by whole answers. Set a limit to protect a quota or a
+     * proxy; a call beyond it waits, in arrival order, and its wait counts toward its {@link #timeout}: when the
+     * timeout passes first, it fails with a {@link QwenCallLimitException} naming the limit, without having been
+     * sent. Retries wait again. {@link QwenCalls} counts the calls running and waiting.
+     *
+     * <p>One limit is shared by all models built with the same value that call the same host (scheme, host, port)
+     * through the same {@link #proxy} and {@link #httpClient}: {@code maxConcurrentCalls(10)} on a chat model and a
+     * streaming model means 10 calls in all, not 10 each. Not to be confused with the embedding model's
+     * {@code maxConcurrentRequests}, which bounds the requests of one {@code embedAll}; both apply.
+     *
+     * @param maxConcurrentCalls the limit, 1 or more; null for none
+     * @return this builder
+     */
+    public B maxConcurrentCalls(Integer maxConcurrentCalls) {
+        this.maxConcurrentCalls = maxConcurrentCalls;
         return self();
     }
 
@@ -245,6 +268,7 @@ public abstract class QwenConnectionBuilder<T, B extends QwenConnectionBuilder<T
                 .httpClient(httpClient)
                 .proxy(proxy)
                 .proxyAuthentication(proxyUsername, proxyPassword)
+                .maxConcurrentCalls(maxConcurrentCalls)
                 .build();
     }
 

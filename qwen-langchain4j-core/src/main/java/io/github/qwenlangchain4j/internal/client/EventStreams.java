@@ -10,7 +10,7 @@ import okio.ByteString;
 
 /**
  * The streaming side of a {@link QwenClient}: POSTs a request and reads its server-sent events, on the calling thread
- * ({@link #stream}) or on OkHttp's ({@link #streamAsync}). The transport (auth, retries, error mapping, logging) is
+ * ({@link #stream}) or on a stream thread of its own ({@link #streamAsync}, see {@link StreamThreads}). The transport (auth, retries, error mapping, logging) is
  * the client's; what the events are and how the stream ends is the {@link StreamFormat}'s.
  */
 public final class EventStreams {
@@ -35,12 +35,14 @@ public final class EventStreams {
         byte[] bytes = QwenClient.toJson(body);
         boolean[] delivered = {false};
         return client.withRetries(() -> {
-            try (Response response = client.execute(client.postRequest(path, bytes, ACCEPT))) {
-                read(response, format, event -> {
-                    delivered[0] = true;
-                    onEvent.accept(event);
-                }, () -> false);
-                return QwenClient.requestId(response);
+            try {
+                return client.exchange(client.postRequest(path, bytes, ACCEPT), response -> {
+                    read(response, format, event -> {
+                        delivered[0] = true;
+                        onEvent.accept(event);
+                    }, () -> false);
+                    return QwenClient.requestId(response);
+                });
             } catch (IOException e) {
                 throw ErrorMapper.fromIo(e, "Streaming POST " + path);
             }
@@ -69,7 +71,11 @@ public final class EventStreams {
         String requestId = QwenClient.requestId(response);
         client.failIfUnsuccessful(response, requestId);
         client.logger().response(response.code(), response.headers(), "<stream>");
-        SseReader reader = new SseReader(response.body().source());
+        okio.BufferedSource body = response.body().source();
+        // A call that waited for maxConcurrentCalls got only the rest of its timeout for the headers; between events
+        // the whole timeout applies again.
+        body.timeout().timeout(client.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        SseReader reader = new SseReader(body);
         JsonEventParser<T> parser = format.newParser();
         try {
             boolean lastSeen = false;

@@ -6,7 +6,6 @@ import java.util.function.Consumer;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
 
 /**
  * The file side of a {@link QwenClient} (the Files API of batches, Qwen-Long documents): multipart uploads that are
@@ -75,17 +74,20 @@ public final class FileTransfers {
         boolean[] delivered = {false};
         return client.withRetries(() -> {
             Request request = client.logged(client.newRequest(client.url(path, null), "*/*").get(), null);
-            try (Response response = client.execute(request)) {
-                String requestId = QwenClient.requestId(response);
-                client.failIfUnsuccessful(response, requestId);
-                client.logger().response(response.code(), response.headers(), "<file content, one line per record>");
-                okio.BufferedSource source = response.body().source();
-                String line;
-                while ((line = source.readUtf8Line()) != null) {
-                    delivered[0] = true;
-                    onLine.accept(line);
-                }
-                return requestId;
+            try {
+                return client.exchange(request, response -> {
+                    String requestId = QwenClient.requestId(response);
+                    client.failIfUnsuccessful(response, requestId);
+                    client.logger().response(response.code(), response.headers(),
+                            "<file content, one line per record>");
+                    okio.BufferedSource source = response.body().source();
+                    String line;
+                    while ((line = source.readUtf8Line()) != null) {
+                        delivered[0] = true;
+                        onLine.accept(line);
+                    }
+                    return requestId;
+                });
             } catch (IOException e) {
                 throw ErrorMapper.fromIo(e, "GET " + path);
             }

@@ -33,6 +33,9 @@ public final class QwenClient {
     private static final java.util.Set<String> WARNED_PLAIN_HTTP_HOSTS = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final OkHttpClient http;
+    private final Duration timeout;
+    private final Duration connectTimeout;
+    private final CallGate gate;
     private final HttpUrl baseUrl;
     private final String baseUrlText;
     /** The headers every request carries (auth, user agent, custom headers), built once. */
@@ -64,6 +67,8 @@ public final class QwenClient {
             throw new IllegalArgumentException("timeout must be positive, but was " + timeout);
         }
         Duration connectTimeout = timeout.compareTo(Duration.ofSeconds(10)) < 0 ? timeout : Duration.ofSeconds(10);
+        this.timeout = timeout;
+        this.connectTimeout = connectTimeout;
         OkHttpClient.Builder http = SharedHttp.derive(builder.httpClient)
                 .connectTimeout(connectTimeout)
                 .readTimeout(timeout)
@@ -71,6 +76,8 @@ public final class QwenClient {
         ProxyCredentials.apply(http, builder.httpClient == null ? SharedHttp.CLIENT : builder.httpClient,
                 builder.proxy, builder.proxyUsername, builder.proxyPassword);
         this.http = http.build();
+        this.gate = CallGate.of(builder.maxConcurrentCalls, baseUrl.scheme() + "://" + baseUrl.host() + ":"
+                + baseUrl.port(), this.http.proxy(), builder.httpClient);
         okhttp3.Headers.Builder headers = new okhttp3.Headers.Builder()
                 .add("Authorization", "Bearer " + apiKey.strip())
                 .add("User-Agent", USER_AGENT);
@@ -175,29 +182,33 @@ public final class QwenClient {
     }
 
     <T> Result<T> sendOnce(Request request, String what, Class<T> responseType) {
-        try (Response response = execute(request)) {
-            String requestId = requestId(response);
-            if (!response.isSuccessful()) {
-                failIfUnsuccessful(response, requestId);
-            }
-            // parsed from the bytes: decoding to a String first would only be needed for the log
-            byte[] bytes = response.body().bytes();
-            if (logger.logsResponses()) {
-                logger.response(response.code(), response.headers(), new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
-            }
-            T parsed;
-            try {
-                parsed = WireJson.read(bytes, responseType);
-            } catch (JsonProcessingException e) {
-                throw ErrorMapper.malformed("the body is not the expected JSON: " + e.getOriginalMessage(), requestId, e);
-            }
-            if (parsed == null) {
-                throw ErrorMapper.malformed("the body is JSON null", requestId, null);
-            }
-            return new Result<>(parsed, requestId);
+        try {
+            return exchange(request, response -> read(response, responseType));
         } catch (IOException e) {
             throw ErrorMapper.fromIo(e, what);
         }
+    }
+
+    private <T> Result<T> read(Response response, Class<T> responseType) throws IOException {
+        String requestId = requestId(response);
+        if (!response.isSuccessful()) {
+            failIfUnsuccessful(response, requestId);
+        }
+        // parsed from the bytes: decoding to a String first would only be needed for the log
+        byte[] bytes = response.body().bytes();
+        if (logger.logsResponses()) {
+            logger.response(response.code(), response.headers(), new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        T parsed;
+        try {
+            parsed = WireJson.read(bytes, responseType);
+        } catch (JsonProcessingException e) {
+            throw ErrorMapper.malformed("the body is not the expected JSON: " + e.getOriginalMessage(), requestId, e);
+        }
+        if (parsed == null) {
+            throw ErrorMapper.malformed("the body is JSON null", requestId, null);
+        }
+        return new Result<>(parsed, requestId);
     }
 
     /** Maps an in-stream {@code {"error": {...}}} like the HTTP error it stands for. */
@@ -249,12 +260,51 @@ public final class QwenClient {
         return request;
     }
 
-    Response execute(Request request) throws IOException {
-        return http.newCall(request).execute();
+    /**
+     * Sends {@code request} on the calling thread once the gate admits it and hands the response to {@code reader};
+     * the call holds its place in the gate until the reader returns and the response is closed.
+     *
+     * @throws io.github.qwenlangchain4j.QwenCallLimitException when a {@code maxConcurrentCalls} limit stayed full
+     *                                                          for the whole timeout
+     */
+    <R> R exchange(Request request, ResponseReader<R> reader) throws IOException {
+        try (CallGate.Permit permit = gate.enter(timeout);
+                Response response = newCall(request, permit.waited()).execute()) {
+            return reader.read(response);
+        }
     }
 
-    Call newCall(Request request) {
-        return http.newCall(request);
+    /** Reads a response while its call holds its place in the gate. */
+    interface ResponseReader<R> {
+        R read(Response response) throws IOException;
+    }
+
+    /** The gate every call of this client goes through. */
+    CallGate gate() {
+        return gate;
+    }
+
+    /** Read timeout of each call, also the longest wait for a {@code maxConcurrentCalls} limit. */
+    Duration timeout() {
+        return timeout;
+    }
+
+    /**
+     * A call of {@code request}. One that {@code waited} for a {@code maxConcurrentCalls} limit gets what is left of
+     * the timeout to connect and to receive its response's headers: the wait counts toward the timeout. (A stream
+     * then restores the full timeout between its events, see {@link EventStreams}.)
+     */
+    Call newCall(Request request, Duration waited) {
+        if (waited.isZero()) {
+            return http.newCall(request);
+        }
+        long left = Math.max(1, timeout.minus(waited).toMillis());
+        return http.newBuilder()
+                .connectTimeout(Math.min(left, connectTimeout.toMillis()), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .readTimeout(left, java.util.concurrent.TimeUnit.MILLISECONDS)
+                .writeTimeout(left, java.util.concurrent.TimeUnit.MILLISECONDS)
+                .build()
+                .newCall(request);
     }
 
     /** The retry policy this client was built with. */
@@ -268,14 +318,16 @@ public final class QwenClient {
 
     /** Runs {@code attempt}, retrying failures the policy allows and {@code mayRetry} accepts. */
     <R> R withRetries(Supplier<R> attempt, Predicate<RuntimeException> mayRetry) {
-        for (int attemptNumber = 1; ; attemptNumber++) {
+        RetryPolicy.Attempts attempts = new RetryPolicy.Attempts();
+        while (true) {
             try {
                 return attempt.get();
             } catch (RuntimeException failure) {
-                if (!mayRetry.test(failure) || !retryPolicy.shouldRetry(failure, attemptNumber)) {
+                Duration delay = retryPolicy.delayAfter(failure, attempts, mayRetry.test(failure));
+                if (delay == null) {
                     throw failure;
                 }
-                RetryPolicy.sleep(retryPolicy.delayBeforeRetry(attemptNumber, retryAfterOf(failure)), failure);
+                RetryPolicy.sleep(delay, failure);
             }
         }
     }
@@ -350,6 +402,7 @@ public final class QwenClient {
         private java.net.Proxy proxy;
         private String proxyUsername;
         private String proxyPassword;
+        private Integer maxConcurrentCalls;
 
         public Builder apiKey(String apiKey) {
             this.apiKey = apiKey;
@@ -418,6 +471,12 @@ public final class QwenClient {
         public Builder proxyAuthentication(String username, String password) {
             this.proxyUsername = username;
             this.proxyPassword = password;
+            return this;
+        }
+
+        /** At most this many calls at once, shared (see {@link CallGate}); null for no limit. */
+        public Builder maxConcurrentCalls(Integer maxConcurrentCalls) {
+            this.maxConcurrentCalls = maxConcurrentCalls;
             return this;
         }
 

@@ -3,6 +3,7 @@ package io.github.qwenlangchain4j.internal.client;
 import dev.langchain4j.exception.LangChain4jException;
 import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.exception.RetriableException;
+import io.github.qwenlangchain4j.QwenCallLimitException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -10,6 +11,9 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import okhttp3.internal.http2.ConnectionShutdownException;
+import okhttp3.internal.http2.ErrorCode;
+import okhttp3.internal.http2.StreamResetException;
 
 /**
  * How often and how long to wait between attempts. Qwen sends no {@code Retry-After} or rate-limit headers, so the
@@ -24,6 +28,14 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDel
 
     public static final int DEFAULT_MAX_RETRIES = 2;
 
+    /**
+     * How often one call is sent again after an HTTP/2 server refused it unstarted ({@link #neverStarted}). Such
+     * resends are immediate and do not use up {@link #maxRetries}: the server did nothing with the request, and an
+     * HTTP/2 server that allows 100 streams per connection refuses the 101st by design. The bound only stops a
+     * server that refuses everything from keeping a call busy.
+     */
+    public static final int MAX_UNSTARTED_RESENDS = 8;
+
     public RetryPolicy {
         if (maxRetries < 0) {
             throw new IllegalArgumentException("maxRetries must be 0 or more, but was " + maxRetries);
@@ -36,7 +48,24 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDel
 
     /** Whether a failure of attempt number {@code attempt} (1-based) may be retried. */
     public boolean shouldRetry(RuntimeException failure, int attempt) {
-        return attempt <= maxRetries && failure instanceof RetriableException;
+        return attempt <= maxRetries && failure instanceof RetriableException
+                && !(failure instanceof QwenCallLimitException); // its wait already took the whole timeout
+    }
+
+    /**
+     * Whether an HTTP/2 server refused the call before starting it, so that it may be sent again at once on another
+     * connection (RFC 9113, section 8.7): the stream was refused ({@code REFUSED_STREAM}, also what OkHttp reports
+     * for streams above a {@code GOAWAY}'s last stream id), or the connection was already shutting down when the
+     * stream was to be opened on it.
+     */
+    public static boolean neverStarted(RuntimeException failure) {
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamResetException reset && reset.errorCode == ErrorCode.REFUSED_STREAM
+                    || cause instanceof ConnectionShutdownException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -46,7 +75,7 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDel
      * server is still processing.
      */
     public static boolean cannotHaveReachedServer(RuntimeException failure) {
-        if (failure instanceof RateLimitException) {
+        if (failure instanceof RateLimitException || neverStarted(failure)) {
             return true;
         }
         for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
@@ -87,5 +116,31 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDel
             interrupted.addSuppressed(failure);
             throw interrupted;
         }
+    }
+
+    /**
+     * The pause before sending a call again after {@code failure}, or null when the failure is final. Counts the
+     * attempt in {@code attempts}.
+     *
+     * @param failure   what the last attempt failed with
+     * @param attempts  the call's attempts so far, updated here
+     * @param mayRetry  false when the call must not be sent again whatever the failure (e.g. output was delivered)
+     */
+    public Duration delayAfter(RuntimeException failure, Attempts attempts, boolean mayRetry) {
+        if (!mayRetry) {
+            return null;
+        }
+        if (neverStarted(failure) && attempts.unstartedResends < MAX_UNSTARTED_RESENDS) {
+            attempts.unstartedResends++;
+            return Duration.ZERO;
+        }
+        int attempt = ++attempts.retriesCounted;
+        return shouldRetry(failure, attempt) ? delayBeforeRetry(attempt, QwenClient.retryAfterOf(failure)) : null;
+    }
+
+    /** The attempts of one call: retries counted against {@link #maxRetries}, and resends of unstarted streams. */
+    public static final class Attempts {
+        private int retriesCounted;
+        private int unstartedResends;
     }
 }

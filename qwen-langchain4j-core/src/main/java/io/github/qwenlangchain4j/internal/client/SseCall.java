@@ -7,28 +7,30 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
-import okhttp3.Callback;
 import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * One asynchronous streaming call: enqueues the request, reads the SSE body on OkHttp's dispatcher thread and
- * reports to a {@link StreamListener}. Failures before the first chunk are retried after the policy's delay (no
- * thread waits meanwhile); after the first chunk never. {@link #cancel()} closes the HTTP call and silences the
- * listener.
+ * One asynchronous streaming call. {@link #start()} returns at once; the request is sent and its SSE body read on a
+ * thread of the stream's own ({@link StreamThreads}: virtual where the JDK makes that free of pinning), so streams
+ * never wait for each other unless the user set {@code maxConcurrentCalls}. Reports to a {@link StreamListener}.
+ *
+ * <p>Failures before the first chunk are retried after the policy's delay (no thread waits meanwhile); a stream an
+ * HTTP/2 server refused unstarted is sent again at once; after the first chunk nothing is retried. {@link #cancel()}
+ * closes the HTTP call and silences the listener.
  */
-public final class SseCall<T extends StreamChunk> implements Callback {
+public final class SseCall<T extends StreamChunk> {
 
     private final QwenClient client;
     private final EventStreams streams;
     private final Request request;
     private final StreamFormat<T> format;
     private final StreamListener<T> listener;
+    private final RetryPolicy.Attempts attempts = new RetryPolicy.Attempts();
     private final AtomicBoolean finished = new AtomicBoolean();
     private volatile boolean cancelled;
     private volatile boolean delivered;
     private volatile Call currentCall;
-    private int attempt;
 
     SseCall(QwenClient client, EventStreams streams, Request request, StreamFormat<T> format,
             StreamListener<T> listener) {
@@ -39,15 +41,9 @@ public final class SseCall<T extends StreamChunk> implements Callback {
         this.listener = listener;
     }
 
-    /** Sends the request; returns at once. */
+    /** Sends the request on a stream thread; returns at once. */
     public void start() {
-        attempt++;
-        Call call = client.newCall(request);
-        currentCall = call;
-        if (cancelled) {
-            return;
-        }
-        call.enqueue(this);
+        StreamThreads.EXECUTOR.execute(this::run);
     }
 
     /** Stops the stream: closes the HTTP call; the listener hears nothing more. Idempotent. */
@@ -63,50 +59,67 @@ public final class SseCall<T extends StreamChunk> implements Callback {
         return cancelled;
     }
 
-    @Override
-    public void onFailure(Call call, IOException e) {
-        if (!cancelled) {
-            failOrRetry(ErrorMapper.fromIo(e, "Streaming POST " + request.url().encodedPath()));
+    /** Attempts until one ends the stream, or schedules the next one after a backoff. */
+    private void run() {
+        while (!cancelled) {
+            RuntimeException failure;
+            String completedRequestId;
+            try {
+                completedRequestId = attempt();
+                if (completedRequestId == null || cancelled) {
+                    return; // cancelled while reading
+                }
+            } catch (RuntimeException e) {
+                if (cancelled) {
+                    return;
+                }
+                failure = e;
+                Duration delay = client.retryPolicy().delayAfter(failure, attempts, !delivered);
+                if (delay == null) {
+                    if (finish()) {
+                        listener.onError(failure);
+                    }
+                    return;
+                }
+                if (!delay.isZero()) {
+                    CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS, StreamThreads.EXECUTOR)
+                            .execute(this::run);
+                    return;
+                }
+                continue; // refused unstarted by an HTTP/2 server: at once, on another connection
+            }
+            if (finish()) {
+                listener.onComplete(completedRequestId.isEmpty() ? null : completedRequestId);
+            }
+            return;
         }
     }
 
-    @Override
-    public void onResponse(Call call, Response response) {
-        try (response) {
-            boolean done = streams.read(response, format, this::deliver, () -> cancelled);
-            if (done && !cancelled && finish()) {
-                listener.onComplete(QwenClient.requestId(response));
+    /**
+     * One attempt, holding its place in the client's gate while it runs.
+     *
+     * @return the request id ("" when the server sent none) once the stream ended, or null when it was cancelled
+     */
+    private String attempt() {
+        try (CallGate.Permit permit = client.gate().enter(client.timeout())) {
+            Call call = client.newCall(request, permit.waited());
+            currentCall = call;
+            if (cancelled) {
+                return null;
+            }
+            try (Response response = call.execute()) {
+                boolean done = streams.read(response, format, this::deliver, () -> cancelled);
+                String requestId = QwenClient.requestId(response);
+                return done ? (requestId == null ? "" : requestId) : null;
             }
         } catch (IOException e) {
-            if (!cancelled) {
-                failOrRetry(ErrorMapper.fromIo(e, "Streaming POST " + request.url().encodedPath()));
-            }
-        } catch (RuntimeException e) {
-            if (!cancelled) {
-                failOrRetry(e);
-            }
+            throw ErrorMapper.fromIo(e, "Streaming POST " + request.url().encodedPath());
         }
     }
 
     private void deliver(T chunk) {
         delivered = true;
         listener.onChunk(chunk);
-    }
-
-    private void failOrRetry(RuntimeException error) {
-        RetryPolicy policy = client.retryPolicy();
-        if (!delivered && policy.shouldRetry(error, attempt)) {
-            Duration delay = policy.delayBeforeRetry(attempt, QwenClient.retryAfterOf(error));
-            CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
-                if (!cancelled) {
-                    start();
-                }
-            });
-            return;
-        }
-        if (finish()) {
-            listener.onError(error);
-        }
     }
 
     private boolean finish() {

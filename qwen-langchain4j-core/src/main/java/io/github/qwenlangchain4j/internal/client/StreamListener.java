@@ -1,7 +1,7 @@
 package io.github.qwenlangchain4j.internal.client;
 
 /**
- * Receives an asynchronous stream of parsed SSE chunks from {@link SseCall}, on an OkHttp dispatcher thread.
+ * Receives an asynchronous stream of parsed SSE chunks from {@link SseCall}, on the stream's own thread.
  *
  * <p>Contract: {@link #onChunk} zero or more times, in order, then exactly one of {@link #onComplete} (after
  * {@code [DONE]}) or {@link #onError}, once. After {@link SseCall#cancel()} nothing more is called.
