@@ -485,6 +485,7 @@ public class QwenAutoConfiguration {
                 .baseUrl(ownRegion ? null : firstSet(overrides.baseUrl(), properties.baseUrl()))
                 .timeout(firstSet(overrides.timeout(), properties.timeout()))
                 .maxRetries(firstSet(overrides.maxRetries(), properties.maxRetries()))
+                .maxConcurrentCalls(properties.maxConcurrentCalls())
                 .logRequests(firstSet(overrides.logRequests(), properties.logRequests()))
                 .logResponses(firstSet(overrides.logResponses(), properties.logResponses()))
                 .httpClient(http == null ? null : http.client());
@@ -534,6 +535,7 @@ public class QwenAutoConfiguration {
                         firstSet(overrides.timeout(), properties.timeout()))
                 .option("maxRetries", overrides.property("max-retries", overrides.maxRetries()),
                         firstSet(overrides.maxRetries(), properties.maxRetries()))
+                .option("maxConcurrentCalls", PREFIX + "max-concurrent-calls", properties.maxConcurrentCalls())
                 .option("proxyAuthentication", PREFIX + "proxy.username", proxy.username());
     }
 

@@ -2,7 +2,10 @@ package io.github.qwenlangchain4j.spring;
 
 import io.github.qwenlangchain4j.QwenRegion;
 import io.github.qwenlangchain4j.embedding.QwenEmbeddingModel;
+import io.github.qwenlangchain4j.QwenCalls;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -23,7 +26,8 @@ import org.springframework.context.annotation.Configuration;
  * {@link QwenEmbeddingObservationListener}; the auto-configured models attach them like any listener bean. Each call
  * is an {@code Observation} of the application's {@link ObservationRegistry}, which Spring Boot turns into a trace
  * span and the {@code gen_ai.client.operation.duration} timer; with micrometer-core and a {@link MeterRegistry}, the
- * token usage goes to {@code gen_ai.client.token.usage}. An application with a meter registry but no observation
+ * token usage goes to {@code gen_ai.client.token.usage}, and the gauges {@code qwen.calls.running} and
+ * {@code qwen.calls.waiting} count the calls in flight and those waiting for a concurrency limit. An application with a meter registry but no observation
  * registry still gets the timer.
  */
 @AutoConfiguration
@@ -72,6 +76,23 @@ public class QwenObservationAutoConfiguration {
         GenAiMeters qwenGenAiMeters(ObjectProvider<MeterRegistry> registries) {
             MeterRegistry registry = registries.getIfAvailable();
             return registry == null ? GenAiMeters.NONE : new MicrometerGenAiMeters(registry);
+        }
+
+        /**
+         * {@code qwen.calls.running} and {@code qwen.calls.waiting}: the Qwen calls in flight and those waiting for
+         * {@code langchain4j.qwen.max-concurrent-calls} (always 0 without a limit), read from {@link QwenCalls}.
+         */
+        @Bean
+        @ConditionalOnMissingBean(name = "qwenCallsMeterBinder")
+        MeterBinder qwenCallsMeterBinder() {
+            return registry -> {
+                Gauge.builder("qwen.calls.running", QwenCalls::running)
+                        .description("Qwen API calls sent and not finished (an open stream counts until its end)")
+                        .register(registry);
+                Gauge.builder("qwen.calls.waiting", QwenCalls::waiting)
+                        .description("Qwen API calls waiting for langchain4j.qwen.max-concurrent-calls to let them start")
+                        .register(registry);
+            };
         }
     }
 }

@@ -41,6 +41,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout Read timeout of each call; for streams, the longest silence between two events. Default 60s.
  * @param maxRetries Retries after a rate limit (429), a server error (5xx), a timeout or a connection failure, with
  *     exponential backoff. Default 2.
+ * @param maxConcurrentCalls At most this many Qwen calls at once, shared by every bean calling the same host; a call
+ *     beyond it waits, and its wait counts toward its timeout. Default: no limit, every call and stream starts at once.
  * @param logRequests Whether to log each request at INFO through SLF4J (the API key is redacted). Default false.
  * @param logResponses Whether to log each response and stream event at INFO through SLF4J (the API key is
  *     redacted). Default false.
@@ -64,6 +66,7 @@ public record QwenProperties(
         String baseUrl,
         Duration timeout,
         Integer maxRetries,
+        Integer maxConcurrentCalls,
         Boolean logRequests,
         Boolean logResponses,
         @DefaultValue ChatModel chatModel,
@@ -86,6 +89,7 @@ public record QwenProperties(
      * @param baseUrl the value of {@code langchain4j.qwen.base-url}
      * @param timeout the value of {@code langchain4j.qwen.timeout}
      * @param maxRetries the value of {@code langchain4j.qwen.max-retries}
+     * @param maxConcurrentCalls the value of {@code langchain4j.qwen.max-concurrent-calls}
      * @param logRequests the value of {@code langchain4j.qwen.log-requests}
      * @param logResponses the value of {@code langchain4j.qwen.log-responses}
      * @param chatModel the {@code langchain4j.qwen.chat-model.*} section
@@ -114,7 +118,8 @@ public record QwenProperties(
     @Override
     public String toString() {
         return "QwenProperties{apiKey=" + (apiKey == null ? "null" : "***") + ", region=" + region + ", baseUrl="
-                + baseUrl + ", timeout=" + timeout + ", maxRetries=" + maxRetries + ", logRequests=" + logRequests
+                + baseUrl + ", timeout=" + timeout + ", maxRetries=" + maxRetries + ", maxConcurrentCalls="
+                + maxConcurrentCalls + ", logRequests=" + logRequests
                 + ", logResponses=" + logResponses + ", chatModel=" + chatModel + ", embeddingModel="
                 + embeddingModel + ", responsesModel=" + responsesModel + ", scoringModel=" + scoringModel + ", proxy="
                 + proxy + ", chatModels=" + chatModels + ", embeddingModels=" + embeddingModels + '}';

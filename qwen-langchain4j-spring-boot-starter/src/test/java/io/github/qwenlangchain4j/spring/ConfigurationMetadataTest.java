@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class ConfigurationMetadataTest {
 
     private static final List<String> PROPERTIES = List.of(
-            "api-key", "region", "base-url", "timeout", "max-retries", "log-requests", "log-responses",
+            "api-key", "region", "base-url", "timeout", "max-retries", "max-concurrent-calls", "log-requests", "log-responses",
             "chat-model.enabled", "chat-model.model-name", "chat-model.temperature", "chat-model.top-p",
             "chat-model.top-k", "chat-model.max-tokens", "chat-model.stop", "chat-model.seed",
             "chat-model.presence-penalty", "chat-model.repetition-penalty", "chat-model.enable-thinking",

@@ -65,6 +65,7 @@ class QwenAutoConfigurationFailureTest {
         "langchain4j.qwen.embedding-model.model-name                | ' '     | modelName must be set",
         "langchain4j.qwen.embedding-model.rate-limit-patience       | -1s     | rateLimitPatience must be zero or positive",
         "langchain4j.qwen.max-retries                               | -1      | maxRetries must be 0 or more",
+        "langchain4j.qwen.max-concurrent-calls                      | 0       | maxConcurrentCalls must be 1 or more",
         "langchain4j.qwen.timeout                                   | -5s     | timeout must be positive",
         "langchain4j.qwen.base-url                                  | ftp://x | baseUrl is not a valid",
     })

@@ -25,6 +25,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
@@ -112,6 +113,35 @@ class QwenObservationAutoConfigurationTest {
         @Override
         public boolean supportsContext(Observation.Context context) {
             return true;
+        }
+    }
+
+    @Test
+    void should_publish_the_calls_running_and_those_waiting_for_max_concurrent_calls_as_gauges() {
+        qwen.enqueue(MockReply.text("The first answer").withDelay(java.time.Duration.ofMillis(1500)));
+        runner.withPropertyValues("langchain4j.qwen.max-concurrent-calls=1").run(context -> {
+            MeterRegistry meters = context.getBean(MeterRegistry.class);
+            // what Spring Boot's metrics auto-configuration does with every MeterBinder bean
+            context.getBean("qwenCallsMeterBinder", MeterBinder.class).bindTo(meters);
+            QwenChatModel model = context.getBean(QwenChatModel.class);
+
+            CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> model.chat("first"));
+            awaitGauges(meters, 1, 0);
+            CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> model.chat("second"));
+            awaitGauges(meters, 1, 1); // one limit for the whole application: the second waits
+
+            assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("The first answer");
+            assertThat(second.get(10, TimeUnit.SECONDS)).isNotBlank();
+            awaitGauges(meters, 0, 0);
+        });
+    }
+
+    private static void awaitGauges(MeterRegistry meters, int running, int waiting) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (meters.get("qwen.calls.running").gauge().value() != running
+                || meters.get("qwen.calls.waiting").gauge().value() != waiting) {
+            assertThat(System.nanoTime()).as("gauges running=%d, waiting=%d", running, waiting).isLessThan(deadline);
+            Thread.sleep(10);
         }
     }
 

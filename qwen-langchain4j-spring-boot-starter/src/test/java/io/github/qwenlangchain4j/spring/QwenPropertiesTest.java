@@ -87,10 +87,10 @@ class QwenPropertiesTest {
 
     @Test
     void should_show_an_unset_api_key_as_null() {
-        QwenProperties unset = new QwenProperties(null, null, null, null, null, null, null, null, null, null, null, null,
+        QwenProperties unset = new QwenProperties(null, null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null);
         assertThat(unset.toString()).contains("apiKey=null");
-        QwenProperties properties = new QwenProperties(API_KEY, null, null, null, null, null, null,
+        QwenProperties properties = new QwenProperties(API_KEY, null, null, null, null, null, null, null,
                 new QwenProperties.ChatModel(true, null, null, null, null, null, null, null, null, null, null, null,
                         null, null, null, null, null, null, Map.of("n", 1), null, null, null, null),
                 null, null, null, new QwenProperties.Proxy(null, "proxy.corp", 3128, "corp-user", "proxy-SECRET"), null,
@@ -123,7 +123,7 @@ class QwenPropertiesTest {
             assertThat(properties.responsesModel().customHeaders()).isEmpty();
         });
         // A direct constructor call, with null sections, gets the same defaults.
-        QwenProperties constructed = new QwenProperties(null, null, null, null, null, null, null, null, null, null, null, null,
+        QwenProperties constructed = new QwenProperties(null, null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null);
         assertThat(constructed.chatModel().enabled()).isTrue();
         assertThat(constructed.chatModel().searchOptions().isEmpty()).isTrue();
