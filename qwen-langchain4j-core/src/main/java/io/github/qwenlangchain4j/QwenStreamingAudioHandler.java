@@ -11,6 +11,11 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
  *
  * <p>Called on the stream's thread, between the other callbacks and in the order of the events; never after
  * {@code onCompleteResponse} or {@code onError}.
+ *
+ * <p>The pieces travel as {@link #onUnmappedRawEvent LangChain4j's unmapped raw events}, which handler wrappers
+ * (listeners, decorators, even one that calls {@code doChat} on another thread) pass on; this interface turns them
+ * back into {@link #onPartialAudio}. A handler that overrides {@code onUnmappedRawEvent} calls {@code super}'s to keep
+ * them.
  */
 public interface QwenStreamingAudioHandler extends StreamingChatResponseHandler {
 
@@ -20,4 +25,16 @@ public interface QwenStreamingAudioHandler extends StreamingChatResponseHandler 
      * @param audio the decoded audio bytes and/or transcript piece
      */
     default void onPartialAudio(QwenPartialAudio audio) {}
+
+    /**
+     * Passes a {@link QwenPartialAudio} on to {@link #onPartialAudio}; ignores other events.
+     *
+     * @param event the event the model could not map to LangChain4j's other callbacks
+     */
+    @Override
+    default void onUnmappedRawEvent(Object event) {
+        if (event instanceof QwenPartialAudio audio) {
+            onPartialAudio(audio);
+        }
+    }
 }

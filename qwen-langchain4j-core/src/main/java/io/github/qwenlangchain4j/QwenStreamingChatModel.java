@@ -1,6 +1,5 @@
 package io.github.qwenlangchain4j;
 
-import dev.langchain4j.model.chat.ChatRequestOptions;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
@@ -47,12 +46,6 @@ public class QwenStreamingChatModel extends QwenBaseChatModel implements Streami
      */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /** Remembers the caller's handler, so that audio pieces reach it even when listeners wrap it. */
-    @Override
-    public void chat(ChatRequest chatRequest, ChatRequestOptions options, StreamingChatResponseHandler handler) {
-        HandlerBridge.withCallersHandler(handler, () -> StreamingChatModel.super.chat(chatRequest, options, handler));
     }
 
     @Override

@@ -143,6 +143,20 @@ class QwenOmniAudioOutputTest extends QwenMockServerSupport {
         }
 
         @Test
+        void the_audio_handler_hears_the_pieces_through_a_decorator_that_calls_doChat_on_another_thread()
+                throws Exception {
+            AudioRecordingHandler handler = new AudioRecordingHandler();
+            new OffThreadDecorator(streaming("qwen3-omni-flash").audioOutput(QwenAudioOutput.voice("Cherry"))
+                    .listeners(List.of(new ChatModelListener() {})).build())
+                    .chat("Tell me a joke", handler);
+
+            ChatResponse response = handler.response.get(10, TimeUnit.SECONDS);
+            assertThat(handler.audio).isNotEmpty();
+            assertThat(handler.events.indexOf("audio")).isLessThan(handler.events.indexOf("complete"));
+            assertThat(((QwenChatResponseMetadata) response.metadata()).audio().data()).isNotEmpty();
+        }
+
+        @Test
         void chat_streams_for_audio_on_any_model_that_may_speak() throws Exception {
             // a LiveTranslate model is not stream-only by name; asking it for audio makes the sync call stream
             ChatResponse response = QwenChatModel.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl())

@@ -1,6 +1,5 @@
 package io.github.qwenlangchain4j.responses;
 
-import dev.langchain4j.model.chat.ChatRequestOptions;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
@@ -38,12 +37,6 @@ public class QwenResponsesStreamingChatModel extends QwenResponsesBaseChatModel 
      */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /** Remembers the caller's handler, so that built-in tool events reach it even when listeners wrap it. */
-    @Override
-    public void chat(ChatRequest chatRequest, ChatRequestOptions options, StreamingChatResponseHandler handler) {
-        HandlerBridge.withCallersHandler(handler, () -> StreamingChatModel.super.chat(chatRequest, options, handler));
     }
 
     @Override

@@ -188,6 +188,21 @@ class QwenResponsesStreamingChatModelTest extends ResponsesWireMockSupport {
     }
 
     @Test
+    void web_search_progress_survives_listeners_and_a_decorator_that_calls_doChat_on_another_thread()
+            throws Exception {
+        streamFixture("stream_web_search.sse");
+        Recorder recorder = new Recorder();
+
+        new io.github.qwenlangchain4j.OffThreadDecorator(streamingModel().builtInTools(QwenBuiltInTool.webSearch())
+                .listeners(List.of(new dev.langchain4j.model.chat.listener.ChatModelListener() {})).build())
+                .chat(ChatRequest.builder().messages(UserMessage.from("News?")).build(), recorder);
+        recorder.awaitResponse();
+
+        assertThat(recorder.builtInEvents).extracting(QwenBuiltInToolEvent::stage)
+                .containsSubsequence("in_progress", "searching", "completed", "done");
+    }
+
+    @Test
     void a_plain_handler_works_on_a_stream_with_built_in_tools() throws Exception {
         streamFixture("stream_code_interpreter.sse");
         CompletableFuture<ChatResponse> done = new CompletableFuture<>();

@@ -11,11 +11,9 @@ import dev.langchain4j.model.chat.response.PartialToolCallContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import io.github.qwenlangchain4j.QwenPartialAudio;
-import io.github.qwenlangchain4j.QwenStreamingAudioHandler;
 import io.github.qwenlangchain4j.internal.api.ChatCompletionResponse;
 import io.github.qwenlangchain4j.internal.api.StreamChunk;
 import io.github.qwenlangchain4j.responses.QwenBuiltInToolEvent;
-import io.github.qwenlangchain4j.responses.QwenResponsesStreamingHandler;
 import java.util.function.Function;
 import io.github.qwenlangchain4j.internal.client.SseCall;
 import io.github.qwenlangchain4j.internal.client.StreamListener;
@@ -28,6 +26,12 @@ import org.slf4j.LoggerFactory;
  * whose events become partial callbacks as they arrive; the end becomes one {@code onCompleteResponse} or one
  * {@code onError}. It is also the {@link StreamingHandle} given to the callbacks: cancelling closes the call and
  * silences every further callback.
+ *
+ * <p>Qwen's own events (built-in tool progress, Omni audio pieces) go to
+ * {@link StreamingChatResponseHandler#onUnmappedRawEvent}, LangChain4j's callback for what its other callbacks do not
+ * cover: handler wrappers pass it on (LangChain4j's listener support does, and so must any decorator that wraps the
+ * handler), on whatever thread they call {@code doChat}, and {@code QwenStreamingAudioHandler} and
+ * {@code QwenResponsesStreamingHandler} turn it back into their typed callbacks.
  *
  * <p>An exception thrown by a user callback follows LangChain4j's convention: it is passed to {@code onError} and
  * the stream goes on; an exception thrown by {@code onError} itself is logged and ignored.
@@ -48,42 +52,11 @@ public final class HandlerBridge<T extends StreamChunk> implements StreamListene
     private volatile SseCall<T> call;
     private volatile boolean cancelled;
     /**
-     * The caller's handler while a model's {@code chat(request, options, handler)} hands a wrapped one to
-     * {@code doChat} on the same thread (LangChain4j's listener support does), set by {@link #withCallersHandler}.
-     */
-    private static final ThreadLocal<StreamingChatResponseHandler> CALLERS_HANDLER = new ThreadLocal<>();
-
-    /** Who hears Qwen's own events (built-in tools, audio): the caller's handler, which {@code handler} may wrap. */
-    private final StreamingChatResponseHandler callersHandler;
-
-    /**
      * @param aggregate makes the protocol's accumulator, which reports its events to this bridge
      */
     public HandlerBridge(StreamingChatResponseHandler handler, Function<StreamEvents, Aggregate<T>> aggregate) {
         this.handler = handler;
         this.aggregate = aggregate.apply(this);
-        StreamingChatResponseHandler callers = CALLERS_HANDLER.get();
-        this.callersHandler = callers != null ? callers : handler;
-    }
-
-    /**
-     * Runs a model's {@code chat} with the caller's handler remembered, so that the bridge {@code doChat} makes
-     * on this thread still delivers Qwen's own events (built-in tool progress, audio pieces) to it when
-     * LangChain4j's listener support passes {@code doChat} a wrapper that only knows the standard callbacks.
-     */
-    public static void withCallersHandler(StreamingChatResponseHandler handler, Runnable chat) {
-        // a listener may start another model's chat on this thread: the outer caller's handler comes back after it
-        StreamingChatResponseHandler outer = CALLERS_HANDLER.get();
-        CALLERS_HANDLER.set(handler);
-        try {
-            chat.run();
-        } finally {
-            if (outer == null) {
-                CALLERS_HANDLER.remove();
-            } else {
-                CALLERS_HANDLER.set(outer);
-            }
-        }
     }
 
     /** A bridge for a Chat Completions stream. */
@@ -154,19 +127,19 @@ public final class HandlerBridge<T extends StreamChunk> implements StreamListene
         }
     }
 
-    /** Reaches the caller's handler when it is a {@link QwenResponsesStreamingHandler}. */
+    /** Reaches a {@code QwenResponsesStreamingHandler}, through any wrapper, as an unmapped raw event. */
     @Override
     public void onBuiltInToolEvent(QwenBuiltInToolEvent event) {
-        if (!cancelled && callersHandler instanceof QwenResponsesStreamingHandler listener) {
-            guarded(() -> listener.onBuiltInToolEvent(event));
+        if (!cancelled) {
+            guarded(() -> handler.onUnmappedRawEvent(event));
         }
     }
 
-    /** Reaches the caller's handler when it is a {@link QwenStreamingAudioHandler}. */
+    /** Reaches a {@code QwenStreamingAudioHandler}, through any wrapper, as an unmapped raw event. */
     @Override
     public void onAudio(QwenPartialAudio audio) {
-        if (!cancelled && callersHandler instanceof QwenStreamingAudioHandler listener) {
-            guarded(() -> listener.onPartialAudio(audio));
+        if (!cancelled) {
+            guarded(() -> handler.onUnmappedRawEvent(audio));
         }
     }
 
