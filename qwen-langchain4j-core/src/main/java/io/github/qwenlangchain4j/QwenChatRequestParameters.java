@@ -1,6 +1,7 @@
 package io.github.qwenlangchain4j;
 
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
+import io.github.qwenlangchain4j.internal.mapper.ParameterTypes;
 import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -302,9 +303,14 @@ public class QwenChatRequestParameters extends DefaultChatRequestParameters {
         /**
          * Copies every field {@code parameters} sets over this builder's values; Qwen-only fields too when
          * {@code parameters} is a {@link QwenChatRequestParameters}.
+         *
+         * @throws IllegalArgumentException when {@code parameters} are of another model's type (the other Qwen
+         *         protocol's, another provider's), whose own options would be lost
          */
         @Override
         public Builder overrideWith(ChatRequestParameters parameters) {
+            ParameterTypes.requireMergeable(parameters, QwenChatRequestParameters.class,
+                    "QwenChatModel and QwenStreamingChatModel");
             super.overrideWith(parameters);
             if (parameters instanceof QwenChatRequestParameters qwen) {
                 seed = or(qwen.seed, seed);

@@ -1,6 +1,7 @@
 package io.github.qwenlangchain4j.responses;
 
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
+import io.github.qwenlangchain4j.internal.mapper.ParameterTypes;
 import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -230,9 +231,14 @@ public class QwenResponsesChatRequestParameters extends DefaultChatRequestParame
         /**
          * Copies every field {@code parameters} sets over this builder's values; the Responses-only fields too when
          * {@code parameters} is a {@link QwenResponsesChatRequestParameters}.
+         *
+         * @throws IllegalArgumentException when {@code parameters} are of another model's type (the other Qwen
+         *         protocol's, another provider's), whose own options would be lost
          */
         @Override
         public Builder overrideWith(ChatRequestParameters parameters) {
+            ParameterTypes.requireMergeable(parameters, QwenResponsesChatRequestParameters.class,
+                    "QwenResponsesChatModel and QwenResponsesStreamingChatModel");
             super.overrideWith(parameters);
             if (parameters instanceof QwenResponsesChatRequestParameters qwen) {
                 previousResponseId = or(qwen.previousResponseId, previousResponseId);
