@@ -216,6 +216,32 @@ public abstract class QwenConnectionBuilder<T, B extends QwenConnectionBuilder<T
     }
 
     /**
+     * Gives {@code other} these connection settings, so that one class can build another over the same connection
+     * (batches build their Files API client so). Internal use.
+     *
+     * @param other a builder of another class of this library
+     * @param <O>   its type
+     * @return {@code other}, with these settings
+     */
+    protected <O extends QwenConnectionBuilder<?, O>> O copyConnectionTo(O other) {
+        QwenConnectionBuilder<?, ?> target = other; // private fields are reachable through the class type only
+        target.apiKey = apiKey;
+        target.region = region;
+        target.baseUrl = baseUrl;
+        target.timeout = timeout;
+        target.maxRetries = maxRetries;
+        target.logRequests = logRequests;
+        target.logResponses = logResponses;
+        target.customHeaders = customHeaders;
+        target.proxy = proxy;
+        target.proxyUsername = proxyUsername;
+        target.proxyPassword = proxyPassword;
+        target.httpClient = httpClient;
+        target.maxConcurrentCalls = maxConcurrentCalls;
+        return other;
+    }
+
+    /**
      * The client these settings describe; fails when the API key is missing. Internal use.
      *
      * @return a new client

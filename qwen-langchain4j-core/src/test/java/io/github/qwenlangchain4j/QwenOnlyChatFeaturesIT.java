@@ -1,13 +1,15 @@
 package io.github.qwenlangchain4j;
 
+import io.github.qwenlangchain4j.files.QwenDocuments;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import io.github.qwenlangchain4j.batch.QwenFile;
-import io.github.qwenlangchain4j.batch.QwenFiles;
+import io.github.qwenlangchain4j.files.QwenFile;
+import io.github.qwenlangchain4j.files.QwenFiles;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

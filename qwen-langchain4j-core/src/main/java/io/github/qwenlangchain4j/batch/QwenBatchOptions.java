@@ -1,5 +1,6 @@
 package io.github.qwenlangchain4j.batch;
 
+import io.github.qwenlangchain4j.files.QwenFiles;
 import io.github.qwenlangchain4j.QwenConnectionBuilder;
 import io.github.qwenlangchain4j.internal.batch.BatchEngine;
 import java.time.Duration;
@@ -117,7 +118,7 @@ public abstract class QwenBatchOptions<T, B extends QwenBatchOptions<T, B>> exte
      * @return a new client for the Batch API
      */
     protected QwenBatches newBatches() {
-        return new QwenBatches(newClient());
+        return new QwenBatches(newClient(), copyConnectionTo(QwenFiles.builder()).build());
     }
 
     /**

@@ -1,5 +1,8 @@
 package io.github.qwenlangchain4j.batch;
 
+import io.github.qwenlangchain4j.QwenPage;
+import io.github.qwenlangchain4j.files.QwenFiles;
+import io.github.qwenlangchain4j.internal.mapper.WireValues;
 import io.github.qwenlangchain4j.QwenConnectionBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.qwenlangchain4j.internal.batch.BatchList;
@@ -29,9 +32,9 @@ public final class QwenBatches {
     private final QwenClient client;
     private final QwenFiles files;
 
-    QwenBatches(QwenClient client) {
+    QwenBatches(QwenClient client, QwenFiles files) {
         this.client = client;
-        this.files = new QwenFiles(client);
+        this.files = files;
     }
 
     /**
@@ -82,7 +85,7 @@ public final class QwenBatches {
      * @throws IllegalArgumentException when the id is null, blank or contains {@code /}
      */
     public QwenBatch retrieve(String batchId) {
-        return toBatch(client.get("/batches/" + QwenFiles.requireId(batchId), null, BatchObject.class).body());
+        return toBatch(client.get("/batches/" + WireValues.requireId(batchId), null, BatchObject.class).body());
     }
 
     /**
@@ -122,7 +125,7 @@ public final class QwenBatches {
      * @throws IllegalArgumentException when the id is null, blank or contains {@code /}
      */
     public QwenBatch cancel(String batchId) {
-        return toBatch(client.post("/batches/" + QwenFiles.requireId(batchId) + "/cancel", java.util.Map.of(),
+        return toBatch(client.post("/batches/" + WireValues.requireId(batchId) + "/cancel", java.util.Map.of(),
                 BatchObject.class).body());
     }
 
@@ -141,15 +144,15 @@ public final class QwenBatches {
                 counts == null ? QwenBatchRequestCounts.EMPTY : new QwenBatchRequestCounts(orZero(counts.total()),
                         orZero(counts.completed()), orZero(counts.failed())),
                 batch.metadata(),
-                QwenFiles.instant(batch.createdAt()),
-                QwenFiles.instant(batch.inProgressAt()),
-                QwenFiles.instant(batch.expiresAt()),
-                QwenFiles.instant(batch.finalizingAt()),
-                QwenFiles.instant(batch.completedAt()),
-                QwenFiles.instant(batch.failedAt()),
-                QwenFiles.instant(batch.expiredAt()),
-                QwenFiles.instant(batch.cancellingAt()),
-                QwenFiles.instant(batch.cancelledAt()));
+                WireValues.instant(batch.createdAt()),
+                WireValues.instant(batch.inProgressAt()),
+                WireValues.instant(batch.expiresAt()),
+                WireValues.instant(batch.finalizingAt()),
+                WireValues.instant(batch.completedAt()),
+                WireValues.instant(batch.failedAt()),
+                WireValues.instant(batch.expiredAt()),
+                WireValues.instant(batch.cancellingAt()),
+                WireValues.instant(batch.cancelledAt()));
     }
 
     private static int orZero(Integer value) {
@@ -196,7 +199,7 @@ public final class QwenBatches {
 
         @Override
         public QwenBatches build() {
-            return new QwenBatches(newClient());
+            return new QwenBatches(newClient(), copyConnectionTo(QwenFiles.builder()).build());
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import io.github.qwenlangchain4j.QwenConnectionBuilder;
+import io.github.qwenlangchain4j.QwenPage;
 import io.github.qwenlangchain4j.QwenRegion;
 import io.github.qwenlangchain4j.internal.client.QwenClient;
 import io.github.qwenlangchain4j.internal.responses.ConversationWire;
@@ -117,7 +118,7 @@ public final class QwenConversations {
      * @param conversationId its id
      * @return the first page of up to 20 items
      */
-    public QwenConversationItems listItems(String conversationId) {
+    public QwenPage<QwenConversationItem> listItems(String conversationId) {
         return listItems(conversationId, null, null, null);
     }
 
@@ -130,7 +131,7 @@ public final class QwenConversations {
      * @param ascending      true for oldest first, false for newest first, null for Qwen's default (newest first)
      * @return one page
      */
-    public QwenConversationItems listItems(String conversationId, String after, Integer limit, Boolean ascending) {
+    public QwenPage<QwenConversationItem> listItems(String conversationId, String after, Integer limit, Boolean ascending) {
         if (limit != null && (limit < 1 || limit > 100)) {
             throw new IllegalArgumentException("limit must be between 1 and 100, but was " + limit);
         }
@@ -153,7 +154,7 @@ public final class QwenConversations {
             throw new IllegalArgumentException("messages must not be empty");
         }
         return toItems(client.create(path(conversationId) + "/items", new ConversationWire.ItemsBody(toItems(messages)),
-                ConversationWire.ItemList.class).body()).items();
+                ConversationWire.ItemList.class).body()).data();
     }
 
     /**
@@ -251,7 +252,7 @@ public final class QwenConversations {
                 wire.metadata());
     }
 
-    private static QwenConversationItems toItems(ConversationWire.ItemList wire) {
+    private static QwenPage<QwenConversationItem> toItems(ConversationWire.ItemList wire) {
         List<QwenConversationItem> items = new ArrayList<>();
         if (wire.data() != null) {
             for (ConversationWire.Item item : wire.data()) {
@@ -260,7 +261,7 @@ public final class QwenConversations {
                 }
             }
         }
-        return new QwenConversationItems(items, wire.firstId(), wire.lastId(), Boolean.TRUE.equals(wire.hasMore()));
+        return new QwenPage<>(items, wire.firstId(), wire.lastId(), Boolean.TRUE.equals(wire.hasMore()));
     }
 
     private static QwenConversationItem toItem(ConversationWire.Item wire) {

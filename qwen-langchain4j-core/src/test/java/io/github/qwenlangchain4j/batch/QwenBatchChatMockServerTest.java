@@ -1,5 +1,7 @@
 package io.github.qwenlangchain4j.batch;
 
+import io.github.qwenlangchain4j.files.QwenFiles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package io.github.qwenlangchain4j.batch;
 
+import io.github.qwenlangchain4j.files.QwenFile;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;

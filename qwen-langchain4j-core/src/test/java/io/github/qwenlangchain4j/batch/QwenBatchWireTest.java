@@ -1,5 +1,8 @@
 package io.github.qwenlangchain4j.batch;
 
+import io.github.qwenlangchain4j.files.QwenFile;
+import io.github.qwenlangchain4j.QwenPage;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aMultipart;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;

@@ -1,5 +1,9 @@
 package io.github.qwenlangchain4j.batch;
 
+import io.github.qwenlangchain4j.files.QwenFile;
+import io.github.qwenlangchain4j.files.QwenFiles;
+import io.github.qwenlangchain4j.QwenPage;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package io.github.qwenlangchain4j.responses;
 
+import io.github.qwenlangchain4j.QwenPage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.langchain4j.data.message.SystemMessage;
@@ -39,8 +40,8 @@ class QwenConversationsIT {
             assertThat(added).hasSize(1);
             assertThat(added.get(0).id()).isNotBlank();
 
-            QwenConversationItems items = conversations.listItems(conversation.id(), null, 100, true);
-            assertThat(items.items()).extracting(QwenConversationItem::text)
+            QwenPage<QwenConversationItem> items = conversations.listItems(conversation.id(), null, 100, true);
+            assertThat(items.data()).extracting(QwenConversationItem::text)
                     .anyMatch(text -> text != null && text.contains("AZURE-HERON-52"));
 
             ChatResponse response = QwenResponsesChatModelIT.liveBuilder().temperature(0.0).build().chat(
@@ -50,8 +51,8 @@ class QwenConversationsIT {
                                     .conversationId(conversation.id()).build())
                             .build());
             assertThat(response.aiMessage().text()).contains("AZURE-HERON-52");
-            assertThat(conversations.listItems(conversation.id()).items().size())
-                    .as("the turn was appended").isGreaterThan(items.items().size());
+            assertThat(conversations.listItems(conversation.id()).data().size())
+                    .as("the turn was appended").isGreaterThan(items.data().size());
         } finally {
             deleted = conversations.delete(conversation.id());
         }

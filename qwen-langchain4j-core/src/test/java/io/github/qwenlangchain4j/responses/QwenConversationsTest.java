@@ -1,5 +1,6 @@
 package io.github.qwenlangchain4j.responses;
 
+import io.github.qwenlangchain4j.QwenPage;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -59,11 +60,11 @@ class QwenConversationsTest extends ResponsesWireMockSupport {
         server.stubFor(get(urlPathEqualTo(BASE + "/conv_1/items"))
                 .willReturn(okJson(Fixtures.read("responses/items_list_response.json"))));
 
-        QwenConversationItems page = conversations().listItems("conv_1", "msg_0", 2, true);
+        QwenPage<QwenConversationItem> page = conversations().listItems("conv_1", "msg_0", 2, true);
 
-        assertThat(page.items()).hasSize(2);
-        assertThat(page.items().get(1).text()).isEqualTo("Alice's best friend is Bob");
-        assertThat(page.items().get(0).role()).isEqualTo("user");
+        assertThat(page.data()).hasSize(2);
+        assertThat(page.data().get(1).text()).isEqualTo("Alice's best friend is Bob");
+        assertThat(page.data().get(0).role()).isEqualTo("user");
         assertThat(page.lastId()).isEqualTo("msg_288594f6-6ef1-4519-94d4-a545ca311828");
         assertThat(page.hasMore()).isFalse();
         assertThat(server.getAllServeEvents().get(0).getRequest().getUrl())

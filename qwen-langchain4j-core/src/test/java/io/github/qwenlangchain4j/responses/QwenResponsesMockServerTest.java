@@ -99,7 +99,7 @@ class QwenResponsesMockServerTest extends QwenMockServerSupport {
                 .build());
 
         assertThat(answer.aiMessage().text()).contains("Ada");
-        assertThat(conversations.listItems(conversation.id()).items()).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(conversations.listItems(conversation.id()).data()).hasSizeGreaterThanOrEqualTo(3);
         assertThat(conversations.delete(conversation.id())).isTrue();
     }
 }

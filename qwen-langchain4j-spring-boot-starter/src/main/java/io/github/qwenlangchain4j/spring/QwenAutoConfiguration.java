@@ -11,7 +11,7 @@ import io.github.qwenlangchain4j.QwenSearchOptions;
 import io.github.qwenlangchain4j.QwenStreamingChatModel;
 import io.github.qwenlangchain4j.batch.QwenBatchChat;
 import io.github.qwenlangchain4j.batch.QwenBatches;
-import io.github.qwenlangchain4j.batch.QwenFiles;
+import io.github.qwenlangchain4j.files.QwenFiles;
 import io.github.qwenlangchain4j.embedding.QwenBatchEmbeddings;
 import io.github.qwenlangchain4j.embedding.QwenEmbeddingModel;
 import io.github.qwenlangchain4j.rerank.QwenScoringModel;

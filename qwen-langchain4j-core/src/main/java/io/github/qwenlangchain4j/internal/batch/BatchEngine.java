@@ -7,7 +7,7 @@ import io.github.qwenlangchain4j.batch.QwenBatchEndpoint;
 import io.github.qwenlangchain4j.batch.QwenBatchJob;
 import io.github.qwenlangchain4j.batch.QwenBatches;
 import io.github.qwenlangchain4j.batch.QwenCompletionWindow;
-import io.github.qwenlangchain4j.batch.QwenFile;
+import io.github.qwenlangchain4j.files.QwenFile;
 import io.github.qwenlangchain4j.internal.client.QwenClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.github.qwenlangchain4j.internal.batch;
 
-import io.github.qwenlangchain4j.batch.QwenFile;
-import io.github.qwenlangchain4j.batch.QwenFiles;
+import io.github.qwenlangchain4j.files.QwenFile;
+import io.github.qwenlangchain4j.files.QwenFiles;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

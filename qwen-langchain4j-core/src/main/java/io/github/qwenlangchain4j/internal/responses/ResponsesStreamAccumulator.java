@@ -50,7 +50,7 @@ public final class ResponsesStreamAccumulator implements HandlerBridge.Aggregate
             default -> {
                 if (isBuiltInToolProgress(type)) {
                     String stage = type.substring(type.lastIndexOf('.') + 1);
-                    events.onBuiltInToolEvent(new QwenBuiltInToolEvent(type, event.itemId(), stage, null));
+                    events.onQwenEvent(new QwenBuiltInToolEvent(type, event.itemId(), stage, null));
                 }
                 // every other event (created, in_progress, content_part.*, output_text.done, ...) adds nothing
             }
@@ -143,7 +143,7 @@ public final class ResponsesStreamAccumulator implements HandlerBridge.Aggregate
             complete(call);
         } else if (!type.isEmpty() && !OutputItem.MESSAGE.equals(type) && !OutputItem.REASONING.equals(type)) {
             QwenBuiltInToolCall call = ResponsesResponseMapper.toBuiltInToolCall(item);
-            events.onBuiltInToolEvent(new QwenBuiltInToolEvent(event.type(), call.id(), "done", call));
+            events.onQwenEvent(new QwenBuiltInToolEvent(event.type(), call.id(), "done", call));
         }
     }
 

@@ -140,7 +140,7 @@ public final class ChatStreamAccumulator implements HandlerBridge.Aggregate<Chat
             transcript.append(words);
         }
         if (bytes.length > 0 || words != null) {
-            events.onAudio(new QwenPartialAudio(bytes, words, audioId, audioExpiresAt));
+            events.onQwenEvent(new QwenPartialAudio(bytes, words, audioId, audioExpiresAt));
         }
     }
 

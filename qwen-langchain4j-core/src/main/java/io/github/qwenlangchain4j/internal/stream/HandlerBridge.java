@@ -10,10 +10,8 @@ import dev.langchain4j.model.chat.response.PartialToolCall;
 import dev.langchain4j.model.chat.response.PartialToolCallContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
-import io.github.qwenlangchain4j.QwenPartialAudio;
 import io.github.qwenlangchain4j.internal.api.ChatCompletionResponse;
 import io.github.qwenlangchain4j.internal.api.StreamChunk;
-import io.github.qwenlangchain4j.responses.QwenBuiltInToolEvent;
 import java.util.function.Function;
 import io.github.qwenlangchain4j.internal.client.SseCall;
 import io.github.qwenlangchain4j.internal.client.StreamListener;
@@ -127,19 +125,14 @@ public final class HandlerBridge<T extends StreamChunk> implements StreamListene
         }
     }
 
-    /** Reaches a {@code QwenResponsesStreamingHandler}, through any wrapper, as an unmapped raw event. */
+    /**
+     * Reaches a {@code QwenStreamingAudioHandler} or {@code QwenResponsesStreamingHandler}, through any wrapper, as
+     * an unmapped raw event.
+     */
     @Override
-    public void onBuiltInToolEvent(QwenBuiltInToolEvent event) {
+    public void onQwenEvent(Object event) {
         if (!cancelled) {
             guarded(() -> handler.onUnmappedRawEvent(event));
-        }
-    }
-
-    /** Reaches a {@code QwenStreamingAudioHandler}, through any wrapper, as an unmapped raw event. */
-    @Override
-    public void onAudio(QwenPartialAudio audio) {
-        if (!cancelled) {
-            guarded(() -> handler.onUnmappedRawEvent(audio));
         }
     }
 

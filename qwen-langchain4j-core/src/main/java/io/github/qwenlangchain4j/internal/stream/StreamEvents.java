@@ -19,9 +19,10 @@ public interface StreamEvents {
 
     default void onCompleteToolCall(CompleteToolCall complete) {}
 
-    /** A piece of a Qwen-Omni model's spoken answer arrived. */
-    default void onAudio(io.github.qwenlangchain4j.QwenPartialAudio audio) {}
-
-    /** A built-in tool of the Responses API changed state. */
-    default void onBuiltInToolEvent(io.github.qwenlangchain4j.responses.QwenBuiltInToolEvent event) {}
+    /**
+     * An event of Qwen's own that LangChain4j's callbacks do not cover: a piece of a Qwen-Omni model's spoken answer
+     * ({@code QwenPartialAudio}), a built-in tool of the Responses API changing state ({@code QwenBuiltInToolEvent}).
+     * Typed by the protocol that reports it, so that this package knows none of them.
+     */
+    default void onQwenEvent(Object event) {}
 }

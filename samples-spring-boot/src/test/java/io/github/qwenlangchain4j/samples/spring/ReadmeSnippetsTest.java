@@ -89,6 +89,7 @@ class ReadmeSnippetsTest {
             // the library
             "io.github.qwenlangchain4j.*",
             "io.github.qwenlangchain4j.batch.*",
+            "io.github.qwenlangchain4j.files.*",
             "io.github.qwenlangchain4j.embedding.*",
             "io.github.qwenlangchain4j.responses.*",
             "io.github.qwenlangchain4j.testkit.*",

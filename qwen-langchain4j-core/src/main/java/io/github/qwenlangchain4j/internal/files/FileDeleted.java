@@ -1,4 +1,4 @@
-package io.github.qwenlangchain4j.internal.batch;
+package io.github.qwenlangchain4j.internal.files;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 

@@ -1,4 +1,4 @@
-package io.github.qwenlangchain4j.batch;
+package io.github.qwenlangchain4j.files;
 
 /**
  * A document uploaded for Qwen-Long ({@code file-extract}) that Qwen could not use: its parsing failed (status

@@ -1,4 +1,7 @@
-package io.github.qwenlangchain4j;
+package io.github.qwenlangchain4j.files;
+
+import io.github.qwenlangchain4j.QwenChatModel;
+import io.github.qwenlangchain4j.QwenMockServerSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,9 +12,9 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.InvalidRequestException;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import io.github.qwenlangchain4j.batch.QwenFile;
-import io.github.qwenlangchain4j.batch.QwenFileProcessingException;
-import io.github.qwenlangchain4j.batch.QwenFiles;
+import io.github.qwenlangchain4j.files.QwenFile;
+import io.github.qwenlangchain4j.files.QwenFileProcessingException;
+import io.github.qwenlangchain4j.files.QwenFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.github.qwenlangchain4j.batch;
+package io.github.qwenlangchain4j;
 
 import java.util.List;
 

@@ -1,9 +1,9 @@
-package io.github.qwenlangchain4j;
+package io.github.qwenlangchain4j.files;
 
 import dev.langchain4j.data.message.SystemMessage;
-import io.github.qwenlangchain4j.batch.QwenFile;
-import io.github.qwenlangchain4j.batch.QwenFileProcessingException;
-import io.github.qwenlangchain4j.batch.QwenFiles;
+import io.github.qwenlangchain4j.files.QwenFile;
+import io.github.qwenlangchain4j.files.QwenFileProcessingException;
+import io.github.qwenlangchain4j.files.QwenFiles;
 import java.util.ArrayList;
 import java.util.List;
 

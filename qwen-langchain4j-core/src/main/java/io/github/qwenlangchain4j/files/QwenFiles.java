@@ -1,10 +1,12 @@
-package io.github.qwenlangchain4j.batch;
+package io.github.qwenlangchain4j.files;
 
+import io.github.qwenlangchain4j.QwenPage;
 import io.github.qwenlangchain4j.QwenConnectionBuilder;
-import io.github.qwenlangchain4j.internal.batch.FileDeleted;
-import io.github.qwenlangchain4j.internal.batch.FileList;
-import io.github.qwenlangchain4j.internal.batch.FileObject;
+import io.github.qwenlangchain4j.internal.files.FileDeleted;
+import io.github.qwenlangchain4j.internal.files.FileList;
+import io.github.qwenlangchain4j.internal.files.FileObject;
 import io.github.qwenlangchain4j.internal.client.QwenClient;
+import io.github.qwenlangchain4j.internal.mapper.WireValues;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -176,7 +178,7 @@ public final class QwenFiles {
      * @throws IllegalArgumentException when the id is invalid or a duration is negative
      */
     public QwenFile awaitProcessed(String fileId, Duration timeout, Duration pollInterval) {
-        requireId(fileId);
+        WireValues.requireId(fileId);
         if (timeout == null || timeout.isNegative() || pollInterval == null || pollInterval.isNegative()) {
             throw new IllegalArgumentException("timeout and pollInterval must be zero or positive");
         }
@@ -215,7 +217,7 @@ public final class QwenFiles {
      * @throws IllegalArgumentException when the id is null, blank or contains {@code /}
      */
     public QwenFile retrieve(String fileId) {
-        return toFile(client.get("/files/" + requireId(fileId), null, FileObject.class).body());
+        return toFile(client.get("/files/" + WireValues.requireId(fileId), null, FileObject.class).body());
     }
 
     /**
@@ -256,7 +258,7 @@ public final class QwenFiles {
      * @throws IllegalArgumentException when the id is null, blank or contains {@code /}
      */
     public boolean delete(String fileId) {
-        FileDeleted deleted = client.delete("/files/" + requireId(fileId), FileDeleted.class).body();
+        FileDeleted deleted = client.delete("/files/" + WireValues.requireId(fileId), FileDeleted.class).body();
         return Boolean.TRUE.equals(deleted.deleted());
     }
 
@@ -269,7 +271,7 @@ public final class QwenFiles {
      * @throws IllegalArgumentException when the id is null, blank or contains {@code /}
      */
     public void content(String fileId, Consumer<String> onLine) {
-        client.files().getLines("/files/" + requireId(fileId) + "/content", onLine);
+        client.files().getLines("/files/" + WireValues.requireId(fileId) + "/content", onLine);
     }
 
     /**
@@ -286,20 +288,9 @@ public final class QwenFiles {
         return lines;
     }
 
-    static String requireId(String id) {
-        if (id == null || id.isBlank() || id.contains("/")) {
-            throw new IllegalArgumentException("invalid id '" + id + "'");
-        }
-        return id;
-    }
-
     static QwenFile toFile(FileObject file) {
-        return new QwenFile(file.id(), file.bytes() == null ? 0 : file.bytes(), instant(file.createdAt()),
+        return new QwenFile(file.id(), file.bytes() == null ? 0 : file.bytes(), WireValues.instant(file.createdAt()),
                 file.filename(), file.purpose(), file.status(), file.statusDetails());
-    }
-
-    static Instant instant(Long epochSeconds) {
-        return epochSeconds == null ? null : Instant.ofEpochSecond(epochSeconds);
     }
 
     @Override
