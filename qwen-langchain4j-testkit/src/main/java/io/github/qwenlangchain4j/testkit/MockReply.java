@@ -1,5 +1,6 @@
 package io.github.qwenlangchain4j.testkit;
 
+import io.github.qwenlangchain4j.testkit.internal.ScriptedReplies;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -160,6 +161,19 @@ public final class MockReply {
     public MockReply withDelay(Duration delay) {
         return new MockReply(kind, text, thinking, toolCalls, status, code, message, Objects.requireNonNull(delay),
                 nativeShape);
+    }
+
+    /** This reply as the server's internals queue it (they cannot see this package's fields). */
+    ScriptedReplies.Script script() {
+        ScriptedReplies.Kind scripted = switch (kind) {
+            case TEXT, TOOL_CALLS -> ScriptedReplies.Kind.ANSWER;
+            case ERROR -> ScriptedReplies.Kind.ERROR;
+            case STREAM_ERROR -> ScriptedReplies.Kind.STREAM_ERROR;
+            case DROP_CONNECTION -> ScriptedReplies.Kind.DROP_CONNECTION;
+        };
+        return new ScriptedReplies.Script(scripted, thinking, text, toolCalls.stream()
+                .map(call -> new ScriptedReplies.ToolCall(call.name(), call.argumentsJson())).toList(),
+                status, code, message, delay, nativeShape);
     }
 
     /**

@@ -1,5 +1,28 @@
 /**
  * {@link io.github.qwenlangchain4j.testkit.QwenMockServer}: an offline stand-in for Qwen's compatible-mode API, for
- * tests, samples and benchmarks.
+ * tests, samples and benchmarks. Beside chat completions and embeddings, it serves the following.
+ *
+ * <p>Qwen-only chat features: explicit context-cache markers ({@code cache_control}, and on Qwen4 models also
+ * {@code prompt_cache_breakpoint: {"mode": "explicit"}}) create and hit cache blocks of 1,024 tokens or more,
+ * reported in the usage; a Qwen-Omni request with {@code modalities: ["text","audio"]} streams its answer's audio as
+ * {@code delta.audio} chunks (16-bit PCM, 24 kHz); documents uploaded with purpose {@code file-extract} are parsed
+ * in two look-ups, and chats referencing them ({@code fileid://} system messages) are refused while they are not
+ * processed and answered with their names and first words once they are.
+ *
+ * <p>The Files and Batch APIs ({@code /files}, {@code /batches}): uploaded JSONL files are kept in memory, and a
+ * batch moves one step per {@code GET /batches/{id}} (no timers): validating, in progress (twice: half the lines run
+ * each time), finalizing, completed, each line run by the chat or embeddings logic, with output and error files to
+ * download. {@link QwenMockServer#failBatch}, {@link QwenMockServer#expireBatch} and
+ * {@link QwenMockServer#failBatchLine} script the rest.
+ *
+ * <p>The Responses and Conversations APIs, under the chat base URL ({@link QwenMockServer#responsesBaseUrl()}) and
+ * the legacy one ({@link QwenMockServer#legacyResponsesBaseUrl()}): {@code POST /responses} as JSON or as Qwen's
+ * event stream (function calls, reasoning items, offline runs of the built-in tools), stored responses for
+ * {@code previous_response_id}, {@code GET}/{@code DELETE /responses/{id}}, {@code /responses/{id}/input_items},
+ * and conversations with their items, with Qwen's flat error bodies and messages.
+ *
+ * <p>DashScope's native text rerank endpoint, {@code /api/v1/services/rerank/text-rerank/text-rerank} on the same
+ * host (models given the compatible-mode {@link QwenMockServer#baseUrl()} map it there): relevance by word overlap
+ * between query and document, with Qwen's refusals of an unknown model and of an empty or too long document list.
  */
 package io.github.qwenlangchain4j.testkit;

@@ -3,11 +3,8 @@ package io.github.qwenlangchain4j.testkit.internal;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,23 +30,9 @@ final class ItemPages {
 
     private ItemPages() {}
 
-    static Map<String, String> query(String rawQuery) {
-        Map<String, String> query = new HashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return query;
-        }
-        for (String pair : rawQuery.split("&")) {
-            int equals = pair.indexOf('=');
-            String name = equals < 0 ? pair : pair.substring(0, equals);
-            String value = equals < 0 ? "" : pair.substring(equals + 1);
-            query.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
-        }
-        return query;
-    }
-
     /** A page of {@code items}, which are in creation order (oldest first). */
     static Result page(List<ObjectNode> items, String rawQuery) {
-        Map<String, String> query = query(rawQuery);
+        Map<String, String> query = MockRequest.parseQuery(rawQuery);
         int limit;
         try {
             limit = Integer.parseInt(query.getOrDefault("limit", "20"));

@@ -47,59 +47,75 @@ final class MockConversations {
         }
     }
 
-    /** Serves {@code path} (after the base URL, starting with {@code /conversations}). */
-    synchronized HttpReply handle(String method, String fullPath, String path, String rawQuery, JsonNode body,
-                                  String requestId) {
-        String[] segments = path.substring(1).split("/", -1);
-        if (segments.length == 1) {
-            return "POST".equals(method) ? create(body, requestId) : ResponsesApi.methodNotAllowed(method, fullPath, requestId);
-        }
-        Conversation conversation = conversations.get(segments[1]);
-        if (segments.length == 2) {
-            if (!List.of("GET", "POST", "DELETE").contains(method)) {
-                return ResponsesApi.methodNotAllowed(method, fullPath, requestId);
-            }
-            if (conversation == null) {
-                return notFound(segments[1], requestId);
-            }
-            return switch (method) {
-                case "GET" -> HttpReply.json(200, json(conversation).toString());
-                case "POST" -> update(conversation, body, requestId);
-                default -> {
-                    conversations.remove(conversation.id());
-                    yield HttpReply.json(200, NODES.objectNode().put("id", conversation.id())
-                            .put("object", "conversation.deleted").put("deleted", true).toString());
-                }
-            };
-        }
-        if (!"items".equals(segments[2]) || segments.length > 4) {
-            return ResponsesApi.notSupported(requestId);
-        }
+    /** {@code POST /conversations}. */
+    synchronized HttpReply create(MockRequest request, JsonNode body) {
+        return create(body, request.requestId());
+    }
+
+    /** {@code GET /conversations/{id}}. */
+    synchronized HttpReply retrieve(MockRequest request) {
+        Conversation conversation = conversations.get(request.param("id"));
+        return conversation == null ? notFound(request) : HttpReply.json(200, json(conversation).toString());
+    }
+
+    /** {@code POST /conversations/{id}}: replaces the metadata. */
+    synchronized HttpReply update(MockRequest request, JsonNode body) {
+        Conversation conversation = conversations.get(request.param("id"));
+        return conversation == null ? notFound(request) : update(conversation, body, request.requestId());
+    }
+
+    /** {@code DELETE /conversations/{id}}. */
+    synchronized HttpReply delete(MockRequest request) {
+        Conversation conversation = conversations.remove(request.param("id"));
+        return conversation == null ? notFound(request) : HttpReply.json(200, NODES.objectNode()
+                .put("id", conversation.id()).put("object", "conversation.deleted").put("deleted", true).toString());
+    }
+
+    /** {@code POST /conversations/{id}/items}. */
+    synchronized HttpReply addItems(MockRequest request, JsonNode body) {
+        Conversation conversation = conversations.get(request.param("id"));
+        return conversation == null ? notFound(request) : addItems(conversation, body, request.requestId());
+    }
+
+    /** {@code GET /conversations/{id}/items}. */
+    synchronized HttpReply listItems(MockRequest request) {
+        Conversation conversation = conversations.get(request.param("id"));
+        return conversation == null ? notFound(request) : list(conversation, request.rawQuery(), request.requestId());
+    }
+
+    /** {@code GET /conversations/{id}/items/{item}}. */
+    synchronized HttpReply retrieveItem(MockRequest request) {
+        Conversation conversation = conversations.get(request.param("id"));
         if (conversation == null) {
-            return notFound(segments[1], requestId);
+            return notFound(request);
         }
-        if (segments.length == 3) {
-            return switch (method) {
-                case "POST" -> addItems(conversation, body, requestId);
-                case "GET" -> list(conversation, rawQuery, requestId);
-                default -> ResponsesApi.methodNotAllowed(method, fullPath, requestId);
-            };
+        ObjectNode item = item(conversation, request.param("item"));
+        return item == null ? itemNotFound(conversation, request) : HttpReply.json(200, item.toString());
+    }
+
+    /** {@code DELETE /conversations/{id}/items/{item}}. */
+    synchronized HttpReply deleteItem(MockRequest request) {
+        Conversation conversation = conversations.get(request.param("id"));
+        if (conversation == null) {
+            return notFound(request);
         }
-        ObjectNode item = conversation.items().stream().filter(i -> segments[3].equals(i.path("id").asText()))
-                .findFirst().orElse(null);
-        if (!List.of("GET", "DELETE").contains(method)) {
-            return ResponsesApi.methodNotAllowed(method, fullPath, requestId);
-        }
+        ObjectNode item = item(conversation, request.param("item"));
         if (item == null) {
-            return HttpReply.error(QwenError.flat(404, "NotFound", "Item with id '" + segments[3]
-                    + "' not found in conversation '" + conversation.id() + "'."), requestId);
-        }
-        if ("GET".equals(method)) {
-            return HttpReply.json(200, item.toString());
+            return itemNotFound(conversation, request);
         }
         conversation.items().remove(item);
-        return HttpReply.json(200, NODES.objectNode().put("id", segments[3]).put("object", "conversation.item.deleted")
-                .put("deleted", true).toString());
+        return HttpReply.json(200, NODES.objectNode().put("id", request.param("item"))
+                .put("object", "conversation.item.deleted").put("deleted", true).toString());
+    }
+
+    private static ObjectNode item(Conversation conversation, String itemId) {
+        return conversation.items().stream().filter(i -> itemId.equals(i.path("id").asText())).findFirst()
+                .orElse(null);
+    }
+
+    private static HttpReply itemNotFound(Conversation conversation, MockRequest request) {
+        return HttpReply.flatError(QwenError.flat(404, "NotFound", "Item with id '" + request.param("item")
+                + "' not found in conversation '" + conversation.id() + "'."), request.requestId());
     }
 
     private HttpReply create(JsonNode body, String requestId) {
@@ -109,7 +125,7 @@ final class MockConversations {
             error = readItems(body.path("items"), items);
         }
         if (error != null) {
-            return HttpReply.error(error, requestId);
+            return HttpReply.flatError(error, requestId);
         }
         ObjectNode metadata = body.path("metadata").isObject() ? body.get("metadata").deepCopy() : NODES.objectNode();
         Conversation conversation = new Conversation("conv_" + UUID.randomUUID(), System.currentTimeMillis(),
@@ -120,11 +136,11 @@ final class MockConversations {
 
     private HttpReply update(Conversation conversation, JsonNode body, String requestId) {
         if (!body.path("metadata").isObject()) {
-            return HttpReply.error(QwenError.flatInvalid("Missing required parameter: 'metadata'."), requestId);
+            return HttpReply.flatError(QwenError.flatInvalid("Missing required parameter: 'metadata'."), requestId);
         }
         QwenError error = checkMetadata(body.get("metadata"));
         if (error != null) {
-            return HttpReply.error(error, requestId);
+            return HttpReply.flatError(error, requestId);
         }
         conversation.metadata().removeAll();
         conversation.metadata().setAll((ObjectNode) body.get("metadata").deepCopy());
@@ -133,12 +149,12 @@ final class MockConversations {
 
     private HttpReply addItems(Conversation conversation, JsonNode body, String requestId) {
         if (!body.path("items").isArray()) {
-            return HttpReply.error(QwenError.flatInvalid("Missing required parameter: 'items'."), requestId);
+            return HttpReply.flatError(QwenError.flatInvalid("Missing required parameter: 'items'."), requestId);
         }
         List<ObjectNode> items = new ArrayList<>();
         QwenError error = readItems(body.get("items"), items);
         if (error != null) {
-            return HttpReply.error(error, requestId);
+            return HttpReply.flatError(error, requestId);
         }
         conversation.items().addAll(items);
         ObjectNode page = NODES.objectNode();
@@ -152,7 +168,7 @@ final class MockConversations {
 
     private HttpReply list(Conversation conversation, String rawQuery, String requestId) {
         ItemPages.Result result = ItemPages.page(conversation.items(), rawQuery);
-        return result.error() != null ? HttpReply.error(result.error(), requestId)
+        return result.error() != null ? HttpReply.flatError(result.error(), requestId)
                 : HttpReply.json(200, result.page().toString());
     }
 
@@ -205,9 +221,9 @@ final class MockConversations {
         return null;
     }
 
-    private static HttpReply notFound(String id, String requestId) {
-        return HttpReply.error(QwenError.flat(404, "NotFound", "Conversation with id '" + id + "' not found."),
-                requestId);
+    private static HttpReply notFound(MockRequest request) {
+        return HttpReply.flatError(QwenError.flat(404, "NotFound", "Conversation with id '" + request.param("id")
+                + "' not found."), request.requestId());
     }
 
     private static ObjectNode json(Conversation conversation) {

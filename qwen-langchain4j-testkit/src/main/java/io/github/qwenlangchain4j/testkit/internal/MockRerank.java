@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -21,11 +20,12 @@ import java.util.Set;
  *
  * <p>Relevance is deterministic word overlap: the share of the query's words (lower-cased letters and digits; each
  * CJK character a word; common English function words left out) that the document contains, mapped into
- * [0.02, 0.98]. Errors are DashScope's flat {@code {"request_id", "code", "message"}} bodies: 401
- * {@code InvalidApiKey}, 404 {@code InvalidParameter} "Model not exist." for a model Qwen does not serve (seen in
- * DashScope clients' tests), and 400 {@code InvalidParameter} for an empty or too long document list with the message
- * Qwen sends (Tencent/WeKnora#3458: "... batch size of documents is invalid, it should not be empty or larger than
- * 500.: input.documents"); the message for a missing query follows the same pattern (not a captured one).
+ * [0.02, 0.98]. Errors are DashScope's flat {@code {"request_id", "code", "message"}} bodies
+ * ({@link Dialect#DASHSCOPE}, which also refuses the key): 404 {@code InvalidParameter} "Model not exist." for a
+ * model Qwen does not serve (seen in DashScope clients' tests), and 400 {@code InvalidParameter} for an empty or
+ * too long document list with the message Qwen sends (Tencent/WeKnora#3458: "... batch size of documents is
+ * invalid, it should not be empty or larger than 500.: input.documents"); the message for a missing query follows
+ * the same pattern (not a captured one). Only {@code POST} is routed here: other methods get a 405.
  */
 public final class MockRerank {
 
@@ -39,40 +39,28 @@ public final class MockRerank {
             "on", "and", "or", "for", "with", "what", "which", "who", "how", "why", "does", "do", "it", "its", "by");
     private static final String VALUE_ERROR = "<400> InternalError.Algo.InvalidParameter: Value error, ";
 
-    private final String apiKey;
+    private MockRerank() {}
 
-    public MockRerank(String apiKey) {
-        this.apiKey = apiKey;
-    }
-
-    /** Serves one request to {@link #PATH}. */
-    public HttpReply handle(String method, String authorization, String body, String requestId) {
-        QwenError keyError = QwenError.flatKeyError(authorization, apiKey);
-        if (keyError != null) {
-            return HttpReply.error(keyError, requestId);
-        }
-        if (!"POST".equals(method)) {
-            return ResponsesApi.methodNotAllowed(method, PATH, requestId);
-        }
-        JsonNode request;
-        try {
-            request = JSON.readTree(body);
-        } catch (IOException e) {
-            return HttpReply.error(QwenError.flatInvalid("The request body is not valid JSON."), requestId);
+    /** Serves one {@code POST} to {@link #PATH}. */
+    public static HttpReply rerank(MockRequest http) {
+        String requestId = http.requestId();
+        JsonNode request = http.json();
+        if (request == null) {
+            return HttpReply.flatError(QwenError.flatInvalid("The request body is not valid JSON."), requestId);
         }
         Integer maxDocuments = MAX_DOCUMENTS.get(request.path("model").asText(""));
         if (maxDocuments == null) {
-            return HttpReply.error(QwenError.flat(404, "InvalidParameter", "Model not exist."), requestId);
+            return HttpReply.flatError(QwenError.flat(404, "InvalidParameter", "Model not exist."), requestId);
         }
         String query = request.path("input").path("query").asText("");
         JsonNode documents = request.path("input").path("documents");
         if (query.isBlank()) {
-            return HttpReply.error(QwenError.flatInvalid(VALUE_ERROR + "query should not be empty.: input.query"),
+            return HttpReply.flatError(QwenError.flatInvalid(VALUE_ERROR + "query should not be empty.: input.query"),
                     requestId);
         }
         if (!documents.isArray() || documents.isEmpty() || documents.size() > maxDocuments) {
-            return HttpReply.error(QwenError.flatInvalid(VALUE_ERROR + "batch size of documents is invalid, it should"
-                    + " not be empty or larger than " + maxDocuments + ".: input.documents"), requestId);
+            return HttpReply.flatError(QwenError.flatInvalid(VALUE_ERROR + "batch size of documents is invalid, it"
+                    + " should not be empty or larger than " + maxDocuments + ".: input.documents"), requestId);
         }
         return HttpReply.json(200, answer(request, query, documents, requestId));
     }

@@ -45,7 +45,7 @@ final class MockResponses {
     HttpReply create(JsonNode request, boolean sessionCache, String requestId) {
         QwenError error = ResponsesRules.checkParameters(request);
         if (error != null) {
-            return HttpReply.error(error, requestId);
+            return HttpReply.flatError(error, requestId);
         }
         boolean stream = request.path("stream").asBoolean(false);
         boolean thinking = ResponsesRules.thinks(request);
@@ -74,14 +74,14 @@ final class MockResponses {
         if (error != null) {
             return stream ? HttpReply.stream(ResponsesRenderer.failedStream(
                     ResponsesRenderer.failed(request, id, createdAt, List.of(), error), List.of()))
-                    : HttpReply.error(error, requestId);
+                    : HttpReply.flatError(error, requestId);
         }
         ResponsesApi.Scripted scripted = scripts.next();
         if (scripted != null && scripted.drop()) {
             return HttpReply.dropConnection();
         }
         if (scripted != null && scripted.error() != null && !(stream && scripted.midStream())) {
-            return HttpReply.error(scripted.error(), requestId);
+            return HttpReply.flatError(scripted.error(), requestId);
         }
         List<ObjectNode> input = ResponsesInput.items(request.path("input"));
         ResponsesAnswers.Turn turn = ResponsesAnswers.answer(request, history, input, thinking,
@@ -145,7 +145,10 @@ final class MockResponses {
                 .put("object", "response.deleted").put("deleted", true).toString());
     }
 
-    /** The list of S6's example: the page plus the response's id, model and {@code created_at} in milliseconds. */
+    /**
+     * The page plus the response's id, model and {@code created_at} in milliseconds, as in the input-items example
+     * of github.com/yobo2u/omugw docs/research/2026-09-27-dashscope-compatible-responses-endpoint.md.
+     */
     HttpReply inputItems(String id, String rawQuery, String requestId) {
         Stored response = stored.get(id);
         if (response == null) {
@@ -153,7 +156,7 @@ final class MockResponses {
         }
         ItemPages.Result result = ItemPages.page(response.input(), rawQuery);
         if (result.error() != null) {
-            return HttpReply.error(result.error(), requestId);
+            return HttpReply.flatError(result.error(), requestId);
         }
         ObjectNode page = result.page();
         page.put("id", id).put("model", response.response().path("model").asText())
@@ -166,7 +169,7 @@ final class MockResponses {
      * envelope every probed error of this API used; the status is not documented (inferred 404).
      */
     private static HttpReply notFound(String id, String requestId) {
-        return HttpReply.error(QwenError.flat(404, "InvalidParameter", "Response with id '" + id + "' not found."),
+        return HttpReply.flatError(QwenError.flat(404, "InvalidParameter", "Response with id '" + id + "' not found."),
                 requestId);
     }
 }

@@ -10,6 +10,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public record QwenError(int status, String code, String type, String message) {
 
+    /** An error of compatible mode with the {@code invalid_request_error} type its bodies carry. */
+    public static QwenError request(int status, String code, String message) {
+        return new QwenError(status, code, "invalid_request_error", message);
+    }
+
     public static QwenError invalidParameter(String message) {
         return new QwenError(400, "invalid_parameter_error", "invalid_request_error", message);
     }
@@ -20,18 +25,6 @@ public record QwenError(int status, String code, String type, String message) {
      */
     public static QwenError flat(int status, String code, String message) {
         return new QwenError(status, code, null, message);
-    }
-
-    /**
-     * DashScope's flat 401 for a missing key ("No API-key provided.") or another key than {@code apiKey} ("Invalid
-     * API-key provided."), or null when {@code authorization} carries {@code apiKey}.
-     */
-    public static QwenError flatKeyError(String authorization, String apiKey) {
-        if (authorization == null || !authorization.startsWith("Bearer ") || authorization.substring(7).isBlank()) {
-            return flat(401, "InvalidApiKey", "No API-key provided.");
-        }
-        return authorization.substring(7).equals(apiKey) ? null
-                : flat(401, "InvalidApiKey", "Invalid API-key provided.");
     }
 
     /** A 400 {@code InvalidParameter} of the Responses and Conversations APIs. */

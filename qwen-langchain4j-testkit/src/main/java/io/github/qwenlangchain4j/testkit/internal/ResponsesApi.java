@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
 
 /**
- * The entry to the mock's Responses and Conversations APIs, under both base URLs Qwen has used: the chat base
+ * The routes of the mock's Responses and Conversations APIs, under both base URLs Qwen has used: the chat base
  * {@code /compatible-mode/v1} (Qwen's current docs) and the legacy {@code /api/v2/apps/protocols/compatible-mode/v1}
- * (deprecated, still answering in probes). Every error is DashScope's flat {@code {request_id, code, message}}:
- * 401 {@code InvalidApiKey} "No API-key provided." / "Invalid API-key provided.", 405 "Method 'GET' is not allowed
- * for '...'." and 404 {@code Not Found} "Not support" for unknown paths (real probes in github.com/yobo2u/omugw).
+ * (deprecated, still answering in probes). Every error is DashScope's flat {@code {request_id, code, message}}
+ * ({@link Dialect#DASHSCOPE}): 405 "Method 'GET' is not allowed for '...'." and 404 {@code Not Found} "Not support"
+ * for unknown paths (real probes in github.com/yobo2u/omugw).
  */
 public final class ResponsesApi {
 
@@ -39,12 +42,10 @@ public final class ResponsesApi {
      */
     public record Scripted(Completion completion, QwenError error, boolean midStream, boolean drop) {}
 
-    private final String apiKey;
     private final MockConversations conversations = new MockConversations();
     private final MockResponses responses;
 
-    public ResponsesApi(String apiKey, Scripts scripts) {
-        this.apiKey = apiKey;
+    public ResponsesApi(Scripts scripts) {
         this.responses = new MockResponses(scripts, conversations);
     }
 
@@ -64,68 +65,55 @@ public final class ResponsesApi {
         conversations.reset();
     }
 
-    /**
-     * Serves one request.
-     *
-     * @param method        the HTTP method
-     * @param path          the full path
-     * @param rawQuery      the query, or null
-     * @param authorization the {@code Authorization} header, or null
-     * @param sessionCache  the {@code x-dashscope-session-cache} header, or null
-     * @param body          the body ("" for none)
-     * @param requestId     the request id for error bodies
-     * @return the answer
-     */
-    public HttpReply handle(String method, String path, String rawQuery, String authorization, String sessionCache,
-                            String body, String requestId) {
-        QwenError keyError = QwenError.flatKeyError(authorization, apiKey);
-        if (keyError != null) {
-            return HttpReply.error(keyError, requestId);
+    /** Both APIs' routes under both base paths; all are modelled (they wait the server's latency). */
+    public List<Route> routes() {
+        List<Route> routes = new ArrayList<>();
+        for (String base : List.of(BASE_PATH, LEGACY_BASE_PATH)) {
+            routes.add(Route.modelled("POST", base + "/responses", withBody((request, body) -> body.isObject()
+                    ? responses.create(body, "enable".equalsIgnoreCase(request.header("x-dashscope-session-cache")),
+                            request.requestId())
+                    : notJson(request))));
+            routes.add(Route.modelled("GET", base + "/responses/{id}",
+                    request -> responses.retrieve(request.param("id"), request.requestId())));
+            routes.add(Route.modelled("DELETE", base + "/responses/{id}",
+                    request -> responses.delete(request.param("id"), request.requestId())));
+            routes.add(Route.modelled("GET", base + "/responses/{id}/input_items",
+                    request -> responses.inputItems(request.param("id"), request.rawQuery(), request.requestId())));
+            routes.add(Route.modelled("POST", base + "/conversations", withBody(conversations::create)));
+            routes.add(Route.modelled("GET", base + "/conversations/{id}", conversations::retrieve));
+            routes.add(Route.modelled("POST", base + "/conversations/{id}", withBody(conversations::update)));
+            routes.add(Route.modelled("DELETE", base + "/conversations/{id}", conversations::delete));
+            routes.add(Route.modelled("POST", base + "/conversations/{id}/items", withBody(conversations::addItems)));
+            routes.add(Route.modelled("GET", base + "/conversations/{id}/items", conversations::listItems));
+            routes.add(Route.modelled("GET", base + "/conversations/{id}/items/{item}", conversations::retrieveItem));
+            routes.add(Route.modelled("DELETE", base + "/conversations/{id}/items/{item}",
+                    conversations::deleteItem));
         }
-        String sub = path.startsWith(LEGACY_BASE_PATH) ? path.substring(LEGACY_BASE_PATH.length())
-                : path.substring(BASE_PATH.length());
-        if (sub.endsWith("/") && sub.length() > 1) {
-            sub = sub.substring(0, sub.length() - 1);
-        }
-        JsonNode request;
-        try {
-            request = body.isBlank() ? JsonNodeFactory.instance.objectNode() : JSON.readTree(body);
-        } catch (IOException e) {
-            return HttpReply.error(QwenError.flatInvalid("The request body is not valid JSON."), requestId);
-        }
-        if (sub.equals("/conversations") || sub.startsWith("/conversations/")) {
-            return conversations.handle(method, path, sub, rawQuery, request, requestId);
-        }
-        if (!sub.equals("/responses") && !sub.startsWith("/responses/")) {
-            return notSupported(requestId);
-        }
-        String[] segments = sub.substring(1).split("/", -1);
-        if (segments.length == 1) {
-            return "POST".equals(method) && request.isObject()
-                    ? responses.create(request, "enable".equalsIgnoreCase(sessionCache), requestId)
-                    : "POST".equals(method) ? HttpReply.error(QwenError.flatInvalid("The request body is not valid"
-                    + " JSON."), requestId) : methodNotAllowed(method, path, requestId);
-        }
-        if (segments.length == 2 && !segments[1].isEmpty()) {
-            return switch (method) {
-                case "GET" -> responses.retrieve(segments[1], requestId);
-                case "DELETE" -> responses.delete(segments[1], requestId);
-                default -> methodNotAllowed(method, path, requestId);
-            };
-        }
-        if (segments.length == 3 && "input_items".equals(segments[2])) {
-            return "GET".equals(method) ? responses.inputItems(segments[1], rawQuery, requestId)
-                    : methodNotAllowed(method, path, requestId);
-        }
-        return notSupported(requestId);
+        return routes;
     }
 
-    static HttpReply methodNotAllowed(String method, String path, String requestId) {
-        return HttpReply.error(QwenError.flat(405, "Method Not Allowed",
-                "Method '" + method + "' is not allowed for '" + path + "'."), requestId);
+    /** The answer to a request no route takes: 405 for a known path, 404 "Not support" for any other. */
+    public static HttpReply unmatched(MockRequest request, boolean pathKnown) {
+        return HttpReply.flatError(pathKnown
+                ? QwenError.flat(405, "Method Not Allowed",
+                        "Method '" + request.method() + "' is not allowed for '" + request.path() + "'.")
+                : QwenError.flat(404, "Not Found", "Not support"), request.requestId());
     }
 
-    static HttpReply notSupported(String requestId) {
-        return HttpReply.error(QwenError.flat(404, "Not Found", "Not support"), requestId);
+    /** A handler given the body as JSON: none reads as {@code {}}, anything but JSON is refused. */
+    private static Route.Handler withBody(BiFunction<MockRequest, JsonNode, HttpReply> handler) {
+        return request -> {
+            JsonNode body;
+            try {
+                body = request.body().isBlank() ? JsonNodeFactory.instance.objectNode() : JSON.readTree(request.body());
+            } catch (IOException e) {
+                return notJson(request);
+            }
+            return handler.apply(request, body);
+        };
+    }
+
+    private static HttpReply notJson(MockRequest request) {
+        return HttpReply.flatError(QwenError.flatInvalid("The request body is not valid JSON."), request.requestId());
     }
 }
