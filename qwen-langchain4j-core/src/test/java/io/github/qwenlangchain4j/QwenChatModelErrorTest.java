@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** DESIGN section 5: every error shape and status mapped to LangChain4j's exceptions, and what is retried. */
+/** Errors and retries (docs/ARCHITECTURE.md): every error shape and status mapped to LangChain4j's exceptions, and what is retried. */
 class QwenChatModelErrorTest extends QwenWireMockSupport {
 
     static Stream<Arguments> errorRows() {

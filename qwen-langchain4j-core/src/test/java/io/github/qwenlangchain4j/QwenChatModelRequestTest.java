@@ -30,7 +30,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** What reaches the server: options, messages, tools, response format and headers (DESIGN section 3 and 4). */
+/** What reaches the server: options, messages, tools, response format and headers (docs/ARCHITECTURE.md, "Request mapping"). */
 class QwenChatModelRequestTest extends QwenWireMockSupport {
 
     private static final String ALL_OPTIONS_JSON = """
@@ -444,6 +444,17 @@ class QwenChatModelRequestTest extends QwenWireMockSupport {
                 .withHeader("Content-Type", matching("application/json.*"))
                 .withRequestBody(matchingJsonPath("$.model", equalTo("qwen-plus"))));
         assertThat(sentBody().has("stream")).isFalse();
+    }
+
+    @Test
+    void should_name_the_library_and_the_version_the_build_wrote_in_the_user_agent() {
+        stubBasicAnswer();
+
+        model().build().chat("Hi");
+
+        // the version comes from the build (resource filtering), never a literal that goes stale
+        server.verify(1, postRequestedFor(urlEqualTo(CHAT_PATH))
+                .withHeader("User-Agent", matching("qwen-langchain4j/\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?")));
     }
 
     private static ResponseFormat personFormat() {

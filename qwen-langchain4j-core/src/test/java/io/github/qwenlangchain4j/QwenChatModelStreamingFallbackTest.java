@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * DESIGN section 4: {@code QwenChatModel.chat()} streams internally when it must (thinking on, stream-only models,
+ * Stream-only models (docs/ARCHITECTURE.md): {@code QwenChatModel.chat()} streams internally when it must (thinking on, stream-only models,
  * Qwen's "stream only" 400) and aggregates the stream into one response.
  */
 class QwenChatModelStreamingFallbackTest extends QwenWireMockSupport {

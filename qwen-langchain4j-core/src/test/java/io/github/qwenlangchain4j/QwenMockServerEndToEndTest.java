@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The library end to end against QwenMockServer, which refuses what Qwen refuses: each test passes only if the
- * library absorbs the behaviour the way DESIGN section 4 says.
+ * library absorbs the behaviour the way docs/ARCHITECTURE.md ("What the library absorbs") says.
  */
 class QwenMockServerEndToEndTest extends QwenMockServerSupport {
 

@@ -151,7 +151,7 @@ public record QwenBatchListRequest(String name, List<String> inputFileIds, List<
         /**
          * The cursor ({@code after}): the id of the last batch of the previous page.
          *
-         * @param after the batch id, e.g. {@link QwenPage#lastId()}, or null for the first page
+         * @param after the batch id, e.g. {@link io.github.qwenlangchain4j.QwenPage#lastId()}, or null for the first page
          * @return this builder
          */
         public Builder after(String after) {

@@ -43,8 +43,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The fault matrix: every fault a server or network can produce, against sync chat, streaming chat and embeddings.
- * Each row states the outcome (a result, or the exception type), the number of requests the server saw (DESIGN
- * section 5: I/O failures, timeouts, 429 and 5xx are retried, malformed bodies never, streams only before their
+ * Each row states the outcome (a result, or the exception type), the number of requests the server saw (docs/ARCHITECTURE.md,
+ * "Errors and retries": I/O failures, timeouts, 429 and 5xx are retried, malformed bodies never, streams only before their
  * first event), exactly one terminal callback for streams, and a generous upper bound on the time taken, derived
  * from timeout x attempts + backoff.
  */

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * What a Qwen error means, from its code (compatible mode's snake_case codes and DashScope's native codes alike)
- * or, when the code says nothing specific, from the HTTP status. DESIGN section 5 and Model Studio's error-code page
+ * or, when the code says nothing specific, from the HTTP status, after Model Studio's error-code page
  * (alibabacloud.com/help/en/model-studio/error-code): e.g. {@code DataInspectionFailed} 400, {@code Throttling.*}
  * 429, {@code RequestTimeOut} 408, {@code InternalError*} 500, {@code ModelUnavailable} 503.
  */

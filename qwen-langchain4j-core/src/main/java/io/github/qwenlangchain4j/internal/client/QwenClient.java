@@ -22,13 +22,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP client of every Qwen model (chat, streaming, embeddings, batch): one immutable instance per model,
  * derived from a shared OkHttp client. It adds bearer auth and custom headers, applies timeouts, retries what
- * DESIGN section 5 allows with backoff, maps errors to LangChain4j exceptions and logs with the key redacted.
+ * {@link RetryPolicy} allows with backoff, maps errors to LangChain4j exceptions and logs with the key redacted.
  */
 public final class QwenClient {
 
 
     private static final MediaType JSON_MEDIA_TYPE = MediaType.get("application/json");
-    private static final String USER_AGENT = "qwen-langchain4j/0.1.0";
 
     private static final java.util.Set<String> WARNED_PLAIN_HTTP_HOSTS = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -80,7 +79,7 @@ public final class QwenClient {
                 + baseUrl.port(), this.http.proxy(), builder.httpClient);
         okhttp3.Headers.Builder headers = new okhttp3.Headers.Builder()
                 .add("Authorization", "Bearer " + apiKey.strip())
-                .add("User-Agent", USER_AGENT);
+                .add("User-Agent", UserAgent.VALUE);
         if (builder.customHeaders != null) {
             builder.customHeaders.forEach(headers::set); // a custom header replaces ours of the same name
         }

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one place that decides how a chat request must be sent to a model: thinking or not, {@code enable_thinking}
- * sent or not, JSON mode or instruction only, streamed or not (DESIGN section 4). It starts from what
+ * sent or not, JSON mode or instruction only, streamed or not. It starts from what
  * {@link QwenModels} knows of model names and learns from Qwen's refusals ({@link #learnFrom}), so a model the
  * name list does not know costs one refused call, once per planner. Thread-safe; one per chat model.
  *

@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
 
 /**
  * LangChain4j chat request -> Qwen wire request, for sync and streaming alike. Everything Qwen would refuse, or
- * silently ignore, is refused here, before anything is sent (DESIGN sections 3 and 4).
+ * silently ignore, is refused here, before anything is sent.
  */
 public final class ChatRequestMapper {
 
