@@ -147,7 +147,7 @@ final class NamedQwenModels implements BeanDefinitionRegistryPostProcessor, Envi
      */
     static QwenChatModel chatModel(String name, QwenProperties properties, QwenHttpClient http,
                                    Environment environment, ObjectProvider<ChatModelListener> listeners) {
-        return QwenAutoConfiguration.buildChatModel(QwenChatModel.builder(), properties, CHAT_MODELS + "." + name,
+        return ChatModelFactory.build(QwenChatModel.builder(), properties, CHAT_MODELS + "." + name,
                 chatModel(properties, name), ConnectionOverrides.bind(environment, CHAT_MODELS + "." + name),
                 http, listeners);
     }
@@ -160,7 +160,7 @@ final class NamedQwenModels implements BeanDefinitionRegistryPostProcessor, Envi
     static QwenStreamingChatModel streamingChatModel(String name, QwenProperties properties, QwenHttpClient http,
                                                      Environment environment,
                                                      ObjectProvider<ChatModelListener> listeners) {
-        return QwenAutoConfiguration.buildChatModel(QwenStreamingChatModel.builder(), properties,
+        return ChatModelFactory.build(QwenStreamingChatModel.builder(), properties,
                 CHAT_MODELS + "." + name, chatModel(properties, name),
                 ConnectionOverrides.bind(environment, CHAT_MODELS + "." + name), http, listeners);
     }
@@ -184,7 +184,7 @@ final class NamedQwenModels implements BeanDefinitionRegistryPostProcessor, Envi
                                                  Environment environment,
                                                  ObjectProvider<EmbeddingModelListener> listeners) {
             String section = EMBEDDING_MODELS + "." + name;
-            return QwenAutoConfiguration.EmbeddingModelConfiguration.buildEmbeddingModel(properties, section,
+            return EmbeddingModelFactory.build(properties, section,
                     properties.embeddingModels().getOrDefault(name, QwenProperties.EmbeddingModel.DEFAULTS),
                     ConnectionOverrides.bind(environment, section), http, listeners);
         }

@@ -14,7 +14,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -33,7 +32,7 @@ import org.springframework.context.annotation.Configuration;
 @AutoConfiguration
 @ConditionalOnClass(name = "io.micrometer.observation.ObservationRegistry")
 @ConditionalOnBooleanProperty(name = QwenObservationProperties.PREFIX + ".enabled", matchIfMissing = true)
-@Conditional(OnQwenApiKeyCondition.class)
+@ConditionalOnQwenApiKey
 @EnableConfigurationProperties({QwenObservationProperties.class, QwenProperties.class})
 public class QwenObservationAutoConfiguration {
 

@@ -9,7 +9,6 @@ import org.springframework.boot.actuate.autoconfigure.context.properties.Configu
 import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint;
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.MapPropertySource;
 
@@ -23,7 +22,7 @@ class ActuatorConfigPropsTest {
     private static final String PROXY_PASSWORD = "proxy-actuator-SECRET-31";
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(QwenAutoConfiguration.class,
+            .withConfiguration(QwenAutoConfigurations.of(
                     ConfigurationPropertiesReportEndpointAutoConfiguration.class))
             .withPropertyValues("langchain4j.qwen.api-key=" + KEY, "langchain4j.qwen.max-retries=4",
                     "langchain4j.qwen.chat-model.custom-headers.X-DashScope-ApiKey=" + KEY,

@@ -26,7 +26,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -38,7 +37,7 @@ class QwenAutoConfigurationBindingTest {
     private final QwenWireMock qwen = new QwenWireMock();
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(QwenAutoConfiguration.class))
+            .withConfiguration(QwenAutoConfigurations.of())
             .withPropertyValues("langchain4j.qwen.api-key=" + API_KEY, "langchain4j.qwen.base-url=" + qwen.baseUrl());
 
     /** Every chat-model.* property, as an application would write them in application.properties. */
@@ -190,7 +189,7 @@ class QwenAutoConfigurationBindingTest {
     @Test
     void should_bind_the_region_from_its_lowercase_name() {
         new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(QwenAutoConfiguration.class))
+                .withConfiguration(QwenAutoConfigurations.of())
                 .withPropertyValues("langchain4j.qwen.api-key=" + API_KEY, "langchain4j.qwen.region=china-beijing")
                 .run(context -> {
                     assertThat(context.getBean(QwenProperties.class).region())
@@ -203,7 +202,7 @@ class QwenAutoConfigurationBindingTest {
                             .contains("baseUrl=https://dashscope.aliyuncs.com/compatible-mode/v1");
                 });
         new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(QwenAutoConfiguration.class))
+                .withConfiguration(QwenAutoConfigurations.of())
                 .withPropertyValues("langchain4j.qwen.api-key=" + API_KEY, "langchain4j.qwen.region=us-virginia")
                 .run(context -> assertThat(context.getBean(QwenChatModel.class).toString())
                         .contains("baseUrl=https://dashscope-us.aliyuncs.com/compatible-mode/v1"));
@@ -212,7 +211,7 @@ class QwenAutoConfigurationBindingTest {
     @Test
     void should_default_to_singapore_and_let_base_url_win_over_region() {
         new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(QwenAutoConfiguration.class))
+                .withConfiguration(QwenAutoConfigurations.of())
                 .withPropertyValues("langchain4j.qwen.api-key=" + API_KEY)
                 .run(context -> assertThat(context.getBean(QwenChatModel.class).toString())
                         .contains("baseUrl=https://dashscope-intl.aliyuncs.com/compatible-mode/v1"));

@@ -8,14 +8,20 @@ import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.github.qwenlangchain4j.QwenChatModel;
 import io.github.qwenlangchain4j.QwenStreamingChatModel;
+import io.github.qwenlangchain4j.batch.QwenBatchChat;
+import io.github.qwenlangchain4j.files.QwenFiles;
 import io.github.qwenlangchain4j.embedding.QwenEmbeddingModel;
+import io.github.qwenlangchain4j.rerank.QwenScoringModel;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -25,7 +31,7 @@ import org.springframework.context.annotation.Configuration;
 class QwenAutoConfigurationConditionsTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(QwenAutoConfiguration.class));
+            .withConfiguration(QwenAutoConfigurations.of());
 
     @Test
     void should_create_the_three_models_when_an_api_key_is_set() {
@@ -139,12 +145,51 @@ class QwenAutoConfigurationConditionsTest {
     }
 
     @Test
-    void should_be_registered_as_an_auto_configuration() throws Exception {
+    void should_register_every_auto_configuration() throws Exception {
         try (var in = getClass().getResourceAsStream(
                 "/META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports")) {
-            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines())
-                    .contains(QwenAutoConfiguration.class.getName());
+            List<String> imports = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+            List<String> expected = new ArrayList<>(
+                    QwenAutoConfigurations.CAPABILITIES.stream().map(Class::getName).toList());
+            expected.add(QwenObservationAutoConfiguration.class.getName());
+            assertThat(imports).containsExactlyInAnyOrderElementsOf(expected);
         }
+    }
+
+    @Test
+    void should_order_every_capability_after_the_connection() {
+        assertThat(QwenAutoConfigurations.CAPABILITIES)
+                .filteredOn(type -> type != QwenConnectionAutoConfiguration.class)
+                .allSatisfy(type -> assertThat(type.getAnnotation(AutoConfiguration.class).after())
+                        .contains(QwenConnectionAutoConfiguration.class));
+    }
+
+    @Test
+    void should_create_only_the_beans_of_the_auto_configurations_in_use() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(QwenConnectionAutoConfiguration.class,
+                        QwenRerankAutoConfiguration.class))
+                .withPropertyValues("langchain4j.qwen.api-key=" + API_KEY)
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(QwenScoringModel.class);
+                    assertThat(context).doesNotHaveBean(QwenChatModel.class)
+                            .doesNotHaveBean(QwenStreamingChatModel.class).doesNotHaveBean(QwenEmbeddingModel.class)
+                            .doesNotHaveBean(QwenFiles.class);
+                });
+    }
+
+    @Test
+    void should_leave_the_other_capabilities_when_the_application_excludes_one() {
+        // What spring.autoconfigure.exclude does: the excluded class is simply not among the auto-configurations.
+        List<Class<?>> withoutChat = new ArrayList<>(QwenAutoConfigurations.CAPABILITIES);
+        withoutChat.remove(QwenChatAutoConfiguration.class);
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(withoutChat.toArray(Class<?>[]::new)))
+                .withPropertyValues("langchain4j.qwen.api-key=" + API_KEY)
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(QwenChatModel.class)
+                        .hasSingleBean(QwenStreamingChatModel.class).hasSingleBean(QwenEmbeddingModel.class)
+                        .hasSingleBean(QwenScoringModel.class).hasSingleBean(QwenBatchChat.class));
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -8,7 +8,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -16,7 +15,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 class QwenAutoConfigurationFailureTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(QwenAutoConfiguration.class))
+            .withConfiguration(QwenAutoConfigurations.of())
             .withPropertyValues("langchain4j.qwen.api-key=" + API_KEY);
 
     @Test
@@ -58,12 +57,16 @@ class QwenAutoConfigurationFailureTest {
         "langchain4j.qwen.chat-model.top-p                          | 0       | topP must be in (0, 1]",
         "langchain4j.qwen.chat-model.max-tokens                     | 0       | max_tokens) must be 1 or more",
         "langchain4j.qwen.chat-model.presence-penalty               | 3       | presencePenalty must be in [-2, 2]",
+        "langchain4j.qwen.chat-model.top-k                          | -1      | topK must be 0 or more",
         "langchain4j.qwen.chat-model.seed                           | -1      | seed must be 0 or more",
         "langchain4j.qwen.chat-model.audio-output.voice             | ' '     | voice must be set",
         "langchain4j.qwen.embedding-model.max-segments-per-batch    | 11      | exceeds what text-embedding-v4",
         "langchain4j.qwen.embedding-model.max-concurrent-requests   | 0       | maxConcurrentRequests must be at least 1",
         "langchain4j.qwen.embedding-model.model-name                | ' '     | modelName must be set",
         "langchain4j.qwen.embedding-model.rate-limit-patience       | -1s     | rateLimitPatience must be zero or positive",
+        "langchain4j.qwen.embedding-model.dimensions                | 0       | dimensions must be positive",
+        "langchain4j.qwen.scoring-model.model-name                  | ' '     | modelName must not be blank",
+        "langchain4j.qwen.scoring-model.max-tokens-per-request      | 0       | maxTokensPerRequest must be at least 1",
         "langchain4j.qwen.max-retries                               | -1      | maxRetries must be 0 or more",
         "langchain4j.qwen.max-concurrent-calls                      | 0       | maxConcurrentCalls must be 1 or more",
         "langchain4j.qwen.timeout                                   | -5s     | timeout must be positive",

@@ -20,7 +20,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -40,7 +39,7 @@ class QwenAutoConfigurationQwenOnlyChatTest {
     private final QwenMockServer qwen = QwenMockServer.start();
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(QwenAutoConfiguration.class))
+            .withConfiguration(QwenAutoConfigurations.of())
             .withPropertyValues("langchain4j.qwen.api-key=" + qwen.apiKey(),
                     "langchain4j.qwen.base-url=" + qwen.baseUrl(), "langchain4j.qwen.max-retries=0");
 
@@ -63,7 +62,7 @@ class QwenAutoConfigurationQwenOnlyChatTest {
     class ContextCache {
 
         @Test
-        void cache_system_messages_and_cache_conversation_mark_the_request_and_the_next_call_reads_the_cache() {
+        void should_mark_the_request_for_the_context_cache_and_read_it_on_the_next_call() {
             runner.withPropertyValues("langchain4j.qwen.chat-model.cache-system-messages=true",
                     "langchain4j.qwen.chat-model.cache-conversation=true").run(context -> {
                         QwenChatModel model = context.getBean(QwenChatModel.class);
@@ -84,7 +83,7 @@ class QwenAutoConfigurationQwenOnlyChatTest {
         }
 
         @Test
-        void the_streaming_model_marks_the_same_way() {
+        void should_mark_the_streaming_request_the_same_way() {
             runner.withPropertyValues("langchain4j.qwen.chat-model.cache-conversation=true").run(context -> {
                 StreamedResponse.of(context.getBean(QwenStreamingChatModel.class), List.of(UserMessage.from("Hi")));
 
@@ -95,7 +94,7 @@ class QwenAutoConfigurationQwenOnlyChatTest {
         }
 
         @Test
-        void a_named_chat_model_takes_its_own_cache_options_and_the_default_one_stays_unmarked() {
+        void should_give_a_named_chat_model_its_own_cache_options_and_leave_the_default_one_unmarked() {
             runner.withPropertyValues("langchain4j.qwen.chat-models.agent.model-name=qwen4-max",
                     "langchain4j.qwen.chat-models.agent.cache-system-messages=true").run(context -> {
                         context.getBean("agentChatModel", QwenChatModel.class)
@@ -114,7 +113,7 @@ class QwenAutoConfigurationQwenOnlyChatTest {
         }
 
         @Test
-        void marks_on_a_model_without_explicit_cache_are_refused_before_sending() {
+        void should_refuse_marks_on_a_model_without_explicit_cache_before_sending() {
             runner.withPropertyValues("langchain4j.qwen.chat-model.model-name=qwen-turbo",
                     "langchain4j.qwen.chat-model.cache-system-messages=true").run(context -> {
                         QwenChatModel model = context.getBean(QwenChatModel.class);
@@ -132,7 +131,7 @@ class QwenAutoConfigurationQwenOnlyChatTest {
     class AudioOutput {
 
         @Test
-        void a_voice_asks_an_omni_model_for_spoken_answers_which_the_response_carries() {
+        void should_ask_an_omni_model_for_spoken_answers_with_a_voice_and_carry_them_in_the_response() {
             runner.withPropertyValues("langchain4j.qwen.chat-model.model-name=qwen3-omni-flash",
                     "langchain4j.qwen.chat-model.audio-output.voice=Ethan").run(context -> {
                         ChatResponse response = context.getBean(QwenChatModel.class)
@@ -151,7 +150,7 @@ class QwenAutoConfigurationQwenOnlyChatTest {
         }
 
         @Test
-        void a_named_streaming_model_sends_its_voice_and_format() {
+        void should_send_the_voice_and_format_of_a_named_streaming_model() {
             runner.withPropertyValues("langchain4j.qwen.chat-models.speaker.model-name=qwen3-omni-flash",
                     "langchain4j.qwen.chat-models.speaker.audio-output.voice=Cherry",
                     "langchain4j.qwen.chat-models.speaker.audio-output.format=wav").run(context -> {
@@ -167,7 +166,7 @@ class QwenAutoConfigurationQwenOnlyChatTest {
         }
 
         @Test
-        void a_text_only_model_refuses_the_voice_before_sending() {
+        void should_refuse_the_voice_of_a_text_only_model_before_sending() {
             runner.withPropertyValues("langchain4j.qwen.chat-model.audio-output.voice=Cherry").run(context -> {
                 QwenChatModel model = context.getBean(QwenChatModel.class);
 
@@ -179,7 +178,7 @@ class QwenAutoConfigurationQwenOnlyChatTest {
         }
 
         @Test
-        void a_format_without_a_voice_fails_the_startup_naming_the_voice_property() {
+        void should_fail_the_startup_naming_the_voice_property_for_a_format_without_a_voice() {
             runner.withPropertyValues("langchain4j.qwen.chat-model.model-name=qwen3-omni-flash",
                     "langchain4j.qwen.chat-model.audio-output.format=wav").run(context -> {
                         assertThat(context).hasFailed();

@@ -41,7 +41,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -65,7 +64,7 @@ class QwenObservationAutoConfigurationTest {
     private final QwenMockServer qwen = QwenMockServer.start();
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(QwenAutoConfiguration.class,
+            .withConfiguration(QwenAutoConfigurations.of(
                     QwenObservationAutoConfiguration.class))
             .withPropertyValues("langchain4j.qwen.api-key=" + qwen.apiKey(),
                     "langchain4j.qwen.base-url=" + qwen.baseUrl(), "langchain4j.qwen.max-retries=0",
@@ -358,7 +357,7 @@ class QwenObservationAutoConfigurationTest {
     @Test
     void should_time_calls_into_a_meter_registry_without_an_observation_registry() {
         new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(QwenAutoConfiguration.class,
+                .withConfiguration(QwenAutoConfigurations.of(
                         QwenObservationAutoConfiguration.class))
                 .withPropertyValues("langchain4j.qwen.api-key=" + qwen.apiKey(),
                         "langchain4j.qwen.base-url=" + qwen.baseUrl())
@@ -407,7 +406,7 @@ class QwenObservationAutoConfigurationTest {
     @Test
     void should_observe_calls_with_micrometer_observation_alone() {
         new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(QwenAutoConfiguration.class,
+                .withConfiguration(QwenAutoConfigurations.of(
                         QwenObservationAutoConfiguration.class))
                 .withPropertyValues("langchain4j.qwen.api-key=" + qwen.apiKey(),
                         "langchain4j.qwen.base-url=" + qwen.baseUrl())

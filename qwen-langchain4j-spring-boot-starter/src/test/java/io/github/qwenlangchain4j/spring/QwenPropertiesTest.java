@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.MapPropertySource;
 
@@ -18,7 +17,7 @@ import org.springframework.core.env.MapPropertySource;
 class QwenPropertiesTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(QwenAutoConfiguration.class))
+            .withConfiguration(QwenAutoConfigurations.of())
             .withPropertyValues("langchain4j.qwen.api-key=" + API_KEY);
 
     @Test

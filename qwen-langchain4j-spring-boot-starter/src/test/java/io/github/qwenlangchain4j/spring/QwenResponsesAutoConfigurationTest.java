@@ -29,7 +29,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,14 +38,14 @@ import org.springframework.context.annotation.Configuration;
  * to the request they send (observed on a WireMock server), backing off, and never making plain {@code ChatModel} or
  * {@code StreamingChatModel} injection ambiguous.
  */
-class QwenAutoConfigurationResponsesTest {
+class QwenResponsesAutoConfigurationTest {
 
     private static final String ENABLED = "langchain4j.qwen.responses-model.enabled=true";
 
     private final QwenWireMock qwen = new QwenWireMock();
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(QwenAutoConfiguration.class))
+            .withConfiguration(QwenAutoConfigurations.of())
             .withPropertyValues("langchain4j.qwen.api-key=" + API_KEY, "langchain4j.qwen.base-url=" + qwen.baseUrl());
 
     /** Every responses-model.* property, as an application would write them in application.properties. */
@@ -101,7 +100,7 @@ class QwenAutoConfigurationResponsesTest {
     @Test
     void should_create_nothing_without_an_api_key() {
         new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(QwenAutoConfiguration.class))
+                .withConfiguration(QwenAutoConfigurations.of())
                 .withPropertyValues(ENABLED, "langchain4j.qwen.api-key=")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
@@ -293,7 +292,7 @@ class QwenAutoConfigurationResponsesTest {
     @Test
     void should_use_the_region_when_no_base_url_is_set() {
         new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(QwenAutoConfiguration.class))
+                .withConfiguration(QwenAutoConfigurations.of())
                 .withPropertyValues("langchain4j.qwen.api-key=" + API_KEY, "langchain4j.qwen.region=china-beijing",
                         ENABLED)
                 .run(context -> assertThat(context.getBean(QwenResponsesChatModel.class).toString())

@@ -14,17 +14,16 @@ import dev.langchain4j.model.scoring.ScoringModel;
 import io.github.qwenlangchain4j.rerank.QwenScoringModel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The QwenScoringModel bean from {@code langchain4j.qwen.scoring-model.*}. */
-class QwenAutoConfigurationScoringTest {
+class QwenRerankAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(QwenAutoConfiguration.class))
+            .withConfiguration(QwenAutoConfigurations.of())
             .withPropertyValues("langchain4j.qwen.api-key=" + API_KEY);
 
     @Test
@@ -35,7 +34,7 @@ class QwenAutoConfigurationScoringTest {
             assertThat(context.getBean(QwenScoringModel.class).toString())
                     .contains("baseUrl=https://dashscope-intl.aliyuncs.com/api/v1").doesNotContain(API_KEY);
         });
-        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(QwenAutoConfiguration.class))
+        new ApplicationContextRunner().withConfiguration(QwenAutoConfigurations.of())
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(ScoringModel.class));
     }
 

@@ -22,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -36,7 +35,7 @@ import org.springframework.context.annotation.Configuration;
  * (https://www.alibabacloud.com/help/en/model-studio/batch-interfaces-compatible-with-openai,
  * https://www.alibabacloud.com/help/en/model-studio/openai-file-interface; core's fixtures/batch and fixtures/files).
  */
-class QwenAutoConfigurationBatchTest {
+class QwenBatchAutoConfigurationTest {
 
     private static final String FILES_PATH = "/compatible-mode/v1/files";
     private static final String BATCHES_PATH = "/compatible-mode/v1/batches";
@@ -44,7 +43,7 @@ class QwenAutoConfigurationBatchTest {
     private final QwenWireMock qwen = new QwenWireMock();
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(QwenAutoConfiguration.class))
+            .withConfiguration(QwenAutoConfigurations.of())
             .withPropertyValues("langchain4j.qwen.api-key=" + API_KEY, "langchain4j.qwen.base-url=" + qwen.baseUrl());
 
     @AfterEach
@@ -57,7 +56,7 @@ class QwenAutoConfigurationBatchTest {
         runner.run(context -> assertThat(context).hasNotFailed().hasSingleBean(QwenFiles.class)
                 .hasSingleBean(QwenBatches.class).hasSingleBean(QwenBatchChat.class)
                 .hasSingleBean(QwenBatchEmbeddings.class));
-        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(QwenAutoConfiguration.class))
+        new ApplicationContextRunner().withConfiguration(QwenAutoConfigurations.of())
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(QwenFiles.class)
                         .doesNotHaveBean(QwenBatchChat.class));
     }

@@ -19,7 +19,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -32,7 +31,7 @@ import org.springframework.core.NestedExceptionUtils;
  * staying primary, the shared connection inherited or overridden, and each bean sending its own options (observed on
  * WireMock servers standing in for two regions).
  */
-class QwenAutoConfigurationNamedModelsTest {
+class QwenNamedModelsAutoConfigurationTest {
 
     private static final String OTHER_KEY = "sk-other-region-SECRET-55aa";
 
@@ -40,7 +39,7 @@ class QwenAutoConfigurationNamedModelsTest {
     private final QwenWireMock otherRegion = new QwenWireMock();
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(QwenAutoConfiguration.class))
+            .withConfiguration(QwenAutoConfigurations.of())
             .withPropertyValues("langchain4j.qwen.api-key=" + API_KEY, "langchain4j.qwen.base-url=" + qwen.baseUrl(),
                     "langchain4j.qwen.chat-model.model-name=qwen-max");
 
@@ -137,6 +136,22 @@ class QwenAutoConfigurationNamedModelsTest {
         runner.withPropertyValues("langchain4j.qwen.chat-models.eu.timeout=-1s").run(context ->
                 assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
                         .hasMessageContaining("langchain4j.qwen.chat-models.eu.timeout"));
+        runner.withPropertyValues("langchain4j.qwen.embedding-models.docs.dimensions=100").run(context ->
+                assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+                        .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                        .hasMessageContaining("langchain4j.qwen.embedding-models.docs.dimensions")
+                        .hasMessageContaining("dimensions 100 is not supported by text-embedding-v4"));
+    }
+
+    @Test
+    void should_refuse_a_blank_api_key_override_under_its_own_property_without_falling_back() {
+        runner.withPropertyValues("langchain4j.qwen.chat-models.eu.api-key=").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+                    .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                    .hasMessageContaining("langchain4j.qwen.chat-models.eu.api-key")
+                    .hasMessageNotContaining(API_KEY);
+        });
     }
 
     @Test

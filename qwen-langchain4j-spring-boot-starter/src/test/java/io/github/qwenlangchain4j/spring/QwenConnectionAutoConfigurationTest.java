@@ -24,7 +24,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -41,7 +40,7 @@ import org.springframework.core.annotation.Order;
  * logs, through a proxy that strips them and through an HTTPS tunnel, is proven in core's ProxyAndHttpClientTest.)
  */
 @ExtendWith(OutputCaptureExtension.class)
-class QwenAutoConfigurationProxyTest {
+class QwenConnectionAutoConfigurationTest {
 
     private static final String PROXY_PASSWORD = "proxy-SECRET-pass-7";
     private static final String PROXY_CREDENTIAL = Base64.getEncoder()
@@ -52,10 +51,10 @@ class QwenAutoConfigurationProxyTest {
             .enableBrowserProxying(true));
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(QwenAutoConfiguration.class))
+            .withConfiguration(QwenAutoConfigurations.of())
             .withPropertyValues("langchain4j.qwen.api-key=" + API_KEY, "langchain4j.qwen.base-url=" + qwen.baseUrl());
 
-    QwenAutoConfigurationProxyTest() {
+    QwenConnectionAutoConfigurationTest() {
         proxy.start();
         // Requests without credentials are challenged; the others match no stub and are forwarded.
         proxy.stubFor(any(anyUrl()).withHeader("Proxy-Authorization", absent())
@@ -140,6 +139,33 @@ class QwenAutoConfigurationProxyTest {
                     assertThat(cause).isInstanceOf(InvalidConfigurationPropertyValueException.class)
                             .hasMessageContaining("langchain4j.qwen.proxy.username")
                             .hasMessageContaining("no proxy is").hasMessageNotContaining(PROXY_PASSWORD);
+                });
+    }
+
+    @Test
+    void should_name_the_password_property_when_the_credentials_have_no_password() {
+        runner.withPropertyValues("langchain4j.qwen.proxy.host=127.0.0.1",
+                "langchain4j.qwen.proxy.port=" + proxy.port(), "langchain4j.qwen.proxy.username=corp-user")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    Throwable cause = NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure());
+                    assertThat(cause).isInstanceOf(InvalidConfigurationPropertyValueException.class);
+                    assertThat(((InvalidConfigurationPropertyValueException) cause).getName())
+                            .isEqualTo("langchain4j.qwen.proxy.password");
+                    assertThat(cause).hasMessageContaining("need a password");
+                });
+    }
+
+    @Test
+    void should_accept_credentials_for_the_proxy_of_a_customizer() {
+        runner.withBean(QwenHttpClientCustomizer.class, () -> builder -> builder.proxy(new java.net.Proxy(
+                        java.net.Proxy.Type.HTTP, new java.net.InetSocketAddress("127.0.0.1", proxy.port()))))
+                .withPropertyValues("langchain4j.qwen.proxy.username=corp-user",
+                        "langchain4j.qwen.proxy.password=" + PROXY_PASSWORD)
+                .run(context -> {
+                    assertThat(context.getBean(QwenChatModel.class).chat("hello")).isEqualTo(ANSWER);
+                    assertThat(proxied()).extracting(event -> event.getRequest().getHeader("Proxy-Authorization"))
+                            .contains("Basic " + PROXY_CREDENTIAL);
                 });
     }
 

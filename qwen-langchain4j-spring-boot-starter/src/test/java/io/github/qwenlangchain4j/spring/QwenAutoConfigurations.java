@@ -1,0 +1,35 @@
+package io.github.qwenlangchain4j.spring;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+
+/**
+ * The starter's auto-configurations for {@code ApplicationContextRunner} tests: every one but
+ * {@link QwenObservationAutoConfiguration}, which the tests that observe add themselves. The runner orders them by
+ * their {@code after} attributes, as Spring Boot does. {@code QwenAutoConfigurationConditionsTest} proves that this
+ * list and the imports file agree.
+ */
+final class QwenAutoConfigurations {
+
+    /** The auto-configurations of the connection, the models and the clients. */
+    static final List<Class<?>> CAPABILITIES = List.of(
+            QwenConnectionAutoConfiguration.class,
+            QwenChatAutoConfiguration.class,
+            QwenStreamingChatAutoConfiguration.class,
+            QwenEmbeddingAutoConfiguration.class,
+            QwenNamedModelsAutoConfiguration.class,
+            QwenResponsesAutoConfiguration.class,
+            QwenRerankAutoConfiguration.class,
+            QwenBatchAutoConfiguration.class);
+
+    private QwenAutoConfigurations() {}
+
+    /** {@link #CAPABILITIES} and {@code others}, e.g. the observation or an actuator auto-configuration. */
+    static AutoConfigurations of(Class<?>... others) {
+        List<Class<?>> classes = new ArrayList<>(CAPABILITIES);
+        classes.addAll(Arrays.asList(others));
+        return AutoConfigurations.of(classes.toArray(Class<?>[]::new));
+    }
+}
