@@ -31,6 +31,7 @@ import java.util.Locale;
  * (default qwen,openai), {@code streams.threads} (sync mode; default platform,virtual), {@code streams.rounds}
  * (default 1), {@code streams.xmx} (the clients' heap, default 256m), {@code streams.timeout} (seconds a client waits
  * for its calls, default 120), {@code streams.exitGrace} (seconds a client has to exit after its result, default 10),
+ * {@code streams.jvmArgs} (extra options of the client JVMs, space-separated, e.g. a JFR recording),
  * {@code streams.check} (default true: check the server first in streams mode), {@code streams.check.n} (default
  * 2000) and {@code streams.check.jdk} (the label the check's client runs on, default 25).
  *
@@ -86,6 +87,10 @@ public final class ConcurrentStreamsBenchmark {
                 StreamServer server = new StreamServer(tls.keyStore(), tls.password())) {
             List<String> options = new ArrayList<>(List.of("-Xmx" + XMX, "-XX:+ExitOnOutOfMemoryError"));
             options.addAll(tls.clientJvmOptions());
+            String jvmArgs = System.getProperty("streams.jvmArgs", "").strip(); // e.g. a flight recording
+            if (!jvmArgs.isEmpty()) {
+                options.addAll(List.of(jvmArgs.split("\\s+")));
+            }
             ConcurrentStreamsBenchmark benchmark = new ConcurrentStreamsBenchmark(server, new ChildJvm(options,
                     EXIT_GRACE));
             if (MODE.equals("check") || (MODE.equals("streams") && CHECK)) {
