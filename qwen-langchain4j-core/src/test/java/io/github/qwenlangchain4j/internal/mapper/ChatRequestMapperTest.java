@@ -3,8 +3,10 @@ package io.github.qwenlangchain4j.internal.mapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
@@ -25,6 +27,7 @@ import dev.langchain4j.model.chat.request.ToolChoice;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
 import io.github.qwenlangchain4j.Fixtures;
+import io.github.qwenlangchain4j.QwenAudioOutput;
 import io.github.qwenlangchain4j.QwenChatRequestParameters;
 import io.github.qwenlangchain4j.QwenSearchOptions;
 import io.github.qwenlangchain4j.internal.api.ChatCompletionRequest;
@@ -246,13 +249,13 @@ class ChatRequestMapperTest {
                 .presencePenalty(1.5).repetitionPenalty(1.05).enableThinking(false).thinkingBudget(100)
                 .enableSearch(true).searchOptions(QwenSearchOptions.builder().forcedSearch(true).build())
                 .vlHighResolutionImages(true).enableCodeInterpreter(true).parallelToolCalls(true)
-                .audioOutput(io.github.qwenlangchain4j.QwenAudioOutput.voice("Cherry"))
+                .audioOutput(QwenAudioOutput.voice("Cherry"))
                 .toolSpecifications(weatherTool()).toolChoice(ToolChoice.AUTO)
                 .responseFormat(ResponseFormat.JSON);
         JsonNode typed = STRICT.readTree(Json.MAPPER.writeValueAsString(streamed(everything.build())));
         List<String> names = new ArrayList<>();
         typed.fieldNames().forEachRemaining(names::add);
-        // every typed field is set above, so that a field added to the request later is covered here too
+        // every typed field is set above: one added to the request later fails this count until it is set too
         assertThat(names).hasSize(ChatCompletionRequest.class.getRecordComponents().length - 1);
 
         Map<String, Object> custom = new LinkedHashMap<>();
@@ -265,8 +268,7 @@ class ChatRequestMapperTest {
     }
 
     /** Parses JSON failing on a key given twice, which a custom parameter next to a typed field would write. */
-    private static final com.fasterxml.jackson.databind.ObjectReader STRICT = Json.MAPPER.reader()
-            .with(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectReader STRICT = Json.MAPPER.reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private static ChatCompletionRequest streamed(QwenChatRequestParameters parameters) {
         return ChatRequestMapper.toRequest(List.of(HELLO), parameters,
