@@ -1,14 +1,18 @@
 package io.github.qwenlangchain4j.internal.api;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The body of {@code POST /chat/completions}. Qwen-only options are top-level fields. {@code toolChoice} is either
  * the string {@code "auto"}/{@code "none"} or a {@link ToolChoiceFunction}. {@code modalities} and {@code audio}
- * ask a Qwen-Omni model for a spoken answer.
+ * ask a Qwen-Omni model for a spoken answer. {@code customParameters} are written as top-level fields of their own
+ * names, after the typed ones (null or empty: none); a typed field they name is left null by the request mapper, so
+ * that the custom value is the only one sent.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -36,7 +40,8 @@ public record ChatCompletionRequest(
         Object toolChoice,
         ResponseFormat responseFormat,
         Boolean stream,
-        StreamOptions streamOptions) {
+        StreamOptions streamOptions,
+        @JsonAnyGetter Map<String, Object> customParameters) {
 
     /** {@code "audio": {"voice": "Cherry", "format": "wav"}}: how a Qwen-Omni model speaks its answer. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

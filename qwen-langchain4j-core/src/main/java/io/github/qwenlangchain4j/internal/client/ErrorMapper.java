@@ -26,12 +26,15 @@ import java.time.Duration;
  */
 public final class ErrorMapper {
 
-    /** The mapper error bodies are parsed with; null for {@link Json#MAPPER}, built when the first error comes. */
+    /**
+     * The mapper error bodies are parsed with; null for {@link Json#MAPPER}, looked up when the first error body comes
+     * so that building a client does not build the mapper on the caller's thread (see {@code JsonWarmUp}).
+     */
     private final ObjectMapper json;
     private final String baseUrl;
     private final Redactor redactor;
 
-    /** Parses error bodies with {@link Json#MAPPER}, which is built only when the first error body comes. */
+    /** Parses error bodies with {@link Json#MAPPER}. */
     ErrorMapper(String baseUrl, Redactor redactor) {
         this(null, baseUrl, redactor);
     }

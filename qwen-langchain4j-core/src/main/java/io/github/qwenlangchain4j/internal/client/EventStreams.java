@@ -1,5 +1,6 @@
 package io.github.qwenlangchain4j.internal.client;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.qwenlangchain4j.internal.api.StreamChunk;
 import java.io.IOException;
 import java.util.function.BooleanSupplier;
@@ -76,34 +77,49 @@ public final class EventStreams {
         // the whole timeout applies again.
         body.timeout().timeout(client.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         SseReader reader = new SseReader(body);
-        JsonEventParser<T> parser = format.newParser();
-        try {
-            boolean lastSeen = false;
-            Buffer data;
-            while ((data = reader.nextEvent()) != null) {
-                if (cancelled.getAsBoolean()) {
-                    return false;
-                }
-                client.logger().streamEvent(data);
-                if (data.size() == DONE.size() && data.rangeEquals(0, DONE)) {
-                    return true;
-                }
-                T event = parser.parse(data, requestId);
-                if (event.error() != null) {
-                    throw client.streamError(event.error(), requestId != null ? requestId : event.requestId());
-                }
-                onEvent.accept(event);
-                lastSeen |= format.isLast.test(event);
-            }
+        boolean lastSeen = false;
+        Buffer data;
+        while ((data = reader.nextEvent()) != null) {
             if (cancelled.getAsBoolean()) {
                 return false;
             }
-            if (lastSeen) {
+            client.logger().streamEvent(data);
+            if (data.size() == DONE.size() && data.rangeEquals(0, DONE)) {
                 return true;
             }
-        } finally {
-            parser.close();
+            T event = parse(format, data, requestId);
+            if (event.error() != null) {
+                throw client.streamError(event.error(), requestId != null ? requestId : event.requestId());
+            }
+            onEvent.accept(event);
+            lastSeen |= format.isLast.test(event);
+        }
+        if (cancelled.getAsBoolean()) {
+            return false;
+        }
+        if (lastSeen) {
+            return true;
         }
         throw ErrorMapper.malformed("the stream ended before " + format.end, requestId, null);
+    }
+
+    /**
+     * One event's data (consumed) as the format's type.
+     *
+     * @throws RuntimeException a malformed-response error naming the request when the data is not exactly one JSON
+     *                          value of the expected shape, or is JSON null
+     */
+    static <T extends StreamChunk> T parse(StreamFormat<T> format, Buffer data, String requestId) {
+        T event;
+        try {
+            event = format.reader.readValue(data.inputStream());
+        } catch (IOException e) {
+            String reason = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+            throw ErrorMapper.malformed("a stream event is not the expected JSON: " + reason, requestId, e);
+        }
+        if (event == null) {
+            throw ErrorMapper.malformed("a stream event is JSON null", requestId, null);
+        }
+        return event;
     }
 }

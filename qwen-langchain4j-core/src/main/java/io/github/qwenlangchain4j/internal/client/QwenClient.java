@@ -2,7 +2,8 @@ package io.github.qwenlangchain4j.internal.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.qwenlangchain4j.QwenApiError;
-import io.github.qwenlangchain4j.internal.json.WireJson;
+import io.github.qwenlangchain4j.internal.json.Json;
+import io.github.qwenlangchain4j.internal.json.JsonWarmUp;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP client of every Qwen model (chat, streaming, embeddings, batch): one immutable instance per model,
- * derived from a shared OkHttp client. It adds bearer auth and custom headers, applies timeouts, retries what
+ * derived from a shared OkHttp client. It adds bearer auth and custom headers, applies timeouts, retries what its
  * {@link RetryPolicy} allows with backoff, maps errors to LangChain4j exceptions and logs with the key redacted.
  */
 public final class QwenClient {
@@ -50,6 +51,7 @@ public final class QwenClient {
     private final FileTransfers files = new FileTransfers(this);
 
     private QwenClient(Builder builder) {
+        JsonWarmUp.startInBackground(); // first, so that it overlaps with building OkHttp's client below
         String apiKey = builder.apiKey;
         if (apiKey == null || apiKey.isBlank()) {
             throw new IllegalArgumentException("apiKey is required: pass your Model Studio API key, usually read from"
@@ -200,7 +202,7 @@ public final class QwenClient {
         }
         T parsed;
         try {
-            parsed = WireJson.read(bytes, responseType);
+            parsed = Json.reader(responseType).readValue(bytes);
         } catch (JsonProcessingException e) {
             throw ErrorMapper.malformed("the body is not the expected JSON: " + e.getOriginalMessage(), requestId, e);
         }
@@ -360,7 +362,7 @@ public final class QwenClient {
 
     private static byte[] serialize(Object body) {
         try {
-            return WireJson.write(body);
+            return Json.MAPPER.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Could not serialise the request to JSON: " + e.getOriginalMessage(), e);
         }

@@ -1,11 +1,12 @@
 package io.github.qwenlangchain4j.internal.client;
 
-import io.github.qwenlangchain4j.internal.json.Json;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.github.qwenlangchain4j.internal.api.ChatCompletionResponse;
 import io.github.qwenlangchain4j.internal.api.StreamChunk;
+import io.github.qwenlangchain4j.internal.json.Json;
 import java.util.Objects;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 /**
  * What one protocol's event stream carries and how it ends. Chat Completions ends with {@code data: [DONE]}; a
@@ -17,37 +18,33 @@ import java.util.function.Supplier;
  */
 public final class StreamFormat<T extends StreamChunk> {
 
-    /** Chat Completions chunks, up to {@code [DONE]}; the common text chunk is read without data binding. */
+    /** Chat Completions chunks, up to {@code [DONE]}. */
     public static final StreamFormat<ChatCompletionResponse> CHAT =
-            new StreamFormat<>(ChatCompletionResponse.class, chunk -> false, "[DONE]", ChatChunkFastPath::new);
+            new StreamFormat<>(ChatCompletionResponse.class, chunk -> false, "[DONE]");
 
-    final Class<T> type;
+    /**
+     * Reads one event's data. An event holds exactly one JSON value, so anything after it means the event is
+     * malformed (two values in one {@code data:} field, or a value followed by garbage).
+     */
+    final ObjectReader reader;
     final Predicate<T> isLast;
     /** The end, as named in the error when a stream stops before it. */
     final String end;
-    private final Supplier<JsonEventParser.FastPath<T>> fastPath;
 
-    private StreamFormat(Class<T> type, Predicate<T> isLast, String end,
-                         Supplier<JsonEventParser.FastPath<T>> fastPath) {
-        this.type = Objects.requireNonNull(type, "type");
+    private StreamFormat(Class<T> type, Predicate<T> isLast, String end) {
+        this.reader = Json.reader(Objects.requireNonNull(type, "type"))
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.isLast = Objects.requireNonNull(isLast, "isLast");
         this.end = end;
-        this.fastPath = fastPath;
     }
 
     /**
-     * A stream of {@code type} events that ends after the event {@code isLast} accepts (or at {@code [DONE]}); events
-     * are bound by Jackson.
+     * A stream of {@code type} events that ends after the event {@code isLast} accepts (or at {@code [DONE]}).
      *
      * @param lastEvent the last event's name, for the error when a stream stops before it
      */
     public static <T extends StreamChunk> StreamFormat<T> endingWith(Class<T> type, Predicate<T> isLast,
                                                                      String lastEvent) {
-        return new StreamFormat<>(type, isLast, lastEvent, null);
-    }
-
-    /** A parser for one stream of this format. */
-    JsonEventParser<T> newParser() {
-        return new JsonEventParser<>(Json.MAPPER, type, fastPath == null ? null : fastPath.get());
+        return new StreamFormat<>(type, isLast, lastEvent);
     }
 }

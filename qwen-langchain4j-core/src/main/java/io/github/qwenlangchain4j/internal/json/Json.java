@@ -2,20 +2,32 @@ package io.github.qwenlangchain4j.internal.json;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
- * The library's one Jackson databind mapper, in a class of its own so that it is built when something first needs
- * databind (an error body, a batch, an embedding response, custom parameters), not when a client is created:
- * building it loads some 500 classes, a fifth of a second of a fresh JVM. The chat wire types go through
- * {@link WireJson} instead.
+ * The library's JSON codec: one Jackson databind mapper for every wire type, as LangChain4j's own modules use. A
+ * fresh JVM builds it in a background thread when a model is built, see {@link JsonWarmUp}.
  */
 public final class Json {
 
-    /** The JSON codec of the wire types: lenient on input because the live API adds fields without notice. */
+    /** Lenient on input, because the live API adds fields without notice. */
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
+    /** A reader per type, which resolves the type and its deserializer once rather than on every read. */
+    private static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
+        @Override
+        protected ObjectReader computeValue(Class<?> type) {
+            return MAPPER.readerFor(type);
+        }
+    };
+
     private Json() {}
+
+    /** The reader of {@code type}, made once per type. */
+    public static ObjectReader reader(Class<?> type) {
+        return READERS.get(type);
+    }
 }

@@ -1,7 +1,6 @@
 package io.github.qwenlangchain4j.internal.mapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
@@ -35,8 +34,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * LangChain4j chat request -> Qwen wire request, for sync and streaming alike. Everything Qwen would refuse, or
- * silently ignore, is refused here, before anything is sent.
+ * LangChain4j chat request -> Qwen wire request, for sync, streaming and batch alike. Everything Qwen would refuse,
+ * or silently ignore, is refused here, before anything is sent.
  */
 public final class ChatRequestMapper {
 
@@ -51,7 +50,9 @@ public final class ChatRequestMapper {
 
     /**
      * Maps messages and merged parameters to the wire request, sent as {@code plan} says (thinking, JSON mode,
-     * streaming); see {@link CallPlanner}.
+     * streaming); see {@link CallPlanner}. The custom parameters go in as they are, at top level: one that has the
+     * name of a typed field replaces it (the typed field is left null, so that only the custom value is sent), as
+     * {@link QwenChatRequestParameters#customParameters()} documents.
      *
      * @param sendThinking whether earlier assistant thinking is sent back as {@code reasoning_content}
      */
@@ -79,56 +80,57 @@ public final class ChatRequestMapper {
             }
         }
 
+        Map<String, Object> custom = parameters.customParameters();
         return new ChatCompletionRequest(
-                parameters.modelName(),
-                toMessages(messages, sendThinking, formatNote, parameters),
-                parameters.temperature(),
-                parameters.topP(),
-                parameters.topK(),
-                parameters.maxOutputTokens(),
-                emptyToNull(parameters.stopSequences()),
-                parameters.seed(),
-                parameters.presencePenalty(),
-                parameters.repetitionPenalty(),
-                plan.enableThinking(),
-                parameters.thinkingBudget(),
-                parameters.enableSearch(),
-                toSearchOptions(parameters.searchOptions()),
-                parameters.vlHighResolutionImages(),
-                parameters.enableCodeInterpreter(),
-                parameters.parallelToolCalls(),
-                parameters.audioOutput() == null ? null : TEXT_AND_AUDIO,
-                parameters.audioOutput() == null ? null : new ChatCompletionRequest.AudioOutput(
-                        parameters.audioOutput().voice(), parameters.audioOutput().format()),
-                tools,
-                toolChoice,
-                plan.jsonMode() ? io.github.qwenlangchain4j.internal.api.ResponseFormat.JSON_OBJECT : null,
-                plan.stream() ? Boolean.TRUE : null,
-                plan.stream() ? StreamOptions.INCLUDE_USAGE : null);
+                unlessCustom(custom, "model", parameters.modelName()),
+                unlessCustom(custom, "messages", toMessages(messages, sendThinking, formatNote, parameters)),
+                unlessCustom(custom, "temperature", parameters.temperature()),
+                unlessCustom(custom, "top_p", parameters.topP()),
+                unlessCustom(custom, "top_k", parameters.topK()),
+                unlessCustom(custom, "max_tokens", parameters.maxOutputTokens()),
+                unlessCustom(custom, "stop", emptyToNull(parameters.stopSequences())),
+                unlessCustom(custom, "seed", parameters.seed()),
+                unlessCustom(custom, "presence_penalty", parameters.presencePenalty()),
+                unlessCustom(custom, "repetition_penalty", parameters.repetitionPenalty()),
+                unlessCustom(custom, "enable_thinking", plan.enableThinking()),
+                unlessCustom(custom, "thinking_budget", parameters.thinkingBudget()),
+                unlessCustom(custom, "enable_search", parameters.enableSearch()),
+                unlessCustom(custom, "search_options", toSearchOptions(parameters.searchOptions())),
+                unlessCustom(custom, "vl_high_resolution_images", parameters.vlHighResolutionImages()),
+                unlessCustom(custom, "enable_code_interpreter", parameters.enableCodeInterpreter()),
+                unlessCustom(custom, "parallel_tool_calls", parameters.parallelToolCalls()),
+                unlessCustom(custom, "modalities", parameters.audioOutput() == null ? null : TEXT_AND_AUDIO),
+                unlessCustom(custom, "audio", parameters.audioOutput() == null ? null
+                        : new ChatCompletionRequest.AudioOutput(parameters.audioOutput().voice(),
+                                parameters.audioOutput().format())),
+                unlessCustom(custom, "tools", tools),
+                unlessCustom(custom, "tool_choice", toolChoice),
+                unlessCustom(custom, "response_format",
+                        plan.jsonMode() ? io.github.qwenlangchain4j.internal.api.ResponseFormat.JSON_OBJECT : null),
+                unlessCustom(custom, "stream", plan.stream() ? Boolean.TRUE : null),
+                unlessCustom(custom, "stream_options", plan.stream() ? StreamOptions.INCLUDE_USAGE : null),
+                custom);
     }
 
     /**
-     * The body to send for these messages and merged parameters, as {@code plan} says: {@link #toRequest} with the
-     * custom parameters merged in ({@link #withCustomParameters}).
+     * The body to send for these messages and merged parameters, as {@code plan} says: the request of
+     * {@link #toRequest}, custom parameters included.
      *
      * @param sendThinking whether earlier assistant thinking is sent back as {@code reasoning_content}
      */
-    public static Object toBody(List<ChatMessage> messages, QwenChatRequestParameters parameters, CallPlan plan,
-                                boolean sendThinking) {
-        return withCustomParameters(toRequest(messages, parameters, plan, sendThinking), parameters.customParameters());
+    public static ChatCompletionRequest toBody(List<ChatMessage> messages, QwenChatRequestParameters parameters,
+                                               CallPlan plan, boolean sendThinking) {
+        return toRequest(messages, parameters, plan, sendThinking);
     }
 
     /**
-     * The body to send: the request itself, or, when custom parameters are set, its JSON tree with them merged in
-     * at top level (they win over typed fields of the same name).
+     * {@code typed}, or null when a custom parameter named {@code wireName} replaces it (a custom parameter wins over
+     * the typed option of the same name; leaving the typed one out means the request never holds the name twice).
+     *
+     * @param custom the custom parameters, or null for none
      */
-    public static Object withCustomParameters(Object request, Map<String, Object> customParameters) {
-        if (customParameters == null || customParameters.isEmpty()) {
-            return request;
-        }
-        ObjectNode tree = Json.MAPPER.valueToTree(request);
-        customParameters.forEach((name, value) -> tree.set(name, Json.MAPPER.valueToTree(value)));
-        return tree;
+    public static <T> T unlessCustom(Map<String, Object> custom, String wireName, T typed) {
+        return custom != null && custom.containsKey(wireName) ? null : typed;
     }
 
     public static void validateParameters(QwenChatRequestParameters parameters) {

@@ -1,5 +1,6 @@
 package io.github.qwenlangchain4j.internal.responses;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -9,6 +10,8 @@ import java.util.Map;
 /**
  * A {@code POST /responses} body. {@code input} holds input items (messages, function calls and their outputs) as
  * maps, because their shapes differ by type; {@code tools} holds function tools and built-in tools alike.
+ * {@code customParameters} are written as top-level fields of their own names, after the typed ones (null or empty:
+ * none); a typed field they name is left null by the request mapper, so that the custom value is the only one sent.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -27,4 +30,5 @@ public record ResponsesRequest(
         Object toolChoice,
         Boolean parallelToolCalls,
         Boolean enableThinking,
-        Map<String, Object> text) {}
+        Map<String, Object> text,
+        @JsonAnyGetter Map<String, Object> customParameters) {}

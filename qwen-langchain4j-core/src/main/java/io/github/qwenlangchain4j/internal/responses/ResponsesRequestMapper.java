@@ -1,5 +1,7 @@
 package io.github.qwenlangchain4j.internal.responses;
 
+import static io.github.qwenlangchain4j.internal.mapper.ChatRequestMapper.unlessCustom;
+
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
@@ -34,13 +36,14 @@ public final class ResponsesRequestMapper {
     private ResponsesRequestMapper() {}
 
     /**
-     * The body for these messages and merged parameters; {@code stream} asks for server-sent events.
+     * The body for these messages and merged parameters; {@code stream} asks for server-sent events. The custom
+     * parameters go in as they are, at top level: one that has the name of a typed field replaces it.
      *
      * @throws IllegalArgumentException     when there is nothing to send or a tool is invalid
      * @throws UnsupportedFeatureException  for content the Responses API cannot take
      */
-    public static Object toBody(List<ChatMessage> messages, QwenResponsesChatRequestParameters parameters,
-                                boolean stream) {
+    public static ResponsesRequest toBody(List<ChatMessage> messages, QwenResponsesChatRequestParameters parameters,
+                                          boolean stream) {
         if (messages == null || messages.isEmpty()) {
             throw new IllegalArgumentException("messages must not be empty: a Responses request needs at least the new"
                     + " user turn");
@@ -54,23 +57,24 @@ public final class ResponsesRequestMapper {
             addInput(input, message);
         }
         input = outputsAfterTheirCalls(input);
-        ResponsesRequest request = new ResponsesRequest(
-                parameters.modelName(),
-                input,
+        Map<String, Object> custom = parameters.customParameters();
+        return new ResponsesRequest(
+                unlessCustom(custom, "model", parameters.modelName()),
+                unlessCustom(custom, "input", input),
                 null,
-                parameters.previousResponseId(),
-                parameters.conversationId(),
-                parameters.store(),
-                stream ? Boolean.TRUE : null,
-                parameters.temperature(),
-                parameters.topP(),
-                parameters.maxOutputTokens(),
-                tools(parameters),
-                toolChoice(parameters),
-                parameters.parallelToolCalls(),
-                parameters.enableThinking(),
-                null);
-        return ChatRequestMapper.withCustomParameters(request, parameters.customParameters());
+                unlessCustom(custom, "previous_response_id", parameters.previousResponseId()),
+                unlessCustom(custom, "conversation", parameters.conversationId()),
+                unlessCustom(custom, "store", parameters.store()),
+                unlessCustom(custom, "stream", stream ? Boolean.TRUE : null),
+                unlessCustom(custom, "temperature", parameters.temperature()),
+                unlessCustom(custom, "top_p", parameters.topP()),
+                unlessCustom(custom, "max_output_tokens", parameters.maxOutputTokens()),
+                unlessCustom(custom, "tools", tools(parameters)),
+                unlessCustom(custom, "tool_choice", toolChoice(parameters)),
+                unlessCustom(custom, "parallel_tool_calls", parameters.parallelToolCalls()),
+                unlessCustom(custom, "enable_thinking", parameters.enableThinking()),
+                null,
+                custom);
     }
 
     /**

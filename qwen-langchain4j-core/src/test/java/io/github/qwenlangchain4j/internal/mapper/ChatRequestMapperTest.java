@@ -3,8 +3,10 @@ package io.github.qwenlangchain4j.internal.mapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
@@ -25,6 +27,7 @@ import dev.langchain4j.model.chat.request.ToolChoice;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
 import io.github.qwenlangchain4j.Fixtures;
+import io.github.qwenlangchain4j.QwenAudioOutput;
 import io.github.qwenlangchain4j.QwenChatRequestParameters;
 import io.github.qwenlangchain4j.QwenSearchOptions;
 import io.github.qwenlangchain4j.internal.api.ChatCompletionRequest;
@@ -53,9 +56,8 @@ class ChatRequestMapperTest {
     /** The body exactly as the client would serialise it, as a JSON tree. */
     static JsonNode body(List<ChatMessage> messages, QwenChatRequestParameters parameters, boolean sendThinking) {
         ChatCompletionRequest request = request(messages, parameters, sendThinking);
-        Object body = ChatRequestMapper.withCustomParameters(request, parameters.customParameters());
         try {
-            return Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(body));
+            return Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(request));
         } catch (JsonProcessingException e) {
             throw new AssertionError(e);
         }
@@ -220,11 +222,57 @@ class ChatRequestMapperTest {
     }
 
     @Test
-    void should_return_the_request_itself_without_custom_parameters() {
-        ChatCompletionRequest request = request(List.of(HELLO), params().build(), false);
-        assertThat(ChatRequestMapper.withCustomParameters(request, null)).isSameAs(request);
-        assertThat(ChatRequestMapper.withCustomParameters(request, Map.of())).isSameAs(request);
-        assertThat(ChatRequestMapper.withCustomParameters(request, Map.of("x", 1))).isInstanceOf(ObjectNode.class);
+    void should_send_a_custom_parameter_that_names_a_typed_field_once_with_the_custom_value() throws Exception {
+        Map<String, Object> custom = new LinkedHashMap<>();
+        custom.put("top_k", 50);
+        custom.put("stop", null);
+        custom.put("x_extension", Map.of("nested", List.of(1, 2)));
+        QwenChatRequestParameters parameters = params().topK(5).stopSequences(List.of("END")).temperature(0.3)
+                .customParameters(custom).build();
+
+        ChatCompletionRequest request = request(List.of(HELLO), parameters, false);
+        String json = Json.MAPPER.writeValueAsString(request);
+
+        assertThat(request.topK()).isNull();
+        assertThat(request.stop()).isNull();
+        assertThat(request.temperature()).isEqualTo(0.3);
+        assertThat(STRICT.readTree(json)).isEqualTo(json("{\"model\":\"qwen-plus\",\"messages\":[{\"role\":\"user\","
+                + "\"content\":\"Hello\"}],\"temperature\":0.3,\"top_k\":50,\"stop\":null,"
+                + "\"x_extension\":{\"nested\":[1,2]}}"));
+        assertThat(json).doesNotContain("custom_parameters").doesNotContain("customParameters");
+    }
+
+    @Test
+    void should_let_a_custom_parameter_replace_every_typed_field_of_the_request() throws Exception {
+        QwenChatRequestParameters.Builder everything = params().modelName("qwen3-omni-flash")
+                .temperature(0.7).topP(0.8).topK(20).maxOutputTokens(512).stopSequences(List.of("END")).seed(42)
+                .presencePenalty(1.5).repetitionPenalty(1.05).enableThinking(false).thinkingBudget(100)
+                .enableSearch(true).searchOptions(QwenSearchOptions.builder().forcedSearch(true).build())
+                .vlHighResolutionImages(true).enableCodeInterpreter(true).parallelToolCalls(true)
+                .audioOutput(QwenAudioOutput.voice("Cherry"))
+                .toolSpecifications(weatherTool()).toolChoice(ToolChoice.AUTO)
+                .responseFormat(ResponseFormat.JSON);
+        JsonNode typed = STRICT.readTree(Json.MAPPER.writeValueAsString(streamed(everything.build())));
+        List<String> names = new ArrayList<>();
+        typed.fieldNames().forEachRemaining(names::add);
+        // every typed field is set above: one added to the request later fails this count until it is set too
+        assertThat(names).hasSize(ChatCompletionRequest.class.getRecordComponents().length - 1);
+
+        Map<String, Object> custom = new LinkedHashMap<>();
+        names.forEach(name -> custom.put(name, "custom " + name));
+        ChatCompletionRequest replaced = streamed(everything.customParameters(custom).build());
+        JsonNode sent = STRICT.readTree(Json.MAPPER.writeValueAsString(replaced));
+
+        assertThat(sent).hasSize(names.size());
+        names.forEach(name -> assertThat(sent.get(name).asText()).as(name).isEqualTo("custom " + name));
+    }
+
+    /** Parses JSON failing on a key given twice, which a custom parameter next to a typed field would write. */
+    private static final ObjectReader STRICT = Json.MAPPER.reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    private static ChatCompletionRequest streamed(QwenChatRequestParameters parameters) {
+        return ChatRequestMapper.toRequest(List.of(HELLO), parameters,
+                new CallPlanner().plan(parameters, CallPlanner.Transport.STREAM), false);
     }
 
     // ---- SystemMessages ----
