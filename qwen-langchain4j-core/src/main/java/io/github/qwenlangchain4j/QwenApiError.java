@@ -33,6 +33,7 @@ public final class QwenApiError extends HttpException {
     private final String qwenMessage;
     /** The request id of the failed call; may be null. */
     private final String requestId;
+
     private final transient Duration retryAfter;
 
     /**
@@ -46,7 +47,12 @@ public final class QwenApiError extends HttpException {
      * @param description the exception message: status, code, message and request id
      */
     public QwenApiError(
-            int statusCode, String code, String qwenMessage, String requestId, Duration retryAfter, String description) {
+            int statusCode,
+            String code,
+            String qwenMessage,
+            String requestId,
+            Duration retryAfter,
+            String description) {
         super(statusCode, description);
         this.code = code;
         this.qwenMessage = qwenMessage;

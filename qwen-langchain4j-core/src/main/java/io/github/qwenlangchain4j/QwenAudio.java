@@ -62,8 +62,14 @@ public final class QwenAudio {
         }
         ByteBuffer header = ByteBuffer.allocate(44 + data.length).order(ByteOrder.LITTLE_ENDIAN);
         header.put(new byte[] {'R', 'I', 'F', 'F'}).putInt(36 + data.length).put(new byte[] {'W', 'A', 'V', 'E'});
-        header.put(new byte[] {'f', 'm', 't', ' '}).putInt(16).putShort((short) 1).putShort((short) 1)
-                .putInt(SAMPLE_RATE).putInt(SAMPLE_RATE * 2).putShort((short) 2).putShort((short) 16);
+        header.put(new byte[] {'f', 'm', 't', ' '})
+                .putInt(16)
+                .putShort((short) 1)
+                .putShort((short) 1)
+                .putInt(SAMPLE_RATE)
+                .putInt(SAMPLE_RATE * 2)
+                .putShort((short) 2)
+                .putShort((short) 16);
         header.put(new byte[] {'d', 'a', 't', 'a'}).putInt(data.length).put(data);
         return header.array();
     }
@@ -107,9 +113,13 @@ public final class QwenAudio {
 
     @Override
     public boolean equals(Object o) {
-        return this == o || (o instanceof QwenAudio that && Arrays.equals(data, that.data)
-                && Objects.equals(format, that.format) && Objects.equals(transcript, that.transcript)
-                && Objects.equals(id, that.id) && Objects.equals(expiresAt, that.expiresAt));
+        return this == o
+                || (o instanceof QwenAudio that
+                        && Arrays.equals(data, that.data)
+                        && Objects.equals(format, that.format)
+                        && Objects.equals(transcript, that.transcript)
+                        && Objects.equals(id, that.id)
+                        && Objects.equals(expiresAt, that.expiresAt));
     }
 
     @Override

@@ -70,7 +70,8 @@ public final class QwenAudioOutput {
 
     @Override
     public boolean equals(Object o) {
-        return this == o || (o instanceof QwenAudioOutput that && voice.equals(that.voice) && format.equals(that.format));
+        return this == o
+                || (o instanceof QwenAudioOutput that && voice.equals(that.voice) && format.equals(that.format));
     }
 
     @Override

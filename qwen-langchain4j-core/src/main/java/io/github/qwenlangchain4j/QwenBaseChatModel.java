@@ -124,9 +124,6 @@ public abstract class QwenBaseChatModel {
 
         Builder() {}
 
-
-
-
         /**
          * The model ({@code model}), e.g. {@code qwen-plus} (default), {@code qwen-max}, {@code qwen3-coder-plus}.
          *
@@ -383,7 +380,6 @@ public abstract class QwenBaseChatModel {
             return self();
         }
 
-
         /**
          * Defaults for every request; the typed builder options above win over them.
          *
@@ -395,10 +391,6 @@ public abstract class QwenBaseChatModel {
             this.defaultRequestParameters = defaultRequestParameters;
             return self();
         }
-
-
-
-
 
         /**
          * Listeners notified of every request, response and error of the model.

@@ -67,8 +67,8 @@ public class QwenChatModel extends QwenBaseChatModel implements ChatModel {
     }
 
     private ChatResponse send(Object body) {
-        QwenClient.Result<ChatCompletionResponse> result = client.post(CHAT_COMPLETIONS, body,
-                ChatCompletionResponse.class);
+        QwenClient.Result<ChatCompletionResponse> result =
+                client.post(CHAT_COMPLETIONS, body, ChatCompletionResponse.class);
         try {
             return ChatResponseMapper.toChatResponse(result.body(), result.requestId());
         } catch (IllegalStateException e) {
@@ -77,8 +77,11 @@ public class QwenChatModel extends QwenBaseChatModel implements ChatModel {
     }
 
     private ChatResponse streamAndAggregate(Object body, QwenChatRequestParameters parameters) {
-        ChatStreamAccumulator accumulator = new ChatStreamAccumulator(StreamEvents.NONE,
-                parameters.audioOutput() == null ? null : parameters.audioOutput().format());
+        ChatStreamAccumulator accumulator = new ChatStreamAccumulator(
+                StreamEvents.NONE,
+                parameters.audioOutput() == null
+                        ? null
+                        : parameters.audioOutput().format());
         String requestId = client.streams().stream(CHAT_COMPLETIONS, body, StreamFormat.CHAT, accumulator::accept);
         return accumulator.build(requestId);
     }

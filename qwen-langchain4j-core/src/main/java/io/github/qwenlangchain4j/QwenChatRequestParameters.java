@@ -1,8 +1,8 @@
 package io.github.qwenlangchain4j;
 
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
-import io.github.qwenlangchain4j.internal.mapper.ParameterTypes;
 import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
+import io.github.qwenlangchain4j.internal.mapper.ParameterTypes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -49,24 +49,35 @@ public class QwenChatRequestParameters extends DefaultChatRequestParameters {
         super(builder);
         // Qwen's own ranges ("Range of temperature should be [0.0, 2.0)", "Range of top_p should be (0.0, 1.0]"):
         // refused here, before anything is sent, and named after the builder option.
-        check(temperature() == null || (temperature() >= 0 && temperature() < 2), "temperature", "in [0, 2)",
+        check(
+                temperature() == null || (temperature() >= 0 && temperature() < 2),
+                "temperature",
+                "in [0, 2)",
                 temperature());
         check(topP() == null || (topP() > 0 && topP() <= 1), "topP", "in (0, 1]", topP());
         check(topK() == null || topK() >= 0, "topK", "0 or more", topK());
-        check(maxOutputTokens() == null || maxOutputTokens() >= 1, "maxOutputTokens (max_tokens)", "1 or more",
+        check(
+                maxOutputTokens() == null || maxOutputTokens() >= 1,
+                "maxOutputTokens (max_tokens)",
+                "1 or more",
                 maxOutputTokens());
-        check(presencePenalty() == null || (presencePenalty() >= -2 && presencePenalty() <= 2), "presencePenalty",
-                "in [-2, 2]", presencePenalty());
+        check(
+                presencePenalty() == null || (presencePenalty() >= -2 && presencePenalty() <= 2),
+                "presencePenalty",
+                "in [-2, 2]",
+                presencePenalty());
         check(builder.seed == null || builder.seed >= 0, "seed", "0 or more", builder.seed);
         if (builder.thinkingBudget != null && builder.thinkingBudget <= 0) {
-            throw new IllegalArgumentException("thinkingBudget must be a positive number of tokens, but was "
-                    + builder.thinkingBudget);
+            throw new IllegalArgumentException(
+                    "thinkingBudget must be a positive number of tokens, but was " + builder.thinkingBudget);
         }
         if (builder.repetitionPenalty != null && builder.repetitionPenalty <= 0) {
-            throw new IllegalArgumentException("repetitionPenalty must be greater than 0 (1.0 means no penalty), but was "
-                    + builder.repetitionPenalty);
+            throw new IllegalArgumentException(
+                    "repetitionPenalty must be greater than 0 (1.0 means no penalty), but was "
+                            + builder.repetitionPenalty);
         }
-        if (builder.customParameters != null && builder.customParameters.keySet().stream().anyMatch(java.util.Objects::isNull)) {
+        if (builder.customParameters != null
+                && builder.customParameters.keySet().stream().anyMatch(java.util.Objects::isNull)) {
             throw new IllegalArgumentException("customParameters must not contain a null key");
         }
         this.seed = builder.seed;
@@ -262,9 +273,21 @@ public class QwenChatRequestParameters extends DefaultChatRequestParameters {
 
     @Override
     public int hashCode() {
-        return Objects.hash(super.hashCode(), seed, repetitionPenalty, enableThinking, thinkingBudget, enableSearch,
-                searchOptions, vlHighResolutionImages, enableCodeInterpreter, parallelToolCalls, cacheSystemMessages,
-                cacheConversation, audioOutput, customParameters);
+        return Objects.hash(
+                super.hashCode(),
+                seed,
+                repetitionPenalty,
+                enableThinking,
+                thinkingBudget,
+                enableSearch,
+                searchOptions,
+                vlHighResolutionImages,
+                enableCodeInterpreter,
+                parallelToolCalls,
+                cacheSystemMessages,
+                cacheConversation,
+                audioOutput,
+                customParameters);
     }
 
     @Override
@@ -309,8 +332,8 @@ public class QwenChatRequestParameters extends DefaultChatRequestParameters {
          */
         @Override
         public Builder overrideWith(ChatRequestParameters parameters) {
-            ParameterTypes.requireMergeable(parameters, QwenChatRequestParameters.class,
-                    "QwenChatModel and QwenStreamingChatModel");
+            ParameterTypes.requireMergeable(
+                    parameters, QwenChatRequestParameters.class, "QwenChatModel and QwenStreamingChatModel");
             super.overrideWith(parameters);
             if (parameters instanceof QwenChatRequestParameters qwen) {
                 seed = or(qwen.seed, seed);

@@ -63,14 +63,20 @@ public class QwenChatResponseMetadata extends ChatResponseMetadata {
 
     @Override
     public Builder toBuilder() {
-        return ((Builder) super.toBuilder(new Builder())).requestId(requestId).created(created).audio(audio);
+        return ((Builder) super.toBuilder(new Builder()))
+                .requestId(requestId)
+                .created(created)
+                .audio(audio);
     }
 
     @Override
     public boolean equals(Object o) {
-        return this == o || (o instanceof QwenChatResponseMetadata that && super.equals(o)
-                && Objects.equals(requestId, that.requestId) && Objects.equals(created, that.created)
-                && Objects.equals(audio, that.audio));
+        return this == o
+                || (o instanceof QwenChatResponseMetadata that
+                        && super.equals(o)
+                        && Objects.equals(requestId, that.requestId)
+                        && Objects.equals(created, that.created)
+                        && Objects.equals(audio, that.audio));
     }
 
     @Override
@@ -129,8 +135,12 @@ public class QwenChatResponseMetadata extends ChatResponseMetadata {
         @Override
         public Builder tokenUsage(dev.langchain4j.model.output.TokenUsage tokenUsage) {
             if (tokenUsage != null && !(tokenUsage instanceof QwenTokenUsage)) {
-                tokenUsage = new QwenTokenUsage(tokenUsage.inputTokenCount(), tokenUsage.outputTokenCount(),
-                        tokenUsage.totalTokenCount(), null, null);
+                tokenUsage = new QwenTokenUsage(
+                        tokenUsage.inputTokenCount(),
+                        tokenUsage.outputTokenCount(),
+                        tokenUsage.totalTokenCount(),
+                        null,
+                        null);
             }
             return super.tokenUsage(tokenUsage);
         }

@@ -258,9 +258,10 @@ public abstract class QwenConnectionBuilder<T, B extends QwenConnectionBuilder<T
      * @param extraHeaders  headers the model adds, e.g. {@code x-dashscope-session-cache}
      * @return a new client
      */
-    protected QwenClient newClient(java.util.function.Function<QwenRegion, String> regionBaseUrl,
-                                   Map<String, String> extraHeaders) {
-        return newClient(baseUrl != null ? baseUrl : regionBaseUrl.apply(region != null ? region : QwenRegion.SINGAPORE),
+    protected QwenClient newClient(
+            java.util.function.Function<QwenRegion, String> regionBaseUrl, Map<String, String> extraHeaders) {
+        return newClient(
+                baseUrl != null ? baseUrl : regionBaseUrl.apply(region != null ? region : QwenRegion.SINGAPORE),
                 extraHeaders);
     }
 
@@ -273,8 +274,11 @@ public abstract class QwenConnectionBuilder<T, B extends QwenConnectionBuilder<T
      * @return a new client
      */
     protected QwenClient newNativeClient(Map<String, String> extraHeaders) {
-        return newClient(baseUrl != null ? QwenRegion.nativeBaseUrlOf(baseUrl)
-                : (region != null ? region : QwenRegion.SINGAPORE).nativeBaseUrl(), extraHeaders);
+        return newClient(
+                baseUrl != null
+                        ? QwenRegion.nativeBaseUrlOf(baseUrl)
+                        : (region != null ? region : QwenRegion.SINGAPORE).nativeBaseUrl(),
+                extraHeaders);
     }
 
     private QwenClient newClient(String resolvedBaseUrl, Map<String, String> extraHeaders) {

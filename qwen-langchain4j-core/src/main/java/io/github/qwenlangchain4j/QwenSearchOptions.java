@@ -24,8 +24,8 @@ public final class QwenSearchOptions {
                     + builder.searchStrategy + "'");
         }
         if (builder.freshness != null && builder.freshness <= 0) {
-            throw new IllegalArgumentException("freshness is a number of days and must be positive, but was "
-                    + builder.freshness);
+            throw new IllegalArgumentException(
+                    "freshness is a number of days and must be positive, but was " + builder.freshness);
         }
         this.forcedSearch = builder.forcedSearch;
         this.searchStrategy = builder.searchStrategy;
@@ -91,12 +91,13 @@ public final class QwenSearchOptions {
 
     @Override
     public boolean equals(Object o) {
-        return this == o || (o instanceof QwenSearchOptions that
-                && Objects.equals(forcedSearch, that.forcedSearch)
-                && Objects.equals(searchStrategy, that.searchStrategy)
-                && Objects.equals(enableSearchExtension, that.enableSearchExtension)
-                && Objects.equals(freshness, that.freshness)
-                && Objects.equals(assignedSiteList, that.assignedSiteList));
+        return this == o
+                || (o instanceof QwenSearchOptions that
+                        && Objects.equals(forcedSearch, that.forcedSearch)
+                        && Objects.equals(searchStrategy, that.searchStrategy)
+                        && Objects.equals(enableSearchExtension, that.enableSearchExtension)
+                        && Objects.equals(freshness, that.freshness)
+                        && Objects.equals(assignedSiteList, that.assignedSiteList));
     }
 
     @Override

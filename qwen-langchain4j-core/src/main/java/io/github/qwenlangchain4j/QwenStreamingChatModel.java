@@ -57,21 +57,32 @@ public class QwenStreamingChatModel extends QwenBaseChatModel implements Streami
             HandlerBridge.forChat(handler).onError(invalid);
             return;
         }
-        HandlerBridge<ChatCompletionResponse> bridge = HandlerBridge.forChat(handler,
-                parameters.audioOutput() == null ? null : parameters.audioOutput().format());
+        HandlerBridge<ChatCompletionResponse> bridge = HandlerBridge.forChat(
+                handler,
+                parameters.audioOutput() == null
+                        ? null
+                        : parameters.audioOutput().format());
         start(chatRequest, parameters, bridge, 1);
     }
 
     /** Plans and starts one attempt; a refusal before the first event that teaches the planner starts the next. */
-    private void start(ChatRequest chatRequest, QwenChatRequestParameters parameters, HandlerBridge<ChatCompletionResponse> bridge,
-                       int attempt) {
+    private void start(
+            ChatRequest chatRequest,
+            QwenChatRequestParameters parameters,
+            HandlerBridge<ChatCompletionResponse> bridge,
+            int attempt) {
         SseCall<ChatCompletionResponse> call;
         try {
             CallPlan plan = planner.plan(parameters, Transport.STREAM);
-            call = client.streams().streamAsync(CHAT_COMPLETIONS, body(chatRequest.messages(), parameters, plan),
-                    StreamFormat.CHAT, new Replanning(bridge, error -> attempt < MAX_PLANS
-                            && !bridge.isCancelled() && learnedFrom(error, plan),
-                            () -> start(chatRequest, parameters, bridge, attempt + 1)));
+            call = client.streams()
+                    .streamAsync(
+                            CHAT_COMPLETIONS,
+                            body(chatRequest.messages(), parameters, plan),
+                            StreamFormat.CHAT,
+                            new Replanning(
+                                    bridge,
+                                    error -> attempt < MAX_PLANS && !bridge.isCancelled() && learnedFrom(error, plan),
+                                    () -> start(chatRequest, parameters, bridge, attempt + 1)));
         } catch (RuntimeException invalid) {
             // Refused before sending: reported like every other failure, through the handler.
             bridge.onError(invalid);

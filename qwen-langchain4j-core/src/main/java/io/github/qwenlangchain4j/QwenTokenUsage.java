@@ -22,8 +22,12 @@ public class QwenTokenUsage extends TokenUsage {
      * @param cachedTokens     prompt tokens served from the context cache, or null when not reported
      * @param reasoningTokens  output tokens spent on thinking, or null when not reported
      */
-    public QwenTokenUsage(Integer inputTokenCount, Integer outputTokenCount, Integer totalTokenCount,
-                          Integer cachedTokens, Integer reasoningTokens) {
+    public QwenTokenUsage(
+            Integer inputTokenCount,
+            Integer outputTokenCount,
+            Integer totalTokenCount,
+            Integer cachedTokens,
+            Integer reasoningTokens) {
         this(inputTokenCount, outputTokenCount, totalTokenCount, cachedTokens, reasoningTokens, null);
     }
 
@@ -37,8 +41,13 @@ public class QwenTokenUsage extends TokenUsage {
      * @param reasoningTokens     output tokens spent on thinking, or null when not reported
      * @param cacheCreationTokens prompt tokens written to a new cache entry, or null when not reported
      */
-    public QwenTokenUsage(Integer inputTokenCount, Integer outputTokenCount, Integer totalTokenCount,
-                          Integer cachedTokens, Integer reasoningTokens, Integer cacheCreationTokens) {
+    public QwenTokenUsage(
+            Integer inputTokenCount,
+            Integer outputTokenCount,
+            Integer totalTokenCount,
+            Integer cachedTokens,
+            Integer reasoningTokens,
+            Integer cacheCreationTokens) {
         super(inputTokenCount, outputTokenCount, totalTokenCount);
         this.cachedTokens = cachedTokens;
         this.reasoningTokens = reasoningTokens;
@@ -94,10 +103,12 @@ public class QwenTokenUsage extends TokenUsage {
 
     @Override
     public boolean equals(Object o) {
-        return this == o || (o instanceof QwenTokenUsage that && super.equals(o)
-                && Objects.equals(cachedTokens, that.cachedTokens)
-                && Objects.equals(reasoningTokens, that.reasoningTokens)
-                && Objects.equals(cacheCreationTokens, that.cacheCreationTokens));
+        return this == o
+                || (o instanceof QwenTokenUsage that
+                        && super.equals(o)
+                        && Objects.equals(cachedTokens, that.cachedTokens)
+                        && Objects.equals(reasoningTokens, that.reasoningTokens)
+                        && Objects.equals(cacheCreationTokens, that.cacheCreationTokens));
     }
 
     @Override

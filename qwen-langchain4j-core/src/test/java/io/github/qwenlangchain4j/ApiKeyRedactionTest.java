@@ -24,26 +24,42 @@ class ApiKeyRedactionTest extends QwenWireMockSupport {
     @Test
     void should_log_requests_and_responses_without_the_key() {
         // A server that echoes the key back, in a header and in the body.
-        server.stubFor(post("/chat/completions").willReturn(okJson(
-                        Fixtures.read("chat/chat_response_nonstream_basic.json").replace("qwen-plus", "qwen-plus " + KEY))
-                .withHeader("x-echo", KEY)));
-        QwenChatModel model = QwenChatModel.builder().apiKey(KEY).baseUrl(server.baseUrl())
+        server.stubFor(post("/chat/completions")
+                .willReturn(okJson(Fixtures.read("chat/chat_response_nonstream_basic.json")
+                                .replace("qwen-plus", "qwen-plus " + KEY))
+                        .withHeader("x-echo", KEY)));
+        QwenChatModel model = QwenChatModel.builder()
+                .apiKey(KEY)
+                .baseUrl(server.baseUrl())
                 .customHeaders(java.util.Map.of("X-DashScope-ApiKey", KEY))
-                .logRequests(true).logResponses(true).build();
+                .logRequests(true)
+                .logResponses(true)
+                .build();
 
         model.chat("hello");
 
-        assertThat(logs()).contains("Request:").contains("Response:").contains("Authorization: Bearer ***")
-                .contains("hello").doesNotContain(KEY);
+        assertThat(logs())
+                .contains("Request:")
+                .contains("Response:")
+                .contains("Authorization: Bearer ***")
+                .contains("hello")
+                .doesNotContain(KEY);
     }
 
     @Test
     void should_keep_the_key_out_of_exception_messages_even_when_the_server_echoes_it() {
-        server.stubFor(post("/chat/completions").willReturn(aResponse().withStatus(401).withBody(
-                "{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + "\",\"type\":\"invalid_request_error\","
-                        + "\"code\":\"invalid_api_key\"},\"request_id\":\"req-401\"}")));
-        QwenChatModel model = QwenChatModel.builder().apiKey(KEY).baseUrl(server.baseUrl())
-                .logRequests(true).logResponses(true).build();
+        server.stubFor(post("/chat/completions")
+                .willReturn(aResponse()
+                        .withStatus(401)
+                        .withBody("{\"error\":{\"message\":\"Incorrect API key provided: " + KEY
+                                + "\",\"type\":\"invalid_request_error\","
+                                + "\"code\":\"invalid_api_key\"},\"request_id\":\"req-401\"}")));
+        QwenChatModel model = QwenChatModel.builder()
+                .apiKey(KEY)
+                .baseUrl(server.baseUrl())
+                .logRequests(true)
+                .logResponses(true)
+                .build();
 
         Throwable error = catchThrowable(() -> model.chat("hello"));
 
@@ -57,13 +73,21 @@ class ApiKeyRedactionTest extends QwenWireMockSupport {
 
     @Test
     void should_keep_the_key_out_of_stream_logs() throws Exception {
-        server.stubFor(post("/chat/completions").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/event-stream")
-                .withBody(Fixtures.sseFromJsonLines("chat/stream_basic.sse.jsonl").replace("qwen-plus", KEY))));
+        server.stubFor(post("/chat/completions")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/event-stream")
+                        .withBody(Fixtures.sseFromJsonLines("chat/stream_basic.sse.jsonl")
+                                .replace("qwen-plus", KEY))));
         RecordingHandler handler = new RecordingHandler();
 
-        QwenStreamingChatModel.builder().apiKey(KEY).baseUrl(server.baseUrl()).logRequests(true).logResponses(true)
-                .build().chat("hello", handler);
+        QwenStreamingChatModel.builder()
+                .apiKey(KEY)
+                .baseUrl(server.baseUrl())
+                .logRequests(true)
+                .logResponses(true)
+                .build()
+                .chat("hello", handler);
         handler.awaitResponse();
 
         assertThat(logs()).contains("Stream event:").doesNotContain(KEY);
@@ -71,7 +95,10 @@ class ApiKeyRedactionTest extends QwenWireMockSupport {
 
     @Test
     void should_not_show_the_key_in_to_string() {
-        assertThat(QwenChatModel.builder().apiKey(KEY).build().toString()).doesNotContain(KEY).contains("qwen-plus");
-        assertThat(QwenStreamingChatModel.builder().apiKey(KEY).build().toString()).doesNotContain(KEY);
+        assertThat(QwenChatModel.builder().apiKey(KEY).build().toString())
+                .doesNotContain(KEY)
+                .contains("qwen-plus");
+        assertThat(QwenStreamingChatModel.builder().apiKey(KEY).build().toString())
+                .doesNotContain(KEY);
     }
 }

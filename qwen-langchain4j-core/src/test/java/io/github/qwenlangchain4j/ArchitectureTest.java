@@ -48,26 +48,39 @@ class ArchitectureTest {
                         return "features (a public package with its internal one; the root with the shared internals)";
                     }
                 })
-                .should().beFreeOfCycles()
+                .should()
+                .beFreeOfCycles()
                 .check(CLASSES);
     }
 
     @Test
     void should_keep_the_core_free_of_features() {
-        noClasses().that(inFeature("core"))
-                .should().dependOnClassesThat(DescribedPredicate.not(inFeature("core"))
-                        .and(DescribedPredicate.describe("in this library",
+        noClasses()
+                .that(inFeature("core"))
+                .should()
+                .dependOnClassesThat(DescribedPredicate.not(inFeature("core"))
+                        .and(DescribedPredicate.describe(
+                                "in this library",
                                 (JavaClass type) -> type.getPackageName().startsWith(ROOT))))
                 .check(CLASSES);
     }
 
     @Test
     void should_expose_no_internal_type_in_the_public_api() {
-        ArchRule rule = noCodeUnits().that().arePublic()
-                .and().areDeclaredInClassesThat().arePublic()
-                .and().areDeclaredInClassesThat().resideOutsideOfPackage(ROOT + ".internal..")
-                .should().haveRawReturnType(DescribedPredicate.describe("an internal type", ArchitectureTest::isInternal))
-                .orShould().haveRawParameterTypes(DescribedPredicate.describe("an internal type",
+        ArchRule rule = noCodeUnits()
+                .that()
+                .arePublic()
+                .and()
+                .areDeclaredInClassesThat()
+                .arePublic()
+                .and()
+                .areDeclaredInClassesThat()
+                .resideOutsideOfPackage(ROOT + ".internal..")
+                .should()
+                .haveRawReturnType(DescribedPredicate.describe("an internal type", ArchitectureTest::isInternal))
+                .orShould()
+                .haveRawParameterTypes(DescribedPredicate.describe(
+                        "an internal type",
                         (java.util.List<JavaClass> types) -> types.stream().anyMatch(ArchitectureTest::isInternal)));
         rule.check(CLASSES);
     }
@@ -75,10 +88,17 @@ class ArchitectureTest {
     @Test
     void should_keep_builder_hooks_that_reach_internals_out_of_the_public_eye() {
         // the hooks that hand internals to the library's own subclasses are protected, never public
-        noCodeUnits().that().areDeclaredInClassesThat().resideOutsideOfPackage(ROOT + ".internal..")
-                .and().areDeclaredInClassesThat().arePublic()
-                .and().haveRawReturnType(DescribedPredicate.describe("an internal type", ArchitectureTest::isInternal))
-                .should().haveModifier(JavaModifier.PUBLIC)
+        noCodeUnits()
+                .that()
+                .areDeclaredInClassesThat()
+                .resideOutsideOfPackage(ROOT + ".internal..")
+                .and()
+                .areDeclaredInClassesThat()
+                .arePublic()
+                .and()
+                .haveRawReturnType(DescribedPredicate.describe("an internal type", ArchitectureTest::isInternal))
+                .should()
+                .haveModifier(JavaModifier.PUBLIC)
                 .check(CLASSES);
     }
 
@@ -87,7 +107,8 @@ class ArchitectureTest {
     }
 
     private static DescribedPredicate<JavaClass> inFeature(String feature) {
-        return DescribedPredicate.describe("in feature " + feature, type -> featureOf(type).equals(feature));
+        return DescribedPredicate.describe(
+                "in feature " + feature, type -> featureOf(type).equals(feature));
     }
 
     /**

@@ -39,8 +39,9 @@ class CacheCreationTokensTest {
     @Test
     void the_responses_session_cache_reports_them_in_the_billing_details() throws Exception {
         String usage = Fixtures.read("responses/response_session_cache_usage.json");
-        ResponseObject response = Json.MAPPER.readValue(usage.replaceFirst("\\{", "{\"id\":\"resp_1\",\"status\":"
-                + "\"completed\",\"output\":[],"), ResponseObject.class);
+        ResponseObject response = Json.MAPPER.readValue(
+                usage.replaceFirst("\\{", "{\"id\":\"resp_1\",\"status\":" + "\"completed\",\"output\":[],"),
+                ResponseObject.class);
 
         QwenTokenUsage mapped = ResponsesResponseMapper.toTokenUsage(response.usage());
 

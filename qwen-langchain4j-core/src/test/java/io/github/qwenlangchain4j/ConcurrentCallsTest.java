@@ -40,8 +40,8 @@ import org.junit.jupiter.api.Test;
 class ConcurrentCallsTest {
 
     private static final String API_KEY = "sk-concurrency-test-key";
-    private static final List<String> EVENTS = Arrays.stream(Fixtures.sseFromJsonLines("chat/stream_basic.sse.jsonl")
-                    .split("(?<=\n\n)"))
+    private static final List<String> EVENTS = Arrays.stream(
+                    Fixtures.sseFromJsonLines("chat/stream_basic.sse.jsonl").split("(?<=\n\n)"))
             .toList();
     /** The role event and the first words: the client has output once these are read. */
     private static final String HEAD = EVENTS.get(0) + EVENTS.get(1);
@@ -89,9 +89,13 @@ class ConcurrentCallsTest {
             @Override
             public MockResponse peek() {
                 if (refuseNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) { // RST_STREAM REFUSED_STREAM (0x7)
-                    return new MockResponse.Builder().onRequestStart(new SocketEffect.CloseStream(0x7)).build();
+                    return new MockResponse.Builder()
+                            .onRequestStart(new SocketEffect.CloseStream(0x7))
+                            .build();
                 }
-                return new MockResponse.Builder().onResponseEnd(afterNextAnswer.getAndSet(null)).build();
+                return new MockResponse.Builder()
+                        .onResponseEnd(afterNextAnswer.getAndSet(null))
+                        .build();
             }
         });
         server.start();
@@ -122,7 +126,10 @@ class ConcurrentCallsTest {
     }
 
     private QwenStreamingChatModel.Builder streaming() {
-        return QwenStreamingChatModel.builder().apiKey(API_KEY).baseUrl(baseUrl()).modelName("qwen-plus")
+        return QwenStreamingChatModel.builder()
+                .apiKey(API_KEY)
+                .baseUrl(baseUrl())
+                .modelName("qwen-plus")
                 .timeout(Duration.ofSeconds(30));
     }
 
@@ -155,7 +162,8 @@ class ConcurrentCallsTest {
     }
 
     private static boolean anyThreadIn(Class<?> type) {
-        return Thread.getAllStackTraces().values().stream().flatMap(Arrays::stream)
+        return Thread.getAllStackTraces().values().stream()
+                .flatMap(Arrays::stream)
                 .anyMatch(frame -> frame.getClassName().startsWith(type.getName()));
     }
 
@@ -189,20 +197,28 @@ class ConcurrentCallsTest {
         @Test
         void should_hold_the_eleventh_call_and_fail_it_naming_the_limit_when_its_timeout_passes() throws Exception {
             serve(body -> null);
-            List<RecordingHandler> open = startStreams(streaming().maxConcurrentCalls(10).build(), 10);
+            List<RecordingHandler> open =
+                    startStreams(streaming().maxConcurrentCalls(10).build(), 10);
             await("10 streams have output", () -> withOutput(open) == 10);
 
             RecordingHandler eleventh = new RecordingHandler();
-            streaming().maxConcurrentCalls(10).timeout(Duration.ofMillis(700)).build().chat("One more", eleventh);
+            streaming()
+                    .maxConcurrentCalls(10)
+                    .timeout(Duration.ofMillis(700))
+                    .build()
+                    .chat("One more", eleventh);
 
             await("the eleventh call waits", () -> QwenCalls.waiting() == 1);
             Throwable error = eleventh.error.get(10, TimeUnit.SECONDS);
-            assertThat(error).isInstanceOf(QwenCallLimitException.class)
+            assertThat(error)
+                    .isInstanceOf(QwenCallLimitException.class)
                     .hasMessageContaining("maxConcurrentCalls(10)")
                     .hasMessageContaining("timeout of 700 ms");
             assertThat(((QwenCallLimitException) error).waited()).isGreaterThanOrEqualTo(Duration.ofMillis(700));
             assertThat(eleventh.terminalCalls).hasValue(1);
-            assertThat(server.getRequestCount()).as("the eleventh was never sent").isEqualTo(10);
+            assertThat(server.getRequestCount())
+                    .as("the eleventh was never sent")
+                    .isEqualTo(10);
 
             release.countDown();
             awaitEnded(open);
@@ -212,18 +228,27 @@ class ConcurrentCallsTest {
         @Test
         void should_count_the_wait_toward_the_timeout_of_the_call_that_waited() throws Exception {
             // The sync answer takes 800 ms, well within a 1,500 ms timeout on its own...
-            serve(body -> body.contains("Quick question") ? new MockResponse.Builder()
-                    .addHeader("Content-Type", "application/json")
-                    .headersDelay(800, TimeUnit.MILLISECONDS)
-                    .body(COMPLETION)
-                    .build() : null);
-            QwenChatModel quick = QwenChatModel.builder().apiKey(API_KEY).baseUrl(baseUrl()).modelName("qwen-plus")
-                    .maxConcurrentCalls(10).timeout(Duration.ofMillis(1500)).maxRetries(0).build();
+            serve(body -> body.contains("Quick question")
+                    ? new MockResponse.Builder()
+                            .addHeader("Content-Type", "application/json")
+                            .headersDelay(800, TimeUnit.MILLISECONDS)
+                            .body(COMPLETION)
+                            .build()
+                    : null);
+            QwenChatModel quick = QwenChatModel.builder()
+                    .apiKey(API_KEY)
+                    .baseUrl(baseUrl())
+                    .modelName("qwen-plus")
+                    .maxConcurrentCalls(10)
+                    .timeout(Duration.ofMillis(1500))
+                    .maxRetries(0)
+                    .build();
             assertThat(quick.chat("Quick question")).isNotBlank();
 
             // ...but after waiting 900 ms for one of 10 open streams (same limit, same host: one shared limit) to
             // end, only 600 ms of its timeout are left.
-            List<RecordingHandler> open = startStreams(streaming().maxConcurrentCalls(10).build(), 10);
+            List<RecordingHandler> open =
+                    startStreams(streaming().maxConcurrentCalls(10).build(), 10);
             await("10 streams have output", () -> withOutput(open) == 10);
             Thread releaser = new Thread(() -> {
                 try {
@@ -238,14 +263,18 @@ class ConcurrentCallsTest {
             Throwable failure = catchThrowable(() -> quick.chat("Quick question"));
 
             assertThat(failure).isInstanceOf(TimeoutException.class).isNotInstanceOf(QwenCallLimitException.class);
-            assertThat(server.getRequestCount()).as("sent once the limit let it in").isEqualTo(12);
+            assertThat(server.getRequestCount())
+                    .as("sent once the limit let it in")
+                    .isEqualTo(12);
             awaitEnded(open);
             assertThat(open).allSatisfy(handler -> assertThat(handler.response).isCompleted());
         }
 
         @Test
         void should_refuse_a_limit_below_one_when_built() {
-            assertThat(catchThrowable(() -> QwenStreamingChatModel.builder().apiKey(API_KEY).maxConcurrentCalls(0)
+            assertThat(catchThrowable(() -> QwenStreamingChatModel.builder()
+                            .apiKey(API_KEY)
+                            .maxConcurrentCalls(0)
                             .build()))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("maxConcurrentCalls must be 1 or more");
@@ -266,12 +295,20 @@ class ConcurrentCallsTest {
 
         /** One call first, so that the 500 streams share its connection, as a busy application's would. */
         private void warmUp() {
-            assertThat(QwenChatModel.builder().apiKey(API_KEY).baseUrl(baseUrl()).httpClient(h2).build()
-                    .chat("Warm up")).isNotBlank();
+            assertThat(QwenChatModel.builder()
+                            .apiKey(API_KEY)
+                            .baseUrl(baseUrl())
+                            .httpClient(h2)
+                            .build()
+                            .chat("Warm up"))
+                    .isNotBlank();
         }
 
         private MockResponse completion() {
-            return new MockResponse.Builder().addHeader("Content-Type", "application/json").body(COMPLETION).build();
+            return new MockResponse.Builder()
+                    .addHeader("Content-Type", "application/json")
+                    .body(COMPLETION)
+                    .build();
         }
 
         @Test
@@ -306,8 +343,13 @@ class ConcurrentCallsTest {
 
             // The server says GOAWAY after this answer; streams opened meanwhile are refused and sent again.
             afterNextAnswer.set(SocketEffect.ShutdownConnection.INSTANCE);
-            assertThat(QwenChatModel.builder().apiKey(API_KEY).baseUrl(baseUrl()).httpClient(h2).build()
-                    .chat("Go away")).isNotBlank();
+            assertThat(QwenChatModel.builder()
+                            .apiKey(API_KEY)
+                            .baseUrl(baseUrl())
+                            .httpClient(h2)
+                            .build()
+                            .chat("Go away"))
+                    .isNotBlank();
             List<RecordingHandler> after = startStreams(model, 100);
             await("100 more streams have output", () -> withOutput(after) == 100);
             release.countDown();
@@ -321,9 +363,13 @@ class ConcurrentCallsTest {
                 assertThat(handler.response).isCompleted();
             });
             assertThat(streamsServed).hasValue(600);
-            await("no stream thread is left", () -> !anyThreadIn(io.github.qwenlangchain4j.internal.client.SseCall.class));
-            await("no connection is in use", () -> h2.connectionPool().connectionCount()
-                    == h2.connectionPool().idleConnectionCount());
+            await(
+                    "no stream thread is left",
+                    () -> !anyThreadIn(io.github.qwenlangchain4j.internal.client.SseCall.class));
+            await(
+                    "no connection is in use",
+                    () -> h2.connectionPool().connectionCount()
+                            == h2.connectionPool().idleConnectionCount());
         }
 
         @Test
@@ -335,20 +381,31 @@ class ConcurrentCallsTest {
             await("500 streams have output", () -> withOutput(handlers) == 500);
 
             afterNextAnswer.set(new SocketEffect.CloseSocket(true, false, false));
-            catchThrowable(() -> QwenChatModel.builder().apiKey(API_KEY).baseUrl(baseUrl()).httpClient(h2)
-                    .maxRetries(0).build().chat("Drop"));
+            catchThrowable(() -> QwenChatModel.builder()
+                    .apiKey(API_KEY)
+                    .baseUrl(baseUrl())
+                    .httpClient(h2)
+                    .maxRetries(0)
+                    .build()
+                    .chat("Drop"));
             awaitEnded(handlers);
 
             // Output had reached the caller, so nothing is sent again: each handler hears one error, no completion.
             assertThat(handlers).allSatisfy(handler -> {
                 assertThat(handler.terminalCalls).hasValue(1);
-                assertThat(handler.errors).singleElement().isInstanceOf(dev.langchain4j.exception.RetriableException.class);
+                assertThat(handler.errors)
+                        .singleElement()
+                        .isInstanceOf(dev.langchain4j.exception.RetriableException.class);
                 assertThat(handler.response).isNotDone();
             });
             assertThat(streamsServed).hasValue(500);
-            await("no stream thread is left", () -> !anyThreadIn(io.github.qwenlangchain4j.internal.client.SseCall.class));
-            await("no connection is in use", () -> h2.connectionPool().connectionCount()
-                    == h2.connectionPool().idleConnectionCount());
+            await(
+                    "no stream thread is left",
+                    () -> !anyThreadIn(io.github.qwenlangchain4j.internal.client.SseCall.class));
+            await(
+                    "no connection is in use",
+                    () -> h2.connectionPool().connectionCount()
+                            == h2.connectionPool().idleConnectionCount());
             await("no call is counted as running", () -> QwenCalls.running() == 0);
         }
     }

@@ -16,32 +16,51 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HostileResponseBodyTest extends QwenWireMockSupport {
 
     @ParameterizedTest
-    @ValueSource(strings = {"null", "[]", "42", "{\"choices\":[null]}", "{\"choices\":\"x\"}",
-            "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"\",\"tool_calls\":[null]}}]}",
-            "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"\",\"tool_calls\":[{\"id\":\"c\"}]}}]}",
-            "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":{\"a\":1}}}]}"})
+    @ValueSource(
+            strings = {
+                "null",
+                "[]",
+                "42",
+                "{\"choices\":[null]}",
+                "{\"choices\":\"x\"}",
+                "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"\",\"tool_calls\":[null]}}]}",
+                "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"\",\"tool_calls\":[{\"id\":\"c\"}]}}]}",
+                "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":{\"a\":1}}}]}"
+            })
     void should_fail_a_sync_call_on_a_hostile_body_with_a_langchain4j_exception(String body) {
         stubChat(json(body));
 
         Throwable thrown = catchThrowable(() -> model().maxRetries(2).build().chat("hello"));
 
         if (thrown != null) {
-            assertThat(thrown).isInstanceOf(LangChain4jException.class).isNotInstanceOf(RetriableException.class)
+            assertThat(thrown)
+                    .isInstanceOf(LangChain4jException.class)
+                    .isNotInstanceOf(RetriableException.class)
                     .hasMessageContaining("Malformed response");
         }
         assertThat(requestCount()).isEqualTo(1);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"null", "{\"choices\":[null]}", "{\"choices\":[{\"delta\":{\"tool_calls\":[null]}}]}",
-            "{\"choices\":[{\"delta\":{\"tool_calls\":[{\"index\":-1,\"function\":{\"name\":\"f\",\"arguments\":\"{}\"}}]}}]}"})
+    @ValueSource(
+            strings = {
+                "null",
+                "{\"choices\":[null]}",
+                "{\"choices\":[{\"delta\":{\"tool_calls\":[null]}}]}",
+                "{\"choices\":[{\"delta\":{\"tool_calls\":[{\"index\":-1,\"function\":{\"name\":\"f\",\"arguments\":\"{}\"}}]}}]}"
+            })
     void should_end_a_stream_with_one_langchain4j_error_on_a_hostile_event(String event) throws Exception {
         stubChat(sse("data: " + event + "\n\ndata: [DONE]\n\n"));
         RecordingHandler handler = new RecordingHandler();
 
-        QwenStreamingChatModel.builder().apiKey(API_KEY).baseUrl(baseUrl()).build().chat("hello", handler);
+        QwenStreamingChatModel.builder()
+                .apiKey(API_KEY)
+                .baseUrl(baseUrl())
+                .build()
+                .chat("hello", handler);
 
-        assertThat(handler.awaitError()).isInstanceOf(LangChain4jException.class)
+        assertThat(handler.awaitError())
+                .isInstanceOf(LangChain4jException.class)
                 .hasMessageContaining("Malformed response");
         Thread.sleep(100);
         assertThat(handler.terminalCalls.get()).isEqualTo(1);
@@ -53,7 +72,8 @@ class HostileResponseBodyTest extends QwenWireMockSupport {
     void should_fail_a_stream_aggregated_by_the_sync_model_with_a_langchain4j_exception(String event) {
         stubChat(sse("data: " + event + "\n\ndata: [DONE]\n\n"));
 
-        Throwable thrown = catchThrowable(() -> model().enableThinking(true).build().chat("hello"));
+        Throwable thrown =
+                catchThrowable(() -> model().enableThinking(true).build().chat("hello"));
 
         assertThat(thrown).isInstanceOf(LangChain4jException.class).hasMessageContaining("Malformed response");
     }

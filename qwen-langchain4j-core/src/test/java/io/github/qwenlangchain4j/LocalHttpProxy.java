@@ -33,8 +33,11 @@ final class LocalHttpProxy implements AutoCloseable {
 
     /** A proxy that requires Basic {@code username:password}, or none when {@code username} is null. */
     LocalHttpProxy(String username, String password) throws IOException {
-        this.expectedCredentials = username == null ? null : "Basic " + Base64.getEncoder()
-                .encodeToString((username + ":" + password).getBytes(StandardCharsets.ISO_8859_1));
+        this.expectedCredentials = username == null
+                ? null
+                : "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString((username + ":" + password).getBytes(StandardCharsets.ISO_8859_1));
         this.server = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::acceptLoop, "test proxy acceptor");
         acceptor.setDaemon(true);
@@ -85,7 +88,8 @@ final class LocalHttpProxy implements AutoCloseable {
                 byte[] body = in.readNBytes(contentLength(head));
                 if (expectedCredentials != null && !expectedCredentials.equals(header(head, "Proxy-Authorization"))) {
                     out.write(("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"corp\""
-                            + "\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                                    + "\r\nContent-Length: 0\r\n\r\n")
+                            .getBytes(StandardCharsets.ISO_8859_1));
                     out.flush();
                     continue; // the client retries on this connection with credentials
                 }
@@ -122,7 +126,9 @@ final class LocalHttpProxy implements AutoCloseable {
         for (String line : head.substring(head.indexOf("\r\n") + 2).split("\r\n")) {
             int colon = line.indexOf(':');
             String name = colon < 0 ? "" : line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-            if (colon > 0 && !name.equals("proxy-authorization") && !name.equals("proxy-connection")
+            if (colon > 0
+                    && !name.equals("proxy-authorization")
+                    && !name.equals("proxy-connection")
                     && !name.equals("connection")) {
                 forwarded.append(line).append("\r\n");
             }

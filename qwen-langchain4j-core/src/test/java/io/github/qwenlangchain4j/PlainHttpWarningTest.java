@@ -16,17 +16,32 @@ class PlainHttpWarningTest {
         ByteArrayOutputStream logs = new ByteArrayOutputStream();
         System.setErr(new PrintStream(logs, true, StandardCharsets.UTF_8));
         try {
-            QwenChatModel.builder().apiKey("sk-test").baseUrl("http://qwen-proxy.example.com/v1").build();
-            QwenStreamingChatModel.builder().apiKey("sk-test").baseUrl("http://qwen-proxy.example.com/v1").build();
-            QwenChatModel.builder().apiKey("sk-test").baseUrl("http://127.0.0.1:8080/v1").build();
-            QwenChatModel.builder().apiKey("sk-test").baseUrl("http://localhost:8080/v1").build();
+            QwenChatModel.builder()
+                    .apiKey("sk-test")
+                    .baseUrl("http://qwen-proxy.example.com/v1")
+                    .build();
+            QwenStreamingChatModel.builder()
+                    .apiKey("sk-test")
+                    .baseUrl("http://qwen-proxy.example.com/v1")
+                    .build();
+            QwenChatModel.builder()
+                    .apiKey("sk-test")
+                    .baseUrl("http://127.0.0.1:8080/v1")
+                    .build();
+            QwenChatModel.builder()
+                    .apiKey("sk-test")
+                    .baseUrl("http://localhost:8080/v1")
+                    .build();
             QwenChatModel.builder().apiKey("sk-test").build();
         } finally {
             System.setErr(original);
         }
         String output = logs.toString(StandardCharsets.UTF_8);
         assertThat(output.split("plain http://", -1)).hasSize(2);
-        assertThat(output).contains("qwen-proxy.example.com").doesNotContain("127.0.0.1").doesNotContain("localhost")
+        assertThat(output)
+                .contains("qwen-proxy.example.com")
+                .doesNotContain("127.0.0.1")
+                .doesNotContain("localhost")
                 .doesNotContain("sk-test");
     }
 }

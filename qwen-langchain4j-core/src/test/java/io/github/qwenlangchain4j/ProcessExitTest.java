@@ -33,7 +33,9 @@ class ProcessExitTest {
             boolean closeServer = args.length > 0 && args[0].equals("close");
             QwenMockServer server = QwenMockServer.start();
             QwenStreamingChatModel model = QwenStreamingChatModel.builder()
-                    .apiKey(server.apiKey()).baseUrl(server.baseUrl()).build();
+                    .apiKey(server.apiKey())
+                    .baseUrl(server.baseUrl())
+                    .build();
             CompletableFuture<ChatResponse> done = new CompletableFuture<>();
             model.chat("Hello", new StreamingChatResponseHandler() {
                 @Override
@@ -49,7 +51,8 @@ class ProcessExitTest {
                     done.completeExceptionally(error);
                 }
             });
-            System.out.println("answer: " + done.get(10, TimeUnit.SECONDS).aiMessage().text());
+            System.out.println(
+                    "answer: " + done.get(10, TimeUnit.SECONDS).aiMessage().text());
             if (closeServer) {
                 server.close();
             }
@@ -62,8 +65,14 @@ class ProcessExitTest {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         File log = File.createTempFile("process-exit", ".log");
         log.deleteOnExit();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                StreamThenReturn.class.getName(), serverHandling).redirectErrorStream(true).redirectOutput(log);
+        ProcessBuilder builder = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        StreamThenReturn.class.getName(),
+                        serverHandling)
+                .redirectErrorStream(true)
+                .redirectOutput(log);
 
         long start = System.nanoTime();
         Process process = builder.start();
@@ -74,7 +83,9 @@ class ProcessExitTest {
         }
         String output = Files.readString(log.toPath(), StandardCharsets.UTF_8);
 
-        assertThat(exited).as("the child JVM exited within %s; output:%n%s", EXIT_WITHIN, output).isTrue();
+        assertThat(exited)
+                .as("the child JVM exited within %s; output:%n%s", EXIT_WITHIN, output)
+                .isTrue();
         assertThat(process.exitValue()).as(output).isZero();
         assertThat(output).contains("answer: [offline QwenMockServer");
         System.out.println("child JVM (server " + serverHandling + ") exited after " + took.toMillis() + " ms");
@@ -84,17 +95,23 @@ class ProcessExitTest {
     void should_run_the_library_on_daemon_threads_only() throws Exception {
         try (QwenMockServer server = QwenMockServer.start()) {
             QwenStreamingChatModel model = QwenStreamingChatModel.builder()
-                    .apiKey(server.apiKey()).baseUrl(server.baseUrl()).build();
+                    .apiKey(server.apiKey())
+                    .baseUrl(server.baseUrl())
+                    .build();
             RecordingHandler handler = new RecordingHandler();
             model.chat("Hello", handler);
             handler.awaitResponse();
 
             List<Thread> alive = Thread.getAllStackTraces().keySet().stream()
-                    .filter(thread -> thread.getName().contains("OkHttp") || thread.getName().startsWith("HTTP-Dispatcher")
+                    .filter(thread -> thread.getName().contains("OkHttp")
+                            || thread.getName().startsWith("HTTP-Dispatcher")
                             || thread.getName().startsWith("qwen"))
                     .toList();
-            assertThat(alive).isNotEmpty().allSatisfy(thread -> assertThat(thread.isDaemon())
-                    .as("%s is a daemon thread", thread.getName()).isTrue());
+            assertThat(alive)
+                    .isNotEmpty()
+                    .allSatisfy(thread -> assertThat(thread.isDaemon())
+                            .as("%s is a daemon thread", thread.getName())
+                            .isTrue());
         }
     }
 }

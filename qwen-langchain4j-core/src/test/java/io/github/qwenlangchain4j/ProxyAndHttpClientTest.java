@@ -61,8 +61,11 @@ class ProxyAndHttpClientTest extends QwenWireMockSupport {
         void should_send_the_key_to_the_target_and_the_proxy_credentials_to_the_proxy_only() throws Exception {
             stubBasicAnswer();
             try (LocalHttpProxy proxy = new LocalHttpProxy(PROXY_USER, PROXY_PASSWORD)) {
-                QwenChatModel model = model().proxy(proxy.proxy()).proxyAuthentication(PROXY_USER, PROXY_PASSWORD)
-                        .logRequests(true).logResponses(true).build();
+                QwenChatModel model = model().proxy(proxy.proxy())
+                        .proxyAuthentication(PROXY_USER, PROXY_PASSWORD)
+                        .logRequests(true)
+                        .logResponses(true)
+                        .build();
 
                 String answer = model.chat("hello");
 
@@ -71,7 +74,8 @@ class ProxyAndHttpClientTest extends QwenWireMockSupport {
                 assertThat(heads).hasSize(2); // challenged once, then let through
                 assertThat(heads.get(0)).startsWith("POST http://localhost:").doesNotContain("Proxy-Authorization");
                 assertThat(heads.get(1)).contains("Proxy-Authorization: Basic " + PROXY_CREDENTIAL);
-                LoggedRequest atTarget = server.findAll(anyRequestedFor(anyUrl())).get(0);
+                LoggedRequest atTarget =
+                        server.findAll(anyRequestedFor(anyUrl())).get(0);
                 assertThat(atTarget.getHeader("Authorization")).isEqualTo("Bearer " + API_KEY);
                 assertThat(atTarget.containsHeader("Proxy-Authorization")).isFalse();
                 assertThat(logs()).contains("Request:").contains("Authorization: Bearer ***");
@@ -83,14 +87,23 @@ class ProxyAndHttpClientTest extends QwenWireMockSupport {
         void should_fail_once_with_an_authentication_error_when_the_proxy_refuses_the_credentials() throws Exception {
             stubBasicAnswer();
             try (LocalHttpProxy proxy = new LocalHttpProxy(PROXY_USER, PROXY_PASSWORD)) {
-                QwenChatModel model = model().proxy(proxy.proxy()).proxyAuthentication(PROXY_USER, "wrong-password")
-                        .maxRetries(2).logRequests(true).logResponses(true).build();
+                QwenChatModel model = model().proxy(proxy.proxy())
+                        .proxyAuthentication(PROXY_USER, "wrong-password")
+                        .maxRetries(2)
+                        .logRequests(true)
+                        .logResponses(true)
+                        .build();
 
                 Throwable thrown = catchThrowable(() -> model.chat("hello"));
 
-                assertThat(thrown).isInstanceOf(AuthenticationException.class).hasMessageContaining("proxy")
-                        .hasMessageContaining("407").hasMessageNotContaining("wrong-password");
-                assertThat(proxy.heads()).as("one challenge, one refused answer, no retries").hasSize(2);
+                assertThat(thrown)
+                        .isInstanceOf(AuthenticationException.class)
+                        .hasMessageContaining("proxy")
+                        .hasMessageContaining("407")
+                        .hasMessageNotContaining("wrong-password");
+                assertThat(proxy.heads())
+                        .as("one challenge, one refused answer, no retries")
+                        .hasSize(2);
                 assertThat(requestCount()).isZero();
                 assertThat(logs()).doesNotContain("wrong-password");
             }
@@ -102,7 +115,8 @@ class ProxyAndHttpClientTest extends QwenWireMockSupport {
             try (LocalHttpProxy proxy = new LocalHttpProxy(PROXY_USER, PROXY_PASSWORD)) {
                 QwenChatModel model = model().proxy(proxy.proxy()).build();
 
-                assertThatThrownBy(() -> model.chat("hello")).isInstanceOf(AuthenticationException.class)
+                assertThatThrownBy(() -> model.chat("hello"))
+                        .isInstanceOf(AuthenticationException.class)
                         .hasMessageContaining("langchain4j.qwen.proxy.username");
                 assertThat(proxy.heads()).hasSize(1);
             }
@@ -117,7 +131,8 @@ class ProxyAndHttpClientTest extends QwenWireMockSupport {
 
         @BeforeEach
         void startHttps() {
-            https = new WireMockServer(WireMockConfiguration.options().dynamicPort().dynamicHttpsPort());
+            https = new WireMockServer(
+                    WireMockConfiguration.options().dynamicPort().dynamicHttpsPort());
             https.start();
         }
 
@@ -132,23 +147,33 @@ class ProxyAndHttpClientTest extends QwenWireMockSupport {
                     .willReturn(sse(Fixtures.sseFromJsonLines("chat/stream_basic.sse.jsonl"))));
             try (LocalHttpProxy proxy = new LocalHttpProxy(PROXY_USER, PROXY_PASSWORD)) {
                 RecordingHandler handler = new RecordingHandler();
-                QwenStreamingChatModel model = QwenStreamingChatModel.builder().apiKey(API_KEY)
+                QwenStreamingChatModel model = QwenStreamingChatModel.builder()
+                        .apiKey(API_KEY)
                         .baseUrl("https://localhost:" + https.httpsPort() + "/compatible-mode/v1")
                         .httpClient(trustingWireMocksCertificate())
-                        .proxy(proxy.proxy()).proxyAuthentication(PROXY_USER, PROXY_PASSWORD)
-                        .logRequests(true).logResponses(true).build();
+                        .proxy(proxy.proxy())
+                        .proxyAuthentication(PROXY_USER, PROXY_PASSWORD)
+                        .logRequests(true)
+                        .logResponses(true)
+                        .build();
 
                 model.chat("a secret question", handler);
 
                 assertThat(handler.awaitResponse().aiMessage().text()).isNotBlank();
-                assertThat(proxy.heads()).singleElement().satisfies(head -> assertThat(head)
-                        .startsWith("CONNECT localhost:" + https.httpsPort())
-                        // OkHttp offers the credentials with the first CONNECT: no 407 round trip
-                        .contains("Proxy-Authorization: Basic " + PROXY_CREDENTIAL)
-                        .doesNotContain(API_KEY));
-                assertThat(proxy.tunnelledBytes()).isNotEmpty().doesNotContain(API_KEY).doesNotContain("Bearer")
+                assertThat(proxy.heads())
+                        .singleElement()
+                        .satisfies(head -> assertThat(head)
+                                .startsWith("CONNECT localhost:" + https.httpsPort())
+                                // OkHttp offers the credentials with the first CONNECT: no 407 round trip
+                                .contains("Proxy-Authorization: Basic " + PROXY_CREDENTIAL)
+                                .doesNotContain(API_KEY));
+                assertThat(proxy.tunnelledBytes())
+                        .isNotEmpty()
+                        .doesNotContain(API_KEY)
+                        .doesNotContain("Bearer")
                         .doesNotContain("a secret question");
-                LoggedRequest atTarget = https.findAll(anyRequestedFor(anyUrl())).get(0);
+                LoggedRequest atTarget =
+                        https.findAll(anyRequestedFor(anyUrl())).get(0);
                 assertThat(atTarget.getHeader("Authorization")).isEqualTo("Bearer " + API_KEY);
                 assertThat(atTarget.containsHeader("Proxy-Authorization")).isFalse();
                 assertNoCredentialIn(logs());
@@ -158,16 +183,24 @@ class ProxyAndHttpClientTest extends QwenWireMockSupport {
         @Test
         void should_fail_with_an_authentication_error_when_the_proxy_refuses_the_tunnel() throws Exception {
             try (LocalHttpProxy proxy = new LocalHttpProxy(PROXY_USER, PROXY_PASSWORD)) {
-                QwenChatModel model = QwenChatModel.builder().apiKey(API_KEY)
+                QwenChatModel model = QwenChatModel.builder()
+                        .apiKey(API_KEY)
                         .baseUrl("https://localhost:" + https.httpsPort() + "/compatible-mode/v1")
-                        .httpClient(trustingWireMocksCertificate()).maxRetries(2)
-                        .proxy(proxy.proxy()).proxyAuthentication(PROXY_USER, "wrong-password").build();
+                        .httpClient(trustingWireMocksCertificate())
+                        .maxRetries(2)
+                        .proxy(proxy.proxy())
+                        .proxyAuthentication(PROXY_USER, "wrong-password")
+                        .build();
 
                 Throwable thrown = catchThrowable(() -> model.chat("hello"));
 
-                assertThat(thrown).isInstanceOf(AuthenticationException.class).hasMessageContaining("proxy")
+                assertThat(thrown)
+                        .isInstanceOf(AuthenticationException.class)
+                        .hasMessageContaining("proxy")
                         .hasMessageNotContaining("wrong-password");
-                assertThat(proxy.heads()).as("the preemptive CONNECT, refused; no retries").hasSize(1);
+                assertThat(proxy.heads())
+                        .as("the preemptive CONNECT, refused; no retries")
+                        .hasSize(1);
                 assertThat(https.getAllServeEvents()).isEmpty();
             }
         }
@@ -178,7 +211,8 @@ class ProxyAndHttpClientTest extends QwenWireMockSupport {
 
         @Test
         void should_refuse_credentials_without_a_proxy() {
-            assertThatThrownBy(() -> model().proxyAuthentication(PROXY_USER, PROXY_PASSWORD).build())
+            assertThatThrownBy(() -> model().proxyAuthentication(PROXY_USER, PROXY_PASSWORD)
+                            .build())
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("proxyAuthentication is set but no proxy is");
         }
@@ -187,8 +221,11 @@ class ProxyAndHttpClientTest extends QwenWireMockSupport {
         void should_refuse_credentials_for_a_socks_proxy() {
             Proxy socks = new Proxy(Proxy.Type.SOCKS, new InetSocketAddress("127.0.0.1", 1080));
 
-            assertThatThrownBy(() -> model().proxy(socks).proxyAuthentication(PROXY_USER, PROXY_PASSWORD).build())
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("HTTP proxies only")
+            assertThatThrownBy(() -> model().proxy(socks)
+                            .proxyAuthentication(PROXY_USER, PROXY_PASSWORD)
+                            .build())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("HTTP proxies only")
                     .hasMessageNotContaining(PROXY_PASSWORD);
         }
 
@@ -196,18 +233,28 @@ class ProxyAndHttpClientTest extends QwenWireMockSupport {
         void should_refuse_a_blank_username_or_a_null_password() {
             Proxy proxy = new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", 3128));
 
-            assertThatThrownBy(() -> model().proxy(proxy).proxyAuthentication(" ", PROXY_PASSWORD).build())
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a username");
-            assertThatThrownBy(() -> model().proxy(proxy).proxyAuthentication(PROXY_USER, null).build())
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a password");
+            assertThatThrownBy(() -> model().proxy(proxy)
+                            .proxyAuthentication(" ", PROXY_PASSWORD)
+                            .build())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("needs a username");
+            assertThatThrownBy(() -> model().proxy(proxy)
+                            .proxyAuthentication(PROXY_USER, null)
+                            .build())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("needs a password");
         }
 
         @Test
         void should_accept_credentials_for_the_proxy_of_the_users_client() {
             OkHttpClient theirs = new OkHttpClient.Builder()
-                    .proxy(new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", 3128))).build();
+                    .proxy(new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", 3128)))
+                    .build();
 
-            assertThat(model().httpClient(theirs).proxyAuthentication(PROXY_USER, PROXY_PASSWORD).build()).isNotNull();
+            assertThat(model().httpClient(theirs)
+                            .proxyAuthentication(PROXY_USER, PROXY_PASSWORD)
+                            .build())
+                    .isNotNull();
         }
     }
 
@@ -218,9 +265,12 @@ class ProxyAndHttpClientTest extends QwenWireMockSupport {
         void should_keep_their_interceptors_and_use_the_proxy_of_their_client() throws Exception {
             stubBasicAnswer();
             try (LocalHttpProxy proxy = new LocalHttpProxy(null, null)) {
-                OkHttpClient theirs = new OkHttpClient.Builder().proxy(proxy.proxy())
-                        .addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
-                                .header("X-Corp-Trace", "trace-1").build()))
+                OkHttpClient theirs = new OkHttpClient.Builder()
+                        .proxy(proxy.proxy())
+                        .addInterceptor(chain -> chain.proceed(chain.request()
+                                .newBuilder()
+                                .header("X-Corp-Trace", "trace-1")
+                                .build()))
                         .build();
 
                 model().httpClient(theirs).build().chat("hello");
@@ -233,20 +283,28 @@ class ProxyAndHttpClientTest extends QwenWireMockSupport {
 
         @Test
         void should_still_drop_the_key_on_a_redirect_to_another_host() {
-            WireMockServer other = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+            WireMockServer other =
+                    new WireMockServer(WireMockConfiguration.options().dynamicPort());
             other.start();
             try {
                 other.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(CHAT_PATH)
                         .willReturn(json(Fixtures.read("chat/chat_response_nonstream_basic.json"))));
                 // "127.0.0.1" vs the base URL's "localhost": another host for OkHttp, the same machine for the test
-                stubChat(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(307)
+                stubChat(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withStatus(307)
                         .withHeader("Location", "http://127.0.0.1:" + other.port() + CHAT_PATH));
-                OkHttpClient theirs = new OkHttpClient.Builder().followRedirects(true).followSslRedirects(true).build();
+                OkHttpClient theirs = new OkHttpClient.Builder()
+                        .followRedirects(true)
+                        .followSslRedirects(true)
+                        .build();
 
-                catchThrowable(() -> model().httpClient(theirs).maxRetries(0).build().chat("hello"));
+                catchThrowable(
+                        () -> model().httpClient(theirs).maxRetries(0).build().chat("hello"));
 
-                assertThat(other.findAll(anyRequestedFor(anyUrl()))).singleElement()
-                        .satisfies(followed -> assertThat(followed.containsHeader("Authorization")).isFalse());
+                assertThat(other.findAll(anyRequestedFor(anyUrl())))
+                        .singleElement()
+                        .satisfies(followed -> assertThat(followed.containsHeader("Authorization"))
+                                .isFalse());
             } finally {
                 other.stop();
             }
@@ -254,22 +312,31 @@ class ProxyAndHttpClientTest extends QwenWireMockSupport {
 
         @Test
         void should_apply_our_timeout_over_theirs() {
-            stubChat(json(Fixtures.read("chat/chat_response_nonstream_basic.json")).withFixedDelay(300));
-            OkHttpClient theirs = new OkHttpClient.Builder().readTimeout(Duration.ofMillis(1)).build();
+            stubChat(json(Fixtures.read("chat/chat_response_nonstream_basic.json"))
+                    .withFixedDelay(300));
+            OkHttpClient theirs =
+                    new OkHttpClient.Builder().readTimeout(Duration.ofMillis(1)).build();
 
-            String answer = model().httpClient(theirs).timeout(Duration.ofSeconds(30)).build().chat("hello");
+            String answer = model().httpClient(theirs)
+                    .timeout(Duration.ofSeconds(30))
+                    .build()
+                    .chat("hello");
 
             assertThat(answer).isNotBlank();
-            assertThat(theirs.readTimeoutMillis()).as("their client is left as it was").isEqualTo(1);
+            assertThat(theirs.readTimeoutMillis())
+                    .as("their client is left as it was")
+                    .isEqualTo(1);
         }
 
         @Test
         void should_retry_per_our_policy_only() {
             // OkHttp itself would repeat a 503 that says Retry-After: 0, whatever its retryOnConnectionFailure says.
             stubChat(error(503, openAiError("ServiceUnavailable", "busy")).withHeader("Retry-After", "0"));
-            OkHttpClient theirs = new OkHttpClient.Builder().retryOnConnectionFailure(true).build();
+            OkHttpClient theirs =
+                    new OkHttpClient.Builder().retryOnConnectionFailure(true).build();
 
-            catchThrowable(() -> model().httpClient(theirs).maxRetries(0).build().chat("hello"));
+            catchThrowable(
+                    () -> model().httpClient(theirs).maxRetries(0).build().chat("hello"));
 
             assertThat(requestCount()).isEqualTo(1);
         }
@@ -278,18 +345,27 @@ class ProxyAndHttpClientTest extends QwenWireMockSupport {
         void should_run_streams_on_our_daemon_dispatcher() throws Exception {
             stubChat(sse(Fixtures.sseFromJsonLines("chat/stream_basic.sse.jsonl")));
             List<Thread> threads = new CopyOnWriteArrayList<>();
-            OkHttpClient theirs = new OkHttpClient.Builder().addInterceptor(chain -> {
-                threads.add(Thread.currentThread());
-                return chain.proceed(chain.request());
-            }).build();
+            OkHttpClient theirs = new OkHttpClient.Builder()
+                    .addInterceptor(chain -> {
+                        threads.add(Thread.currentThread());
+                        return chain.proceed(chain.request());
+                    })
+                    .build();
             RecordingHandler handler = new RecordingHandler();
 
-            QwenStreamingChatModel.builder().apiKey(API_KEY).baseUrl(baseUrl()).httpClient(theirs).build()
+            QwenStreamingChatModel.builder()
+                    .apiKey(API_KEY)
+                    .baseUrl(baseUrl())
+                    .httpClient(theirs)
+                    .build()
                     .chat("hello", handler);
             handler.awaitResponse();
 
             // OkHttp's own dispatcher, which their client has, runs calls on threads that are not daemons
-            assertThat(theirs.dispatcher().executorService().submit(() -> Thread.currentThread().isDaemon()).get())
+            assertThat(theirs.dispatcher()
+                            .executorService()
+                            .submit(() -> Thread.currentThread().isDaemon())
+                            .get())
                     .isFalse();
             assertThat(threads).singleElement().extracting(Thread::isDaemon).isEqualTo(true);
         }
@@ -314,7 +390,9 @@ class ProxyAndHttpClientTest extends QwenWireMockSupport {
         };
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, new TrustManager[] {trustAll}, null);
-        return new OkHttpClient.Builder().sslSocketFactory(context.getSocketFactory(), trustAll)
-                .hostnameVerifier((host, session) -> true).build();
+        return new OkHttpClient.Builder()
+                .sslSocketFactory(context.getSocketFactory(), trustAll)
+                .hostnameVerifier((host, session) -> true)
+                .build();
     }
 }

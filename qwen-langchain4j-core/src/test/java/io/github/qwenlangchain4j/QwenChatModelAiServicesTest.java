@@ -24,7 +24,10 @@ class QwenChatModelAiServicesTest extends QwenWireMockSupport {
 
     @BeforeEach
     void start() {
-        model = QwenChatModel.builder().apiKey("sk-test").baseUrl(server.baseUrl()).build();
+        model = QwenChatModel.builder()
+                .apiKey("sk-test")
+                .baseUrl(server.baseUrl())
+                .build();
     }
 
     interface Assistant {
@@ -51,13 +54,18 @@ class QwenChatModelAiServicesTest extends QwenWireMockSupport {
                      "function":{"name":"add","arguments":"{\\"a\\": 2, \\"b\\": 3}"}}]}}],
                  "usage":{"prompt_tokens":20,"completion_tokens":10,"total_tokens":30}}""")));
         // Second turn, once the tool result is in the conversation: the final answer.
-        server.stubFor(post("/chat/completions").atPriority(1).withRequestBody(containing("\"role\":\"tool\""))
+        server.stubFor(post("/chat/completions")
+                .atPriority(1)
+                .withRequestBody(containing("\"role\":\"tool\""))
                 .willReturn(okJson("""
                 {"id":"chatcmpl-2","model":"qwen-plus","created":2,
                  "choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":"2 + 3 = 5"}}],
                  "usage":{"prompt_tokens":40,"completion_tokens":5,"total_tokens":45}}""")));
         Calculator calculator = new Calculator();
-        Assistant assistant = AiServices.builder(Assistant.class).chatModel(model).tools(calculator).build();
+        Assistant assistant = AiServices.builder(Assistant.class)
+                .chatModel(model)
+                .tools(calculator)
+                .build();
 
         String answer = assistant.chat("What is 2 + 3?");
 
@@ -67,7 +75,8 @@ class QwenChatModelAiServicesTest extends QwenWireMockSupport {
         assertThat(requests).hasSize(2);
         JsonNode first = Json.MAPPER.readTree(requests.get(0).getBodyAsString());
         assertThat(first.at("/tools/0/function/name").asText()).isEqualTo("add");
-        assertThat(first.at("/tools/0/function/parameters/properties/a/type").asText()).isEqualTo("integer");
+        assertThat(first.at("/tools/0/function/parameters/properties/a/type").asText())
+                .isEqualTo("integer");
         JsonNode second = Json.MAPPER.readTree(requests.get(1).getBodyAsString());
         JsonNode assistantTurn = second.at("/messages/1");
         assertThat(assistantTurn.get("role").asText()).isEqualTo("assistant");
@@ -97,12 +106,16 @@ class QwenChatModelAiServicesTest extends QwenWireMockSupport {
         Person person = extractor.extract("Ada Lovelace died aged 36.");
 
         assertThat(person).isEqualTo(new Person("Ada Lovelace", 36));
-        JsonNode request = Json.MAPPER.readTree(
-                server.findAll(postRequestedFor(urlEqualTo("/chat/completions"))).get(0).getBodyAsString());
+        JsonNode request = Json.MAPPER.readTree(server.findAll(postRequestedFor(urlEqualTo("/chat/completions")))
+                .get(0)
+                .getBodyAsString());
         // The schema travels as json_object plus an instruction, which every Qwen model accepts.
         assertThat(request.at("/response_format/type").asText()).isEqualTo("json_object");
         JsonNode system = request.at("/messages/0");
         assertThat(system.get("role").asText()).isEqualTo("system");
-        assertThat(system.get("content").asText()).contains("JSON schema").contains("\"age\"").contains("\"name\"");
+        assertThat(system.get("content").asText())
+                .contains("JSON schema")
+                .contains("\"age\"")
+                .contains("\"name\"");
     }
 }

@@ -35,31 +35,54 @@ class QwenChatModelErrorTest extends QwenWireMockSupport {
 
     static Stream<Arguments> errorRows() {
         return Stream.of(
-                Arguments.of(400, "data_inspection_failed", "Input data may contain inappropriate content.",
+                Arguments.of(
+                        400,
+                        "data_inspection_failed",
+                        "Input data may contain inappropriate content.",
                         ContentFilteredException.class),
-                Arguments.of(400, "invalid_parameter_error", "Range of top_p should be (0.0, 1.0]",
+                Arguments.of(
+                        400,
+                        "invalid_parameter_error",
+                        "Range of top_p should be (0.0, 1.0]",
                         InvalidRequestException.class),
-                Arguments.of(400, "invalid_parameter_error",
-                        "Range of input length should be [1, 129024]", InvalidRequestException.class),
-                Arguments.of(400, "Arrearage", "Access denied, please make sure your account is in good standing.",
+                Arguments.of(
+                        400,
+                        "invalid_parameter_error",
+                        "Range of input length should be [1, 129024]",
+                        InvalidRequestException.class),
+                Arguments.of(
+                        400,
+                        "Arrearage",
+                        "Access denied, please make sure your account is in good standing.",
                         InvalidRequestException.class),
                 Arguments.of(401, "invalid_api_key", "Incorrect API key provided. ", AuthenticationException.class),
                 Arguments.of(403, "AccessDenied", "Access denied.", AuthenticationException.class),
-                Arguments.of(404, "model_not_found", "The model `qwen-foo` does not exist or you do not have access to it.",
+                Arguments.of(
+                        404,
+                        "model_not_found",
+                        "The model `qwen-foo` does not exist or you do not have access to it.",
                         ModelNotFoundException.class),
-                Arguments.of(404, "model_not_supported", "Unsupported model `qwen-foo` for OpenAI compatibility mode",
+                Arguments.of(
+                        404,
+                        "model_not_supported",
+                        "Unsupported model `qwen-foo` for OpenAI compatibility mode",
                         ModelNotFoundException.class),
-                Arguments.of(429, "limit_requests", "You exceeded your current requests list.",
-                        RateLimitException.class),
-                Arguments.of(429, "insufficient_quota", "You exceeded your current quota.",
-                        RateLimitException.class),
-                Arguments.of(500, "internal_error", "An internal error has occured, please try again later.",
+                Arguments.of(
+                        429, "limit_requests", "You exceeded your current requests list.", RateLimitException.class),
+                Arguments.of(429, "insufficient_quota", "You exceeded your current quota.", RateLimitException.class),
+                Arguments.of(
+                        500,
+                        "internal_error",
+                        "An internal error has occured, please try again later.",
                         InternalServerException.class),
                 Arguments.of(502, "bad_gateway", "Bad gateway.", InternalServerException.class),
-                Arguments.of(503, "ServiceUnavailable", "The service is temporarily unavailable.",
+                Arguments.of(
+                        503,
+                        "ServiceUnavailable",
+                        "The service is temporarily unavailable.",
                         InternalServerException.class),
-                Arguments.of(504, "RequestTimeOut", "Request timed out, please try again later.",
-                        TimeoutException.class));
+                Arguments.of(
+                        504, "RequestTimeOut", "Request timed out, please try again later.", TimeoutException.class));
     }
 
     @ParameterizedTest(name = "HTTP {0} {1} -> {3}")
@@ -70,7 +93,8 @@ class QwenChatModelErrorTest extends QwenWireMockSupport {
 
         Throwable thrown = chatFailure(model().maxRetries(0).build());
 
-        assertThat(thrown).isInstanceOf(expected)
+        assertThat(thrown)
+                .isInstanceOf(expected)
                 .hasMessageContaining("HTTP " + status)
                 .hasMessageContaining(code)
                 .hasMessageContaining(message.strip())
@@ -82,12 +106,16 @@ class QwenChatModelErrorTest extends QwenWireMockSupport {
     void should_map_flat_dashscope_shaped_errors_with_the_request_id_from_the_body(
             int status, String code, String message, Class<? extends Throwable> expected) {
         String bodyRequestId = "7438d53d-1b6a-9e0e-9b2a-4f2e8f1d0c3a";
-        stubChat(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(
-                "{\"code\":\"" + code + "\",\"message\":\"" + message + "\",\"request_id\":\"" + bodyRequestId + "\"}"));
+        stubChat(aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"code\":\"" + code + "\",\"message\":\"" + message + "\",\"request_id\":\"" + bodyRequestId
+                        + "\"}"));
 
         Throwable thrown = chatFailure(model().maxRetries(0).build());
 
-        assertThat(thrown).isInstanceOf(expected)
+        assertThat(thrown)
+                .isInstanceOf(expected)
                 .hasMessageContaining("HTTP " + status)
                 .hasMessageContaining(code)
                 .hasMessageContaining(message.strip())
@@ -95,17 +123,19 @@ class QwenChatModelErrorTest extends QwenWireMockSupport {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "errors/401_invalid_api_key_doc.json",
-        "errors/401_invalid_api_key_cn_doc_variant.json",
-        "errors/401_native_flat_shape.json"
-    })
+    @ValueSource(
+            strings = {
+                "errors/401_invalid_api_key_doc.json",
+                "errors/401_invalid_api_key_cn_doc_variant.json",
+                "errors/401_native_flat_shape.json"
+            })
     void should_say_that_keys_are_bound_to_a_region_and_name_the_base_url_on_401(String fixture) {
         stubChat(error(401, Fixtures.read(fixture)));
 
         Throwable thrown = chatFailure(model().build());
 
-        assertThat(thrown).isInstanceOf(AuthenticationException.class)
+        assertThat(thrown)
+                .isInstanceOf(AuthenticationException.class)
                 .hasMessageContaining("HTTP 401")
                 .hasMessageContaining("region")
                 .hasMessageContaining(baseUrl())
@@ -115,12 +145,15 @@ class QwenChatModelErrorTest extends QwenWireMockSupport {
 
     @Test
     void should_take_the_request_id_from_the_flat_fixture_body_when_no_header_is_sent() {
-        stubChat(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+        stubChat(aResponse()
+                .withStatus(401)
+                .withHeader("Content-Type", "application/json")
                 .withBody(Fixtures.read("errors/401_native_flat_shape.json")));
 
         Throwable thrown = chatFailure(model().build());
 
-        assertThat(thrown).isInstanceOf(AuthenticationException.class)
+        assertThat(thrown)
+                .isInstanceOf(AuthenticationException.class)
                 .hasMessageContaining("InvalidApiKey")
                 .hasMessageContaining("No API-key provided.")
                 .hasMessageContaining("7438d53d-...");
@@ -128,12 +161,15 @@ class QwenChatModelErrorTest extends QwenWireMockSupport {
 
     @Test
     void should_keep_a_non_json_error_body_in_the_message() {
-        stubChat(aResponse().withStatus(502).withHeader("x-request-id", REQUEST_ID)
+        stubChat(aResponse()
+                .withStatus(502)
+                .withHeader("x-request-id", REQUEST_ID)
                 .withBody("<html><body><h1>502 Bad Gateway</h1></body></html>"));
 
         Throwable thrown = chatFailure(model().maxRetries(0).build());
 
-        assertThat(thrown).isInstanceOf(InternalServerException.class)
+        assertThat(thrown)
+                .isInstanceOf(InternalServerException.class)
                 .hasMessageContaining("HTTP 502")
                 .hasMessageContaining("502 Bad Gateway")
                 .hasMessageContaining(REQUEST_ID);
@@ -166,7 +202,8 @@ class QwenChatModelErrorTest extends QwenWireMockSupport {
     @Test
     void should_honour_a_retry_after_header_if_one_ever_appears() {
         stubInSequence(
-                error(429, openAiError("limit_burst_rate", "Request rate increased too quickly.")).withHeader("Retry-After", "0"),
+                error(429, openAiError("limit_burst_rate", "Request rate increased too quickly."))
+                        .withHeader("Retry-After", "0"),
                 json(Fixtures.read("chat/chat_response_nonstream_basic.json")));
 
         ChatResponse response = model().maxRetries(1).build().chat(UserMessage.from("Hi"));
@@ -199,7 +236,8 @@ class QwenChatModelErrorTest extends QwenWireMockSupport {
     void should_map_a_read_timeout_to_a_timeout_exception() {
         stubChat(json(Fixtures.read("chat/chat_response_nonstream_basic.json")).withFixedDelay(2000));
 
-        Throwable thrown = chatFailure(model().timeout(Duration.ofMillis(300)).maxRetries(0).build());
+        Throwable thrown = chatFailure(
+                model().timeout(Duration.ofMillis(300)).maxRetries(0).build());
 
         assertThat(thrown).isInstanceOf(TimeoutException.class).hasMessageContaining("timed out");
         assertThat(requestCount()).isEqualTo(1);
@@ -211,7 +249,8 @@ class QwenChatModelErrorTest extends QwenWireMockSupport {
                 json(Fixtures.read("chat/chat_response_nonstream_basic.json")).withFixedDelay(2000),
                 json(Fixtures.read("chat/chat_response_nonstream_basic.json")));
 
-        ChatResponse response = model().timeout(Duration.ofMillis(300)).maxRetries(1).build().chat(UserMessage.from("Hi"));
+        ChatResponse response =
+                model().timeout(Duration.ofMillis(300)).maxRetries(1).build().chat(UserMessage.from("Hi"));
 
         assertThat(response.aiMessage().text()).contains("My name is Qwen.");
         assertThat(requestCount()).isEqualTo(2);
@@ -241,12 +280,17 @@ class QwenChatModelErrorTest extends QwenWireMockSupport {
 
     @Test
     void should_never_put_the_api_key_in_an_exception_even_when_the_server_echoes_it() {
-        stubChat(error(401, openAiError("invalid_api_key",
-                "Incorrect API key provided: " + API_KEY + ". You can find your API key in the console.")));
+        stubChat(error(
+                401,
+                openAiError(
+                        "invalid_api_key",
+                        "Incorrect API key provided: " + API_KEY + ". You can find your API key in the console.")));
 
         Throwable thrown = chatFailure(model().build());
 
-        assertThat(thrown).isInstanceOf(AuthenticationException.class).hasMessageContaining("Incorrect API key provided");
+        assertThat(thrown)
+                .isInstanceOf(AuthenticationException.class)
+                .hasMessageContaining("Incorrect API key provided");
         assertNoKeyAnywhere(thrown);
     }
 

@@ -51,7 +51,9 @@ class QwenChatModelIT extends AbstractChatModelIT {
 
     @Override
     protected ChatRequestParameters createIntegrationSpecificParameters(int maxOutputTokens) {
-        return QwenChatRequestParameters.builder().maxOutputTokens(maxOutputTokens).build();
+        return QwenChatRequestParameters.builder()
+                .maxOutputTokens(maxOutputTokens)
+                .build();
     }
 
     @Override

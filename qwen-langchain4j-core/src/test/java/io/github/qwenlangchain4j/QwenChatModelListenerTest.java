@@ -58,7 +58,8 @@ class QwenChatModelListenerTest extends QwenWireMockSupport {
         stubChat(error(429, openAiError("limit_requests", "Requests rate limit exceeded")));
         RecordingListener listener = new RecordingListener();
 
-        Throwable thrown = catchThrowable(() -> model().maxRetries(0).listeners(List.of(listener)).build().chat("hi"));
+        Throwable thrown = catchThrowable(
+                () -> model().maxRetries(0).listeners(List.of(listener)).build().chat("hi"));
 
         assertThat(thrown).isInstanceOf(RateLimitException.class);
         assertThat(listener.events).hasSize(2);
@@ -71,7 +72,11 @@ class QwenChatModelListenerTest extends QwenWireMockSupport {
         RecordingListener listener = new RecordingListener();
         RecordingHandler handler = new RecordingHandler();
 
-        QwenStreamingChatModel.builder().apiKey(API_KEY).baseUrl(baseUrl()).listeners(List.of(listener)).build()
+        QwenStreamingChatModel.builder()
+                .apiKey(API_KEY)
+                .baseUrl(baseUrl())
+                .listeners(List.of(listener))
+                .build()
                 .chat("Who are you?", handler);
         dev.langchain4j.model.chat.response.ChatResponse response = handler.awaitResponse();
 

@@ -74,7 +74,10 @@ class QwenChatModelRequestTest extends QwenWireMockSupport {
     private static final ToolSpecification WEATHER = ToolSpecification.builder()
             .name("get_current_weather")
             .description("Current weather of a city")
-            .parameters(JsonObjectSchema.builder().addStringProperty("location").required("location").build())
+            .parameters(JsonObjectSchema.builder()
+                    .addStringProperty("location")
+                    .required("location")
+                    .build())
             .build();
 
     private static final ToolSpecification TIME = ToolSpecification.builder()
@@ -85,8 +88,7 @@ class QwenChatModelRequestTest extends QwenWireMockSupport {
     @Test
     void should_send_every_qwen_option_set_on_the_builder_as_top_level_fields() {
         stubBasicAnswer();
-        QwenChatModel model = model()
-                .modelName("qwen-max")
+        QwenChatModel model = model().modelName("qwen-max")
                 .temperature(0.3)
                 .topP(0.8)
                 .topK(20)
@@ -142,12 +144,12 @@ class QwenChatModelRequestTest extends QwenWireMockSupport {
     @Test
     void should_let_request_parameters_win_field_by_field_over_builder_defaults() {
         stubBasicAnswer();
-        QwenChatModel model = model()
-                .temperature(0.1)
+        QwenChatModel model = model().temperature(0.1)
                 .topK(10)
                 .seed(1)
                 .enableSearch(true)
-                .searchOptions(QwenSearchOptions.builder().searchStrategy("turbo").build())
+                .searchOptions(
+                        QwenSearchOptions.builder().searchStrategy("turbo").build())
                 .customParameters(Map.of("a", 1, "b", 1))
                 .build();
 
@@ -179,7 +181,8 @@ class QwenChatModelRequestTest extends QwenWireMockSupport {
     @Test
     void should_keep_qwen_defaults_when_a_request_uses_plain_langchain4j_parameters() {
         stubBasicAnswer();
-        QwenChatModel model = model().topK(10).seed(1).enableSearch(true).temperature(0.1).build();
+        QwenChatModel model =
+                model().topK(10).seed(1).enableSearch(true).temperature(0.1).build();
 
         model.chat(ChatRequest.builder()
                 .messages(UserMessage.from("Hi"))
@@ -217,7 +220,8 @@ class QwenChatModelRequestTest extends QwenWireMockSupport {
         custom.put("top_k", 99);
         custom.put("enable_search", false);
         custom.put("x_extension", Map.of("nested", true, "list", List.of(1, 2)));
-        QwenChatModel model = model().topK(10).enableSearch(true).customParameters(custom).build();
+        QwenChatModel model =
+                model().topK(10).enableSearch(true).customParameters(custom).build();
 
         model.chat("Hi");
 
@@ -232,12 +236,13 @@ class QwenChatModelRequestTest extends QwenWireMockSupport {
     void should_merge_all_system_messages_in_order_into_one_at_index_0() {
         stubBasicAnswer();
 
-        model().build().chat(
-                UserMessage.from("first question"),
-                SystemMessage.from("You are terse."),
-                AiMessage.from("first answer"),
-                SystemMessage.from("Answer in French."),
-                UserMessage.from("second question"));
+        model().build()
+                .chat(
+                        UserMessage.from("first question"),
+                        SystemMessage.from("You are terse."),
+                        AiMessage.from("first answer"),
+                        SystemMessage.from("Answer in French."),
+                        UserMessage.from("second question"));
 
         server.verify(postRequestedFor(urlEqualTo(CHAT_PATH)).withRequestBody(equalToJson("""
                 {"messages": [
@@ -253,14 +258,16 @@ class QwenChatModelRequestTest extends QwenWireMockSupport {
     void should_send_multimodal_user_content_as_qwen_content_parts() {
         stubBasicAnswer();
 
-        model().modelName("qwen3-vl-plus").build().chat(UserMessage.from(
-                TextContent.from("Describe these."),
-                ImageContent.from("https://example.com/dog.jpeg"),
-                ImageContent.from("iVBORw0KGgoAAAANSUhEUg==", "image/png"),
-                VideoContent.from("https://example.com/clip.mp4"),
-                VideoContent.from("AAAAIGZ0eXBpc29t", "video/mp4"),
-                AudioContent.from("https://example.com/welcome.mp3"),
-                AudioContent.from("UklGRiQAAABXQVZF", "audio/wav")));
+        model().modelName("qwen3-vl-plus")
+                .build()
+                .chat(UserMessage.from(
+                        TextContent.from("Describe these."),
+                        ImageContent.from("https://example.com/dog.jpeg"),
+                        ImageContent.from("iVBORw0KGgoAAAANSUhEUg==", "image/png"),
+                        VideoContent.from("https://example.com/clip.mp4"),
+                        VideoContent.from("AAAAIGZ0eXBpc29t", "video/mp4"),
+                        AudioContent.from("https://example.com/welcome.mp3"),
+                        AudioContent.from("UklGRiQAAABXQVZF", "audio/wav")));
 
         server.verify(postRequestedFor(urlEqualTo(CHAT_PATH)).withRequestBody(equalToJson("""
                 {"messages": [{"role": "user", "content": [
@@ -284,10 +291,11 @@ class QwenChatModelRequestTest extends QwenWireMockSupport {
                 .arguments("{\"location\": \"Shanghai\"}")
                 .build();
 
-        model().build().chat(
-                UserMessage.from("Weather in Shanghai?"),
-                AiMessage.from(call),
-                ToolExecutionResultMessage.from(call, "Sunny, 25 degrees"));
+        model().build()
+                .chat(
+                        UserMessage.from("Weather in Shanghai?"),
+                        AiMessage.from(call),
+                        ToolExecutionResultMessage.from(call, "Sunny, 25 degrees"));
 
         server.verify(postRequestedFor(urlEqualTo(CHAT_PATH)).withRequestBody(equalToJson("""
                 {"messages": [
@@ -305,7 +313,8 @@ class QwenChatModelRequestTest extends QwenWireMockSupport {
     @Test
     void should_send_reasoning_content_only_when_send_thinking_is_on() {
         stubBasicAnswer();
-        AiMessage earlier = AiMessage.builder().text("4").thinking("2 plus 2 is 4.").build();
+        AiMessage earlier =
+                AiMessage.builder().text("4").thinking("2 plus 2 is 4.").build();
 
         model().build().chat(UserMessage.from("2+2?"), earlier, UserMessage.from("And 3+3?"));
         model().sendThinking(true).build().chat(UserMessage.from("2+2?"), earlier, UserMessage.from("And 3+3?"));
@@ -313,19 +322,21 @@ class QwenChatModelRequestTest extends QwenWireMockSupport {
         List<JsonNode> bodies = sentBodies();
         assertThat(bodies).hasSize(2);
         assertThat(bodies.get(0).at("/messages/1")).isEqualTo(parse("{\"role\":\"assistant\",\"content\":\"4\"}"));
-        assertThat(bodies.get(1).at("/messages/1")).isEqualTo(parse(
-                "{\"role\":\"assistant\",\"content\":\"4\",\"reasoning_content\":\"2 plus 2 is 4.\"}"));
+        assertThat(bodies.get(1).at("/messages/1"))
+                .isEqualTo(
+                        parse("{\"role\":\"assistant\",\"content\":\"4\",\"reasoning_content\":\"2 plus 2 is 4.\"}"));
     }
 
     @Test
     void should_send_tools_as_functions_and_an_empty_object_schema_for_a_tool_without_parameters() {
         stubBasicAnswer();
 
-        model().build().chat(ChatRequest.builder()
-                .messages(UserMessage.from("Weather and time in Shanghai?"))
-                .toolSpecifications(WEATHER, TIME)
-                .toolChoice(ToolChoice.AUTO)
-                .build());
+        model().build()
+                .chat(ChatRequest.builder()
+                        .messages(UserMessage.from("Weather and time in Shanghai?"))
+                        .toolSpecifications(WEATHER, TIME)
+                        .toolChoice(ToolChoice.AUTO)
+                        .build());
 
         server.verify(postRequestedFor(urlEqualTo(CHAT_PATH)).withRequestBody(equalToJson("""
                 {
@@ -347,11 +358,12 @@ class QwenChatModelRequestTest extends QwenWireMockSupport {
     void should_force_the_only_tool_when_tool_choice_is_required() {
         stubBasicAnswer();
 
-        model().build().chat(ChatRequest.builder()
-                .messages(UserMessage.from("Weather in Shanghai?"))
-                .toolSpecifications(WEATHER)
-                .toolChoice(ToolChoice.REQUIRED)
-                .build());
+        model().build()
+                .chat(ChatRequest.builder()
+                        .messages(UserMessage.from("Weather in Shanghai?"))
+                        .toolSpecifications(WEATHER)
+                        .toolChoice(ToolChoice.REQUIRED)
+                        .build());
 
         JsonNode body = sentBody();
         assertThat(body.get("tool_choice"))
@@ -362,16 +374,18 @@ class QwenChatModelRequestTest extends QwenWireMockSupport {
     void should_send_json_object_and_add_a_json_note_when_no_message_mentions_json() {
         stubBasicAnswer();
 
-        model().build().chat(ChatRequest.builder()
-                .messages(UserMessage.from("Give me a user profile."))
-                .responseFormat(ResponseFormat.JSON)
-                .build());
+        model().build()
+                .chat(ChatRequest.builder()
+                        .messages(UserMessage.from("Give me a user profile."))
+                        .responseFormat(ResponseFormat.JSON)
+                        .build());
 
         JsonNode body = sentBody();
         assertThat(body.get("response_format")).isEqualTo(parse("{\"type\":\"json_object\"}"));
         assertThat(body.at("/messages/0/role").asText()).isEqualTo("system");
         assertThat(body.at("/messages/0/content").asText()).contains("JSON");
-        assertThat(body.at("/messages/1")).isEqualTo(parse("{\"role\":\"user\",\"content\":\"Give me a user profile.\"}"));
+        assertThat(body.at("/messages/1"))
+                .isEqualTo(parse("{\"role\":\"user\",\"content\":\"Give me a user profile.\"}"));
     }
 
     @Test
@@ -390,10 +404,11 @@ class QwenChatModelRequestTest extends QwenWireMockSupport {
     void should_send_a_json_schema_as_json_object_plus_a_system_instruction() {
         stubBasicAnswer();
 
-        model().build().chat(ChatRequest.builder()
-                .messages(SystemMessage.from("You extract people."), UserMessage.from("John is 42."))
-                .responseFormat(personFormat())
-                .build());
+        model().build()
+                .chat(ChatRequest.builder()
+                        .messages(SystemMessage.from("You extract people."), UserMessage.from("John is 42."))
+                        .responseFormat(personFormat())
+                        .build());
 
         JsonNode body = sentBody();
         assertThat(body.get("response_format")).isEqualTo(parse("{\"type\":\"json_object\"}"));
@@ -407,10 +422,12 @@ class QwenChatModelRequestTest extends QwenWireMockSupport {
     void should_send_only_the_schema_instruction_and_no_response_format_when_thinking() {
         stubChat(sse(Fixtures.sseFromJsonLines("chat/stream_basic.sse.jsonl")));
 
-        model().enableThinking(true).build().chat(ChatRequest.builder()
-                .messages(UserMessage.from("John is 42."))
-                .responseFormat(personFormat())
-                .build());
+        model().enableThinking(true)
+                .build()
+                .chat(ChatRequest.builder()
+                        .messages(UserMessage.from("John is 42."))
+                        .responseFormat(personFormat())
+                        .build());
 
         JsonNode body = sentBody();
         assertThat(body.has("response_format")).isFalse();
@@ -423,7 +440,10 @@ class QwenChatModelRequestTest extends QwenWireMockSupport {
     void should_not_send_response_format_to_a_model_that_always_thinks() {
         stubChat(sse(Fixtures.sseFromJsonLines("chat/stream_basic.sse.jsonl")));
 
-        model().modelName("qwq-plus").responseFormat(ResponseFormat.JSON).build().chat("Give me a user profile.");
+        model().modelName("qwq-plus")
+                .responseFormat(ResponseFormat.JSON)
+                .build()
+                .chat("Give me a user profile.");
 
         JsonNode body = sentBody();
         assertThat(body.has("response_format")).isFalse();
@@ -435,14 +455,18 @@ class QwenChatModelRequestTest extends QwenWireMockSupport {
     void should_send_bearer_auth_custom_headers_and_a_json_body() {
         stubBasicAnswer();
 
-        model().customHeaders(Map.of("X-DashScope-WorkSpace", "ws-123", "X-Trace", "abc")).build().chat("Hi");
+        model().customHeaders(Map.of("X-DashScope-WorkSpace", "ws-123", "X-Trace", "abc"))
+                .build()
+                .chat("Hi");
 
-        server.verify(1, postRequestedFor(urlEqualTo(CHAT_PATH))
-                .withHeader("Authorization", equalTo("Bearer " + API_KEY))
-                .withHeader("X-DashScope-WorkSpace", equalTo("ws-123"))
-                .withHeader("X-Trace", equalTo("abc"))
-                .withHeader("Content-Type", matching("application/json.*"))
-                .withRequestBody(matchingJsonPath("$.model", equalTo("qwen-plus"))));
+        server.verify(
+                1,
+                postRequestedFor(urlEqualTo(CHAT_PATH))
+                        .withHeader("Authorization", equalTo("Bearer " + API_KEY))
+                        .withHeader("X-DashScope-WorkSpace", equalTo("ws-123"))
+                        .withHeader("X-Trace", equalTo("abc"))
+                        .withHeader("Content-Type", matching("application/json.*"))
+                        .withRequestBody(matchingJsonPath("$.model", equalTo("qwen-plus"))));
         assertThat(sentBody().has("stream")).isFalse();
     }
 
@@ -453,8 +477,10 @@ class QwenChatModelRequestTest extends QwenWireMockSupport {
         model().build().chat("Hi");
 
         // the version comes from the build (resource filtering), never a literal that goes stale
-        server.verify(1, postRequestedFor(urlEqualTo(CHAT_PATH))
-                .withHeader("User-Agent", matching("qwen-langchain4j/\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?")));
+        server.verify(
+                1,
+                postRequestedFor(urlEqualTo(CHAT_PATH))
+                        .withHeader("User-Agent", matching("qwen-langchain4j/\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?")));
     }
 
     private static ResponseFormat personFormat() {

@@ -73,14 +73,16 @@ class QwenChatModelResponseTest extends QwenWireMockSupport {
     void should_parse_a_non_streaming_tool_call_with_an_extra_index() {
         stubChat(json(completionWith(Fixtures.read("chat/message_tool_call_single.json"), "tool_calls")));
 
-        AiMessage message = model().build().chat(UserMessage.from("Weather in Shanghai?")).aiMessage();
+        AiMessage message =
+                model().build().chat(UserMessage.from("Weather in Shanghai?")).aiMessage();
 
         assertThat(message.text()).isNull();
-        assertThat(message.toolExecutionRequests()).containsExactly(ToolExecutionRequest.builder()
-                .id("call_6596dafa2a6a46f7a217da")
-                .name("get_current_weather")
-                .arguments("{\"location\": \"Shanghai\"}")
-                .build());
+        assertThat(message.toolExecutionRequests())
+                .containsExactly(ToolExecutionRequest.builder()
+                        .id("call_6596dafa2a6a46f7a217da")
+                        .name("get_current_weather")
+                        .arguments("{\"location\": \"Shanghai\"}")
+                        .build());
     }
 
     @Test
@@ -93,10 +95,10 @@ class QwenChatModelResponseTest extends QwenWireMockSupport {
         assertThat(response.aiMessage().toolExecutionRequests())
                 .extracting(ToolExecutionRequest::id, ToolExecutionRequest::name, ToolExecutionRequest::arguments)
                 .containsExactly(
-                        Tuple.tuple("call_c2d8a3a24c4d4929b26ae2", "get_current_weather",
-                                "{\"location\": \"Beijing\"}"),
-                        Tuple.tuple("call_dc7f2f678f1944da9194cd", "get_current_weather",
-                                "{\"location\": \"Shanghai\"}"));
+                        Tuple.tuple(
+                                "call_c2d8a3a24c4d4929b26ae2", "get_current_weather", "{\"location\": \"Beijing\"}"),
+                        Tuple.tuple(
+                                "call_dc7f2f678f1944da9194cd", "get_current_weather", "{\"location\": \"Shanghai\"}"));
     }
 
     @Test

@@ -31,7 +31,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class QwenChatModelStreamingFallbackTest extends QwenWireMockSupport {
 
-    private static final String STREAM_ONLY = "This model only support stream mode, please enable the stream parameter.";
+    private static final String STREAM_ONLY =
+            "This model only support stream mode, please enable the stream parameter.";
     private static final String THINKING_NOT_STREAMING =
             "parameter.enable_thinking must be set to false for non-streaming calls";
 
@@ -65,10 +66,13 @@ class QwenChatModelStreamingFallbackTest extends QwenWireMockSupport {
     void should_stream_when_thinking_is_enabled_per_request() {
         stubChat(sse(Fixtures.read("written/stream_thinking_qwen-plus.sse.txt")));
 
-        ChatResponse response = model().build().chat(ChatRequest.builder()
-                .messages(UserMessage.from("17 * 3?"))
-                .parameters(QwenChatRequestParameters.builder().enableThinking(true).build())
-                .build());
+        ChatResponse response = model().build()
+                .chat(ChatRequest.builder()
+                        .messages(UserMessage.from("17 * 3?"))
+                        .parameters(QwenChatRequestParameters.builder()
+                                .enableThinking(true)
+                                .build())
+                        .build());
 
         assertThat(sentBody().get("stream").asBoolean()).isTrue();
         assertThat(response.aiMessage().text()).isEqualTo("17 × 3 = **51**.");
@@ -91,12 +95,14 @@ class QwenChatModelStreamingFallbackTest extends QwenWireMockSupport {
     }
 
     @ParameterizedTest(name = "{1}")
-    @CsvSource(delimiter = '|', value = {
-        "qwen3-livetranslate-flash | " + STREAM_ONLY,
-        "my-finetuned-hybrid       | " + THINKING_NOT_STREAMING,
-        "my-finetuned-hybrid       | parameter.enable_thinking only support stream call",
-        "qwen3-livetranslate-flash | current user api does not support http call."
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "qwen3-livetranslate-flash | " + STREAM_ONLY,
+                "my-finetuned-hybrid       | " + THINKING_NOT_STREAMING,
+                "my-finetuned-hybrid       | parameter.enable_thinking only support stream call",
+                "qwen3-livetranslate-flash | current user api does not support http call."
+            })
     void should_retry_as_a_stream_on_qwens_stream_only_400_and_remember_the_model(String modelName, String message) {
         stubStreamOnlyServer(message);
         QwenChatModel model = model().modelName(modelName).build();
@@ -104,10 +110,12 @@ class QwenChatModelStreamingFallbackTest extends QwenWireMockSupport {
         ChatResponse first = model.chat(UserMessage.from("Hi"));
         ChatResponse second = model.chat(UserMessage.from("Hi again"));
 
-        assertThat(first.aiMessage().text()).isEqualTo("I am a large-scale language model from Alibaba Cloud. My name is Qwen.");
+        assertThat(first.aiMessage().text())
+                .isEqualTo("I am a large-scale language model from Alibaba Cloud. My name is Qwen.");
         assertThat(second.aiMessage().text()).isEqualTo(first.aiMessage().text());
         List<JsonNode> bodies = sentBodies();
-        assertThat(bodies).extracting(b -> b.path("stream").asBoolean(false))
+        assertThat(bodies)
+                .extracting(b -> b.path("stream").asBoolean(false))
                 .as("non-streaming attempt, its streaming retry, then straight to streaming")
                 .containsExactly(false, true, true);
         assertThat(bodies).extracting(b -> b.get("model").asText()).containsOnly(modelName);
@@ -121,13 +129,17 @@ class QwenChatModelStreamingFallbackTest extends QwenWireMockSupport {
         model.chat(UserMessage.from("Hi"));
         model.chat(ChatRequest.builder()
                 .messages(UserMessage.from("Hi"))
-                .parameters(QwenChatRequestParameters.builder().modelName("qwen-plus").build())
+                .parameters(QwenChatRequestParameters.builder()
+                        .modelName("qwen-plus")
+                        .build())
                 .build());
 
         List<JsonNode> bodies = sentBodies();
-        assertThat(bodies).extracting(b -> b.get("model").asText())
+        assertThat(bodies)
+                .extracting(b -> b.get("model").asText())
                 .containsExactly("qwen3-livetranslate-flash", "qwen3-livetranslate-flash", "qwen-plus", "qwen-plus");
-        assertThat(bodies).extracting(b -> b.path("stream").asBoolean(false))
+        assertThat(bodies)
+                .extracting(b -> b.path("stream").asBoolean(false))
                 .as("another model name still tries non-streaming first")
                 .containsExactly(false, true, false, true);
     }
@@ -136,10 +148,14 @@ class QwenChatModelStreamingFallbackTest extends QwenWireMockSupport {
     void should_not_stream_when_a_request_switches_off_thinking_set_on_the_builder() {
         stubBasicAnswer();
 
-        ChatResponse response = model().enableThinking(true).build().chat(ChatRequest.builder()
-                .messages(UserMessage.from("Hi"))
-                .parameters(QwenChatRequestParameters.builder().enableThinking(false).build())
-                .build());
+        ChatResponse response = model().enableThinking(true)
+                .build()
+                .chat(ChatRequest.builder()
+                        .messages(UserMessage.from("Hi"))
+                        .parameters(QwenChatRequestParameters.builder()
+                                .enableThinking(false)
+                                .build())
+                        .build());
 
         assertThat(response.aiMessage().text()).contains("My name is Qwen.");
         JsonNode body = sentBody();
@@ -151,8 +167,10 @@ class QwenChatModelStreamingFallbackTest extends QwenWireMockSupport {
     void should_keep_custom_parameters_when_streaming_internally() {
         stubChat(sse(Fixtures.read("written/stream_thinking_qwen-plus.sse.txt")));
 
-        model().enableThinking(true).customParameters(java.util.Map.of("thinking_budget", 64, "x_flag", "on"))
-                .build().chat(UserMessage.from("17 * 3?"));
+        model().enableThinking(true)
+                .customParameters(java.util.Map.of("thinking_budget", 64, "x_flag", "on"))
+                .build()
+                .chat(UserMessage.from("17 * 3?"));
 
         JsonNode body = sentBody();
         assertThat(body.get("stream").asBoolean()).isTrue();
@@ -174,20 +192,22 @@ class QwenChatModelStreamingFallbackTest extends QwenWireMockSupport {
     void should_accumulate_streamed_tool_calls_by_index() {
         stubChat(sse(Fixtures.read("written/stream_tool_calls_parallel.sse.txt")));
 
-        ChatResponse response = model().enableThinking(true).build().chat(UserMessage.from("Weather in Beijing and Shanghai?"));
+        ChatResponse response =
+                model().enableThinking(true).build().chat(UserMessage.from("Weather in Beijing and Shanghai?"));
 
         assertThat(response.aiMessage().text()).isNull();
-        assertThat(response.aiMessage().toolExecutionRequests()).containsExactly(
-                ToolExecutionRequest.builder()
-                        .id("call_c2d8a3a24c4d4929b26ae2")
-                        .name("get_current_weather")
-                        .arguments("{\"location\": \"Beijing\"}")
-                        .build(),
-                ToolExecutionRequest.builder()
-                        .id("call_dc7f2f678f1944da9194cd")
-                        .name("get_current_weather")
-                        .arguments("{\"location\": \"Shanghai\"}")
-                        .build());
+        assertThat(response.aiMessage().toolExecutionRequests())
+                .containsExactly(
+                        ToolExecutionRequest.builder()
+                                .id("call_c2d8a3a24c4d4929b26ae2")
+                                .name("get_current_weather")
+                                .arguments("{\"location\": \"Beijing\"}")
+                                .build(),
+                        ToolExecutionRequest.builder()
+                                .id("call_dc7f2f678f1944da9194cd")
+                                .name("get_current_weather")
+                                .arguments("{\"location\": \"Shanghai\"}")
+                                .build());
         assertThat(response.finishReason()).isEqualTo(FinishReason.TOOL_EXECUTION);
         assertThat(response.tokenUsage().totalTokenCount()).isEqualTo(308);
         assertThat(((QwenTokenUsage) response.tokenUsage()).reasoningTokens()).isNull();
@@ -197,9 +217,11 @@ class QwenChatModelStreamingFallbackTest extends QwenWireMockSupport {
     void should_map_an_in_stream_moderation_error_to_content_filtered() {
         stubChat(sse(Fixtures.read("written/stream_error_data_inspection_failed.sse.txt")));
 
-        Throwable thrown = catchThrowable(() -> model().enableThinking(true).build().chat(UserMessage.from("Hi")));
+        Throwable thrown =
+                catchThrowable(() -> model().enableThinking(true).build().chat(UserMessage.from("Hi")));
 
-        assertThat(thrown).isInstanceOf(ContentFilteredException.class)
+        assertThat(thrown)
+                .isInstanceOf(ContentFilteredException.class)
                 .hasMessageContaining("data_inspection_failed")
                 .hasMessageContaining("Output data may contain inappropriate content.")
                 .hasMessageContaining(REQUEST_ID);
@@ -213,9 +235,11 @@ class QwenChatModelStreamingFallbackTest extends QwenWireMockSupport {
                 .withHeader("Content-Type", "text/event-stream")
                 .withBody(Fixtures.read("written/stream_error_data_inspection_failed.sse.txt")));
 
-        Throwable thrown = catchThrowable(() -> model().enableThinking(true).build().chat(UserMessage.from("Hi")));
+        Throwable thrown =
+                catchThrowable(() -> model().enableThinking(true).build().chat(UserMessage.from("Hi")));
 
-        assertThat(thrown).isInstanceOf(ContentFilteredException.class)
+        assertThat(thrown)
+                .isInstanceOf(ContentFilteredException.class)
                 .hasMessageContaining("7c6b5a49-3828-9170-a6b5-c4d3e2f1a0b9");
     }
 
@@ -223,9 +247,11 @@ class QwenChatModelStreamingFallbackTest extends QwenWireMockSupport {
     void should_fail_when_the_stream_ends_without_done() {
         stubChat(sse(Fixtures.read("written/stream_truncated_without_done.sse.txt")));
 
-        Throwable thrown = catchThrowable(() -> model().enableThinking(true).build().chat(UserMessage.from("Hi")));
+        Throwable thrown =
+                catchThrowable(() -> model().enableThinking(true).build().chat(UserMessage.from("Hi")));
 
-        assertThat(thrown).isInstanceOf(LangChain4jException.class)
+        assertThat(thrown)
+                .isInstanceOf(LangChain4jException.class)
                 .isNotInstanceOf(RetriableException.class)
                 .hasMessageContaining("[DONE]")
                 .hasMessageContaining(REQUEST_ID);
@@ -234,10 +260,14 @@ class QwenChatModelStreamingFallbackTest extends QwenWireMockSupport {
 
     @Test
     void should_retry_a_stream_that_failed_before_its_first_event() {
-        server.stubFor(post(urlEqualTo(CHAT_PATH)).inScenario("overloaded").whenScenarioStateIs(STARTED)
+        server.stubFor(post(urlEqualTo(CHAT_PATH))
+                .inScenario("overloaded")
+                .whenScenarioStateIs(STARTED)
                 .willReturn(error(503, openAiError("ServiceUnavailable", "The service is temporarily unavailable.")))
                 .willSetStateTo("recovered"));
-        server.stubFor(post(urlEqualTo(CHAT_PATH)).inScenario("overloaded").whenScenarioStateIs("recovered")
+        server.stubFor(post(urlEqualTo(CHAT_PATH))
+                .inScenario("overloaded")
+                .whenScenarioStateIs("recovered")
                 .willReturn(sse(Fixtures.sseFromJsonLines("chat/stream_basic.sse.jsonl"))));
 
         ChatResponse response = model().enableThinking(true).build().chat(UserMessage.from("Hi"));
@@ -250,42 +280,66 @@ class QwenChatModelStreamingFallbackTest extends QwenWireMockSupport {
     @Test
     void should_plan_again_with_thinking_switched_off_when_an_unknown_model_refuses_json_mode_while_thinking() {
         // Qwen's refusal of JSON mode while thinking (Model Studio error-code page; presenton/presenton#184).
-        server.stubFor(post(urlEqualTo(CHAT_PATH)).atPriority(5).willReturn(error(400, openAiError(
-                "invalid_parameter_error", "Json mode response is not supported when enable_thinking is true"))));
-        server.stubFor(post(urlEqualTo(CHAT_PATH)).atPriority(1)
+        server.stubFor(post(urlEqualTo(CHAT_PATH))
+                .atPriority(5)
+                .willReturn(error(
+                        400,
+                        openAiError(
+                                "invalid_parameter_error",
+                                "Json mode response is not supported when enable_thinking is true"))));
+        server.stubFor(post(urlEqualTo(CHAT_PATH))
+                .atPriority(1)
                 .withRequestBody(matchingJsonPath("$.enable_thinking", equalTo("false")))
                 .willReturn(json(Fixtures.read("chat/chat_response_nonstream_basic.json"))));
         QwenChatModel model = model().modelName("my-finetuned-hybrid").build();
-        ChatRequest request = ChatRequest.builder().messages(UserMessage.from("Answer in JSON"))
-                .responseFormat(dev.langchain4j.model.chat.request.ResponseFormat.JSON).build();
+        ChatRequest request = ChatRequest.builder()
+                .messages(UserMessage.from("Answer in JSON"))
+                .responseFormat(dev.langchain4j.model.chat.request.ResponseFormat.JSON)
+                .build();
 
         model.chat(request);
         model.chat(request);
 
         List<JsonNode> bodies = sentBodies();
-        assertThat(bodies).extracting(b -> b.path("enable_thinking").asText("absent"))
+        assertThat(bodies)
+                .extracting(b -> b.path("enable_thinking").asText("absent"))
                 .as("refused once, then planned with thinking off, and remembered")
                 .containsExactly("absent", "false", "false");
-        assertThat(bodies).extracting(b -> b.at("/response_format/type").asText())
+        assertThat(bodies)
+                .extracting(b -> b.at("/response_format/type").asText())
                 .containsOnly("json_object");
     }
 
     @Test
     void should_steer_by_instruction_and_stream_when_the_model_turns_out_to_think_always() {
-        server.stubFor(post(urlEqualTo(CHAT_PATH)).atPriority(5).willReturn(error(400, openAiError(
-                "invalid_parameter_error", "Json mode response is not supported when enable_thinking is true"))));
+        server.stubFor(post(urlEqualTo(CHAT_PATH))
+                .atPriority(5)
+                .willReturn(error(
+                        400,
+                        openAiError(
+                                "invalid_parameter_error",
+                                "Json mode response is not supported when enable_thinking is true"))));
         // The documented refusal of enable_thinking:false by a thinking-only model, with its native prefix.
-        server.stubFor(post(urlEqualTo(CHAT_PATH)).atPriority(3)
+        server.stubFor(post(urlEqualTo(CHAT_PATH))
+                .atPriority(3)
                 .withRequestBody(matchingJsonPath("$.enable_thinking", equalTo("false")))
-                .willReturn(error(400, openAiError("invalid_parameter_error", "<400> InternalError.Algo.InvalidParameter:"
-                        + " The value of the enable_thinking parameter is restricted to True."))));
-        server.stubFor(post(urlEqualTo(CHAT_PATH)).atPriority(1)
+                .willReturn(error(
+                        400,
+                        openAiError(
+                                "invalid_parameter_error",
+                                "<400> InternalError.Algo.InvalidParameter:"
+                                        + " The value of the enable_thinking parameter is restricted to True."))));
+        server.stubFor(post(urlEqualTo(CHAT_PATH))
+                .atPriority(1)
                 .withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
                 .willReturn(sse(Fixtures.sseFromJsonLines("chat/stream_basic.sse.jsonl"))));
 
-        ChatResponse response = model().modelName("my-reasoner").build().chat(ChatRequest.builder()
-                .messages(UserMessage.from("Answer in JSON"))
-                .responseFormat(dev.langchain4j.model.chat.request.ResponseFormat.JSON).build());
+        ChatResponse response = model().modelName("my-reasoner")
+                .build()
+                .chat(ChatRequest.builder()
+                        .messages(UserMessage.from("Answer in JSON"))
+                        .responseFormat(dev.langchain4j.model.chat.request.ResponseFormat.JSON)
+                        .build());
 
         assertThat(response.aiMessage().text()).isNotBlank();
         List<JsonNode> bodies = sentBodies();
@@ -298,19 +352,24 @@ class QwenChatModelStreamingFallbackTest extends QwenWireMockSupport {
 
     @Test
     void should_give_up_when_a_refusal_teaches_nothing_new() {
-        server.stubFor(post(urlEqualTo(CHAT_PATH)).willReturn(error(400, openAiError("invalid_parameter_error",
-                THINKING_NOT_STREAMING))));
+        server.stubFor(post(urlEqualTo(CHAT_PATH))
+                .willReturn(error(400, openAiError("invalid_parameter_error", THINKING_NOT_STREAMING))));
 
-        Throwable thrown = catchThrowable(() -> model().modelName("my-hybrid").build().chat(UserMessage.from("Hi")));
+        Throwable thrown =
+                catchThrowable(() -> model().modelName("my-hybrid").build().chat(UserMessage.from("Hi")));
 
         assertThat(thrown).isInstanceOf(InvalidRequestException.class).hasMessageContaining(THINKING_NOT_STREAMING);
-        assertThat(sentBodies()).extracting(b -> b.path("stream").asBoolean(false)).containsExactly(false, true);
+        assertThat(sentBodies())
+                .extracting(b -> b.path("stream").asBoolean(false))
+                .containsExactly(false, true);
     }
 
     private void stubStreamOnlyServer(String message) {
-        server.stubFor(post(urlEqualTo(CHAT_PATH)).atPriority(5)
+        server.stubFor(post(urlEqualTo(CHAT_PATH))
+                .atPriority(5)
                 .willReturn(error(400, openAiError("invalid_parameter_error", message))));
-        server.stubFor(post(urlEqualTo(CHAT_PATH)).atPriority(1)
+        server.stubFor(post(urlEqualTo(CHAT_PATH))
+                .atPriority(1)
                 .withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
                 .willReturn(sse(Fixtures.sseFromJsonLines("chat/stream_basic.sse.jsonl"))));
     }
@@ -320,7 +379,8 @@ class QwenChatModelStreamingFallbackTest extends QwenWireMockSupport {
      * blank line and the stream with {@code data: [DONE]}.
      */
     private static String omniThinkingFixture() {
-        return Fixtures.read("chat/omni_stream_thinking_qwen3-omni-flash.sse.txt").lines()
+        return Fixtures.read("chat/omni_stream_thinking_qwen3-omni-flash.sse.txt")
+                        .lines()
                         .filter(line -> !line.isBlank())
                         .collect(Collectors.joining("\n\n", "", "\n\n"))
                 + "data: [DONE]\n\n";

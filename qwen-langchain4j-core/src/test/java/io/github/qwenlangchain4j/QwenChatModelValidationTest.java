@@ -21,10 +21,14 @@ import org.junit.jupiter.api.Test;
 /** What must fail before anything is sent: each test ends by checking that the server received no request. */
 class QwenChatModelValidationTest extends QwenWireMockSupport {
 
-    private static final ToolSpecification WEATHER =
-            ToolSpecification.builder().name("get_current_weather").description("Weather").build();
-    private static final ToolSpecification TIME =
-            ToolSpecification.builder().name("get_current_time").description("Time").build();
+    private static final ToolSpecification WEATHER = ToolSpecification.builder()
+            .name("get_current_weather")
+            .description("Weather")
+            .build();
+    private static final ToolSpecification TIME = ToolSpecification.builder()
+            .name("get_current_time")
+            .description("Time")
+            .build();
 
     @BeforeEach
     void stubAnAnswerThatMustNotBeNeeded() {
@@ -41,14 +45,16 @@ class QwenChatModelValidationTest extends QwenWireMockSupport {
         assertThatThrownBy(() -> QwenChatModel.builder().baseUrl(baseUrl()).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("DASHSCOPE_API_KEY");
-        assertThatThrownBy(() -> QwenChatModel.builder().apiKey("  ").baseUrl(baseUrl()).build())
+        assertThatThrownBy(() ->
+                        QwenChatModel.builder().apiKey("  ").baseUrl(baseUrl()).build())
                 .hasMessageContaining("DASHSCOPE_API_KEY");
     }
 
     @Test
     void should_refuse_an_invalid_tool_name() {
         QwenChatModel model = model().build();
-        ToolSpecification invalid = ToolSpecification.builder().name("get weather!").build();
+        ToolSpecification invalid =
+                ToolSpecification.builder().name("get weather!").build();
 
         assertThatThrownBy(() -> model.chat(ChatRequest.builder()
                         .messages(UserMessage.from("Hi"))
@@ -62,7 +68,8 @@ class QwenChatModelValidationTest extends QwenWireMockSupport {
     @Test
     void should_refuse_a_tool_name_longer_than_64_characters() {
         QwenChatModel model = model().build();
-        ToolSpecification tooLong = ToolSpecification.builder().name("a".repeat(65)).build();
+        ToolSpecification tooLong =
+                ToolSpecification.builder().name("a".repeat(65)).build();
 
         assertThatThrownBy(() -> model.chat(ChatRequest.builder()
                         .messages(UserMessage.from("Hi"))
@@ -115,14 +122,21 @@ class QwenChatModelValidationTest extends QwenWireMockSupport {
         // Qwen's ranges, as its own 400s state them ("Range of temperature should be [0.0, 2.0)",
         // "Range of top_p should be (0.0, 1.0]"): refused before anything is sent.
         assertThatThrownBy(() -> model().temperature(5.0).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("temperature must be in [0, 2) for Qwen, but was 5.0");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("temperature must be in [0, 2) for Qwen, but was 5.0");
         assertThatThrownBy(() -> model().temperature(2.0).build()).hasMessageContaining("temperature");
         assertThatThrownBy(() -> model().topP(0.0).build()).hasMessageContaining("topP must be in (0, 1]");
         assertThatThrownBy(() -> model().topK(-1).build()).hasMessageContaining("topK must be 0 or more");
         assertThatThrownBy(() -> model().maxTokens(0).build()).hasMessageContaining("max_tokens) must be 1 or more");
         assertThatThrownBy(() -> model().presencePenalty(-2.5).build()).hasMessageContaining("presencePenalty");
         assertThatThrownBy(() -> model().seed(-1).build()).hasMessageContaining("seed must be 0 or more");
-        assertThat(model().temperature(0.0).topP(1.0).topK(0).presencePenalty(2.0).seed(0).maxTokens(1).build())
+        assertThat(model().temperature(0.0)
+                        .topP(1.0)
+                        .topK(0)
+                        .presencePenalty(2.0)
+                        .seed(0)
+                        .maxTokens(1)
+                        .build())
                 .isNotNull();
         assertThat(requestCount()).isZero();
     }
@@ -131,16 +145,20 @@ class QwenChatModelValidationTest extends QwenWireMockSupport {
     void should_refuse_a_request_temperature_outside_the_range_before_sending() {
         QwenChatModel model = model().build();
 
-        assertThatThrownBy(() -> model.chat(ChatRequest.builder().messages(UserMessage.from("Hi")).temperature(3.0)
+        assertThatThrownBy(() -> model.chat(ChatRequest.builder()
+                        .messages(UserMessage.from("Hi"))
+                        .temperature(3.0)
                         .build()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("temperature must be in [0, 2)");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("temperature must be in [0, 2)");
         assertThat(requestCount()).isZero();
     }
 
     @Test
     void should_refuse_frequency_penalty_in_default_request_parameters_at_build() {
-        assertThatThrownBy(() -> model()
-                        .defaultRequestParameters(DefaultChatRequestParameters.builder().frequencyPenalty(0.5).build())
+        assertThatThrownBy(() -> model().defaultRequestParameters(DefaultChatRequestParameters.builder()
+                                .frequencyPenalty(0.5)
+                                .build())
                         .build())
                 .isInstanceOf(UnsupportedFeatureException.class)
                 .hasMessageContaining("repetitionPenalty");
@@ -169,17 +187,24 @@ class QwenChatModelValidationTest extends QwenWireMockSupport {
         QwenChatModel model = model().build();
         Image image = Image.builder().base64Data("iVBORw0KGgoAAAANSUhEUg==").build();
 
-        assertThatThrownBy(() -> model.chat(UserMessage.from(TextContent.from("What is it?"), ImageContent.from(image))))
+        assertThatThrownBy(
+                        () -> model.chat(UserMessage.from(TextContent.from("What is it?"), ImageContent.from(image))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("MIME type");
     }
 
     @Test
     void should_refuse_an_invalid_base_url_at_build() {
-        assertThatThrownBy(() -> QwenChatModel.builder().apiKey(API_KEY).baseUrl("not a url").build())
+        assertThatThrownBy(() -> QwenChatModel.builder()
+                        .apiKey(API_KEY)
+                        .baseUrl("not a url")
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a url");
-        assertThatThrownBy(() -> QwenChatModel.builder().apiKey(API_KEY).baseUrl("ftp://example.com/v1").build())
+        assertThatThrownBy(() -> QwenChatModel.builder()
+                        .apiKey(API_KEY)
+                        .baseUrl("ftp://example.com/v1")
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("baseUrl");
     }
@@ -203,7 +228,8 @@ class QwenChatModelValidationTest extends QwenWireMockSupport {
 
     @Test
     void should_refuse_an_unknown_search_strategy() {
-        assertThatThrownBy(() -> QwenSearchOptions.builder().searchStrategy("fastest").build())
+        assertThatThrownBy(() ->
+                        QwenSearchOptions.builder().searchStrategy("fastest").build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("turbo, max, agent, agent_max");
     }

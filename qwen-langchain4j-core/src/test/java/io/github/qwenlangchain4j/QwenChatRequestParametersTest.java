@@ -15,8 +15,12 @@ import org.junit.jupiter.api.Test;
 
 class QwenChatRequestParametersTest {
 
-    static final QwenSearchOptions MAX = QwenSearchOptions.builder().searchStrategy("max").build();
-    static final QwenSearchOptions TURBO = QwenSearchOptions.builder().searchStrategy("turbo").forcedSearch(true).build();
+    static final QwenSearchOptions MAX =
+            QwenSearchOptions.builder().searchStrategy("max").build();
+    static final QwenSearchOptions TURBO = QwenSearchOptions.builder()
+            .searchStrategy("turbo")
+            .forcedSearch(true)
+            .build();
 
     /** Every field set. */
     static QwenChatRequestParameters.Builder defaults() {
@@ -73,7 +77,9 @@ class QwenChatRequestParametersTest {
         assertThat(merged.presencePenalty()).isEqualTo(0.1);
         assertThat(merged.maxOutputTokens()).isEqualTo(100);
         assertThat(merged.stopSequences()).containsExactly("a");
-        assertThat(merged.toolSpecifications()).extracting(ToolSpecification::name).containsExactly("t1");
+        assertThat(merged.toolSpecifications())
+                .extracting(ToolSpecification::name)
+                .containsExactly("t1");
         assertThat(merged.toolChoice()).isEqualTo(ToolChoice.AUTO);
         assertThat(merged.responseFormat()).isEqualTo(ResponseFormat.TEXT);
         assertThat(merged.repetitionPenalty()).isEqualTo(1.1);
@@ -115,15 +121,21 @@ class QwenChatRequestParametersTest {
         assertThat(merged.cacheSystemMessages()).isTrue();
         assertThat(merged.cacheConversation()).isTrue();
         assertThat(merged.audioOutput()).isEqualTo(QwenAudioOutput.voice("Cherry"));
-        assertThat(merged.toString()).contains("cacheSystemMessages=true", "cacheConversation=true",
-                "audioOutput=QwenAudioOutput{voice=Cherry, format=wav}");
+        assertThat(merged.toString())
+                .contains(
+                        "cacheSystemMessages=true",
+                        "cacheConversation=true",
+                        "audioOutput=QwenAudioOutput{voice=Cherry, format=wav}");
     }
 
     @Test
     void should_make_defaulted_by_the_mirror_of_override_with() {
         QwenChatRequestParameters base = defaults().build();
         QwenChatRequestParameters request = QwenChatRequestParameters.builder()
-                .modelName("qwen-max").thinkingBudget(500).customParameters(Map.of("a", 10)).build();
+                .modelName("qwen-max")
+                .thinkingBudget(500)
+                .customParameters(Map.of("a", 10))
+                .build();
 
         QwenChatRequestParameters merged = request.defaultedBy(base);
 
@@ -136,15 +148,22 @@ class QwenChatRequestParametersTest {
 
     @Test
     void should_keep_custom_parameters_when_the_override_has_none() {
-        QwenChatRequestParameters merged = defaults().build().overrideWith(QwenChatRequestParameters.builder().build());
+        QwenChatRequestParameters merged = defaults()
+                .build()
+                .overrideWith(QwenChatRequestParameters.builder().build());
         assertThat(merged.customParameters()).containsExactlyInAnyOrderEntriesOf(Map.of("a", 1, "b", 2));
-        assertThat(QwenChatRequestParameters.EMPTY.overrideWith(QwenChatRequestParameters.EMPTY).customParameters())
+        assertThat(QwenChatRequestParameters.EMPTY
+                        .overrideWith(QwenChatRequestParameters.EMPTY)
+                        .customParameters())
                 .isNull();
     }
 
     @Test
     void should_keep_qwen_fields_when_overridden_by_plain_parameters() {
-        ChatRequestParameters plain = DefaultChatRequestParameters.builder().temperature(0.2).modelName("qwen-turbo").build();
+        ChatRequestParameters plain = DefaultChatRequestParameters.builder()
+                .temperature(0.2)
+                .modelName("qwen-turbo")
+                .build();
 
         QwenChatRequestParameters merged = defaults().build().overrideWith(plain);
 
@@ -157,8 +176,10 @@ class QwenChatRequestParametersTest {
 
     @Test
     void should_keep_qwen_fields_when_defaulted_by_plain_parameters() {
-        ChatRequestParameters plain = DefaultChatRequestParameters.builder().temperature(0.2).topK(3).build();
-        QwenChatRequestParameters request = QwenChatRequestParameters.builder().enableSearch(true).topK(50).build();
+        ChatRequestParameters plain =
+                DefaultChatRequestParameters.builder().temperature(0.2).topK(3).build();
+        QwenChatRequestParameters request =
+                QwenChatRequestParameters.builder().enableSearch(true).topK(50).build();
 
         QwenChatRequestParameters merged = request.defaultedBy(plain);
 
@@ -169,8 +190,12 @@ class QwenChatRequestParametersTest {
 
     @Test
     void should_keep_qwen_fields_when_plain_parameters_are_overridden_by_qwen_ones() {
-        ChatRequestParameters plain = DefaultChatRequestParameters.builder().temperature(0.2).modelName("qwen-plus").build();
-        QwenChatRequestParameters request = QwenChatRequestParameters.builder().enableThinking(true).build();
+        ChatRequestParameters plain = DefaultChatRequestParameters.builder()
+                .temperature(0.2)
+                .modelName("qwen-plus")
+                .build();
+        QwenChatRequestParameters request =
+                QwenChatRequestParameters.builder().enableThinking(true).build();
 
         ChatRequestParameters merged = plain.overrideWith(request);
 
@@ -183,7 +208,10 @@ class QwenChatRequestParametersTest {
     @Test
     void should_not_change_either_side_when_merging() {
         QwenChatRequestParameters base = defaults().build();
-        QwenChatRequestParameters request = QwenChatRequestParameters.builder().seed(9).customParameters(Map.of("z", 0)).build();
+        QwenChatRequestParameters request = QwenChatRequestParameters.builder()
+                .seed(9)
+                .customParameters(Map.of("z", 0))
+                .build();
         QwenChatRequestParameters baseCopy = defaults().build();
 
         base.overrideWith(request);
@@ -196,7 +224,9 @@ class QwenChatRequestParametersTest {
 
     @Test
     void should_be_equal_with_the_same_fields() {
-        assertThat(defaults().build()).isEqualTo(defaults().build()).hasSameHashCodeAs(defaults().build());
+        assertThat(defaults().build())
+                .isEqualTo(defaults().build())
+                .hasSameHashCodeAs(defaults().build());
     }
 
     @Test
@@ -213,7 +243,8 @@ class QwenChatRequestParametersTest {
         assertThat(defaults().parallelToolCalls(true).build()).isNotEqualTo(base);
         assertThat(defaults().cacheSystemMessages(true).build()).isNotEqualTo(base);
         assertThat(defaults().cacheConversation(true).build()).isNotEqualTo(base);
-        assertThat(defaults().audioOutput(QwenAudioOutput.of("Ethan", "pcm")).build()).isNotEqualTo(base)
+        assertThat(defaults().audioOutput(QwenAudioOutput.of("Ethan", "pcm")).build())
+                .isNotEqualTo(base)
                 .doesNotHaveSameHashCodeAs(base);
         assertThat(defaults().customParameters(Map.of("a", 1)).build()).isNotEqualTo(base);
         assertThat(defaults().temperature(0.6).build()).isNotEqualTo(base);
@@ -221,8 +252,10 @@ class QwenChatRequestParametersTest {
 
     @Test
     void should_not_equal_plain_parameters_with_the_same_common_fields() {
-        QwenChatRequestParameters qwen = QwenChatRequestParameters.builder().temperature(0.3).build();
-        ChatRequestParameters plain = DefaultChatRequestParameters.builder().temperature(0.3).build();
+        QwenChatRequestParameters qwen =
+                QwenChatRequestParameters.builder().temperature(0.3).build();
+        ChatRequestParameters plain =
+                DefaultChatRequestParameters.builder().temperature(0.3).build();
         assertThat(qwen).isNotEqualTo(plain);
         assertThat(plain).isNotEqualTo(qwen);
     }
@@ -230,16 +263,29 @@ class QwenChatRequestParametersTest {
     @Test
     void should_show_every_field_in_to_string() {
         String text = defaults().build().toString();
-        assertThat(text).contains("modelName=qwen-plus", "temperature=0.5", "seed=1", "repetitionPenalty=1.1",
-                "enableThinking=false", "thinkingBudget=100", "enableSearch=false", "searchOptions=QwenSearchOptions{",
-                "vlHighResolutionImages=false", "enableCodeInterpreter=false", "parallelToolCalls=false",
-                "customParameters={", "a=1", "b=2");
+        assertThat(text)
+                .contains(
+                        "modelName=qwen-plus",
+                        "temperature=0.5",
+                        "seed=1",
+                        "repetitionPenalty=1.1",
+                        "enableThinking=false",
+                        "thinkingBudget=100",
+                        "enableSearch=false",
+                        "searchOptions=QwenSearchOptions{",
+                        "vlHighResolutionImages=false",
+                        "enableCodeInterpreter=false",
+                        "parallelToolCalls=false",
+                        "customParameters={",
+                        "a=1",
+                        "b=2");
     }
 
     @Test
     void should_copy_custom_parameters_and_make_them_unmodifiable() {
         Map<String, Object> custom = new HashMap<>(Map.of("a", 1));
-        QwenChatRequestParameters parameters = QwenChatRequestParameters.builder().customParameters(custom).build();
+        QwenChatRequestParameters parameters =
+                QwenChatRequestParameters.builder().customParameters(custom).build();
         custom.put("b", 2);
         assertThat(parameters.customParameters()).containsOnlyKeys("a");
         assertThatThrownBy(() -> parameters.customParameters().put("c", 3))
@@ -250,27 +296,44 @@ class QwenChatRequestParametersTest {
 
     @Test
     void should_refuse_a_thinking_budget_that_is_not_positive() {
-        assertThatThrownBy(() -> QwenChatRequestParameters.builder().thinkingBudget(0).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("thinkingBudget");
-        assertThatThrownBy(() -> QwenChatRequestParameters.builder().thinkingBudget(-5).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-5");
-        assertThat(QwenChatRequestParameters.builder().thinkingBudget(1).build().thinkingBudget()).isEqualTo(1);
+        assertThatThrownBy(() ->
+                        QwenChatRequestParameters.builder().thinkingBudget(0).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("thinkingBudget");
+        assertThatThrownBy(() ->
+                        QwenChatRequestParameters.builder().thinkingBudget(-5).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("-5");
+        assertThat(QwenChatRequestParameters.builder().thinkingBudget(1).build().thinkingBudget())
+                .isEqualTo(1);
     }
 
     @Test
     void should_refuse_a_repetition_penalty_that_is_not_positive() {
-        assertThatThrownBy(() -> QwenChatRequestParameters.builder().repetitionPenalty(0.0).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("repetitionPenalty");
-        assertThatThrownBy(() -> QwenChatRequestParameters.builder().repetitionPenalty(-1.0).build())
+        assertThatThrownBy(() -> QwenChatRequestParameters.builder()
+                        .repetitionPenalty(0.0)
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("repetitionPenalty");
+        assertThatThrownBy(() -> QwenChatRequestParameters.builder()
+                        .repetitionPenalty(-1.0)
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(QwenChatRequestParameters.builder().repetitionPenalty(0.5).build().repetitionPenalty()).isEqualTo(0.5);
+        assertThat(QwenChatRequestParameters.builder()
+                        .repetitionPenalty(0.5)
+                        .build()
+                        .repetitionPenalty())
+                .isEqualTo(0.5);
     }
 
     @Test
     void should_refuse_a_null_custom_parameter_key() {
         Map<String, Object> custom = new HashMap<>();
         custom.put(null, 1);
-        assertThatThrownBy(() -> QwenChatRequestParameters.builder().customParameters(custom).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("null key");
+        assertThatThrownBy(() -> QwenChatRequestParameters.builder()
+                        .customParameters(custom)
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("null key");
     }
 }

@@ -39,7 +39,10 @@ class QwenContextCacheTest extends QwenMockServerSupport {
     private static final String LONG_PROMPT = "You are the support agent of a bicycle shop. ".repeat(135);
 
     private QwenChatModel.Builder model(String modelName) {
-        return QwenChatModel.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl()).modelName(modelName);
+        return QwenChatModel.builder()
+                .apiKey(server.apiKey())
+                .baseUrl(server.baseUrl())
+                .modelName(modelName);
     }
 
     private JsonNode lastRequest() throws Exception {
@@ -55,15 +58,22 @@ class QwenContextCacheTest extends QwenMockServerSupport {
 
         @Test
         void cache_system_messages_on_the_builder_marks_the_instructions_as_a_text_block() throws Exception {
-            model("qwen-plus").cacheSystemMessages(true).build()
-                    .chat(SystemMessage.from("Be brief."), SystemMessage.from("Answer in English."), UserMessage.from("Hi"));
+            model("qwen-plus")
+                    .cacheSystemMessages(true)
+                    .build()
+                    .chat(
+                            SystemMessage.from("Be brief."),
+                            SystemMessage.from("Answer in English."),
+                            UserMessage.from("Hi"));
 
             JsonNode messages = lastRequest().path("messages");
             assertThat(messages.get(0).path("content")).hasSize(1);
-            assertThat(messages.get(0).path("content").get(0).path("type").asText()).isEqualTo("text");
+            assertThat(messages.get(0).path("content").get(0).path("type").asText())
+                    .isEqualTo("text");
             assertThat(messages.get(0).path("content").get(0).path("text").asText())
                     .isEqualTo("Be brief.\n\nAnswer in English.");
-            assertThat(messages.get(0).path("content").get(0).path("cache_control")).isEqualTo(marker());
+            assertThat(messages.get(0).path("content").get(0).path("cache_control"))
+                    .isEqualTo(marker());
             assertThat(messages.get(1).path("content").asText()).isEqualTo("Hi");
         }
 
@@ -71,22 +81,37 @@ class QwenContextCacheTest extends QwenMockServerSupport {
         void a_request_can_switch_the_models_marks_off_and_on() throws Exception {
             QwenChatModel model = model("qwen-plus").cacheSystemMessages(true).build();
 
-            model.chat(ChatRequest.builder().messages(SystemMessage.from("Be brief."), UserMessage.from("Hi"))
-                    .parameters(QwenChatRequestParameters.builder().cacheSystemMessages(false).build()).build());
-            assertThat(lastRequest().path("messages").get(0).path("content").isTextual()).isTrue();
-
-            model("qwen-plus").build().chat(ChatRequest.builder()
+            model.chat(ChatRequest.builder()
                     .messages(SystemMessage.from("Be brief."), UserMessage.from("Hi"))
-                    .parameters(QwenChatRequestParameters.builder().cacheConversation(true).build()).build());
+                    .parameters(QwenChatRequestParameters.builder()
+                            .cacheSystemMessages(false)
+                            .build())
+                    .build());
+            assertThat(lastRequest().path("messages").get(0).path("content").isTextual())
+                    .isTrue();
+
+            model("qwen-plus")
+                    .build()
+                    .chat(ChatRequest.builder()
+                            .messages(SystemMessage.from("Be brief."), UserMessage.from("Hi"))
+                            .parameters(QwenChatRequestParameters.builder()
+                                    .cacheConversation(true)
+                                    .build())
+                            .build());
             JsonNode messages = lastRequest().path("messages");
             assertThat(messages.get(0).path("content").isTextual()).isTrue();
-            assertThat(messages.get(1).path("content").get(0).path("cache_control")).isEqualTo(marker());
+            assertThat(messages.get(1).path("content").get(0).path("cache_control"))
+                    .isEqualTo(marker());
         }
 
         @Test
         void cache_conversation_marks_the_last_block_of_the_last_message() throws Exception {
-            model("qwen3.6-plus").cacheConversation(true).enableThinking(false).build().chat(
-                    UserMessage.from(TextContent.from("What is in this picture?"),
+            model("qwen3.6-plus")
+                    .cacheConversation(true)
+                    .enableThinking(false)
+                    .build()
+                    .chat(UserMessage.from(
+                            TextContent.from("What is in this picture?"),
                             ImageContent.from("https://example.com/bike.png")));
 
             JsonNode content = lastRequest().path("messages").get(0).path("content");
@@ -98,13 +123,24 @@ class QwenContextCacheTest extends QwenMockServerSupport {
         @Test
         void messages_marked_with_the_cache_control_attribute_carry_the_marker_as_in_the_anthropic_module()
                 throws Exception {
-            ToolExecutionRequest call = ToolExecutionRequest.builder().id("call_1").name("stock").arguments("{}").build();
+            ToolExecutionRequest call = ToolExecutionRequest.builder()
+                    .id("call_1")
+                    .name("stock")
+                    .arguments("{}")
+                    .build();
             List<ChatMessage> messages = List.of(
                     QwenContextCache.cached(UserMessage.from("Is the red bike in stock?")),
-                    AiMessage.builder().text("Let me check.").toolExecutionRequests(List.of(call))
-                            .attributes(QwenContextCache.marker()).build(),
-                    ToolExecutionResultMessage.builder().id("call_1").toolName("stock").text("3 in stock")
-                            .attributes(QwenContextCache.marker()).build());
+                    AiMessage.builder()
+                            .text("Let me check.")
+                            .toolExecutionRequests(List.of(call))
+                            .attributes(QwenContextCache.marker())
+                            .build(),
+                    ToolExecutionResultMessage.builder()
+                            .id("call_1")
+                            .toolName("stock")
+                            .text("3 in stock")
+                            .attributes(QwenContextCache.marker())
+                            .build());
 
             model("qwen-plus").build().chat(messages);
 
@@ -138,30 +174,42 @@ class QwenContextCacheTest extends QwenMockServerSupport {
 
             assertThatThrownBy(() -> model("qwen-plus").build().chat(messages))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("5 context-cache markers").hasMessageContaining("at most 4");
+                    .hasMessageContaining("5 context-cache markers")
+                    .hasMessageContaining("at most 4");
             assertThat(server.requests()).isEmpty();
         }
 
         @Test
         void markers_on_a_model_without_explicit_cache() {
-            QwenChatModel qwenLong = model("qwen-long").cacheSystemMessages(true).build();
+            QwenChatModel qwenLong =
+                    model("qwen-long").cacheSystemMessages(true).build();
 
             assertThatThrownBy(() -> qwenLong.chat(SystemMessage.from("Be brief."), UserMessage.from("Hi")))
                     .isInstanceOf(UnsupportedFeatureException.class)
                     .hasMessageContaining("qwen-long has no explicit context cache");
-            assertThatThrownBy(() -> model("qwen3-omni-flash").cacheConversation(true).build().chat("Hi"))
+            assertThatThrownBy(() -> model("qwen3-omni-flash")
+                            .cacheConversation(true)
+                            .build()
+                            .chat("Hi"))
                     .isInstanceOf(UnsupportedFeatureException.class);
             assertThat(server.requests()).isEmpty();
         }
 
         @Test
         void a_marker_on_an_ai_message_without_text() {
-            ToolExecutionRequest call = ToolExecutionRequest.builder().id("call_1").name("stock").arguments("{}").build();
-            AiMessage toolCallOnly = AiMessage.builder().toolExecutionRequests(List.of(call))
-                    .attributes(QwenContextCache.marker()).build();
+            ToolExecutionRequest call = ToolExecutionRequest.builder()
+                    .id("call_1")
+                    .name("stock")
+                    .arguments("{}")
+                    .build();
+            AiMessage toolCallOnly = AiMessage.builder()
+                    .toolExecutionRequests(List.of(call))
+                    .attributes(QwenContextCache.marker())
+                    .build();
 
-            assertThatThrownBy(() -> model("qwen-plus").build().chat(UserMessage.from("Stock?"), toolCallOnly,
-                    ToolExecutionResultMessage.from(call, "3")))
+            assertThatThrownBy(() -> model("qwen-plus")
+                            .build()
+                            .chat(UserMessage.from("Stock?"), toolCallOnly, ToolExecutionResultMessage.from(call, "3")))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("AiMessage without text cannot carry a context-cache marker");
             assertThat(server.requests()).isEmpty();
@@ -169,10 +217,17 @@ class QwenContextCacheTest extends QwenMockServerSupport {
 
         @Test
         void but_model_names_the_library_does_not_know_are_sent() throws Exception {
-            model("my-fine-tuned-qwen").cacheSystemMessages(true).build()
+            model("my-fine-tuned-qwen")
+                    .cacheSystemMessages(true)
+                    .build()
                     .chat(SystemMessage.from("Be brief."), UserMessage.from("Hi"));
 
-            assertThat(lastRequest().path("messages").get(0).path("content").get(0).path("cache_control"))
+            assertThat(lastRequest()
+                            .path("messages")
+                            .get(0)
+                            .path("content")
+                            .get(0)
+                            .path("cache_control"))
                     .isEqualTo(marker());
         }
     }
@@ -184,10 +239,12 @@ class QwenContextCacheTest extends QwenMockServerSupport {
         void the_first_call_creates_the_cache_block_and_the_next_one_reads_it() {
             QwenChatModel model = model("qwen-plus").cacheSystemMessages(true).build();
 
-            QwenTokenUsage first = (QwenTokenUsage) model.chat(SystemMessage.from(LONG_PROMPT),
-                    UserMessage.from("Do you repair tyres?")).tokenUsage();
-            QwenTokenUsage second = (QwenTokenUsage) model.chat(SystemMessage.from(LONG_PROMPT),
-                    UserMessage.from("When do you open?")).tokenUsage();
+            QwenTokenUsage first = (QwenTokenUsage)
+                    model.chat(SystemMessage.from(LONG_PROMPT), UserMessage.from("Do you repair tyres?"))
+                            .tokenUsage();
+            QwenTokenUsage second =
+                    (QwenTokenUsage) model.chat(SystemMessage.from(LONG_PROMPT), UserMessage.from("When do you open?"))
+                            .tokenUsage();
 
             assertThat(first.cacheCreationTokens()).isGreaterThan(1024);
             assertThat(first.cachedTokens()).isZero();
@@ -197,8 +254,11 @@ class QwenContextCacheTest extends QwenMockServerSupport {
 
         @Test
         void a_prefix_under_1024_tokens_creates_no_block() {
-            QwenTokenUsage usage = (QwenTokenUsage) model("qwen-plus").cacheSystemMessages(true).build()
-                    .chat(SystemMessage.from("Be brief."), UserMessage.from("Hi")).tokenUsage();
+            QwenTokenUsage usage = (QwenTokenUsage) model("qwen-plus")
+                    .cacheSystemMessages(true)
+                    .build()
+                    .chat(SystemMessage.from("Be brief."), UserMessage.from("Hi"))
+                    .tokenUsage();
 
             assertThat(usage.cacheCreationTokens()).isZero();
             assertThat(usage.cachedTokens()).isZero();
@@ -206,9 +266,14 @@ class QwenContextCacheTest extends QwenMockServerSupport {
 
         @Test
         void streaming_reports_the_cache_tokens_too() throws Exception {
-            QwenStreamingChatModel model = QwenStreamingChatModel.builder().apiKey(server.apiKey())
-                    .baseUrl(server.baseUrl()).modelName("qwen-flash").cacheConversation(true).build();
-            List<ChatMessage> history = List.of(SystemMessage.from(LONG_PROMPT), UserMessage.from("Do you rent bikes?"));
+            QwenStreamingChatModel model = QwenStreamingChatModel.builder()
+                    .apiKey(server.apiKey())
+                    .baseUrl(server.baseUrl())
+                    .modelName("qwen-flash")
+                    .cacheConversation(true)
+                    .build();
+            List<ChatMessage> history =
+                    List.of(SystemMessage.from(LONG_PROMPT), UserMessage.from("Do you rent bikes?"));
 
             RecordingHandler first = new RecordingHandler();
             model.chat(history, first);
@@ -220,7 +285,8 @@ class QwenContextCacheTest extends QwenMockServerSupport {
             model.chat(next, second);
 
             QwenTokenUsage created = (QwenTokenUsage) firstResponse.tokenUsage();
-            QwenTokenUsage read = (QwenTokenUsage) second.response.get(10, TimeUnit.SECONDS).tokenUsage();
+            QwenTokenUsage read =
+                    (QwenTokenUsage) second.response.get(10, TimeUnit.SECONDS).tokenUsage();
             assertThat(created.cacheCreationTokens()).isGreaterThan(1024);
             // the second turn reads the first turn's history from the cache and caches its own
             assertThat(read.cachedTokens()).isEqualTo(created.cacheCreationTokens());
@@ -242,23 +308,31 @@ class QwenContextCacheTest extends QwenMockServerSupport {
 
         @Test
         void a_qwen4_model_takes_the_marks_as_cache_control_which_qwen4_keeps_compatible() throws Exception {
-            model("qwen4-max").cacheSystemMessages(true).cacheConversation(true).build()
+            model("qwen4-max")
+                    .cacheSystemMessages(true)
+                    .cacheConversation(true)
+                    .build()
                     .chat(SystemMessage.from("Be brief."), UserMessage.from("Hi"));
 
             JsonNode messages = lastRequest().path("messages");
-            assertThat(messages.get(0).path("content").get(0).path("cache_control")).isEqualTo(marker());
-            assertThat(messages.get(1).path("content").get(0).path("cache_control")).isEqualTo(marker());
-            assertThat(messages.get(0).path("content").get(0).has("prompt_cache_breakpoint")).isFalse();
+            assertThat(messages.get(0).path("content").get(0).path("cache_control"))
+                    .isEqualTo(marker());
+            assertThat(messages.get(1).path("content").get(0).path("cache_control"))
+                    .isEqualTo(marker());
+            assertThat(messages.get(0).path("content").get(0).has("prompt_cache_breakpoint"))
+                    .isFalse();
         }
 
         @Test
         void a_qwen4_model_creates_then_reads_the_block() {
             QwenChatModel model = model("qwen4-max").cacheSystemMessages(true).build();
 
-            QwenTokenUsage first = (QwenTokenUsage) model.chat(SystemMessage.from(LONG_PROMPT),
-                    UserMessage.from("Do you repair tyres?")).tokenUsage();
-            QwenTokenUsage second = (QwenTokenUsage) model.chat(SystemMessage.from(LONG_PROMPT),
-                    UserMessage.from("When do you open?")).tokenUsage();
+            QwenTokenUsage first = (QwenTokenUsage)
+                    model.chat(SystemMessage.from(LONG_PROMPT), UserMessage.from("Do you repair tyres?"))
+                            .tokenUsage();
+            QwenTokenUsage second =
+                    (QwenTokenUsage) model.chat(SystemMessage.from(LONG_PROMPT), UserMessage.from("When do you open?"))
+                            .tokenUsage();
 
             assertThat(first.cacheCreationTokens()).isGreaterThan(1024);
             assertThat(second.cachedTokens()).isEqualTo(first.cacheCreationTokens());

@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 class QwenErrorShapesWireTest extends QwenWireMockSupport {
 
     /** lobehub users' openai-node error text "400 data: {...}": the body of a rejected stream request. */
-    static final String SSE_FRAMED_DATA_INSPECTION = "data: {\"error\":{\"code\":\"data_inspection_failed\",\"param\":null,"
-            + "\"message\":\"Input text data may contain inappropriate content.\",\"type\":\"data_inspection_failed\"}}\n\n";
+    static final String SSE_FRAMED_DATA_INSPECTION =
+            "data: {\"error\":{\"code\":\"data_inspection_failed\",\"param\":null,"
+                    + "\"message\":\"Input text data may contain inappropriate content.\",\"type\":\"data_inspection_failed\"}}\n\n";
 
     /** DashScope native SSE error framing (also in alibaba/higress ai-proxy's qwen provider). */
     static final String NATIVE_SSE_FRAMED_INVALID_PARAMETER = "id:1\nevent:error\n:HTTP_STATUS/400\n"
@@ -55,11 +56,17 @@ class QwenErrorShapesWireTest extends QwenWireMockSupport {
     }
 
     private static ResponseDefinitionBuilder sseWithoutRequestId(int status, String body) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "text/event-stream;charset=UTF-8").withBody(body);
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "text/event-stream;charset=UTF-8")
+                .withBody(body);
     }
 
     private static ResponseDefinitionBuilder jsonWithoutRequestId(int status, String body) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
     }
 
     // ---- SSE-framed HTTP error bodies ----
@@ -72,7 +79,8 @@ class QwenErrorShapesWireTest extends QwenWireMockSupport {
         streamingModel().maxRetries(2).build().chat("hi", handler);
         Throwable error = handler.awaitError();
 
-        assertThat(error).isInstanceOf(ContentFilteredException.class)
+        assertThat(error)
+                .isInstanceOf(ContentFilteredException.class)
                 .hasMessageContaining("HTTP 400")
                 .hasMessageContaining("data_inspection_failed")
                 .hasMessageContaining("Input text data may contain inappropriate content.")
@@ -102,7 +110,8 @@ class QwenErrorShapesWireTest extends QwenWireMockSupport {
 
         streamingModel().maxRetries(2).build().chat("hi", handler);
 
-        assertThat(handler.awaitError()).isExactlyInstanceOf(InvalidRequestException.class)
+        assertThat(handler.awaitError())
+                .isExactlyInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("HTTP 400")
                 .hasMessageContaining("InvalidParameter")
                 .hasMessageContaining("Range of max_tokens should be [1, 32768]")
@@ -119,7 +128,8 @@ class QwenErrorShapesWireTest extends QwenWireMockSupport {
 
         Throwable thrown = catchThrowable(() -> model().maxRetries(2).build().chat(UserMessage.from("Hi")));
 
-        assertThat(thrown).isInstanceOf(RateLimitException.class)
+        assertThat(thrown)
+                .isInstanceOf(RateLimitException.class)
                 .hasMessageContaining("HTTP 429")
                 .hasMessageContaining("Throttling.RateQuota")
                 .hasMessageContaining("The engine is currently overloaded");
@@ -133,7 +143,9 @@ class QwenErrorShapesWireTest extends QwenWireMockSupport {
 
         streamingModel().maxRetries(1).build().chat("hi", handler);
 
-        assertThat(handler.awaitError()).isInstanceOf(RateLimitException.class).hasMessageContaining("Throttling.RateQuota");
+        assertThat(handler.awaitError())
+                .isInstanceOf(RateLimitException.class)
+                .hasMessageContaining("Throttling.RateQuota");
         assertThat(handler.terminalCalls).hasValue(1);
         assertThat(requestCount()).as("1 attempt + 1 retry").isEqualTo(2);
     }
@@ -142,8 +154,10 @@ class QwenErrorShapesWireTest extends QwenWireMockSupport {
     void should_retry_a_compatible_throttling_429_and_then_succeed() {
         // Compatible-mode 429 with a native code and no request_id (issue 12).
         stubInSequence(
-                jsonWithoutRequestId(429, "{\"error\":{\"code\":\"Throttling.RateQuota\","
-                        + "\"message\":\"Requests rate limit exceeded, please try again later.\"}}"),
+                jsonWithoutRequestId(
+                        429,
+                        "{\"error\":{\"code\":\"Throttling.RateQuota\","
+                                + "\"message\":\"Requests rate limit exceeded, please try again later.\"}}"),
                 json(Fixtures.read("chat/chat_response_nonstream_basic.json")));
 
         ChatResponse response = model().maxRetries(1).build().chat(UserMessage.from("Hi"));
@@ -157,12 +171,16 @@ class QwenErrorShapesWireTest extends QwenWireMockSupport {
     @Test
     void should_never_retry_data_inspection_failed() {
         // Model Studio error-code page (alibabacloud.com/help/en/model-studio/error-code): 400 DataInspectionFailed.
-        stubChat(jsonWithoutRequestId(400, "{\"code\":\"DataInspectionFailed\",\"message\":\"Input or output data may"
-                + " contain inappropriate content.\",\"request_id\":\"dif-1\"}"));
+        stubChat(jsonWithoutRequestId(
+                400,
+                "{\"code\":\"DataInspectionFailed\",\"message\":\"Input or output data may"
+                        + " contain inappropriate content.\",\"request_id\":\"dif-1\"}"));
 
         Throwable thrown = catchThrowable(() -> model().maxRetries(2).build().chat(UserMessage.from("Hi")));
 
-        assertThat(thrown).isInstanceOf(ContentFilteredException.class).isNotInstanceOf(RetriableException.class)
+        assertThat(thrown)
+                .isInstanceOf(ContentFilteredException.class)
+                .isNotInstanceOf(RetriableException.class)
                 .hasMessageContaining("HTTP 400")
                 .hasMessageContaining("DataInspectionFailed")
                 .hasMessageContaining("dif-1");
@@ -173,12 +191,17 @@ class QwenErrorShapesWireTest extends QwenWireMockSupport {
     void should_never_retry_a_data_inspection_prefix_behind_invalid_parameter_error() {
         // https://github.com/QwenLM/qwen-code/issues/3145: "API Error: 400 <400>
         // InternalError.Algo.DataInspectionFailed: Input text data may contain inappropriate content."
-        stubChat(error(400, openAiError("invalid_parameter_error",
-                "<400> InternalError.Algo.DataInspectionFailed: Input text data may contain inappropriate content.")));
+        stubChat(
+                error(
+                        400,
+                        openAiError(
+                                "invalid_parameter_error",
+                                "<400> InternalError.Algo.DataInspectionFailed: Input text data may contain inappropriate content.")));
 
         Throwable thrown = catchThrowable(() -> model().maxRetries(2).build().chat(UserMessage.from("Hi")));
 
-        assertThat(thrown).isInstanceOf(ContentFilteredException.class)
+        assertThat(thrown)
+                .isInstanceOf(ContentFilteredException.class)
                 .hasMessageContaining("InternalError.Algo.DataInspectionFailed")
                 .hasMessageContaining(REQUEST_ID);
         assertThat(requestCount()).isEqualTo(1);
@@ -187,8 +210,10 @@ class QwenErrorShapesWireTest extends QwenWireMockSupport {
     @Test
     void should_not_retry_arrearage() {
         // Model Studio error-code page: 400 Arrearage, in compatible mode's OpenAI-style shape.
-        stubChat(jsonWithoutRequestId(400, "{\"error\":{\"code\":\"Arrearage\",\"message\":\"Access denied, please make"
-                + " sure your account is in good standing.\",\"type\":\"Arrearage\"}}"));
+        stubChat(jsonWithoutRequestId(
+                400,
+                "{\"error\":{\"code\":\"Arrearage\",\"message\":\"Access denied, please make"
+                        + " sure your account is in good standing.\",\"type\":\"Arrearage\"}}"));
 
         Throwable thrown = catchThrowable(() -> model().maxRetries(2).build().chat(UserMessage.from("Hi")));
 
@@ -200,8 +225,10 @@ class QwenErrorShapesWireTest extends QwenWireMockSupport {
     void should_retry_a_503_model_unavailable_and_then_succeed() {
         // Model Studio error-code page: 503 ModelUnavailable "Model is unavailable, please try again later."
         stubInSequence(
-                jsonWithoutRequestId(503, "{\"code\":\"ModelUnavailable\",\"message\":\"Model is unavailable, please"
-                        + " try again later.\",\"request_id\":\"mu-1\"}"),
+                jsonWithoutRequestId(
+                        503,
+                        "{\"code\":\"ModelUnavailable\",\"message\":\"Model is unavailable, please"
+                                + " try again later.\",\"request_id\":\"mu-1\"}"),
                 json(Fixtures.read("chat/chat_response_nonstream_basic.json")));
 
         ChatResponse response = model().maxRetries(1).build().chat(UserMessage.from("Hi"));
@@ -213,12 +240,15 @@ class QwenErrorShapesWireTest extends QwenWireMockSupport {
     @Test
     void should_retry_a_503_model_unavailable_until_max_retries() {
         // Model Studio error-code page: 503 ModelUnavailable.
-        stubChat(jsonWithoutRequestId(503, "{\"code\":\"ModelUnavailable\",\"message\":\"Model is unavailable, please"
-                + " try again later.\",\"request_id\":\"mu-2\"}"));
+        stubChat(jsonWithoutRequestId(
+                503,
+                "{\"code\":\"ModelUnavailable\",\"message\":\"Model is unavailable, please"
+                        + " try again later.\",\"request_id\":\"mu-2\"}"));
 
         Throwable thrown = catchThrowable(() -> model().maxRetries(1).build().chat(UserMessage.from("Hi")));
 
-        assertThat(thrown).isInstanceOf(InternalServerException.class)
+        assertThat(thrown)
+                .isInstanceOf(InternalServerException.class)
                 .hasMessageContaining("HTTP 503")
                 .hasMessageContaining("ModelUnavailable")
                 .hasMessageContaining("mu-2");
@@ -229,8 +259,10 @@ class QwenErrorShapesWireTest extends QwenWireMockSupport {
     void should_retry_a_503_model_unavailable_of_a_streaming_request_before_the_first_event() throws Exception {
         // Model Studio error-code page: 503 ModelUnavailable; then the recorded basic stream.
         stubInSequence(
-                jsonWithoutRequestId(503, "{\"code\":\"ModelUnavailable\",\"message\":\"Model is unavailable, please"
-                        + " try again later.\",\"request_id\":\"mu-3\"}"),
+                jsonWithoutRequestId(
+                        503,
+                        "{\"code\":\"ModelUnavailable\",\"message\":\"Model is unavailable, please"
+                                + " try again later.\",\"request_id\":\"mu-3\"}"),
                 sse(Fixtures.sseFromJsonLines("chat/stream_basic.sse.jsonl")));
         RecordingHandler handler = new RecordingHandler();
 
@@ -250,7 +282,8 @@ class QwenErrorShapesWireTest extends QwenWireMockSupport {
         streamingModel().maxRetries(2).build().chat("hi", handler);
         Throwable error = handler.awaitError();
 
-        assertThat(error).isInstanceOf(RateLimitException.class)
+        assertThat(error)
+                .isInstanceOf(RateLimitException.class)
                 .hasMessageContaining("Throttling.RateQuota")
                 .hasMessageContaining("Requests rate limit exceeded")
                 .hasMessageContaining("req-failed");
@@ -258,13 +291,16 @@ class QwenErrorShapesWireTest extends QwenWireMockSupport {
         Thread.sleep(300); // longer than a first retry's delay: a wrong retry or a second callback would show now
         assertThat(handler.errors).hasSize(1);
         assertThat(handler.terminalCalls).hasValue(1);
-        assertThat(requestCount()).as("never retried after output was delivered").isEqualTo(1);
+        assertThat(requestCount())
+                .as("never retried after output was delivered")
+                .isEqualTo(1);
     }
 
     @Test
     void should_report_a_flat_in_stream_throttling_error_after_event_error_lines() throws Exception {
         // The flat in-stream error as DashScope frames errors natively (id/event/status comment lines before data).
-        stubChat(sseWithoutRequestId(200, TEXT_CHUNK + "id:2\nevent:error\n:HTTP_STATUS/429\n" + FLAT_IN_STREAM_THROTTLING));
+        stubChat(sseWithoutRequestId(
+                200, TEXT_CHUNK + "id:2\nevent:error\n:HTTP_STATUS/429\n" + FLAT_IN_STREAM_THROTTLING));
         RecordingHandler handler = new RecordingHandler();
 
         streamingModel().maxRetries(2).build().chat("hi", handler);
@@ -284,7 +320,8 @@ class QwenErrorShapesWireTest extends QwenWireMockSupport {
 
         streamingModel().maxRetries(2).build().chat("hi", handler);
 
-        assertThat(handler.awaitError()).isInstanceOf(ContentFilteredException.class)
+        assertThat(handler.awaitError())
+                .isInstanceOf(ContentFilteredException.class)
                 .hasMessageContaining("Output data may contain inappropriate content.")
                 .hasMessageContaining(REQUEST_ID);
         assertThat(handler.texts).containsExactly("Here is the first part");
@@ -297,8 +334,8 @@ class QwenErrorShapesWireTest extends QwenWireMockSupport {
         // DashScope's flat in-stream error (issue 12), to chat() streaming internally because thinking is on.
         stubChat(sseWithoutRequestId(200, TEXT_CHUNK + FLAT_IN_STREAM_THROTTLING));
 
-        Throwable thrown = catchThrowable(() -> model().enableThinking(true).maxRetries(2).build()
-                .chat(UserMessage.from("Hi")));
+        Throwable thrown = catchThrowable(
+                () -> model().enableThinking(true).maxRetries(2).build().chat(UserMessage.from("Hi")));
 
         assertThat(thrown).isInstanceOf(RateLimitException.class).hasMessageContaining("req-failed");
         assertThat(sentBody().get("stream").asBoolean()).isTrue();
@@ -311,8 +348,8 @@ class QwenErrorShapesWireTest extends QwenWireMockSupport {
         stubChat(sse(TEXT_CHUNK + "data: {\"error\":{\"message\":\"Output data may contain inappropriate content.\","
                 + "\"type\":\"data_inspection_failed\",\"param\":null,\"code\":\"data_inspection_failed\"}}\n\n"));
 
-        Throwable thrown = catchThrowable(() -> model().enableThinking(true).maxRetries(2).build()
-                .chat(UserMessage.from("Hi")));
+        Throwable thrown = catchThrowable(
+                () -> model().enableThinking(true).maxRetries(2).build().chat(UserMessage.from("Hi")));
 
         assertThat(thrown).isInstanceOf(ContentFilteredException.class).hasMessageContaining(REQUEST_ID);
         assertThat(requestCount()).isEqualTo(1);
@@ -337,12 +374,16 @@ class QwenErrorShapesWireTest extends QwenWireMockSupport {
     @Test
     void should_name_the_error_id_of_the_gateway_shape_when_no_other_request_id_came() {
         // Workspace / token-plan gateway shape (issue 12 point 4): request id only in error.id, no x-request-id.
-        stubChat(jsonWithoutRequestId(400, "{\"error\":{\"message\":\"The parameter is invalid.\","
-                + "\"type\":\"invalid_request_error\",\"code\":\"invalid_parameter_error\",\"id\":\"gw-req-123\"}}"));
+        stubChat(
+                jsonWithoutRequestId(
+                        400,
+                        "{\"error\":{\"message\":\"The parameter is invalid.\","
+                                + "\"type\":\"invalid_request_error\",\"code\":\"invalid_parameter_error\",\"id\":\"gw-req-123\"}}"));
 
         Throwable thrown = catchThrowable(() -> model().maxRetries(0).build().chat(UserMessage.from("Hi")));
 
-        assertThat(thrown).isExactlyInstanceOf(InvalidRequestException.class)
+        assertThat(thrown)
+                .isExactlyInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("HTTP 400")
                 .hasMessageContaining("invalid_parameter_error")
                 .hasMessageContaining("gw-req-123");

@@ -53,28 +53,45 @@ class QwenMockServerEndToEndTest extends QwenMockServerSupport {
         assertThat(qwq.aiMessage().text()).isEqualTo("QwQ answers.");
         assertThat(List.of(first, second)).containsExactly("Hybrid answers.", "Hybrid again.");
         // qwen3-32b is an open-weight hybrid that thinks by default and only streams while thinking: streamed at once
-        assertThat(server.requests()).extracting(r -> r.json().path("stream").asBoolean(false))
+        assertThat(server.requests())
+                .extracting(r -> r.json().path("stream").asBoolean(false))
                 .containsExactly(true, true, true, true);
     }
 
     @Test
     void should_force_a_single_tool_instead_of_sending_required() {
         server.enqueue(MockReply.toolCalls(new MockReply.ToolCall("get_weather", "{\"city\":\"Hangzhou\"}")));
-        ToolSpecification weather = ToolSpecification.builder().name("get_weather").build();
+        ToolSpecification weather =
+                ToolSpecification.builder().name("get_weather").build();
 
-        ChatResponse response = chatModel().build().chat(ChatRequest.builder()
-                .messages(UserMessage.from("Weather?")).toolSpecifications(weather).toolChoice(ToolChoice.REQUIRED).build());
+        ChatResponse response = chatModel()
+                .build()
+                .chat(ChatRequest.builder()
+                        .messages(UserMessage.from("Weather?"))
+                        .toolSpecifications(weather)
+                        .toolChoice(ToolChoice.REQUIRED)
+                        .build());
 
-        assertThat(response.aiMessage().toolExecutionRequests()).singleElement()
+        assertThat(response.aiMessage().toolExecutionRequests())
+                .singleElement()
                 .satisfies(call -> assertThat(call.arguments()).isEqualTo("{\"city\":\"Hangzhou\"}"));
-        assertThat(server.requests().get(0).json().at("/tool_choice/function/name").asText()).isEqualTo("get_weather");
+        assertThat(server.requests()
+                        .get(0)
+                        .json()
+                        .at("/tool_choice/function/name")
+                        .asText())
+                .isEqualTo("get_weather");
     }
 
     @Test
     void should_refuse_required_with_several_tools_before_sending() {
-        ChatRequest request = ChatRequest.builder().messages(UserMessage.from("?"))
-                .toolSpecifications(ToolSpecification.builder().name("a").build(), ToolSpecification.builder().name("b").build())
-                .toolChoice(ToolChoice.REQUIRED).build();
+        ChatRequest request = ChatRequest.builder()
+                .messages(UserMessage.from("?"))
+                .toolSpecifications(
+                        ToolSpecification.builder().name("a").build(),
+                        ToolSpecification.builder().name("b").build())
+                .toolChoice(ToolChoice.REQUIRED)
+                .build();
 
         assertThatThrownBy(() -> chatModel().build().chat(request)).isInstanceOf(UnsupportedFeatureException.class);
         assertThat(server.requests()).isEmpty();
@@ -82,15 +99,22 @@ class QwenMockServerEndToEndTest extends QwenMockServerSupport {
 
     @Test
     void should_merge_system_messages_and_satisfy_json_mode() {
-        String answer = chatModel().responseFormat(ResponseFormat.JSON).build()
-                .chat(dev.langchain4j.data.message.SystemMessage.from("You are terse."), UserMessage.from("Answer"),
+        String answer = chatModel()
+                .responseFormat(ResponseFormat.JSON)
+                .build()
+                .chat(
+                        dev.langchain4j.data.message.SystemMessage.from("You are terse."),
+                        UserMessage.from("Answer"),
                         dev.langchain4j.data.message.SystemMessage.from("Never apologise."))
-                .aiMessage().text();
+                .aiMessage()
+                .text();
 
         // the mock refuses a system message after the first and json_object without the word JSON
         assertThat(answer).startsWith("{\"answer\":");
         assertThat(server.requests().get(0).json().at("/messages/0/content").asText())
-                .contains("You are terse.").contains("Never apologise.").contains("JSON");
+                .contains("You are terse.")
+                .contains("Never apologise.")
+                .contains("JSON");
     }
 
     record Person(String name, int age) {}
@@ -109,7 +133,8 @@ class QwenMockServerEndToEndTest extends QwenMockServerSupport {
 
     @Test
     void should_fit_the_schema_on_a_model_that_thinks_and_gets_the_schema_as_an_instruction_only() {
-        Person person = AiServices.create(Extractor.class, chatModel().modelName("qwq-plus").build())
+        Person person = AiServices.create(
+                        Extractor.class, chatModel().modelName("qwq-plus").build())
                 .extract("Grace Hopper, 85");
 
         assertThat(person.age()).isEqualTo(85);
@@ -133,7 +158,10 @@ class QwenMockServerEndToEndTest extends QwenMockServerSupport {
     @Test
     void should_run_an_ai_service_tool_loop_offline() {
         Clock clock = new Clock();
-        Assistant assistant = AiServices.builder(Assistant.class).chatModel(chatModel().build()).tools(clock).build();
+        Assistant assistant = AiServices.builder(Assistant.class)
+                .chatModel(chatModel().build())
+                .tools(clock)
+                .build();
 
         String answer = assistant.chat("What time is it?");
 
@@ -146,7 +174,11 @@ class QwenMockServerEndToEndTest extends QwenMockServerSupport {
         server.enqueue(MockReply.thinkingThenText("Hmm, greetings.", "Hello there, streaming world!"));
         RecordingHandler handler = new RecordingHandler();
 
-        QwenStreamingChatModel.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl()).enableThinking(true).build()
+        QwenStreamingChatModel.builder()
+                .apiKey(server.apiKey())
+                .baseUrl(server.baseUrl())
+                .enableThinking(true)
+                .build()
                 .chat("Say hello", handler);
         ChatResponse response = handler.awaitResponse();
 
@@ -161,8 +193,13 @@ class QwenMockServerEndToEndTest extends QwenMockServerSupport {
 
     @Test
     void should_map_a_wrong_key_to_an_authentication_error() {
-        assertThatThrownBy(() -> QwenChatModel.builder().apiKey("sk-wrong").baseUrl(server.baseUrl()).build().chat("hi"))
-                .isInstanceOf(AuthenticationException.class).hasMessageContaining("invalid_api_key")
+        assertThatThrownBy(() -> QwenChatModel.builder()
+                        .apiKey("sk-wrong")
+                        .baseUrl(server.baseUrl())
+                        .build()
+                        .chat("hi"))
+                .isInstanceOf(AuthenticationException.class)
+                .hasMessageContaining("invalid_api_key")
                 .hasMessageNotContaining("sk-wrong");
     }
 }

@@ -47,7 +47,10 @@ class QwenOmniAudioOutputTest extends QwenMockServerSupport {
     }
 
     private QwenStreamingChatModel.Builder streaming(String modelName) {
-        return QwenStreamingChatModel.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl()).modelName(modelName);
+        return QwenStreamingChatModel.builder()
+                .apiKey(server.apiKey())
+                .baseUrl(server.baseUrl())
+                .modelName(modelName);
     }
 
     @Nested
@@ -55,10 +58,16 @@ class QwenOmniAudioOutputTest extends QwenMockServerSupport {
 
         @Test
         void chat_streams_internally_and_puts_the_decoded_audio_on_the_metadata() throws Exception {
-            QwenChatModel model = QwenChatModel.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl())
-                    .modelName("qwen3-omni-flash").audioOutput(QwenAudioOutput.voice("Cherry")).build();
+            QwenChatModel model = QwenChatModel.builder()
+                    .apiKey(server.apiKey())
+                    .baseUrl(server.baseUrl())
+                    .modelName("qwen3-omni-flash")
+                    .audioOutput(QwenAudioOutput.voice("Cherry"))
+                    .build();
 
-            ChatResponse response = model.chat(ChatRequest.builder().messages(UserMessage.from("Who are you?")).build());
+            ChatResponse response = model.chat(ChatRequest.builder()
+                    .messages(UserMessage.from("Who are you?"))
+                    .build());
 
             JsonNode request = lastRequest();
             assertThat(request.path("modalities").toString()).isEqualTo("[\"text\",\"audio\"]");
@@ -99,11 +108,16 @@ class QwenOmniAudioOutputTest extends QwenMockServerSupport {
         @Test
         void an_audio_handler_hears_each_piece_in_order_and_they_add_up_to_the_final_audio() throws Exception {
             AudioRecordingHandler handler = new AudioRecordingHandler();
-            streaming("qwen3-omni-flash").build().chat(ChatRequest.builder()
-                    .messages(UserMessage.from("Tell me a joke"))
-                    .parameters(QwenChatRequestParameters.builder()
-                            .audioOutput(QwenAudioOutput.of("Ethan", "wav")).build())
-                    .build(), handler);
+            streaming("qwen3-omni-flash")
+                    .build()
+                    .chat(
+                            ChatRequest.builder()
+                                    .messages(UserMessage.from("Tell me a joke"))
+                                    .parameters(QwenChatRequestParameters.builder()
+                                            .audioOutput(QwenAudioOutput.of("Ethan", "wav"))
+                                            .build())
+                                    .build(),
+                            handler);
 
             ChatResponse response = handler.response.get(10, TimeUnit.SECONDS);
             ByteArrayOutputStream pieces = new ByteArrayOutputStream();
@@ -113,8 +127,8 @@ class QwenOmniAudioOutputTest extends QwenMockServerSupport {
             assertThat(pieces.toByteArray()).isEqualTo(audio.data());
             assertThat(handler.audio.get(0).id()).isEqualTo(audio.id());
             // the text comes first, then the audio, then the end
-            assertThat(handler.events.indexOf("audio")).isGreaterThan(handler.events.lastIndexOf("text:"
-                    + handler.texts.get(handler.texts.size() - 1)));
+            assertThat(handler.events.indexOf("audio"))
+                    .isGreaterThan(handler.events.lastIndexOf("text:" + handler.texts.get(handler.texts.size() - 1)));
             assertThat(handler.events.get(handler.events.size() - 1)).isEqualTo("complete");
             assertThat(lastRequest().path("audio").path("voice").asText()).isEqualTo("Ethan");
         }
@@ -122,20 +136,26 @@ class QwenOmniAudioOutputTest extends QwenMockServerSupport {
         @Test
         void a_plain_handler_gets_text_and_the_final_audio_only() throws Exception {
             RecordingHandler handler = new RecordingHandler();
-            streaming("qwen3-omni-flash").audioOutput(QwenAudioOutput.voice("Cherry")).build()
+            streaming("qwen3-omni-flash")
+                    .audioOutput(QwenAudioOutput.voice("Cherry"))
+                    .build()
                     .chat("Tell me a joke", handler);
 
             ChatResponse response = handler.response.get(10, TimeUnit.SECONDS);
             assertThat(handler.errors).isEmpty();
-            assertThat(String.join("", handler.texts)).isEqualTo(response.aiMessage().text());
-            assertThat(((QwenChatResponseMetadata) response.metadata()).audio().data()).isNotEmpty();
+            assertThat(String.join("", handler.texts))
+                    .isEqualTo(response.aiMessage().text());
+            assertThat(((QwenChatResponseMetadata) response.metadata()).audio().data())
+                    .isNotEmpty();
         }
 
         @Test
         void the_audio_handler_still_hears_the_pieces_when_listeners_wrap_it() throws Exception {
             AudioRecordingHandler handler = new AudioRecordingHandler();
-            streaming("qwen3-omni-flash").audioOutput(QwenAudioOutput.voice("Cherry"))
-                    .listeners(List.of(new ChatModelListener() {})).build()
+            streaming("qwen3-omni-flash")
+                    .audioOutput(QwenAudioOutput.voice("Cherry"))
+                    .listeners(List.of(new ChatModelListener() {}))
+                    .build()
                     .chat("Tell me a joke", handler);
 
             handler.response.get(10, TimeUnit.SECONDS);
@@ -146,25 +166,35 @@ class QwenOmniAudioOutputTest extends QwenMockServerSupport {
         void the_audio_handler_hears_the_pieces_through_a_decorator_that_calls_doChat_on_another_thread()
                 throws Exception {
             AudioRecordingHandler handler = new AudioRecordingHandler();
-            new OffThreadDecorator(streaming("qwen3-omni-flash").audioOutput(QwenAudioOutput.voice("Cherry"))
-                    .listeners(List.of(new ChatModelListener() {})).build())
+            new OffThreadDecorator(streaming("qwen3-omni-flash")
+                            .audioOutput(QwenAudioOutput.voice("Cherry"))
+                            .listeners(List.of(new ChatModelListener() {}))
+                            .build())
                     .chat("Tell me a joke", handler);
 
             ChatResponse response = handler.response.get(10, TimeUnit.SECONDS);
             assertThat(handler.audio).isNotEmpty();
             assertThat(handler.events.indexOf("audio")).isLessThan(handler.events.indexOf("complete"));
-            assertThat(((QwenChatResponseMetadata) response.metadata()).audio().data()).isNotEmpty();
+            assertThat(((QwenChatResponseMetadata) response.metadata()).audio().data())
+                    .isNotEmpty();
         }
 
         @Test
         void chat_streams_for_audio_on_any_model_that_may_speak() throws Exception {
             // a LiveTranslate model is not stream-only by name; asking it for audio makes the sync call stream
-            ChatResponse response = QwenChatModel.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl())
-                    .modelName("qwen3-livetranslate-flash").audioOutput(QwenAudioOutput.voice("Cherry")).build()
-                    .chat(ChatRequest.builder().messages(UserMessage.from("Bonjour")).build());
+            ChatResponse response = QwenChatModel.builder()
+                    .apiKey(server.apiKey())
+                    .baseUrl(server.baseUrl())
+                    .modelName("qwen3-livetranslate-flash")
+                    .audioOutput(QwenAudioOutput.voice("Cherry"))
+                    .build()
+                    .chat(ChatRequest.builder()
+                            .messages(UserMessage.from("Bonjour"))
+                            .build());
 
             assertThat(lastRequest().path("stream").asBoolean()).isTrue();
-            assertThat(((QwenChatResponseMetadata) response.metadata()).audio().data()).isNotEmpty();
+            assertThat(((QwenChatResponseMetadata) response.metadata()).audio().data())
+                    .isNotEmpty();
         }
 
         @Test
@@ -184,8 +214,12 @@ class QwenOmniAudioOutputTest extends QwenMockServerSupport {
 
         @Test
         void audio_output_on_a_model_that_answers_in_text_only() {
-            QwenChatModel model = QwenChatModel.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl())
-                    .modelName("qwen-plus").audioOutput(QwenAudioOutput.voice("Cherry")).build();
+            QwenChatModel model = QwenChatModel.builder()
+                    .apiKey(server.apiKey())
+                    .baseUrl(server.baseUrl())
+                    .modelName("qwen-plus")
+                    .audioOutput(QwenAudioOutput.voice("Cherry"))
+                    .build();
 
             assertThatThrownBy(() -> model.chat("Hi"))
                     .isInstanceOf(UnsupportedFeatureException.class)
@@ -197,7 +231,10 @@ class QwenOmniAudioOutputTest extends QwenMockServerSupport {
         @Test
         void audio_output_while_thinking() throws Exception {
             AudioRecordingHandler handler = new AudioRecordingHandler();
-            streaming("qwen3-omni-flash").audioOutput(QwenAudioOutput.voice("Cherry")).enableThinking(true).build()
+            streaming("qwen3-omni-flash")
+                    .audioOutput(QwenAudioOutput.voice("Cherry"))
+                    .enableThinking(true)
+                    .build()
                     .chat("Hi", handler);
 
             assertThat(handler.error.get(10, TimeUnit.SECONDS))
@@ -208,20 +245,24 @@ class QwenOmniAudioOutputTest extends QwenMockServerSupport {
 
         @Test
         void audio_output_in_a_batch_line_which_is_never_streamed() {
-            QwenChatRequestParameters parameters = QwenChatRequestParameters.builder().modelName("qwen3-omni-flash")
-                    .audioOutput(QwenAudioOutput.voice("Cherry")).build();
-            io.github.qwenlangchain4j.internal.mapper.CallPlan plan = new io.github.qwenlangchain4j.internal.mapper
-                    .CallPlanner().plan(parameters, io.github.qwenlangchain4j.internal.mapper.CallPlanner.Transport.BATCH);
+            QwenChatRequestParameters parameters = QwenChatRequestParameters.builder()
+                    .modelName("qwen3-omni-flash")
+                    .audioOutput(QwenAudioOutput.voice("Cherry"))
+                    .build();
+            io.github.qwenlangchain4j.internal.mapper.CallPlan plan =
+                    new io.github.qwenlangchain4j.internal.mapper.CallPlanner()
+                            .plan(parameters, io.github.qwenlangchain4j.internal.mapper.CallPlanner.Transport.BATCH);
 
             assertThatThrownBy(() -> io.github.qwenlangchain4j.internal.mapper.ChatRequestMapper.toRequest(
-                    List.of(UserMessage.from("Hi")), parameters, plan, false))
+                            List.of(UserMessage.from("Hi")), parameters, plan, false))
                     .isInstanceOf(UnsupportedFeatureException.class)
                     .hasMessageContaining("Batch API lines are not streamed");
         }
 
         @Test
         void a_blank_voice() {
-            assertThatThrownBy(() -> QwenAudioOutput.voice(" ")).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> QwenAudioOutput.voice(" "))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("voice must be set");
         }
     }

@@ -23,13 +23,19 @@ class QwenOmniAudioWireTest extends QwenWireMockSupport {
     @Test
     void the_documented_qwen3_omni_flash_stream_gives_text_and_decoded_audio() {
         // the fixture has one "data:" line per event, without the blank lines between events
-        stubChat(sse(Fixtures.sse(Fixtures.read("chat/omni_stream_text_audio_qwen3-omni-flash.sse.txt").lines()
-                .filter(line -> line.startsWith("data:")).map(line -> line.substring(5).strip())
-                .map(line -> line.replace(DOC_DATA, WHOLE_DATA + "=")).toList())));
+        stubChat(sse(Fixtures.sse(Fixtures.read("chat/omni_stream_text_audio_qwen3-omni-flash.sse.txt")
+                .lines()
+                .filter(line -> line.startsWith("data:"))
+                .map(line -> line.substring(5).strip())
+                .map(line -> line.replace(DOC_DATA, WHOLE_DATA + "="))
+                .toList())));
 
-        ChatResponse response = model().modelName("qwen3-omni-flash").audioOutput(QwenAudioOutput.voice("Cherry"))
-                .build().chat(dev.langchain4j.model.chat.request.ChatRequest.builder()
-                        .messages(dev.langchain4j.data.message.UserMessage.from("Who are you?")).build());
+        ChatResponse response = model().modelName("qwen3-omni-flash")
+                .audioOutput(QwenAudioOutput.voice("Cherry"))
+                .build()
+                .chat(dev.langchain4j.model.chat.request.ChatRequest.builder()
+                        .messages(dev.langchain4j.data.message.UserMessage.from("Who are you?"))
+                        .build());
 
         QwenAudio audio = ((QwenChatResponseMetadata) response.metadata()).audio();
         assertThat(response.aiMessage().text()).isEqualTo("我是");
@@ -58,9 +64,12 @@ class QwenOmniAudioWireTest extends QwenWireMockSupport {
                 chunk.formatted("{\"data\":\"" + whole.substring(5) + "\",\"id\":\"audio_1\",\"expires_at\":9}"),
                 "{\"id\":\"chatcmpl-1\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}"))));
 
-        ChatResponse response = model().modelName("qwen-omni-turbo").audioOutput(QwenAudioOutput.voice("Chelsie"))
-                .build().chat(dev.langchain4j.model.chat.request.ChatRequest.builder()
-                        .messages(dev.langchain4j.data.message.UserMessage.from("Hi")).build());
+        ChatResponse response = model().modelName("qwen-omni-turbo")
+                .audioOutput(QwenAudioOutput.voice("Chelsie"))
+                .build()
+                .chat(dev.langchain4j.model.chat.request.ChatRequest.builder()
+                        .messages(dev.langchain4j.data.message.UserMessage.from("Hi"))
+                        .build());
 
         QwenAudio audio = ((QwenChatResponseMetadata) response.metadata()).audio();
         assertThat(audio.data()).containsExactly(10, 20, 30, 40, 50, 60, 70);

@@ -30,15 +30,19 @@ class QwenStreamingChatModelReplanTest extends QwenWireMockSupport {
     }
 
     private static ChatRequest jsonRequest() {
-        return ChatRequest.builder().messages(UserMessage.from("Answer in JSON")).responseFormat(ResponseFormat.JSON)
+        return ChatRequest.builder()
+                .messages(UserMessage.from("Answer in JSON"))
+                .responseFormat(ResponseFormat.JSON)
                 .build();
     }
 
     @Test
     void should_resend_with_thinking_switched_off_and_report_only_the_answer() throws Exception {
-        server.stubFor(post(urlEqualTo(CHAT_PATH)).atPriority(5).willReturn(error(400,
-                "data: " + openAiError("invalid_parameter_error", JSON_MODE_REFUSED) + "\n\n")));
-        server.stubFor(post(urlEqualTo(CHAT_PATH)).atPriority(1)
+        server.stubFor(post(urlEqualTo(CHAT_PATH))
+                .atPriority(5)
+                .willReturn(error(400, "data: " + openAiError("invalid_parameter_error", JSON_MODE_REFUSED) + "\n\n")));
+        server.stubFor(post(urlEqualTo(CHAT_PATH))
+                .atPriority(1)
                 .withRequestBody(matchingJsonPath("$.enable_thinking", equalTo("false")))
                 .willReturn(sse(Fixtures.sseFromJsonLines("chat/stream_basic.sse.jsonl"))));
         RecordingHandler handler = new RecordingHandler();
@@ -50,19 +54,25 @@ class QwenStreamingChatModelReplanTest extends QwenWireMockSupport {
         assertThat(handler.errors).isEmpty();
         assertThat(handler.terminalCalls.get()).isEqualTo(1);
         List<JsonNode> bodies = sentBodies();
-        assertThat(bodies).extracting(b -> b.path("enable_thinking").asText("absent")).containsExactly("absent", "false");
-        assertThat(bodies).extracting(b -> b.at("/response_format/type").asText()).containsOnly("json_object");
+        assertThat(bodies)
+                .extracting(b -> b.path("enable_thinking").asText("absent"))
+                .containsExactly("absent", "false");
+        assertThat(bodies)
+                .extracting(b -> b.at("/response_format/type").asText())
+                .containsOnly("json_object");
     }
 
     @Test
     void should_report_a_refusal_that_teaches_nothing_once() throws Exception {
-        server.stubFor(post(urlEqualTo(CHAT_PATH)).willReturn(error(400,
-                openAiError("invalid_parameter_error", "Range of input length should be [1, 129024]"))));
+        server.stubFor(post(urlEqualTo(CHAT_PATH))
+                .willReturn(error(
+                        400, openAiError("invalid_parameter_error", "Range of input length should be [1, 129024]"))));
         RecordingHandler handler = new RecordingHandler();
 
         streamingModel().build().chat(jsonRequest(), handler);
 
-        assertThat(handler.awaitError()).isInstanceOf(InvalidRequestException.class)
+        assertThat(handler.awaitError())
+                .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("Range of input length");
         assertThat(handler.terminalCalls.get()).isEqualTo(1);
         assertThat(requestCount()).isEqualTo(1);

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.Test;
 
 class QwenStreamingChatModelTest extends QwenWireMockSupport {
 
-
     private QwenStreamingChatModel.Builder streamingModel() {
         return QwenStreamingChatModel.builder().apiKey("sk-test").baseUrl(server.baseUrl());
     }
@@ -45,13 +44,21 @@ class QwenStreamingChatModelTest extends QwenWireMockSupport {
             stubStream(Fixtures.sseFromJsonLines("chat/stream_basic.sse.jsonl"));
             RecordingHandler handler = new RecordingHandler();
 
-            streamingModel().topK(20).seed(7).enableThinking(true).thinkingBudget(100).enableSearch(true)
-                    .searchOptions(QwenSearchOptions.builder().searchStrategy("max").build())
-                    .build().chat("Who are you?", handler);
+            streamingModel()
+                    .topK(20)
+                    .seed(7)
+                    .enableThinking(true)
+                    .thinkingBudget(100)
+                    .enableSearch(true)
+                    .searchOptions(
+                            QwenSearchOptions.builder().searchStrategy("max").build())
+                    .build()
+                    .chat("Who are you?", handler);
             handler.awaitResponse();
 
-            JsonNode body = Json.MAPPER.readTree(
-                    server.findAll(postRequestedFor(urlEqualTo("/chat/completions"))).get(0).getBodyAsString());
+            JsonNode body = Json.MAPPER.readTree(server.findAll(postRequestedFor(urlEqualTo("/chat/completions")))
+                    .get(0)
+                    .getBodyAsString());
             assertThat(body.get("stream").asBoolean()).isTrue();
             assertThat(body.at("/stream_options/include_usage").asBoolean()).isTrue();
             assertThat(body.get("top_k").asInt()).isEqualTo(20);
@@ -66,12 +73,15 @@ class QwenStreamingChatModelTest extends QwenWireMockSupport {
             RecordingHandler handler = new RecordingHandler();
             ChatRequest request = ChatRequest.builder()
                     .messages(UserMessage.from("hi"))
-                    .parameters(QwenChatRequestParameters.builder().frequencyPenalty(0.5).build())
+                    .parameters(QwenChatRequestParameters.builder()
+                            .frequencyPenalty(0.5)
+                            .build())
                     .build();
 
             streamingModel().build().chat(request, handler);
 
-            assertThat(handler.awaitError()).isInstanceOf(UnsupportedFeatureException.class)
+            assertThat(handler.awaitError())
+                    .isInstanceOf(UnsupportedFeatureException.class)
                     .hasMessageContaining("repetitionPenalty");
             assertThat(handler.terminalCalls).hasValue(1);
             assertThat(requestCount()).isZero();
@@ -89,7 +99,8 @@ class QwenStreamingChatModelTest extends QwenWireMockSupport {
             streamingModel().build().chat("Who are you?", handler);
             ChatResponse response = handler.awaitResponse();
 
-            assertThat(String.join("", handler.texts)).isEqualTo(response.aiMessage().text());
+            assertThat(String.join("", handler.texts))
+                    .isEqualTo(response.aiMessage().text());
             assertThat(response.aiMessage().text())
                     .isEqualTo("I am a large-scale language model from Alibaba Cloud. My name is Qwen.");
             assertThat(handler.texts).hasSizeGreaterThan(3);
@@ -111,8 +122,9 @@ class QwenStreamingChatModelTest extends QwenWireMockSupport {
             streamingModel().enableThinking(true).build().chat("为什么天空是蓝色的？", handler);
             ChatResponse response = handler.awaitResponse();
 
-            assertThat(handler.events).containsExactly("thinking:用户问天空", "thinking:为什么是蓝色的。",
-                    "text:因为瑞利散射，", "text:蓝光散射得更多。", "complete");
+            assertThat(handler.events)
+                    .containsExactly(
+                            "thinking:用户问天空", "thinking:为什么是蓝色的。", "text:因为瑞利散射，", "text:蓝光散射得更多。", "complete");
             assertThat(response.aiMessage().thinking()).isEqualTo("用户问天空为什么是蓝色的。");
             assertThat(response.aiMessage().text()).isEqualTo("因为瑞利散射，蓝光散射得更多。");
             QwenTokenUsage usage = (QwenTokenUsage) response.tokenUsage();
@@ -123,8 +135,9 @@ class QwenStreamingChatModelTest extends QwenWireMockSupport {
         @Test
         void should_decode_the_same_whatever_the_network_chunking() throws Exception {
             // WireMock dribbles the body in 97 pieces, cutting lines, events and multi-byte characters.
-            server.stubFor(post("/chat/completions").willReturn(sse(Fixtures.sseFromJsonLines("stream/thinking.sse.jsonl"))
-                    .withChunkedDribbleDelay(97, 200)));
+            server.stubFor(post("/chat/completions")
+                    .willReturn(sse(Fixtures.sseFromJsonLines("stream/thinking.sse.jsonl"))
+                            .withChunkedDribbleDelay(97, 200)));
             RecordingHandler handler = new RecordingHandler();
 
             streamingModel().build().chat("为什么天空是蓝色的？", handler);
@@ -138,21 +151,29 @@ class QwenStreamingChatModelTest extends QwenWireMockSupport {
         void should_accumulate_parallel_tool_calls_by_index() throws Exception {
             stubStream(Fixtures.sseFromJsonLines("stream/tool_calls_parallel.sse.jsonl"));
             RecordingHandler handler = new RecordingHandler();
-            ToolSpecification weather = ToolSpecification.builder().name("get_current_weather").build();
-            ChatRequest request = ChatRequest.builder().messages(UserMessage.from("北京和上海的天气？"))
-                    .toolSpecifications(weather).build();
+            ToolSpecification weather =
+                    ToolSpecification.builder().name("get_current_weather").build();
+            ChatRequest request = ChatRequest.builder()
+                    .messages(UserMessage.from("北京和上海的天气？"))
+                    .toolSpecifications(weather)
+                    .build();
 
             streamingModel().parallelToolCalls(true).build().chat(request, handler);
             ChatResponse response = handler.awaitResponse();
 
             List<ToolExecutionRequest> calls = response.aiMessage().toolExecutionRequests();
-            assertThat(calls).extracting(ToolExecutionRequest::id).containsExactly("call_beijing_01", "call_shanghai_02");
+            assertThat(calls)
+                    .extracting(ToolExecutionRequest::id)
+                    .containsExactly("call_beijing_01", "call_shanghai_02");
             assertThat(calls).extracting(ToolExecutionRequest::name).containsOnly("get_current_weather");
-            assertThat(calls).extracting(ToolExecutionRequest::arguments)
+            assertThat(calls)
+                    .extracting(ToolExecutionRequest::arguments)
                     .containsExactly("{\"location\": \"北京\"}", "{\"location\": \"上海\"}");
             assertThat(response.finishReason()).isEqualTo(FinishReason.TOOL_EXECUTION);
             // The empty ids of later fragments never replace the first one.
-            assertThat(handler.partialToolCalls).extracting(p -> p.id()).containsOnly("call_beijing_01", "call_shanghai_02");
+            assertThat(handler.partialToolCalls)
+                    .extracting(p -> p.id())
+                    .containsOnly("call_beijing_01", "call_shanghai_02");
             assertThat(handler.completeToolCalls).extracting(c -> c.index()).containsExactly(0, 1);
             assertThat(handler.completeToolCalls.get(1).toolExecutionRequest()).isEqualTo(calls.get(1));
             assertThat(handler.events.indexOf("completeToolCall:0"))
@@ -172,8 +193,10 @@ class QwenStreamingChatModelTest extends QwenWireMockSupport {
             streamingModel().build().chat("tell me", handler);
             Throwable error = handler.awaitError();
 
-            assertThat(error).isInstanceOf(ContentFilteredException.class)
-                    .hasMessageContaining("data_inspection_failed").hasMessageContaining(REQUEST_ID);
+            assertThat(error)
+                    .isInstanceOf(ContentFilteredException.class)
+                    .hasMessageContaining("data_inspection_failed")
+                    .hasMessageContaining(REQUEST_ID);
             assertThat(handler.texts).containsExactly("Here is the first part");
             assertThat(handler.terminalCalls).hasValue(1);
             assertThat(requestCount()).isEqualTo(1);
@@ -186,17 +209,25 @@ class QwenStreamingChatModelTest extends QwenWireMockSupport {
 
             streamingModel().build().chat("hi", handler);
 
-            assertThat(handler.awaitError()).isInstanceOf(LangChain4jException.class).hasMessageContaining("[DONE]");
+            assertThat(handler.awaitError())
+                    .isInstanceOf(LangChain4jException.class)
+                    .hasMessageContaining("[DONE]");
             assertThat(handler.terminalCalls).hasValue(1);
             assertThat(requestCount()).isEqualTo(1);
         }
 
         @Test
         void should_retry_a_server_error_before_the_first_event() throws Exception {
-            server.stubFor(post("/chat/completions").inScenario("retry").whenScenarioStateIs(Scenario.STARTED)
-                    .willReturn(aResponse().withStatus(503).withBody("{\"error\":{\"code\":\"ServiceUnavailable\",\"message\":\"busy\"}}"))
+            server.stubFor(post("/chat/completions")
+                    .inScenario("retry")
+                    .whenScenarioStateIs(Scenario.STARTED)
+                    .willReturn(aResponse()
+                            .withStatus(503)
+                            .withBody("{\"error\":{\"code\":\"ServiceUnavailable\",\"message\":\"busy\"}}"))
                     .willSetStateTo("recovered"));
-            server.stubFor(post("/chat/completions").inScenario("retry").whenScenarioStateIs("recovered")
+            server.stubFor(post("/chat/completions")
+                    .inScenario("retry")
+                    .whenScenarioStateIs("recovered")
                     .willReturn(sse(Fixtures.sseFromJsonLines("chat/stream_basic.sse.jsonl"))));
             RecordingHandler handler = new RecordingHandler();
 
@@ -208,22 +239,31 @@ class QwenStreamingChatModelTest extends QwenWireMockSupport {
 
         @Test
         void should_give_up_after_max_retries() throws Exception {
-            server.stubFor(post("/chat/completions").willReturn(aResponse().withStatus(500)
-                    .withBody("{\"code\":\"InternalError\",\"message\":\"oops\",\"request_id\":\"r-500\"}")));
+            server.stubFor(post("/chat/completions")
+                    .willReturn(aResponse()
+                            .withStatus(500)
+                            .withBody("{\"code\":\"InternalError\",\"message\":\"oops\",\"request_id\":\"r-500\"}")));
             RecordingHandler handler = new RecordingHandler();
 
             streamingModel().maxRetries(1).build().chat("hi", handler);
 
-            assertThat(handler.awaitError()).isInstanceOf(InternalServerException.class).hasMessageContaining("r-500");
+            assertThat(handler.awaitError())
+                    .isInstanceOf(InternalServerException.class)
+                    .hasMessageContaining("r-500");
             assertThat(requestCount()).isEqualTo(2);
             assertThat(handler.terminalCalls).hasValue(1);
         }
 
         @Test
         void should_retry_a_dropped_connection_before_the_first_event() throws Exception {
-            server.stubFor(post("/chat/completions").inScenario("drop").whenScenarioStateIs(Scenario.STARTED)
-                    .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("up"));
-            server.stubFor(post("/chat/completions").inScenario("drop").whenScenarioStateIs("up")
+            server.stubFor(post("/chat/completions")
+                    .inScenario("drop")
+                    .whenScenarioStateIs(Scenario.STARTED)
+                    .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+                    .willSetStateTo("up"));
+            server.stubFor(post("/chat/completions")
+                    .inScenario("drop")
+                    .whenScenarioStateIs("up")
                     .willReturn(sse(Fixtures.sseFromJsonLines("chat/stream_basic.sse.jsonl"))));
             RecordingHandler handler = new RecordingHandler();
 
@@ -235,14 +275,18 @@ class QwenStreamingChatModelTest extends QwenWireMockSupport {
 
         @Test
         void should_not_retry_an_authentication_error() throws Exception {
-            server.stubFor(post("/chat/completions").willReturn(aResponse().withStatus(401)
-                    .withBody(Fixtures.read("errors/401_invalid_api_key_doc.json"))));
+            server.stubFor(post("/chat/completions")
+                    .willReturn(aResponse()
+                            .withStatus(401)
+                            .withBody(Fixtures.read("errors/401_invalid_api_key_doc.json"))));
             RecordingHandler handler = new RecordingHandler();
 
             streamingModel().build().chat("hi", handler);
 
-            assertThat(handler.awaitError()).isInstanceOf(AuthenticationException.class)
-                    .hasMessageContaining("invalid_api_key").hasMessageNotContaining("sk-test");
+            assertThat(handler.awaitError())
+                    .isInstanceOf(AuthenticationException.class)
+                    .hasMessageContaining("invalid_api_key")
+                    .hasMessageNotContaining("sk-test");
             assertThat(requestCount()).isEqualTo(1);
         }
     }

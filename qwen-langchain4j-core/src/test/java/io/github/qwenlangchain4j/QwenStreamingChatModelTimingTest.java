@@ -45,14 +45,20 @@ class QwenStreamingChatModelTimingTest {
         try (Socket socket = serverSocket.accept()) {
             readRequest(socket.getInputStream());
             OutputStream out = socket.getOutputStream();
-            write(out, "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n"
-                    + "Connection: close\r\n\r\n");
-            writeChunk(out, "data: {\"id\":\"chatcmpl-t\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hello\"}}]}\n\n");
+            write(
+                    out,
+                    "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n"
+                            + "Connection: close\r\n\r\n");
+            writeChunk(
+                    out,
+                    "data: {\"id\":\"chatcmpl-t\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hello\"}}]}\n\n");
             if (!firstPartialSeen.await(5, TimeUnit.SECONDS)) {
                 return; // the client buffered: the test fails on the missing response
             }
-            writeChunk(out, "data: {\"id\":\"chatcmpl-t\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\", world\"},"
-                    + "\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n");
+            writeChunk(
+                    out,
+                    "data: {\"id\":\"chatcmpl-t\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\", world\"},"
+                            + "\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n");
             write(out, "0\r\n\r\n");
         } catch (IOException | InterruptedException e) {
             // the test reports what the client saw

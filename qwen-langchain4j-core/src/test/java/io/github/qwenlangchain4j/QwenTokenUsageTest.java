@@ -40,7 +40,8 @@ class QwenTokenUsageTest {
 
     @Test
     void should_compare_details_in_equals_and_show_them() {
-        assertThat(new QwenTokenUsage(1, 2, 3, 4, 5)).isNotEqualTo(new QwenTokenUsage(1, 2, 3, 4, null))
+        assertThat(new QwenTokenUsage(1, 2, 3, 4, 5))
+                .isNotEqualTo(new QwenTokenUsage(1, 2, 3, 4, null))
                 .hasSameHashCodeAs(new QwenTokenUsage(1, 2, 3, 4, 5));
         assertThat(new QwenTokenUsage(1, 2, 3, 4, 5).toString()).contains("cachedTokens=4", "reasoningTokens=5");
     }

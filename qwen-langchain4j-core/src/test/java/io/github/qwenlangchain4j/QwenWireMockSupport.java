@@ -28,6 +28,7 @@ abstract class QwenWireMockSupport {
 
     /** A distinctive fake key, so that tests can check it never leaks into messages. */
     static final String API_KEY = "sk-test-SECRET-1234567890";
+
     static final String CHAT_PATH = "/compatible-mode/v1/chat/completions";
     static final String REQUEST_ID = "6ada9ed2-7f33-9de2-8bb0-78bd4035025a";
 

@@ -39,11 +39,17 @@ class ThinkingByDefaultModelsTest extends QwenMockServerSupport {
     }
 
     private QwenChatModel.Builder chatModel(String modelName) {
-        return QwenChatModel.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl()).modelName(modelName);
+        return QwenChatModel.builder()
+                .apiKey(server.apiKey())
+                .baseUrl(server.baseUrl())
+                .modelName(modelName);
     }
 
     private QwenStreamingChatModel.Builder streamingModel(String modelName) {
-        return QwenStreamingChatModel.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl()).modelName(modelName);
+        return QwenStreamingChatModel.builder()
+                .apiKey(server.apiKey())
+                .baseUrl(server.baseUrl())
+                .modelName(modelName);
     }
 
     private JsonNode lastRequest() {
@@ -52,14 +58,28 @@ class ThinkingByDefaultModelsTest extends QwenMockServerSupport {
     }
 
     private static ToolSpecification weatherTool() {
-        return ToolSpecification.builder().name("get_weather").description("Weather of a city")
-                .parameters(JsonObjectSchema.builder().addStringProperty("city").required("city").build()).build();
+        return ToolSpecification.builder()
+                .name("get_weather")
+                .description("Weather of a city")
+                .parameters(JsonObjectSchema.builder()
+                        .addStringProperty("city")
+                        .required("city")
+                        .build())
+                .build();
     }
 
     private static ResponseFormat personSchema() {
-        return ResponseFormat.builder().type(ResponseFormatType.JSON).jsonSchema(JsonSchema.builder().name("Person")
-                .rootElement(JsonObjectSchema.builder().addStringProperty("name").addIntegerProperty("age")
-                        .required("name", "age").build()).build()).build();
+        return ResponseFormat.builder()
+                .type(ResponseFormatType.JSON)
+                .jsonSchema(JsonSchema.builder()
+                        .name("Person")
+                        .rootElement(JsonObjectSchema.builder()
+                                .addStringProperty("name")
+                                .addIntegerProperty("age")
+                                .required("name", "age")
+                                .build())
+                        .build())
+                .build();
     }
 
     @Nested
@@ -69,7 +89,8 @@ class ThinkingByDefaultModelsTest extends QwenMockServerSupport {
         @ValueSource(strings = {"qwen3.6-plus", "qwen3.5-flash", "qwen3-32b", "qwen3.5-397b-a17b"})
         void should_return_a_record_from_an_ai_service_with_thinking_switched_off(String modelName) {
             server.enqueue(MockReply.text("{\"name\":\"Ada Lovelace\",\"age\":36}"));
-            Extractor extractor = AiServices.create(Extractor.class, chatModel(modelName).build());
+            Extractor extractor =
+                    AiServices.create(Extractor.class, chatModel(modelName).build());
 
             Person person = extractor.extract("Ada Lovelace died at 36.");
 
@@ -79,7 +100,9 @@ class ThinkingByDefaultModelsTest extends QwenMockServerSupport {
             assertThat(sent.path("enable_thinking").isBoolean()).isTrue();
             assertThat(sent.path("enable_thinking").asBoolean()).isFalse();
             assertThat(sent.at("/response_format/type").asText()).isEqualTo("json_object");
-            assertThat(sent.has("stream")).as("a non-thinking call needs no stream").isFalse();
+            assertThat(sent.has("stream"))
+                    .as("a non-thinking call needs no stream")
+                    .isFalse();
         }
 
         @Test
@@ -87,8 +110,14 @@ class ThinkingByDefaultModelsTest extends QwenMockServerSupport {
             server.enqueue(MockReply.text("{\"name\":\"Ada\",\"age\":36}"));
             RecordingHandler handler = new RecordingHandler();
 
-            streamingModel("qwen3.6-plus").build().chat(ChatRequest.builder()
-                    .messages(UserMessage.from("Ada, 36")).responseFormat(personSchema()).build(), handler);
+            streamingModel("qwen3.6-plus")
+                    .build()
+                    .chat(
+                            ChatRequest.builder()
+                                    .messages(UserMessage.from("Ada, 36"))
+                                    .responseFormat(personSchema())
+                                    .build(),
+                            handler);
 
             ChatResponse response = handler.awaitResponse();
             assertThat(response.aiMessage().text()).isEqualTo("{\"name\":\"Ada\",\"age\":36}");
@@ -99,21 +128,28 @@ class ThinkingByDefaultModelsTest extends QwenMockServerSupport {
 
         @Test
         void should_force_a_single_tool_sync_and_streaming_with_thinking_switched_off() throws Exception {
-            ChatRequest forced = ChatRequest.builder().messages(UserMessage.from("Weather in Hangzhou?"))
-                    .toolSpecifications(weatherTool()).toolChoice(ToolChoice.REQUIRED).build();
+            ChatRequest forced = ChatRequest.builder()
+                    .messages(UserMessage.from("Weather in Hangzhou?"))
+                    .toolSpecifications(weatherTool())
+                    .toolChoice(ToolChoice.REQUIRED)
+                    .build();
 
             ChatResponse sync = chatModel("qwen3.6-plus").build().chat(forced);
             RecordingHandler handler = new RecordingHandler();
             streamingModel("qwen3-32b").build().chat(forced, handler);
             ChatResponse streamed = handler.awaitResponse();
 
-            assertThat(sync.aiMessage().toolExecutionRequests()).singleElement()
+            assertThat(sync.aiMessage().toolExecutionRequests())
+                    .singleElement()
                     .satisfies(call -> assertThat(call.name()).isEqualTo("get_weather"));
-            assertThat(streamed.aiMessage().toolExecutionRequests()).singleElement()
+            assertThat(streamed.aiMessage().toolExecutionRequests())
+                    .singleElement()
                     .satisfies(call -> assertThat(call.name()).isEqualTo("get_weather"));
             for (RecordedRequest request : server.requests()) {
-                assertThat(request.json().path("enable_thinking").asBoolean(true)).isFalse();
-                assertThat(request.json().at("/tool_choice/function/name").asText()).isEqualTo("get_weather");
+                assertThat(request.json().path("enable_thinking").asBoolean(true))
+                        .isFalse();
+                assertThat(request.json().at("/tool_choice/function/name").asText())
+                        .isEqualTo("get_weather");
             }
         }
 
@@ -121,14 +157,19 @@ class ThinkingByDefaultModelsTest extends QwenMockServerSupport {
         void should_let_a_plain_call_think_as_the_model_does_by_default() {
             server.enqueue(MockReply.thinkingThenText("Hmm.", "Hello!"));
 
-            ChatResponse response = chatModel("qwen3-32b").build().chat(ChatRequest.builder()
-                    .messages(UserMessage.from("Hi")).build());
+            ChatResponse response = chatModel("qwen3-32b")
+                    .build()
+                    .chat(ChatRequest.builder().messages(UserMessage.from("Hi")).build());
 
             assertThat(response.aiMessage().thinking()).isEqualTo("Hmm.");
             assertThat(response.aiMessage().text()).isEqualTo("Hello!");
             JsonNode sent = lastRequest();
-            assertThat(sent.has("enable_thinking")).as("the model's default is kept").isFalse();
-            assertThat(sent.path("stream").asBoolean()).as("open-weight hybrids stream while thinking").isTrue();
+            assertThat(sent.has("enable_thinking"))
+                    .as("the model's default is kept")
+                    .isFalse();
+            assertThat(sent.path("stream").asBoolean())
+                    .as("open-weight hybrids stream while thinking")
+                    .isTrue();
         }
 
         @Test
@@ -148,7 +189,8 @@ class ThinkingByDefaultModelsTest extends QwenMockServerSupport {
         @Test
         void should_steer_json_by_instruction_only_and_stream() {
             server.enqueue(MockReply.thinkingThenText("Extracting.", "{\"name\":\"Ada\",\"age\":36}"));
-            Extractor extractor = AiServices.create(Extractor.class,
+            Extractor extractor = AiServices.create(
+                    Extractor.class,
                     chatModel("qwen3.6-plus").enableThinking(true).build());
 
             assertThat(extractor.extract("Ada, 36")).isEqualTo(new Person("Ada", 36));
@@ -163,10 +205,16 @@ class ThinkingByDefaultModelsTest extends QwenMockServerSupport {
 
         @Test
         void should_refuse_a_forced_tool_before_sending() {
-            ChatRequest forced = ChatRequest.builder().messages(UserMessage.from("Weather?"))
-                    .toolSpecifications(weatherTool()).toolChoice(ToolChoice.REQUIRED).build();
+            ChatRequest forced = ChatRequest.builder()
+                    .messages(UserMessage.from("Weather?"))
+                    .toolSpecifications(weatherTool())
+                    .toolChoice(ToolChoice.REQUIRED)
+                    .build();
 
-            assertThatThrownBy(() -> chatModel("qwen3.6-plus").enableThinking(true).build().chat(forced))
+            assertThatThrownBy(() -> chatModel("qwen3.6-plus")
+                            .enableThinking(true)
+                            .build()
+                            .chat(forced))
                     .isInstanceOf(UnsupportedFeatureException.class)
                     .hasMessageContaining("thinking");
             assertThat(server.requests()).isEmpty();
@@ -175,8 +223,11 @@ class ThinkingByDefaultModelsTest extends QwenMockServerSupport {
         @Test
         void should_treat_a_custom_enable_thinking_parameter_as_the_callers_choice() {
             server.enqueue(MockReply.thinkingThenText("Extracting.", "{\"name\":\"Ada\",\"age\":36}"));
-            Extractor extractor = AiServices.create(Extractor.class, chatModel("qwen3.6-plus")
-                    .customParameters(java.util.Map.of("enable_thinking", true)).build());
+            Extractor extractor = AiServices.create(
+                    Extractor.class,
+                    chatModel("qwen3.6-plus")
+                            .customParameters(java.util.Map.of("enable_thinking", true))
+                            .build());
 
             assertThat(extractor.extract("Ada, 36")).isEqualTo(new Person("Ada", 36));
             assertThat(lastRequest().has("response_format")).isFalse();
@@ -191,7 +242,9 @@ class ThinkingByDefaultModelsTest extends QwenMockServerSupport {
         void should_steer_json_by_instruction_and_never_send_enable_thinking_false(String modelName) {
             server.enqueue(MockReply.thinkingThenText("Extracting.", "{\"name\":\"Ada\",\"age\":36}"));
 
-            Person person = AiServices.create(Extractor.class, chatModel(modelName).build()).extract("Ada, 36");
+            Person person = AiServices.create(
+                            Extractor.class, chatModel(modelName).build())
+                    .extract("Ada, 36");
 
             assertThat(person).isEqualTo(new Person("Ada", 36));
             JsonNode sent = lastRequest();
@@ -202,8 +255,11 @@ class ThinkingByDefaultModelsTest extends QwenMockServerSupport {
 
         @Test
         void should_refuse_a_forced_tool_before_sending() {
-            ChatRequest forced = ChatRequest.builder().messages(UserMessage.from("Weather?"))
-                    .toolSpecifications(weatherTool()).toolChoice(ToolChoice.REQUIRED).build();
+            ChatRequest forced = ChatRequest.builder()
+                    .messages(UserMessage.from("Weather?"))
+                    .toolSpecifications(weatherTool())
+                    .toolChoice(ToolChoice.REQUIRED)
+                    .build();
 
             assertThatThrownBy(() -> chatModel("qwq-plus").build().chat(forced))
                     .isInstanceOf(UnsupportedFeatureException.class);

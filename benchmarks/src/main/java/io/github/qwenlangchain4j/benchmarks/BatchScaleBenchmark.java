@@ -54,11 +54,17 @@ final class BatchScaleBenchmark {
     private static final int SEGMENTS = Integer.getInteger("batchscale.segments", 1_000_000);
     private static final int REQUESTS = Integer.getInteger("batchscale.requests", 50_000);
     private static final String XMX = System.getProperty("batchscale.xmx", "256m");
-    private static final List<String> INPUTS = Arrays.stream(System.getProperty("batchscale.input", "lazy,list")
-            .split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    private static final List<String> INPUTS = Arrays.stream(
+                    System.getProperty("batchscale.input", "lazy,list").split(","))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .toList();
     /** More options for the child JVM, space-separated, e.g. {@code -XX:+UseSerialGC}. */
-    private static final List<String> JVM_ARGS = Arrays.stream(System.getProperty("batchscale.jvmArgs", "").split(" "))
-            .filter(s -> !s.isBlank()).toList();
+    private static final List<String> JVM_ARGS = Arrays.stream(
+                    System.getProperty("batchscale.jvmArgs", "").split(" "))
+            .filter(s -> !s.isBlank())
+            .toList();
+
     private static final String RESULT = "BATCHSCALE ";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String KEY = "sk-bench";
@@ -75,9 +81,23 @@ final class BatchScaleBenchmark {
     private BatchScaleBenchmark() {}
 
     /** One child run, as the child reported it and the server saw it. */
-    record Measurement(String kind, String input, int items, boolean ok, String failure, double seconds,
-                       long peakBytes, long maxLiveBytes, long inputBytes, long gcMillis, int gcCount,
-                       int files, int lines, long fileBytes, double receiveSeconds, String check) {}
+    record Measurement(
+            String kind,
+            String input,
+            int items,
+            boolean ok,
+            String failure,
+            double seconds,
+            long peakBytes,
+            long maxLiveBytes,
+            long inputBytes,
+            long gcMillis,
+            int gcCount,
+            int files,
+            int lines,
+            long fileBytes,
+            double receiveSeconds,
+            String check) {}
 
     /** Runs every combination the switches ask for and returns the rows for the table. */
     static List<Benchmarks.Row> run() throws Exception {
@@ -103,17 +123,34 @@ final class BatchScaleBenchmark {
         String input = m.input().equals("lazy") ? "items made on demand" : "items in an ArrayList";
         String name = String.format(Locale.ROOT, "Batch at scale: %s (%s), -Xmx%s", what, input, XMX);
         if (!m.ok()) {
-            return new Benchmarks.Row(name, "failed: " + m.failure(), "- (no batch API)", "-", "-",
-                    "runs with -Xmx" + XMX, false);
+            return new Benchmarks.Row(
+                    name, "failed: " + m.failure(), "- (no batch API)", "-", "-", "runs with -Xmx" + XMX, false);
         }
-        String ours = String.format(Locale.ROOT, "%.2f s to submit; heap peak %s, live after GC <= %s%s", m.seconds(),
-                mib(m.peakBytes()), mib(m.maxLiveBytes()),
+        String ours = String.format(
+                Locale.ROOT,
+                "%.2f s to submit; heap peak %s, live after GC <= %s%s",
+                m.seconds(),
+                mib(m.peakBytes()),
+                mib(m.maxLiveBytes()),
                 m.input().equals("list") ? " (the list: " + mib(m.inputBytes()) + ")" : "");
         String floor = String.format(Locale.ROOT, "%.2f s on the wire (server receiving)", m.receiveSeconds());
-        String ratio = String.format(Locale.ROOT, "%,d lines in %d file%s, %s; %d GCs, %d ms", m.lines(), m.files(),
-                m.files() == 1 ? "" : "s", mib(m.fileBytes()), m.gcCount(), m.gcMillis());
-        return new Benchmarks.Row(name, ours + ("ok".equals(m.check()) ? "" : "; server check: " + m.check()),
-                "- (no batch API)", floor, ratio, "runs with -Xmx" + XMX, "ok".equals(m.check()));
+        String ratio = String.format(
+                Locale.ROOT,
+                "%,d lines in %d file%s, %s; %d GCs, %d ms",
+                m.lines(),
+                m.files(),
+                m.files() == 1 ? "" : "s",
+                mib(m.fileBytes()),
+                m.gcCount(),
+                m.gcMillis());
+        return new Benchmarks.Row(
+                name,
+                ours + ("ok".equals(m.check()) ? "" : "; server check: " + m.check()),
+                "- (no batch API)",
+                floor,
+                ratio,
+                "runs with -Xmx" + XMX,
+                "ok".equals(m.check()));
     }
 
     private static String mib(long bytes) {
@@ -123,18 +160,26 @@ final class BatchScaleBenchmark {
     private static Measurement measure(BatchUploadServer server, String kind, String input, int items)
             throws Exception {
         server.reset();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx" + XMX, "-XX:+ExitOnOutOfMemoryError"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + XMX,
+                "-XX:+ExitOnOutOfMemoryError"));
         command.addAll(JVM_ARGS);
-        command.addAll(List.of("-cp", classpath(), BatchScaleBenchmark.class.getName(), kind, Integer.toString(items),
-                input, server.baseUrl()));
-        System.out.printf(Locale.ROOT, "batchscale: %s, %,d items, %s input, child JVM -Xmx%s%n", kind, items, input,
-                XMX);
+        command.addAll(List.of(
+                "-cp",
+                classpath(),
+                BatchScaleBenchmark.class.getName(),
+                kind,
+                Integer.toString(items),
+                input,
+                server.baseUrl()));
+        System.out.printf(
+                Locale.ROOT, "batchscale: %s, %,d items, %s input, child JVM -Xmx%s%n", kind, items, input, XMX);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         JsonNode result = null;
         StringBuilder tail = new StringBuilder();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
                 if (line.startsWith(RESULT)) {
@@ -150,25 +195,72 @@ final class BatchScaleBenchmark {
         List<BatchUploadServer.Upload> uploads = server.uploads();
         int lines = uploads.stream().mapToInt(BatchUploadServer.Upload::lines).sum();
         long bytes = uploads.stream().mapToLong(BatchUploadServer.Upload::bytes).sum();
-        double receive = uploads.stream().mapToDouble(BatchUploadServer.Upload::receiveSeconds).sum();
+        double receive = uploads.stream()
+                .mapToDouble(BatchUploadServer.Upload::receiveSeconds)
+                .sum();
         for (BatchUploadServer.Upload upload : uploads) {
-            System.out.printf(Locale.ROOT, "batchscale:   server: %s, %,d lines, %,d bytes, longest line %,d B,"
-                    + " custom ids %s..%s, received in %.2f s%s%n", upload.filename(), upload.lines(), upload.bytes(),
-                    upload.longestLine(), upload.firstCustomId(), upload.lastCustomId(), upload.receiveSeconds(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "batchscale:   server: %s, %,d lines, %,d bytes, longest line %,d B,"
+                            + " custom ids %s..%s, received in %.2f s%s%n",
+                    upload.filename(),
+                    upload.lines(),
+                    upload.bytes(),
+                    upload.longestLine(),
+                    upload.firstCustomId(),
+                    upload.lastCustomId(),
+                    upload.receiveSeconds(),
                     upload.refused() ? " (REFUSED)" : "");
         }
         if (exit != 0 || result == null) {
-            return new Measurement(kind, input, items, false, "exit " + exit + ": " + tail, 0, 0, 0, 0, 0, 0,
-                    uploads.size(), lines, bytes, receive, "-");
+            return new Measurement(
+                    kind,
+                    input,
+                    items,
+                    false,
+                    "exit " + exit + ": " + tail,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    uploads.size(),
+                    lines,
+                    bytes,
+                    receive,
+                    "-");
         }
         String check = check(kind, items, uploads, server.batches());
-        Measurement m = new Measurement(kind, input, items, true, null, result.path("seconds").asDouble(),
-                result.path("peakBytes").asLong(), result.path("maxLiveBytes").asLong(),
-                result.path("inputBytes").asLong(), result.path("gcMillis").asLong(), result.path("gcCount").asInt(),
-                uploads.size(), lines, bytes, receive, check);
-        System.out.printf(Locale.ROOT, "batchscale:   %.2f s, heap peak %s, max live after GC %s, input %s, %d GCs"
-                        + " (%d ms), %s; server check: %s%n", m.seconds(), mib(m.peakBytes()), mib(m.maxLiveBytes()),
-                mib(m.inputBytes()), m.gcCount(), m.gcMillis(), result.path("gc").asText(), check);
+        Measurement m = new Measurement(
+                kind,
+                input,
+                items,
+                true,
+                null,
+                result.path("seconds").asDouble(),
+                result.path("peakBytes").asLong(),
+                result.path("maxLiveBytes").asLong(),
+                result.path("inputBytes").asLong(),
+                result.path("gcMillis").asLong(),
+                result.path("gcCount").asInt(),
+                uploads.size(),
+                lines,
+                bytes,
+                receive,
+                check);
+        System.out.printf(
+                Locale.ROOT,
+                "batchscale:   %.2f s, heap peak %s, max live after GC %s, input %s, %d GCs"
+                        + " (%d ms), %s; server check: %s%n",
+                m.seconds(),
+                mib(m.peakBytes()),
+                mib(m.maxLiveBytes()),
+                mib(m.inputBytes()),
+                m.gcCount(),
+                m.gcMillis(),
+                result.path("gc").asText(),
+                check);
         return m;
     }
 
@@ -190,8 +282,8 @@ final class BatchScaleBenchmark {
         String last = perLine == 1 ? Integer.toString(lastFirst) : lastFirst + "-" + (items - 1);
         if (!first.equals(uploads.get(0).firstCustomId())
                 || !last.equals(uploads.get(uploads.size() - 1).lastCustomId())) {
-            return "custom ids " + uploads.get(0).firstCustomId() + ".." + uploads.get(uploads.size() - 1)
-                    .lastCustomId() + ", expected " + first + ".." + last;
+            return "custom ids " + uploads.get(0).firstCustomId() + ".."
+                    + uploads.get(uploads.size() - 1).lastCustomId() + ", expected " + first + ".." + last;
         }
         return "ok";
     }
@@ -203,7 +295,8 @@ final class BatchScaleBenchmark {
             return override;
         }
         List<String> entries = new ArrayList<>();
-        for (ClassLoader loader = BatchScaleBenchmark.class.getClassLoader(); loader != null;
+        for (ClassLoader loader = BatchScaleBenchmark.class.getClassLoader();
+                loader != null;
                 loader = loader.getParent()) {
             if (loader instanceof URLClassLoader urls) {
                 for (URL url : urls.getURLs()) {
@@ -223,17 +316,19 @@ final class BatchScaleBenchmark {
         boolean lazy = args[2].equals("lazy");
         String baseUrl = args[3];
         IntFunction<Object> make = kind.equals("chat") ? BatchScaleBenchmark::request : BatchScaleBenchmark::segment;
-        List<Object> list = lazy ? new AbstractList<>() {
-            @Override
-            public Object get(int index) {
-                return make.apply(index);
-            }
+        List<Object> list = lazy
+                ? new AbstractList<>() {
+                    @Override
+                    public Object get(int index) {
+                        return make.apply(index);
+                    }
 
-            @Override
-            public int size() {
-                return items;
-            }
-        } : new ArrayList<>(items);
+                    @Override
+                    public int size() {
+                        return items;
+                    }
+                }
+                : new ArrayList<>(items);
         if (!lazy) {
             for (int i = 0; i < items; i++) {
                 list.add(make.apply(i));
@@ -262,11 +357,21 @@ final class BatchScaleBenchmark {
     @SuppressWarnings("unchecked")
     private static QwenBatchJob<?> submit(String kind, List<?> items, String baseUrl) {
         if (kind.equals("chat")) {
-            return QwenBatchChat.builder().apiKey(KEY).baseUrl(baseUrl).modelName("qwen-plus")
-                    .timeout(Duration.ofMinutes(5)).build().submit((List<ChatRequest>) items);
+            return QwenBatchChat.builder()
+                    .apiKey(KEY)
+                    .baseUrl(baseUrl)
+                    .modelName("qwen-plus")
+                    .timeout(Duration.ofMinutes(5))
+                    .build()
+                    .submit((List<ChatRequest>) items);
         }
-        return QwenBatchEmbeddings.builder().apiKey(KEY).baseUrl(baseUrl).modelName("text-embedding-v4")
-                .timeout(Duration.ofMinutes(5)).build().submit((List<TextSegment>) items);
+        return QwenBatchEmbeddings.builder()
+                .apiKey(KEY)
+                .baseUrl(baseUrl)
+                .modelName("text-embedding-v4")
+                .timeout(Duration.ofMinutes(5))
+                .build()
+                .submit((List<TextSegment>) items);
     }
 
     private static Object segment(int i) {
@@ -274,8 +379,9 @@ final class BatchScaleBenchmark {
     }
 
     private static Object request(int i) {
-        return ChatRequest.builder().messages(SystemMessage.from(SYSTEM), UserMessage.from("Ticket " + i + ". "
-                + TICKET)).build();
+        return ChatRequest.builder()
+                .messages(SystemMessage.from(SYSTEM), UserMessage.from("Ticket " + i + ". " + TICKET))
+                .build();
     }
 
     /**
@@ -287,22 +393,32 @@ final class BatchScaleBenchmark {
         private final AtomicLong maxUsed = new AtomicLong();
         private final AtomicLong maxLive = new AtomicLong();
         private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
-        private final java.util.Set<String> heapPools = new java.util.HashSet<>(ManagementFactory.getMemoryPoolMXBeans()
-                .stream().filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).toList());
+        private final java.util.Set<String> heapPools =
+                new java.util.HashSet<>(ManagementFactory.getMemoryPoolMXBeans().stream()
+                        .filter(pool -> pool.getType() == MemoryType.HEAP)
+                        .map(MemoryPoolMXBean::getName)
+                        .toList());
         private long gcCountBefore;
         private long gcMillisBefore;
 
         HeapWatch() {
             for (GarbageCollectorMXBean collector : collectors) {
-                ((NotificationEmitter) collector).addNotificationListener((notification, handback) -> {
-                    if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-                        return;
-                    }
-                    GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
-                            (CompositeData) notification.getUserData());
-                    maxUsed.accumulateAndGet(heapUsed(info.getGcInfo().getMemoryUsageBeforeGc()), Math::max);
-                    maxLive.accumulateAndGet(heapUsed(info.getGcInfo().getMemoryUsageAfterGc()), Math::max);
-                }, null, null);
+                ((NotificationEmitter) collector)
+                        .addNotificationListener(
+                                (notification, handback) -> {
+                                    if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+                                            notification.getType())) {
+                                        return;
+                                    }
+                                    GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
+                                            (CompositeData) notification.getUserData());
+                                    maxUsed.accumulateAndGet(
+                                            heapUsed(info.getGcInfo().getMemoryUsageBeforeGc()), Math::max);
+                                    maxLive.accumulateAndGet(
+                                            heapUsed(info.getGcInfo().getMemoryUsageAfterGc()), Math::max);
+                                },
+                                null,
+                                null);
             }
         }
 
@@ -327,8 +443,12 @@ final class BatchScaleBenchmark {
             System.gc();
             maxLive.set(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
             maxUsed.set(maxLive.get());
-            gcCountBefore = collectors.stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
-            gcMillisBefore = collectors.stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
+            gcCountBefore = collectors.stream()
+                    .mapToLong(GarbageCollectorMXBean::getCollectionCount)
+                    .sum();
+            gcMillisBefore = collectors.stream()
+                    .mapToLong(GarbageCollectorMXBean::getCollectionTime)
+                    .sum();
         }
 
         /**
@@ -336,7 +456,9 @@ final class BatchScaleBenchmark {
          * peaks just before one (as the GC notifications report it) or now.
          */
         long peak() {
-            return Math.max(maxUsed.get(), ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+            return Math.max(
+                    maxUsed.get(),
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         }
 
         long maxLiveAfterGc() {
@@ -344,15 +466,23 @@ final class BatchScaleBenchmark {
         }
 
         int gcCount() {
-            return (int) (collectors.stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).sum() - gcCountBefore);
+            return (int) (collectors.stream()
+                            .mapToLong(GarbageCollectorMXBean::getCollectionCount)
+                            .sum()
+                    - gcCountBefore);
         }
 
         long gcMillis() {
-            return collectors.stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum() - gcMillisBefore;
+            return collectors.stream()
+                            .mapToLong(GarbageCollectorMXBean::getCollectionTime)
+                            .sum()
+                    - gcMillisBefore;
         }
 
         String collectors() {
-            return String.join("+", collectors.stream().map(GarbageCollectorMXBean::getName).toList());
+            return String.join(
+                    "+",
+                    collectors.stream().map(GarbageCollectorMXBean::getName).toList());
         }
     }
 }

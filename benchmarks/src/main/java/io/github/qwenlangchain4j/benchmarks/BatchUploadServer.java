@@ -37,8 +37,15 @@ final class BatchUploadServer implements AutoCloseable {
     private static final Pattern BOUNDARY = Pattern.compile("boundary=\"?([^\";]+)\"?");
 
     /** One upload as the server saw it; {@code receiveSeconds} is from the request's arrival to its last byte. */
-    record Upload(String filename, long bytes, int lines, long longestLine, String firstCustomId, String lastCustomId,
-                  double receiveSeconds, boolean refused) {}
+    record Upload(
+            String filename,
+            long bytes,
+            int lines,
+            long longestLine,
+            String firstCustomId,
+            String lastCustomId,
+            double receiveSeconds,
+            boolean refused) {}
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
@@ -70,10 +77,15 @@ final class BatchUploadServer implements AutoCloseable {
                         .put("object", "batch")
                         .put("endpoint", request.path("endpoint").asText())
                         .put("input_file_id", request.path("input_file_id").asText())
-                        .put("completion_window", request.path("completion_window").asText())
+                        .put(
+                                "completion_window",
+                                request.path("completion_window").asText())
                         .put("status", "validating")
                         .put("created_at", System.currentTimeMillis() / 1000);
-                batch.putObject("request_counts").put("total", 0).put("completed", 0).put("failed", 0);
+                batch.putObject("request_counts")
+                        .put("total", 0)
+                        .put("completed", 0)
+                        .put("failed", 0);
                 batches.incrementAndGet();
                 send(exchange, 200, batch.toString());
             }
@@ -110,22 +122,35 @@ final class BatchUploadServer implements AutoCloseable {
         counter.read(exchange.getRequestBody());
         double seconds = (System.nanoTime() - start) / 1e9;
         boolean refused = counter.lines > MAX_LINES || counter.bytes > MAX_BYTES || counter.longest > MAX_LINE_BYTES;
-        uploads.add(new Upload(counter.filename, counter.bytes, counter.lines, counter.longest,
-                customId(counter.first), customId(counter.last), seconds, refused));
+        uploads.add(new Upload(
+                counter.filename,
+                counter.bytes,
+                counter.lines,
+                counter.longest,
+                customId(counter.first),
+                customId(counter.last),
+                seconds,
+                refused));
         if (refused) {
-            send(exchange, 400, error("The file exceeds Qwen's limits: " + counter.lines + " lines, " + counter.bytes
-                    + " bytes, longest line " + counter.longest + " bytes."));
+            send(
+                    exchange,
+                    400,
+                    error("The file exceeds Qwen's limits: " + counter.lines + " lines, " + counter.bytes
+                            + " bytes, longest line " + counter.longest + " bytes."));
             return;
         }
-        send(exchange, 200, JSON.createObjectNode()
-                .put("id", "file-batch-" + ids.incrementAndGet())
-                .put("object", "file")
-                .put("bytes", counter.bytes)
-                .put("created_at", System.currentTimeMillis() / 1000)
-                .put("filename", counter.filename)
-                .put("purpose", "batch")
-                .put("status", "processed")
-                .toString());
+        send(
+                exchange,
+                200,
+                JSON.createObjectNode()
+                        .put("id", "file-batch-" + ids.incrementAndGet())
+                        .put("object", "file")
+                        .put("bytes", counter.bytes)
+                        .put("created_at", System.currentTimeMillis() / 1000)
+                        .put("filename", counter.filename)
+                        .put("purpose", "batch")
+                        .put("status", "processed")
+                        .toString());
     }
 
     private static String customId(byte[] line) {

@@ -61,21 +61,25 @@ public final class Benchmarks {
     private static final int ROUNDS = Integer.getInteger("rounds", 5);
     private static final boolean QUICK = Boolean.getBoolean("quick");
     /** The names {@code -Donly} accepts. */
-    static final String NAMES = "ingestion, streaming, ttft, sync, concurrency, ratelimit, batchscale, coldstart, tokenizer";
+    static final String NAMES =
+            "ingestion, streaming, ttft, sync, concurrency, ratelimit, batchscale, coldstart, tokenizer";
     /** {@code -Donly=streaming,sync} runs only these benchmarks (see {@link #NAMES}). */
     private static final String ONLY = System.getProperty("only", "");
     /** Rounds of the sync benchmark's interleaved calls run before the measured ones ({@code -Dsync.warmup}). */
     private static final int SYNC_WARMUP = Integer.getInteger("sync.warmup", 20_000);
+
     private static final int RATELIMIT_RPS = Integer.getInteger("ratelimit.rps", 40);
     /**
      * Requests the bucket holds: default a quarter of a second's worth (Qwen refuses bursts, limit_burst_rate, but
      * counts its limits per minute); 1 is strict pacing.
      */
     private static final int RATELIMIT_BURST = Integer.getInteger("ratelimit.burst", Math.max(1, RATELIMIT_RPS / 4));
+
     private static final int RATELIMIT_SEGMENTS = Integer.getInteger("ratelimit.segments", QUICK ? 2_000 : 10_000);
     private static final int RATELIMIT_ROUNDS = Integer.getInteger("ratelimit.rounds", 1);
     static final String KEY = "sk-bench";
-    static final ChatRequest QUESTION = ChatRequest.builder().messages(UserMessage.from("Who are you?")).build();
+    static final ChatRequest QUESTION =
+            ChatRequest.builder().messages(UserMessage.from("Who are you?")).build();
 
     private final List<Row> rows = new ArrayList<>();
 
@@ -91,8 +95,12 @@ public final class Benchmarks {
             }
         }
         Benchmarks benchmarks = new Benchmarks();
-        System.out.printf("qwen-langchain4j benchmarks, %s, %d cores, Java %s, %d rounds%n%n", LocalDate.now(),
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), ROUNDS);
+        System.out.printf(
+                "qwen-langchain4j benchmarks, %s, %d cores, Java %s, %d rounds%n%n",
+                LocalDate.now(),
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                ROUNDS);
         if (selected("ingestion")) {
             benchmarks.ingestion(1_000);
             if (!QUICK) {
@@ -128,7 +136,8 @@ public final class Benchmarks {
     }
 
     private static boolean selected(String benchmark) {
-        return ONLY.isBlank() || Arrays.stream(ONLY.split(",")).map(String::trim).anyMatch(benchmark::equals);
+        return ONLY.isBlank()
+                || Arrays.stream(ONLY.split(",")).map(String::trim).anyMatch(benchmark::equals);
     }
 
     // ---- 1. embedding ingestion
@@ -138,10 +147,20 @@ public final class Benchmarks {
         for (int i = 0; i < segments; i++) {
             texts.add(TextSegment.from("Segment " + i + " of the corpus, about Qwen, regions and embeddings."));
         }
-        try (QwenMockServer server = QwenMockServer.builder().apiKey(KEY).latency(Duration.ofMillis(100)).start()) {
-            QwenEmbeddingModel ours = QwenEmbeddingModel.builder().apiKey(KEY).baseUrl(server.baseUrl()).build();
-            EmbeddingModel openAi = OpenAiEmbeddingModel.builder().apiKey(KEY).baseUrl(server.baseUrl())
-                    .modelName("text-embedding-v4").maxSegmentsPerBatch(10).build();
+        try (QwenMockServer server = QwenMockServer.builder()
+                .apiKey(KEY)
+                .latency(Duration.ofMillis(100))
+                .start()) {
+            QwenEmbeddingModel ours = QwenEmbeddingModel.builder()
+                    .apiKey(KEY)
+                    .baseUrl(server.baseUrl())
+                    .build();
+            EmbeddingModel openAi = OpenAiEmbeddingModel.builder()
+                    .apiKey(KEY)
+                    .baseUrl(server.baseUrl())
+                    .modelName("text-embedding-v4")
+                    .maxSegmentsPerBatch(10)
+                    .build();
             ours.embedAll(texts.subList(0, 100)); // warm-up: connections, JIT
             openAi.embedAll(texts.subList(0, 20));
             int oursRounds = segments > 1_000 ? 1 : Math.max(1, ROUNDS / 2);
@@ -158,11 +177,14 @@ public final class Benchmarks {
             double floor = Math.ceil(requests / (double) QwenEmbeddingModel.DEFAULT_MAX_CONCURRENT_REQUESTS) * 0.1;
             double median = median(oursSeconds);
             double speedup = openAiSeconds / median;
-            rows.add(new Row(String.format("Ingestion, %,d segments (100 ms/request, 10 inputs/request)", segments),
-                    String.format("%.2f s", median), String.format("%.2f s", openAiSeconds),
+            rows.add(new Row(
+                    String.format("Ingestion, %,d segments (100 ms/request, 10 inputs/request)", segments),
+                    String.format("%.2f s", median),
+                    String.format("%.2f s", openAiSeconds),
                     String.format("%.2f s (concurrency 8)", floor),
                     String.format("%.1fx faster; %.2fx the floor", speedup, median / floor),
-                    ">= 6x faster, <= 1.25x floor", speedup >= 6 && median / floor <= 1.25));
+                    ">= 6x faster, <= 1.25x floor",
+                    speedup >= 6 && median / floor <= 1.25));
         }
     }
 
@@ -171,9 +193,15 @@ public final class Benchmarks {
     private void streaming() throws Exception {
         byte[] body = Payloads.stream(5_000);
         try (BenchServer server = new BenchServer(exchange -> BenchServer.send(exchange, "text/event-stream", body))) {
-            StreamingChatModel ours = QwenStreamingChatModel.builder().apiKey(KEY).baseUrl(server.baseUrl()).build();
-            StreamingChatModel openAi = OpenAiStreamingChatModel.builder().apiKey(KEY).baseUrl(server.baseUrl())
-                    .modelName("qwen-plus").build();
+            StreamingChatModel ours = QwenStreamingChatModel.builder()
+                    .apiKey(KEY)
+                    .baseUrl(server.baseUrl())
+                    .build();
+            StreamingChatModel openAi = OpenAiStreamingChatModel.builder()
+                    .apiKey(KEY)
+                    .baseUrl(server.baseUrl())
+                    .modelName("qwen-plus")
+                    .build();
             for (int i = 0; i < 30; i++) {
                 stream(ours);
                 stream(openAi);
@@ -194,14 +222,23 @@ public final class Benchmarks {
                 }
             }
             double ratio = median(oursMs) / median(openAiMs);
-            rows.add(new Row("Streaming 5,000 chunks: median time to onCompleteResponse",
-                    String.format("%.1f ms", median(oursMs)), String.format("%.1f ms", median(openAiMs)), "-",
-                    String.format("%.2fx", ratio), "<= 0.5x", ratio <= 0.5));
+            rows.add(new Row(
+                    "Streaming 5,000 chunks: median time to onCompleteResponse",
+                    String.format("%.1f ms", median(oursMs)),
+                    String.format("%.1f ms", median(openAiMs)),
+                    "-",
+                    String.format("%.2fx", ratio),
+                    "<= 0.5x",
+                    ratio <= 0.5));
             long perChunkOurs = oursBytes / (ROUNDS * calls * 5_000L);
             long perChunkOpenAi = openAiBytes / (ROUNDS * calls * 5_000L);
-            rows.add(new Row("Streaming 5,000 chunks: bytes allocated per chunk (all threads)",
-                    String.format("%,d B", perChunkOurs), String.format("%,d B", perChunkOpenAi), "-",
-                    String.format("%.2fx", perChunkOurs / (double) perChunkOpenAi), "<= 0.6x",
+            rows.add(new Row(
+                    "Streaming 5,000 chunks: bytes allocated per chunk (all threads)",
+                    String.format("%,d B", perChunkOurs),
+                    String.format("%,d B", perChunkOpenAi),
+                    "-",
+                    String.format("%.2fx", perChunkOurs / (double) perChunkOpenAi),
+                    "<= 0.6x",
                     perChunkOurs <= 0.6 * perChunkOpenAi));
         }
     }
@@ -230,9 +267,15 @@ public final class Benchmarks {
             out.write(rest);
             out.flush();
         })) {
-            StreamingChatModel ours = QwenStreamingChatModel.builder().apiKey(KEY).baseUrl(server.baseUrl()).build();
-            StreamingChatModel openAi = OpenAiStreamingChatModel.builder().apiKey(KEY).baseUrl(server.baseUrl())
-                    .modelName("qwen-plus").build();
+            StreamingChatModel ours = QwenStreamingChatModel.builder()
+                    .apiKey(KEY)
+                    .baseUrl(server.baseUrl())
+                    .build();
+            StreamingChatModel openAi = OpenAiStreamingChatModel.builder()
+                    .apiKey(KEY)
+                    .baseUrl(server.baseUrl())
+                    .modelName("qwen-plus")
+                    .build();
             int calls = Math.max(4, ROUNDS);
             double[] oursMs = new double[calls];
             double[] openAiMs = new double[calls];
@@ -243,9 +286,14 @@ public final class Benchmarks {
                 openAiMs[i] = firstToken(openAi, firstChunkSent);
             }
             double median = median(oursMs);
-            rows.add(new Row("Time to first token (first chunk, then 500 ms pause)",
-                    String.format("%.2f ms", median), String.format("%.2f ms", median(openAiMs)), "0 ms",
-                    "-", "<= 5 ms after the chunk is sent", median <= 5));
+            rows.add(new Row(
+                    "Time to first token (first chunk, then 500 ms pause)",
+                    String.format("%.2f ms", median),
+                    String.format("%.2f ms", median(openAiMs)),
+                    "0 ms",
+                    "-",
+                    "<= 5 ms after the chunk is sent",
+                    median <= 5));
         }
     }
 
@@ -260,10 +308,16 @@ public final class Benchmarks {
     // ---- 4. sync overhead
 
     private void syncOverhead() throws Exception {
-        try (BenchServer server = new BenchServer(
-                exchange -> BenchServer.send(exchange, "application/json", Payloads.CHAT_COMPLETION))) {
-            ChatModel ours = QwenChatModel.builder().apiKey(KEY).baseUrl(server.baseUrl()).build();
-            ChatModel openAi = OpenAiChatModel.builder().apiKey(KEY).baseUrl(server.baseUrl()).modelName("qwen-plus")
+        try (BenchServer server =
+                new BenchServer(exchange -> BenchServer.send(exchange, "application/json", Payloads.CHAT_COMPLETION))) {
+            ChatModel ours = QwenChatModel.builder()
+                    .apiKey(KEY)
+                    .baseUrl(server.baseUrl())
+                    .build();
+            ChatModel openAi = OpenAiChatModel.builder()
+                    .apiKey(KEY)
+                    .baseUrl(server.baseUrl())
+                    .modelName("qwen-plus")
                     .build();
             Runnable oursCall = () -> ours.chat(QUESTION);
             Runnable openAiCall = () -> openAi.chat(QUESTION);
@@ -298,11 +352,14 @@ public final class Benchmarks {
             double ours_ = median(oursUs);
             double openAi_ = median(openAiUs);
             double bare_ = median(bareUs);
-            rows.add(new Row("Sync call overhead, instant local server (per call)",
-                    String.format("%.0f µs", ours_), String.format("%.0f µs", openAi_),
+            rows.add(new Row(
+                    "Sync call overhead, instant local server (per call)",
+                    String.format("%.0f µs", ours_),
+                    String.format("%.0f µs", openAi_),
                     String.format("%.0f µs (bare OkHttp POST)", bare_),
                     String.format("%.2fx OpenAI; %.2fx bare", ours_ / openAi_, ours_ / bare_),
-                    "<= 0.9x OpenAI, <= 1.05x bare", ours_ / openAi_ <= 0.9 && ours_ / bare_ <= 1.05));
+                    "<= 0.9x OpenAI, <= 1.05x bare",
+                    ours_ / openAi_ <= 0.9 && ours_ / bare_ <= 1.05));
         }
     }
 
@@ -316,12 +373,13 @@ public final class Benchmarks {
         OkHttpClient bare = new OkHttpClient();
         byte[] requestBody = "{\"model\":\"qwen-plus\",\"messages\":[{\"role\":\"user\",\"content\":\"Who are you?\"}]}"
                 .getBytes(StandardCharsets.UTF_8);
-        Request.Builder builder = new Request.Builder().url(baseUrl + "/chat/completions")
-                .header("Authorization", "Bearer " + KEY);
+        Request.Builder builder =
+                new Request.Builder().url(baseUrl + "/chat/completions").header("Authorization", "Bearer " + KEY);
         if (withOurHeaders) {
             builder.header("User-Agent", "qwen-langchain4j/0.1.0").header("Accept", "application/json");
         }
-        Request request = builder.post(RequestBody.create(requestBody, MediaType.get("application/json"))).build();
+        Request request = builder.post(RequestBody.create(requestBody, MediaType.get("application/json")))
+                .build();
         return () -> {
             try (Response response = bare.newCall(request).execute()) {
                 response.body().string();
@@ -338,8 +396,14 @@ public final class Benchmarks {
             Thread.sleep(50);
             BenchServer.send(exchange, "application/json", Payloads.CHAT_COMPLETION);
         })) {
-            ChatModel ours = QwenChatModel.builder().apiKey(KEY).baseUrl(server.baseUrl()).build();
-            ChatModel openAi = OpenAiChatModel.builder().apiKey(KEY).baseUrl(server.baseUrl()).modelName("qwen-plus")
+            ChatModel ours = QwenChatModel.builder()
+                    .apiKey(KEY)
+                    .baseUrl(server.baseUrl())
+                    .build();
+            ChatModel openAi = OpenAiChatModel.builder()
+                    .apiKey(KEY)
+                    .baseUrl(server.baseUrl())
+                    .modelName("qwen-plus")
                     .build();
             int threads = 64;
             int callsPerThread = 10;
@@ -352,19 +416,24 @@ public final class Benchmarks {
                 int oursMaxInFlight = 0;
                 for (int round = 0; round < ROUNDS; round++) {
                     server.resetMaxInFlight();
-                    oursRps[round] = threads * callsPerThread
+                    oursRps[round] = threads
+                            * callsPerThread
                             / seconds(() -> parallel(pool, threads, callsPerThread, () -> ours.chat(QUESTION)));
                     oursMaxInFlight = Math.max(oursMaxInFlight, server.maxInFlight());
-                    openAiRps[round] = threads * callsPerThread
+                    openAiRps[round] = threads
+                            * callsPerThread
                             / seconds(() -> parallel(pool, threads, callsPerThread, () -> openAi.chat(QUESTION)));
                 }
                 double ratio = median(oursRps) / median(openAiRps);
                 double ideal = threads / 0.05;
-                rows.add(new Row("64 threads, 50 ms server latency: throughput",
-                        String.format("%.0f calls/s", median(oursRps)), String.format("%.0f calls/s", median(openAiRps)),
+                rows.add(new Row(
+                        "64 threads, 50 ms server latency: throughput",
+                        String.format("%.0f calls/s", median(oursRps)),
+                        String.format("%.0f calls/s", median(openAiRps)),
                         String.format("%.0f calls/s", ideal),
                         String.format("%.2fx OpenAI; up to %d in flight", ratio, oursMaxInFlight),
-                        ">= 1x OpenAI, all 64 in flight", ratio >= 1 && oursMaxInFlight >= threads));
+                        ">= 1x OpenAI, all 64 in flight",
+                        ratio >= 1 && oursMaxInFlight >= threads));
             } finally {
                 pool.shutdownNow();
             }
@@ -410,11 +479,18 @@ public final class Benchmarks {
         List<RateLimitRun> openAiRuns = new ArrayList<>();
         try (RateLimitServer server = new RateLimitServer(rps, RATELIMIT_BURST, 100)) {
             // default settings: only the key, the base URL and the model name
-            EmbeddingModel ours = QwenEmbeddingModel.builder().apiKey(KEY).baseUrl(server.baseUrl())
-                    .modelName("text-embedding-v4").build();
+            EmbeddingModel ours = QwenEmbeddingModel.builder()
+                    .apiKey(KEY)
+                    .baseUrl(server.baseUrl())
+                    .modelName("text-embedding-v4")
+                    .build();
             // as in the ingestion benchmark: defaults, but batches of 10 (its default of 2,048 inputs would be refused)
-            EmbeddingModel openAi = OpenAiEmbeddingModel.builder().apiKey(KEY).baseUrl(server.baseUrl())
-                    .modelName("text-embedding-v4").maxSegmentsPerBatch(10).build();
+            EmbeddingModel openAi = OpenAiEmbeddingModel.builder()
+                    .apiKey(KEY)
+                    .baseUrl(server.baseUrl())
+                    .modelName("text-embedding-v4")
+                    .maxSegmentsPerBatch(10)
+                    .build();
             // warm-up (connections, JIT) within the burst; the bucket is full again for each run
             rateLimitRun(server, ours, texts.subList(0, Math.min(segments, 50)));
             rateLimitRun(server, openAi, texts.subList(0, Math.min(segments, 20)));
@@ -426,31 +502,57 @@ public final class Benchmarks {
         int evicted = evictQwenIdleConnections();
         long serverThreads = Thread.getAllStackTraces().keySet().stream()
                 .filter(thread -> thread.getName().startsWith("bench-ratelimit-server")
-                        || thread.getName().startsWith("HTTP-Dispatcher")).count();
-        System.out.printf(Locale.ROOT, "ratelimit: after the server closed: %d server threads, %d qwen-embeddings "
-                + "threads, sockets open %d before, %d after (%s)%n", serverThreads, embeddingThreads(), socketsBefore,
-                openSockets(), evicted < 0 ? "could not evict the Qwen client's idle connections"
+                        || thread.getName().startsWith("HTTP-Dispatcher"))
+                .count();
+        System.out.printf(
+                Locale.ROOT,
+                "ratelimit: after the server closed: %d server threads, %d qwen-embeddings "
+                        + "threads, sockets open %d before, %d after (%s)%n",
+                serverThreads,
+                embeddingThreads(),
+                socketsBefore,
+                openSockets(),
+                evicted < 0
+                        ? "could not evict the Qwen client's idle connections"
                         : "evicted " + evicted + " idle connections of the Qwen client to the closed server");
 
         double floor = requests / (double) rps;
-        double oursSeconds = median(oursRuns.stream().mapToDouble(RateLimitRun::seconds).toArray());
-        double openAiSeconds = median(openAiRuns.stream().mapToDouble(RateLimitRun::seconds).toArray());
-        double oursRps = median(oursRuns.stream().mapToDouble(run -> run.served() / run.seconds()).toArray());
-        double openAiRps = median(openAiRuns.stream().mapToDouble(run -> run.served() / run.seconds()).toArray());
+        double oursSeconds =
+                median(oursRuns.stream().mapToDouble(RateLimitRun::seconds).toArray());
+        double openAiSeconds =
+                median(openAiRuns.stream().mapToDouble(RateLimitRun::seconds).toArray());
+        double oursRps = median(oursRuns.stream()
+                .mapToDouble(run -> run.served() / run.seconds())
+                .toArray());
+        double openAiRps = median(openAiRuns.stream()
+                .mapToDouble(run -> run.served() / run.seconds())
+                .toArray());
         long oursFailed = oursRuns.stream().filter(run -> run.failure() != null).count();
-        long openAiFailed = openAiRuns.stream().filter(run -> run.failure() != null).count();
-        String name = String.format("Ingestion under a rate limit, %,d segments (%d requests/s admitted, burst %d; "
-                + "100 ms/request, 10 inputs/request)", segments, rps, RATELIMIT_BURST);
-        rows.add(new Row(name + ": wall time, throughput",
-                rateLimitCell(oursSeconds, oursRps, rps, oursFailed), rateLimitCell(openAiSeconds, openAiRps, rps,
-                        openAiFailed),
+        long openAiFailed =
+                openAiRuns.stream().filter(run -> run.failure() != null).count();
+        String name = String.format(
+                "Ingestion under a rate limit, %,d segments (%d requests/s admitted, burst %d; "
+                        + "100 ms/request, 10 inputs/request)",
+                segments, rps, RATELIMIT_BURST);
+        rows.add(new Row(
+                name + ": wall time, throughput",
+                rateLimitCell(oursSeconds, oursRps, rps, oursFailed),
+                rateLimitCell(openAiSeconds, openAiRps, rps, openAiFailed),
                 String.format("%.2f s (%,d requests / %d per s)", floor, requests, rps),
-                String.format("%.2fx the floor%s; OpenAI %.2fx", oursSeconds / floor,
-                        oursFailed > 0 ? " (until it failed)" : "", openAiSeconds / floor),
-                "≥ 90 % of admitted rate, 0 failed calls", oursFailed == 0 && oursRps >= 0.9 * rps));
+                String.format(
+                        "%.2fx the floor%s; OpenAI %.2fx",
+                        oursSeconds / floor, oursFailed > 0 ? " (until it failed)" : "", openAiSeconds / floor),
+                "≥ 90 % of admitted rate, 0 failed calls",
+                oursFailed == 0 && oursRps >= 0.9 * rps));
         String per = rounds > 1 ? " (median per run)" : "";
-        rows.add(new Row(name + ": failed embedAll calls, 429s sent", failuresCell(oursRuns, per),
-                failuresCell(openAiRuns, per), "0 failed", "-", "0 failed calls", oursFailed == 0));
+        rows.add(new Row(
+                name + ": failed embedAll calls, 429s sent",
+                failuresCell(oursRuns, per),
+                failuresCell(openAiRuns, per),
+                "0 failed",
+                "-",
+                "0 failed calls",
+                oursFailed == 0));
     }
 
     private static RateLimitRun rateLimitRun(RateLimitServer server, EmbeddingModel model, List<TextSegment> texts)
@@ -483,10 +585,17 @@ public final class Benchmarks {
     }
 
     private static RateLimitRun report(String client, int round, RateLimitRun run) {
-        System.out.printf(Locale.ROOT, "ratelimit: %s, round %d: %.2f s, %d requests served, %d answered 429%s%n",
-                client, round + 1, run.seconds(), run.served(), run.rejected(),
+        System.out.printf(
+                Locale.ROOT,
+                "ratelimit: %s, round %d: %.2f s, %d requests served, %d answered 429%s%n",
+                client,
+                round + 1,
+                run.seconds(),
+                run.served(),
+                run.rejected(),
                 run.failure() == null ? "" : ", embedAll failed: " + describe(run.failure(), Integer.MAX_VALUE));
-        for (Throwable cause = run.failure() == null ? null : run.failure().getCause(); cause != null;
+        for (Throwable cause = run.failure() == null ? null : run.failure().getCause();
+                cause != null;
                 cause = cause.getCause()) {
             System.out.println("ratelimit:     caused by " + describe(cause, Integer.MAX_VALUE));
         }
@@ -494,15 +603,25 @@ public final class Benchmarks {
     }
 
     private static String rateLimitCell(double seconds, double rps, int admitted, long failed) {
-        return String.format(Locale.ROOT, "%.2f s%s; %.1f requests/s (%.0f %% of admitted)", seconds,
-                failed > 0 ? " (failed)" : "", rps, 100 * rps / admitted);
+        return String.format(
+                Locale.ROOT,
+                "%.2f s%s; %.1f requests/s (%.0f %% of admitted)",
+                seconds,
+                failed > 0 ? " (failed)" : "",
+                rps,
+                100 * rps / admitted);
     }
 
     private static String failuresCell(List<RateLimitRun> runs, String per) {
         long failed = runs.stream().filter(run -> run.failure() != null).count();
-        double rejected = median(runs.stream().mapToDouble(RateLimitRun::rejected).toArray());
+        double rejected =
+                median(runs.stream().mapToDouble(RateLimitRun::rejected).toArray());
         String cell = String.format(Locale.ROOT, "%d of %d failed", failed, runs.size());
-        Throwable first = runs.stream().map(RateLimitRun::failure).filter(f -> f != null).findFirst().orElse(null);
+        Throwable first = runs.stream()
+                .map(RateLimitRun::failure)
+                .filter(f -> f != null)
+                .findFirst()
+                .orElse(null);
         if (first != null) {
             cell += " (" + describe(first, 160).replace("|", "\\|") + ")";
         }
@@ -511,7 +630,8 @@ public final class Benchmarks {
 
     /** The exception's simple type and its message on one line, cut at {@code max} characters. */
     private static String describe(Throwable failure, int max) {
-        String message = failure.getMessage() == null ? "" : ": " + failure.getMessage().replaceAll("\\s+", " ");
+        String message =
+                failure.getMessage() == null ? "" : ": " + failure.getMessage().replaceAll("\\s+", " ");
         String text = failure.getClass().getSimpleName() + message;
         return text.length() <= max ? text : text.substring(0, max - 3) + "...";
     }
@@ -538,7 +658,8 @@ public final class Benchmarks {
 
     private static long embeddingThreads() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.isAlive() && thread.getName().startsWith("qwen-embeddings-")).count();
+                .filter(thread -> thread.isAlive() && thread.getName().startsWith("qwen-embeddings-"))
+                .count();
     }
 
     /** Sockets this process has open (Linux), or -1. */
@@ -647,9 +768,16 @@ public final class Benchmarks {
         System.out.println("| Benchmark | qwen-langchain4j | langchain4j-open-ai | Floor | Ratio | Target | Met |");
         System.out.println("|---|---|---|---|---|---|---|");
         for (Row row : rows) {
-            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", row.benchmark(), row.ours(),
-                    row.openAi(), row.floor(), row.ratio(), row.target(), row.met() ? "yes" : "**no**");
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %s | %s | %s | %s | %s | %s |%n",
+                    row.benchmark(),
+                    row.ours(),
+                    row.openAi(),
+                    row.floor(),
+                    row.ratio(),
+                    row.target(),
+                    row.met() ? "yes" : "**no**");
         }
     }
-
 }

@@ -80,8 +80,8 @@ final class ChildJvm {
 
     private static void read(Process process, CompletableFuture<RunResult> result, String[] lastLine) {
         int echoed = 0;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.startsWith(RunResult.PREFIX)) {
                     result.complete(RunResult.fromLine(line));

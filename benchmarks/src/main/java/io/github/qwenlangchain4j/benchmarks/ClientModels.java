@@ -22,27 +22,47 @@ final class ClientModels {
 
     static final List<String> CLIENTS = List.of("qwen", "openai");
     /** A request the server answers at once, without waiting: the warm-up before the measured calls. */
-    static final ChatRequest WARMUP = ChatRequest.builder().messages(UserMessage.from("Who are you?"))
-            .modelName(StreamServer.WARMUP_MODEL).build();
+    static final ChatRequest WARMUP = ChatRequest.builder()
+            .messages(UserMessage.from("Who are you?"))
+            .modelName(StreamServer.WARMUP_MODEL)
+            .build();
 
     private ClientModels() {}
 
     static StreamingChatModel streaming(String client, String baseUrl, String transport) {
         return switch (client) {
-            case "qwen" -> QwenStreamingChatModel.builder().apiKey(Benchmarks.KEY).baseUrl(baseUrl)
-                    .modelName("qwen-plus").httpClient(okHttpFor(transport)).build();
-            case "openai" -> OpenAiStreamingChatModel.builder().apiKey(Benchmarks.KEY).baseUrl(openAiOnly(baseUrl,
-                    transport)).modelName("qwen-plus").build();
+            case "qwen" ->
+                QwenStreamingChatModel.builder()
+                        .apiKey(Benchmarks.KEY)
+                        .baseUrl(baseUrl)
+                        .modelName("qwen-plus")
+                        .httpClient(okHttpFor(transport))
+                        .build();
+            case "openai" ->
+                OpenAiStreamingChatModel.builder()
+                        .apiKey(Benchmarks.KEY)
+                        .baseUrl(openAiOnly(baseUrl, transport))
+                        .modelName("qwen-plus")
+                        .build();
             default -> throw new IllegalArgumentException("unknown client " + client + "; known: " + CLIENTS);
         };
     }
 
     static ChatModel sync(String client, String baseUrl, String transport) {
         return switch (client) {
-            case "qwen" -> QwenChatModel.builder().apiKey(Benchmarks.KEY).baseUrl(baseUrl).modelName("qwen-plus")
-                    .httpClient(okHttpFor(transport)).build();
-            case "openai" -> OpenAiChatModel.builder().apiKey(Benchmarks.KEY).baseUrl(openAiOnly(baseUrl, transport))
-                    .modelName("qwen-plus").build();
+            case "qwen" ->
+                QwenChatModel.builder()
+                        .apiKey(Benchmarks.KEY)
+                        .baseUrl(baseUrl)
+                        .modelName("qwen-plus")
+                        .httpClient(okHttpFor(transport))
+                        .build();
+            case "openai" ->
+                OpenAiChatModel.builder()
+                        .apiKey(Benchmarks.KEY)
+                        .baseUrl(openAiOnly(baseUrl, transport))
+                        .modelName("qwen-plus")
+                        .build();
             default -> throw new IllegalArgumentException("unknown client " + client + "; known: " + CLIENTS);
         };
     }
@@ -55,7 +75,9 @@ final class ClientModels {
     /** Null (the library's shared client) except for h2c, which needs OkHttp told to speak HTTP/2 at once. */
     private static OkHttpClient okHttpFor(String transport) {
         return transport.equals("h2c")
-                ? new OkHttpClient.Builder().protocols(List.of(Protocol.H2_PRIOR_KNOWLEDGE)).build()
+                ? new OkHttpClient.Builder()
+                        .protocols(List.of(Protocol.H2_PRIOR_KNOWLEDGE))
+                        .build()
                 : null;
     }
 

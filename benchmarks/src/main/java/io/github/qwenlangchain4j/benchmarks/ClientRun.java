@@ -82,9 +82,12 @@ final class ClientRun {
         }
         errors.incrementAndGet();
         failures.set(call, 1);
-        String message = error.getMessage() == null ? "" : ": " + error.getMessage().replaceAll("\\s+", " ");
-        String cause = error.getCause() == null || error.getCause() == error ? ""
-                : " (caused by " + error.getCause().getClass().getName() + ": " + error.getCause().getMessage() + ")";
+        String message =
+                error.getMessage() == null ? "" : ": " + error.getMessage().replaceAll("\\s+", " ");
+        String cause = error.getCause() == null || error.getCause() == error
+                ? ""
+                : " (caused by " + error.getCause().getClass().getName() + ": "
+                        + error.getCause().getMessage() + ")";
         firstError.compareAndSet(null, error.getClass().getName() + message + cause);
         ended.countDown();
     }
@@ -141,11 +144,24 @@ final class ClientRun {
         }
         double[] sorted = Arrays.copyOf(latencies, measured);
         Arrays.sort(sorted);
-        return new RunResult(calls, completed.get(), errors.get(), firstError.get(), startMillis,
-                (lastEnd - firstStart) / 1e9, percentile(sorted, 0.50), percentile(sorted, 0.90),
-                percentile(sorted, 0.99), percentile(sorted, 1.0),
-                ManagementFactory.getThreadMXBean().getPeakThreadCount(), heapIdle, heapOpen, openAtSample,
-                sampleMillis, Runtime.getRuntime().maxMemory(), System.getProperty("java.version"));
+        return new RunResult(
+                calls,
+                completed.get(),
+                errors.get(),
+                firstError.get(),
+                startMillis,
+                (lastEnd - firstStart) / 1e9,
+                percentile(sorted, 0.50),
+                percentile(sorted, 0.90),
+                percentile(sorted, 0.99),
+                percentile(sorted, 1.0),
+                ManagementFactory.getThreadMXBean().getPeakThreadCount(),
+                heapIdle,
+                heapOpen,
+                openAtSample,
+                sampleMillis,
+                Runtime.getRuntime().maxMemory(),
+                System.getProperty("java.version"));
     }
 
     /** Nearest rank; -1 when nothing was measured. */

@@ -54,7 +54,8 @@ final class ColdStartBenchmark {
     /** Where one program's classes came from, from its {@code -Xlog:class+load} run. */
     private record ClassCount(int total, int fromClasspath, Map<String, Integer> bySource) {}
 
-    private final String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    private final String java =
+            Paths.get(System.getProperty("java.home"), "bin", "java").toString();
     private final String classpath = classpath();
     private final Path scratch;
 
@@ -66,8 +67,8 @@ final class ColdStartBenchmark {
         if (RUNS < 1) {
             throw new IllegalArgumentException("coldstart.runs must be >= 1");
         }
-        try (BenchServer server = new BenchServer(
-                exchange -> BenchServer.send(exchange, "application/json", Payloads.CHAT_COMPLETION))) {
+        try (BenchServer server =
+                new BenchServer(exchange -> BenchServer.send(exchange, "application/json", Payloads.CHAT_COMPLETION))) {
             String baseUrl = server.baseUrl();
             for (Program program : PROGRAMS) {
                 runOnce(program, baseUrl, List.of()); // warm-up: page cache, the server's JIT
@@ -88,9 +89,15 @@ final class ColdStartBenchmark {
             for (Program program : PROGRAMS) {
                 double[] s = seconds.get(program);
                 ClassCount count = classes.get(program);
-                System.out.printf(Locale.ROOT, "coldstart: %-20s median %.3f s, min %.3f s, max %.3f s; %d classes"
-                                + " (%d from the classpath)%n", program.name(), Benchmarks.median(s),
-                        Arrays.stream(s).min().orElse(0), Arrays.stream(s).max().orElse(0), count.total(),
+                System.out.printf(
+                        Locale.ROOT,
+                        "coldstart: %-20s median %.3f s, min %.3f s, max %.3f s; %d classes"
+                                + " (%d from the classpath)%n",
+                        program.name(),
+                        Benchmarks.median(s),
+                        Arrays.stream(s).min().orElse(0),
+                        Arrays.stream(s).max().orElse(0),
+                        count.total(),
                         count.fromClasspath());
                 System.out.println("coldstart:     by source: " + top(count.bySource(), 12));
             }
@@ -98,13 +105,17 @@ final class ColdStartBenchmark {
             double openAi = Benchmarks.median(seconds.get(OPEN_AI));
             double bare = Benchmarks.median(seconds.get(BARE));
             double empty = Benchmarks.median(seconds.get(EMPTY));
-            return List.of(new Row(String.format(Locale.ROOT,
-                    "Cold start: fresh JVM to first sync chat answer, whole process (median of %d runs)", RUNS),
-                    cell(ours, classes.get(OURS)), cell(openAi, classes.get(OPEN_AI)),
-                    cell(bare, classes.get(BARE)) + " (bare OkHttp POST); JVM alone " + cell(empty,
-                            classes.get(EMPTY)),
+            return List.of(new Row(
+                    String.format(
+                            Locale.ROOT,
+                            "Cold start: fresh JVM to first sync chat answer, whole process (median of %d runs)",
+                            RUNS),
+                    cell(ours, classes.get(OURS)),
+                    cell(openAi, classes.get(OPEN_AI)),
+                    cell(bare, classes.get(BARE)) + " (bare OkHttp POST); JVM alone " + cell(empty, classes.get(EMPTY)),
                     String.format(Locale.ROOT, "%.2fx OpenAI; %.2fx bare", ours / openAi, ours / bare),
-                    "<= 0.5x OpenAI, <= 1.35x bare", ours / openAi <= 0.5 && ours / bare <= 1.35));
+                    "<= 0.5x OpenAI, <= 1.35x bare",
+                    ours / openAi <= 0.5 && ours / bare <= 1.35));
         } finally {
             try (var files = Files.list(scratch)) {
                 files.forEach(file -> file.toFile().delete());
@@ -132,8 +143,8 @@ final class ColdStartBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         if (!exited) {
             process.destroyForcibly();
-            throw new IllegalStateException(program.name() + " did not exit 60 s after it started (a non-daemon"
-                    + " thread kept it alive?)");
+            throw new IllegalStateException(
+                    program.name() + " did not exit 60 s after it started (a non-daemon" + " thread kept it alive?)");
         }
         String printed = Files.readString(out.toPath(), StandardCharsets.UTF_8);
         if (process.exitValue() != 0 || !(printed.contains("Qwen") || program == EMPTY)) {
@@ -178,8 +189,11 @@ final class ColdStartBenchmark {
     }
 
     private static String top(Map<String, Integer> counts, int limit) {
-        return counts.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(limit)
-                .map(entry -> entry.getKey() + " " + entry.getValue()).collect(Collectors.joining(", "));
+        return counts.entrySet().stream()
+                .sorted((a, b) -> b.getValue() - a.getValue())
+                .limit(limit)
+                .map(entry -> entry.getKey() + " " + entry.getValue())
+                .collect(Collectors.joining(", "));
     }
 
     /** The classpath the children run with: see the class comment. */
@@ -188,8 +202,7 @@ final class ColdStartBenchmark {
         if (configured != null && !configured.isBlank()) {
             return configured;
         }
-        if (ColdStartBenchmark.class.getClassLoader() instanceof URLClassLoader loader
-                && loader.getURLs().length > 0) {
+        if (ColdStartBenchmark.class.getClassLoader() instanceof URLClassLoader loader && loader.getURLs().length > 0) {
             List<String> entries = new ArrayList<>();
             for (URL url : loader.getURLs()) {
                 try {

@@ -47,8 +47,9 @@ public final class ConcurrentStreamsBenchmark {
     static final double CHECK_LIMIT_SECONDS = 5.3;
 
     private static final String MODE = System.getProperty("streams.mode", "streams");
-    private static final List<Integer> COUNTS = list("streams.n", MODE.equals("sync") ? "1000" : "1000,2000")
-            .stream().map(Integer::valueOf).toList();
+    private static final List<Integer> COUNTS = list("streams.n", MODE.equals("sync") ? "1000" : "1000,2000").stream()
+            .map(Integer::valueOf)
+            .toList();
     private static final List<String> TRANSPORTS = list("streams.transport", "h1,h2");
     private static final List<String> JDKS = list("streams.jdk", "17,25");
     private static final List<String> CLIENTS = list("streams.clients", String.join(",", ClientModels.CLIENTS));
@@ -79,10 +80,18 @@ public final class ConcurrentStreamsBenchmark {
         if (!List.of("streams", "sync", "check").contains(MODE)) {
             throw new IllegalArgumentException("streams.mode is streams, sync or check, not " + MODE);
         }
-        System.out.printf(Locale.ROOT, "Concurrent streams benchmark (%s mode), %s, %d cores, server on Java %s, %s,"
-                        + " clients with -Xmx%s, %d round%s%n%n", MODE, LocalDate.now(),
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), openFilesLimit(), XMX,
-                ROUNDS, ROUNDS == 1 ? "" : "s");
+        System.out.printf(
+                Locale.ROOT,
+                "Concurrent streams benchmark (%s mode), %s, %d cores, server on Java %s, %s,"
+                        + " clients with -Xmx%s, %d round%s%n%n",
+                MODE,
+                LocalDate.now(),
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                openFilesLimit(),
+                XMX,
+                ROUNDS,
+                ROUNDS == 1 ? "" : "s");
         try (SelfSignedTls tls = new SelfSignedTls();
                 StreamServer server = new StreamServer(tls.keyStore(), tls.password())) {
             List<String> options = new ArrayList<>(List.of("-Xmx" + XMX, "-XX:+ExitOnOutOfMemoryError"));
@@ -91,8 +100,8 @@ public final class ConcurrentStreamsBenchmark {
             if (!jvmArgs.isEmpty()) {
                 options.addAll(List.of(jvmArgs.split("\\s+")));
             }
-            ConcurrentStreamsBenchmark benchmark = new ConcurrentStreamsBenchmark(server, new ChildJvm(options,
-                    EXIT_GRACE));
+            ConcurrentStreamsBenchmark benchmark =
+                    new ConcurrentStreamsBenchmark(server, new ChildJvm(options, EXIT_GRACE));
             if (MODE.equals("check") || (MODE.equals("streams") && CHECK)) {
                 benchmark.checkServer();
             }
@@ -107,11 +116,17 @@ public final class ConcurrentStreamsBenchmark {
     // ---- the server alone
 
     private void checkServer() throws Exception {
-        System.out.printf(Locale.ROOT, "Server check: %,d streams from a bare client (JDK %s), limit %.1f s; %s%n",
-                CHECK_STREAMS, CHECK_JDK, CHECK_LIMIT_SECONDS, loadAverage());
-        List<String> table = new ArrayList<>(List.of("| Transport | Streams | Completed | Wall | Started all in"
-                + " | First bytes p50 / p99 | Server: sockets, most in progress | Server: first request to last end,"
-                + " longest stream | Wall within " + CHECK_LIMIT_SECONDS + " s |",
+        System.out.printf(
+                Locale.ROOT,
+                "Server check: %,d streams from a bare client (JDK %s), limit %.1f s; %s%n",
+                CHECK_STREAMS,
+                CHECK_JDK,
+                CHECK_LIMIT_SECONDS,
+                loadAverage());
+        List<String> table = new ArrayList<>(List.of(
+                "| Transport | Streams | Completed | Wall | Started all in"
+                        + " | First bytes p50 / p99 | Server: sockets, most in progress | Server: first request to last end,"
+                        + " longest stream | Wall within " + CHECK_LIMIT_SECONDS + " s |",
                 "|---|---|---|---|---|---|---|---|---|"));
         for (String transport : TRANSPORTS) {
             if (transport.equals("h2c")) {
@@ -119,9 +134,15 @@ public final class ConcurrentStreamsBenchmark {
                 continue;
             }
             server.takeStats();
-            ChildJvm.Outcome outcome = children.run(javaHome(CHECK_JDK), RawStreamClient.class,
-                    Duration.ofSeconds(TIMEOUT_SECONDS + 30), List.of(transport, server.baseUrl(transport),
-                            Integer.toString(CHECK_STREAMS), Integer.toString(TIMEOUT_SECONDS)));
+            ChildJvm.Outcome outcome = children.run(
+                    javaHome(CHECK_JDK),
+                    RawStreamClient.class,
+                    Duration.ofSeconds(TIMEOUT_SECONDS + 30),
+                    List.of(
+                            transport,
+                            server.baseUrl(transport),
+                            Integer.toString(CHECK_STREAMS),
+                            Integer.toString(TIMEOUT_SECONDS)));
             StreamServer.Stats stats = server.takeStats();
             RunResult r = outcome.result();
             if (r == null) {
@@ -129,11 +150,21 @@ public final class ConcurrentStreamsBenchmark {
                         + " | | | | | | **no** |");
                 continue;
             }
-            table.add(String.format(Locale.ROOT, "| %s | %,d | %s | %.2f s | %.0f ms | %s / %s | %,d, %,d"
-                            + " | %.2f s, %.2f s | %s |", transport, CHECK_STREAMS, completed(r), r.wallSeconds(),
-                    r.startMillis(), ms(r.p50Ms()), ms(r.p99Ms()), stats.connections(), stats.maxInProgress(),
-                    stats.wallSeconds(), stats.longestSeconds(), r.completed() == CHECK_STREAMS
-                            && r.wallSeconds() <= CHECK_LIMIT_SECONDS ? "yes" : "**no**"));
+            table.add(String.format(
+                    Locale.ROOT,
+                    "| %s | %,d | %s | %.2f s | %.0f ms | %s / %s | %,d, %,d" + " | %.2f s, %.2f s | %s |",
+                    transport,
+                    CHECK_STREAMS,
+                    completed(r),
+                    r.wallSeconds(),
+                    r.startMillis(),
+                    ms(r.p50Ms()),
+                    ms(r.p99Ms()),
+                    stats.connections(),
+                    stats.maxInProgress(),
+                    stats.wallSeconds(),
+                    stats.longestSeconds(),
+                    r.completed() == CHECK_STREAMS && r.wallSeconds() <= CHECK_LIMIT_SECONDS ? "yes" : "**no**"));
             System.out.println("  " + transport + " checked; " + loadAverage()
                     + (r.firstError() == null ? "" : "; first error: " + r.firstError()));
         }
@@ -165,13 +196,20 @@ public final class ConcurrentStreamsBenchmark {
     }
 
     private void stream(int round, String jdk, String transport, int n, String client) throws Exception {
-        String scenario = String.format(Locale.ROOT, "%s, JDK %s, %s, %,d streams, round %d", client, jdk,
-                transport, n, round);
+        String scenario =
+                String.format(Locale.ROOT, "%s, JDK %s, %s, %,d streams, round %d", client, jdk, transport, n, round);
         System.out.println("Running " + scenario);
         server.takeStats();
-        ChildJvm.Outcome outcome = children.run(javaHome(jdk), StreamClient.class,
-                Duration.ofSeconds(TIMEOUT_SECONDS + 60), List.of(client, transport, server.baseUrl(transport),
-                        Integer.toString(n), Integer.toString(TIMEOUT_SECONDS)));
+        ChildJvm.Outcome outcome = children.run(
+                javaHome(jdk),
+                StreamClient.class,
+                Duration.ofSeconds(TIMEOUT_SECONDS + 60),
+                List.of(
+                        client,
+                        transport,
+                        server.baseUrl(transport),
+                        Integer.toString(n),
+                        Integer.toString(TIMEOUT_SECONDS)));
         StreamServer.Stats stats = server.takeStats();
         rows.add(row(List.of(client, jdk, transport, String.format(Locale.ROOT, "%,d", n)), outcome, stats));
         if (outcome.result() != null) {
@@ -207,18 +245,31 @@ public final class ConcurrentStreamsBenchmark {
         print("Sync calls");
     }
 
-    private void call(int round, String jdk, String threads, String transport, int n, String client)
-            throws Exception {
-        String scenario = String.format(Locale.ROOT, "%s, JDK %s, %s, %,d sync calls on %s threads, round %d",
-                client, jdk, transport, n, threads, round);
+    private void call(int round, String jdk, String threads, String transport, int n, String client) throws Exception {
+        String scenario = String.format(
+                Locale.ROOT,
+                "%s, JDK %s, %s, %,d sync calls on %s threads, round %d",
+                client,
+                jdk,
+                transport,
+                n,
+                threads,
+                round);
         System.out.println("Running " + scenario);
         server.takeStats();
-        ChildJvm.Outcome outcome = children.run(javaHome(jdk), SyncClient.class,
-                Duration.ofSeconds(TIMEOUT_SECONDS + 60), List.of(client, transport, server.baseUrl(transport),
-                        Integer.toString(n), threads, Integer.toString(TIMEOUT_SECONDS)));
+        ChildJvm.Outcome outcome = children.run(
+                javaHome(jdk),
+                SyncClient.class,
+                Duration.ofSeconds(TIMEOUT_SECONDS + 60),
+                List.of(
+                        client,
+                        transport,
+                        server.baseUrl(transport),
+                        Integer.toString(n),
+                        threads,
+                        Integer.toString(TIMEOUT_SECONDS)));
         StreamServer.Stats stats = server.takeStats();
-        rows.add(row(List.of(client, jdk, transport, threads, String.format(Locale.ROOT, "%,d", n)), outcome,
-                stats));
+        rows.add(row(List.of(client, jdk, transport, threads, String.format(Locale.ROOT, "%,d", n)), outcome, stats));
         if (outcome.result() != null) {
             error(scenario, outcome.result());
         }
@@ -229,30 +280,63 @@ public final class ConcurrentStreamsBenchmark {
     private String row(List<String> scenario, ChildJvm.Outcome outcome, StreamServer.Stats stats) {
         RunResult r = outcome.result();
         String exited = outcome.exitedByItself()
-                ? String.format(Locale.ROOT, "yes (%.1f s)%s", outcome.exitMillis() / 1000.0,
+                ? String.format(
+                        Locale.ROOT,
+                        "yes (%.1f s)%s",
+                        outcome.exitMillis() / 1000.0,
                         outcome.exitCode() == 0 ? "" : ", exit " + outcome.exitCode())
                 : "**no** (killed after " + EXIT_GRACE.toSeconds() + " s)";
         String server = String.format(Locale.ROOT, "%,d, %,d", stats.connections(), stats.maxInProgress());
         if (r == null) {
-            return "| " + String.join(" | ", scenario) + " | no result: " + outcome.lastLine()
-                    + " | | | | | | " + server + " | " + exited + " |";
+            return "| " + String.join(" | ", scenario) + " | no result: " + outcome.lastLine() + " | | | | | | "
+                    + server + " | " + exited + " |";
         }
-        System.out.printf(Locale.ROOT, "  %s; started all in %.0f ms; %d open at %.1f s; heap %s idle, %s open"
-                        + " (max %s); server: %s, longest answer %.2f s; Java %s; %s%n", completed(r),
-                r.startMillis(), r.openAtSample(), r.sampleMillis() / 1000, mib(r.heapIdleBytes()),
-                mib(r.heapOpenBytes()), mib(r.maxHeapBytes()), stats.requestsByVersion(), stats.longestSeconds(),
-                r.javaVersion(), loadAverage());
-        String heap = String.format(Locale.ROOT, "%.1f KiB%s", r.heapPerCall() / 1024.0,
-                r.openAtSample() == r.requested() ? "" : String.format(Locale.ROOT, " (%,d open at %.1f s)",
-                        r.openAtSample(), r.sampleMillis() / 1000));
-        return String.format(Locale.ROOT, "| %s | %s | %.2f s | %.2fx | %s / %s / %s / %s | %,d | %s | %s | %s |",
-                String.join(" | ", scenario), completed(r), r.wallSeconds(),
-                r.wallSeconds() / StreamServer.ANSWER_SECONDS, ms(r.p50Ms()), ms(r.p90Ms()),
-                ms(r.p99Ms()), ms(r.maxMs()), r.peakThreads(), heap, server, exited);
+        System.out.printf(
+                Locale.ROOT,
+                "  %s; started all in %.0f ms; %d open at %.1f s; heap %s idle, %s open"
+                        + " (max %s); server: %s, longest answer %.2f s; Java %s; %s%n",
+                completed(r),
+                r.startMillis(),
+                r.openAtSample(),
+                r.sampleMillis() / 1000,
+                mib(r.heapIdleBytes()),
+                mib(r.heapOpenBytes()),
+                mib(r.maxHeapBytes()),
+                stats.requestsByVersion(),
+                stats.longestSeconds(),
+                r.javaVersion(),
+                loadAverage());
+        String heap = String.format(
+                Locale.ROOT,
+                "%.1f KiB%s",
+                r.heapPerCall() / 1024.0,
+                r.openAtSample() == r.requested()
+                        ? ""
+                        : String.format(
+                                Locale.ROOT, " (%,d open at %.1f s)", r.openAtSample(), r.sampleMillis() / 1000));
+        return String.format(
+                Locale.ROOT,
+                "| %s | %s | %.2f s | %.2fx | %s / %s / %s / %s | %,d | %s | %s | %s |",
+                String.join(" | ", scenario),
+                completed(r),
+                r.wallSeconds(),
+                r.wallSeconds() / StreamServer.ANSWER_SECONDS,
+                ms(r.p50Ms()),
+                ms(r.p90Ms()),
+                ms(r.p99Ms()),
+                ms(r.maxMs()),
+                r.peakThreads(),
+                heap,
+                server,
+                exited);
     }
 
     private static String completed(RunResult r) {
-        return String.format(Locale.ROOT, "%,d/%,d%s", r.completed(), r.requested(),
+        return String.format(
+                Locale.ROOT,
+                "%,d/%,d%s",
+                r.completed(),
+                r.requested(),
                 r.errors() == 0 ? "" : String.format(Locale.ROOT, ", **%,d errors**", r.errors()));
     }
 
@@ -261,7 +345,8 @@ public final class ConcurrentStreamsBenchmark {
         if (millis < 0) {
             return "-";
         }
-        return millis < 10_000 ? String.format(Locale.ROOT, "%.0f ms", millis)
+        return millis < 10_000
+                ? String.format(Locale.ROOT, "%.0f ms", millis)
                 : String.format(Locale.ROOT, "%.1f s", millis / 1000);
     }
 
@@ -271,15 +356,15 @@ public final class ConcurrentStreamsBenchmark {
 
     private void error(String scenario, RunResult r) {
         if (r.firstError() != null) {
-            notes.add(String.format(Locale.ROOT, "- %s: %,d errors, the first: `%s`", scenario, r.errors(),
-                    r.firstError()));
+            notes.add(String.format(
+                    Locale.ROOT, "- %s: %,d errors, the first: `%s`", scenario, r.errors(), r.firstError()));
         }
     }
 
     private void print(String title) {
         System.out.println();
-        System.out.println(title + " (" + ROUNDS + " round" + (ROUNDS == 1 ? "" : "s") + ", clients with -Xmx" + XMX
-                + "):");
+        System.out.println(
+                title + " (" + ROUNDS + " round" + (ROUNDS == 1 ? "" : "s") + ", clients with -Xmx" + XMX + "):");
         System.out.println();
         rows.forEach(System.out::println);
         if (!notes.isEmpty()) {
@@ -292,18 +377,24 @@ public final class ConcurrentStreamsBenchmark {
     // ---- settings
 
     private static List<String> list(String property, String defaults) {
-        return Arrays.stream(System.getProperty(property, defaults).split(",")).map(String::trim)
-                .filter(value -> !value.isEmpty()).toList();
+        return Arrays.stream(System.getProperty(property, defaults).split(","))
+                .map(String::trim)
+                .filter(value -> !value.isEmpty())
+                .toList();
     }
 
     private static Path javaHome(String label) {
         String configured = System.getProperty("streams.java." + label);
-        Path home = Path.of(configured != null ? configured : switch (label) {
-            case "17" -> "/usr/lib/jvm/java-17-openjdk-amd64";
-            case "25" -> "/usr/lib/jvm/temurin-25-jdk-amd64";
-            default -> throw new IllegalArgumentException("no Java home for JDK " + label
-                    + "; set -Dstreams.java." + label + "=<java home>");
-        });
+        Path home = Path.of(
+                configured != null
+                        ? configured
+                        : switch (label) {
+                            case "17" -> "/usr/lib/jvm/java-17-openjdk-amd64";
+                            case "25" -> "/usr/lib/jvm/temurin-25-jdk-amd64";
+                            default ->
+                                throw new IllegalArgumentException("no Java home for JDK " + label
+                                        + "; set -Dstreams.java." + label + "=<java home>");
+                        });
         if (!Files.isExecutable(home.resolve("bin").resolve("java"))) {
             throw new IllegalArgumentException("no bin/java in " + home + " (JDK " + label + ")");
         }
@@ -326,8 +417,10 @@ public final class ConcurrentStreamsBenchmark {
         if (!Files.exists(limits)) {
             return "open files limit unknown";
         }
-        return Files.readAllLines(limits).stream().filter(line -> line.startsWith("Max open files"))
+        return Files.readAllLines(limits).stream()
+                .filter(line -> line.startsWith("Max open files"))
                 .map(line -> "open files limit " + line.replaceAll("^Max open files\\s+(\\S+).*", "$1"))
-                .findFirst().orElse("open files limit unknown");
+                .findFirst()
+                .orElse("open files limit unknown");
     }
 }

@@ -8,11 +8,12 @@ final class Payloads {
     private Payloads() {}
 
     static final byte[] CHAT_COMPLETION = ("{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"I am a"
-            + " large-scale language model developed by Alibaba Cloud. My name is Qwen.\"},\"finish_reason\":\"stop\","
-            + "\"index\":0,\"logprobs\":null}],\"object\":\"chat.completion\",\"usage\":{\"prompt_tokens\":3019,"
-            + "\"completion_tokens\":104,\"total_tokens\":3123,\"prompt_tokens_details\":{\"cached_tokens\":2048}},"
-            + "\"created\":1735120033,\"system_fingerprint\":null,\"model\":\"qwen-plus\","
-            + "\"id\":\"chatcmpl-6ada9ed2-7f33-9de2-8bb0-78bd4035025a\"}").getBytes(StandardCharsets.UTF_8);
+                    + " large-scale language model developed by Alibaba Cloud. My name is Qwen.\"},\"finish_reason\":\"stop\","
+                    + "\"index\":0,\"logprobs\":null}],\"object\":\"chat.completion\",\"usage\":{\"prompt_tokens\":3019,"
+                    + "\"completion_tokens\":104,\"total_tokens\":3123,\"prompt_tokens_details\":{\"cached_tokens\":2048}},"
+                    + "\"created\":1735120033,\"system_fingerprint\":null,\"model\":\"qwen-plus\","
+                    + "\"id\":\"chatcmpl-6ada9ed2-7f33-9de2-8bb0-78bd4035025a\"}")
+            .getBytes(StandardCharsets.UTF_8);
 
     static String chunk(String content, String finishReason) {
         return "data: {\"id\":\"chatcmpl-e30f5ae7-3063-93c4-90fe-beb5f900bd57\",\"choices\":[{\"delta\":{\"content\":"

@@ -85,32 +85,46 @@ public final class ProfileDriver {
             n++;
         }
         for (int i = 0; i < modes.length; i++) {
-            System.out.printf("%s: %d calls, median %.1f µs, calling thread's CPU median %.1f µs%n", modes[i], n,
-                    Benchmarks.median(Arrays.copyOf(micros[i], n)), Benchmarks.median(Arrays.copyOf(cpu[i], n)));
+            System.out.printf(
+                    "%s: %d calls, median %.1f µs, calling thread's CPU median %.1f µs%n",
+                    modes[i],
+                    n,
+                    Benchmarks.median(Arrays.copyOf(micros[i], n)),
+                    Benchmarks.median(Arrays.copyOf(cpu[i], n)));
         }
     }
 
     private static Runnable call(String mode, String baseUrl) {
         switch (mode) {
             case "sync" -> {
-                ChatModel ours = QwenChatModel.builder().apiKey(KEY).baseUrl(baseUrl).build();
+                ChatModel ours =
+                        QwenChatModel.builder().apiKey(KEY).baseUrl(baseUrl).build();
                 return () -> ours.chat(QUESTION);
             }
             case "bare", "bare-headers" -> {
                 return Benchmarks.bareCall(baseUrl, mode.equals("bare-headers"));
             }
             case "stream" -> {
-                StreamingChatModel ours = QwenStreamingChatModel.builder().apiKey(KEY).baseUrl(baseUrl).build();
+                StreamingChatModel ours = QwenStreamingChatModel.builder()
+                        .apiKey(KEY)
+                        .baseUrl(baseUrl)
+                        .build();
                 return () -> Benchmarks.stream(ours);
             }
             case "openai" -> {
-                ChatModel openAi = dev.langchain4j.model.openai.OpenAiChatModel.builder().apiKey(KEY).baseUrl(baseUrl)
-                        .modelName("qwen-plus").build();
+                ChatModel openAi = dev.langchain4j.model.openai.OpenAiChatModel.builder()
+                        .apiKey(KEY)
+                        .baseUrl(baseUrl)
+                        .modelName("qwen-plus")
+                        .build();
                 return () -> openAi.chat(QUESTION);
             }
             case "openai-stream" -> {
-                StreamingChatModel openAi = OpenAiStreamingChatModel.builder().apiKey(KEY).baseUrl(baseUrl)
-                        .modelName("qwen-plus").build();
+                StreamingChatModel openAi = OpenAiStreamingChatModel.builder()
+                        .apiKey(KEY)
+                        .baseUrl(baseUrl)
+                        .modelName("qwen-plus")
+                        .build();
                 return () -> Benchmarks.stream(openAi);
             }
             default -> throw new IllegalArgumentException("mode: sync, bare, stream or openai-stream, not " + mode);
@@ -135,8 +149,9 @@ public final class ProfileDriver {
         if (report) {
             // the calling thread's CPU time and allocation per call: what the client itself spends, apart from the
             // server's work (a stream's parsing runs on OkHttp's thread, not the calling one)
-            System.out.printf("%d calls, median %.1f µs, calling thread's CPU %.1f µs and %,d bytes per call%n", n,
-                    Benchmarks.median(Arrays.copyOf(micros, n)), cpu / 1_000.0 / n, allocated / n);
+            System.out.printf(
+                    "%d calls, median %.1f µs, calling thread's CPU %.1f µs and %,d bytes per call%n",
+                    n, Benchmarks.median(Arrays.copyOf(micros, n)), cpu / 1_000.0 / n, allocated / n);
         }
     }
 }

@@ -150,9 +150,12 @@ final class RateLimitServer implements AutoCloseable {
         exchange.getResponseHeaders().add("x-request-id", requestId);
         if (!tryAdmit()) {
             rejected.incrementAndGet();
-            send(exchange, 429, "{\"error\":{\"message\":\"Requests rate limit exceeded, please try again later.\","
-                    + "\"type\":\"limit_requests\",\"param\":null,\"code\":\"limit_requests\"},\"id\":\"chatcmpl-"
-                    + requestId + "\",\"request_id\":\"" + requestId + "\"}");
+            send(
+                    exchange,
+                    429,
+                    "{\"error\":{\"message\":\"Requests rate limit exceeded, please try again later.\","
+                            + "\"type\":\"limit_requests\",\"param\":null,\"code\":\"limit_requests\"},\"id\":\"chatcmpl-"
+                            + requestId + "\",\"request_id\":\"" + requestId + "\"}");
             return;
         }
         admitted.incrementAndGet();
@@ -161,22 +164,38 @@ final class RateLimitServer implements AutoCloseable {
         JsonNode input = request.path("input");
         int inputs = input.isArray() ? input.size() : 1;
         if (inputs > MAX_INPUTS) {
-            send(exchange, 400, "{\"error\":{\"message\":\"<400> InternalError.Algo.InvalidParameter: Value error, "
-                    + "batch size is invalid, it should not be larger than " + MAX_INPUTS + ".: input.contents\","
-                    + "\"type\":\"InvalidParameter\",\"param\":null,\"code\":\"InvalidParameter\"},\"id\":\"" + requestId
-                    + "\",\"request_id\":\"" + requestId + "\"}");
+            send(
+                    exchange,
+                    400,
+                    "{\"error\":{\"message\":\"<400> InternalError.Algo.InvalidParameter: Value error, "
+                            + "batch size is invalid, it should not be larger than " + MAX_INPUTS
+                            + ".: input.contents\","
+                            + "\"type\":\"InvalidParameter\",\"param\":null,\"code\":\"InvalidParameter\"},\"id\":\""
+                            + requestId
+                            + "\",\"request_id\":\"" + requestId + "\"}");
             return;
         }
         int dimension = request.path("dimensions").asInt(DEFAULT_DIMENSION);
         String vector = vectors.computeIfAbsent(dimension, RateLimitServer::vector);
         StringBuilder json = new StringBuilder(inputs * (vector.length() + 64) + 200).append("{\"data\":[");
         for (int i = 0; i < inputs; i++) {
-            json.append(i == 0 ? "" : ",").append("{\"embedding\":").append(vector).append(",\"index\":").append(i)
+            json.append(i == 0 ? "" : ",")
+                    .append("{\"embedding\":")
+                    .append(vector)
+                    .append(",\"index\":")
+                    .append(i)
                     .append(",\"object\":\"embedding\"}");
         }
-        json.append("],\"model\":\"").append(request.path("model").asText()).append("\",\"object\":\"list\",")
-                .append("\"usage\":{\"prompt_tokens\":").append(inputs * 16).append(",\"total_tokens\":")
-                .append(inputs * 16).append("},\"id\":\"").append(requestId).append("\"}");
+        json.append("],\"model\":\"")
+                .append(request.path("model").asText())
+                .append("\",\"object\":\"list\",")
+                .append("\"usage\":{\"prompt_tokens\":")
+                .append(inputs * 16)
+                .append(",\"total_tokens\":")
+                .append(inputs * 16)
+                .append("},\"id\":\"")
+                .append(requestId)
+                .append("\"}");
         send(exchange, 200, json.toString());
         served.incrementAndGet();
     }

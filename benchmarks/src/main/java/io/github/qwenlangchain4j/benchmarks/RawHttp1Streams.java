@@ -55,14 +55,21 @@ final class RawHttp1Streams implements RawStreams {
     @Override
     public void start(int stream, byte[] body, ClientRun run) {
         byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + address.getHostString() + ":" + address.getPort()
-                + "\r\nAuthorization: Bearer " + Benchmarks.KEY + "\r\nContent-Type: application/json\r\n"
-                + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+                        + "\r\nAuthorization: Bearer " + Benchmarks.KEY + "\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: " + body.length + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
         try {
             SocketChannel channel = SocketChannel.open();
             channel.configureBlocking(false);
             channel.connect(address);
-            connecting.add(new Connection(stream, run, channel, ByteBuffer.allocate(head.length + body.length)
-                    .put(head).put(body).flip()));
+            connecting.add(new Connection(
+                    stream,
+                    run,
+                    channel,
+                    ByteBuffer.allocate(head.length + body.length)
+                            .put(head)
+                            .put(body)
+                            .flip()));
             selector.wakeup();
         } catch (IOException e) {
             run.failed(stream, e);
@@ -113,7 +120,11 @@ final class RawHttp1Streams implements RawStreams {
                 connection.answered = true;
                 connection.run.token(connection.stream);
                 if (!text.startsWith("HTTP/1.1 200")) {
-                    end(key, connection, new IOException("answered " + text.lines().findFirst().orElse("")));
+                    end(
+                            key,
+                            connection,
+                            new IOException(
+                                    "answered " + text.lines().findFirst().orElse("")));
                     return;
                 }
             }

@@ -44,17 +44,19 @@ final class RawHttp2Streams implements RawStreams {
         tls.start();
         InetSocketAddress address = new InetSocketAddress(chatCompletions.getHost(), chatCompletions.getPort());
         for (int i = 0; i < sessions; i++) {
-            this.sessions.add(client.connect(tls, address, new Session.Listener() {}).get());
+            this.sessions.add(
+                    client.connect(tls, address, new Session.Listener() {}).get());
         }
     }
 
     @Override
     public void start(int stream, byte[] body, ClientRun run) {
-        HttpFields headers = HttpFields.build().put(HttpHeader.CONTENT_TYPE, "application/json")
+        HttpFields headers = HttpFields.build()
+                .put(HttpHeader.CONTENT_TYPE, "application/json")
                 .put(HttpHeader.AUTHORIZATION, "Bearer " + Benchmarks.KEY);
         MetaData.Request request = new MetaData.Request("POST", uri, HttpVersion.HTTP_2, headers, body.length);
-        sessions.get(stream % sessions.size()).newStream(new HeadersFrame(request, null, false), new Reader(stream,
-                        run))
+        sessions.get(stream % sessions.size())
+                .newStream(new HeadersFrame(request, null, false), new Reader(stream, run))
                 .thenCompose(created -> created.data(new DataFrame(created.getId(), ByteBuffer.wrap(body), true)))
                 .whenComplete((created, failure) -> {
                     if (failure != null) {
@@ -94,8 +96,10 @@ final class RawHttp2Streams implements RawStreams {
                 boolean last = data.frame().isEndStream();
                 data.release();
                 if (last) {
-                    end(status == 200 && done ? null : new IOException("status " + status
-                            + (done ? "" : ", no data: [DONE]")));
+                    end(
+                            status == 200 && done
+                                    ? null
+                                    : new IOException("status " + status + (done ? "" : ", no data: [DONE]")));
                     return;
                 }
             }

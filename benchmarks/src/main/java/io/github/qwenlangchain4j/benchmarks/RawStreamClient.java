@@ -17,8 +17,8 @@ import java.time.Duration;
  */
 public final class RawStreamClient {
 
-    private static final String BODY = "{\"model\":\"%s\",\"stream\":true,\"messages\":[{\"role\":\"user\","
-            + "\"content\":\"Who are you?\"}]}";
+    private static final String BODY =
+            "{\"model\":\"%s\",\"stream\":true,\"messages\":[{\"role\":\"user\"," + "\"content\":\"Who are you?\"}]}";
 
     private RawStreamClient() {}
 
@@ -26,8 +26,8 @@ public final class RawStreamClient {
         URI url = URI.create(args[1] + "/chat/completions");
         int streams = Integer.parseInt(args[2]);
         Duration timeout = Duration.ofSeconds(Long.parseLong(args[3]));
-        int connections = (streams + StreamServer.MAX_STREAMS_PER_CONNECTION - 1)
-                / StreamServer.MAX_STREAMS_PER_CONNECTION;
+        int connections =
+                (streams + StreamServer.MAX_STREAMS_PER_CONNECTION - 1) / StreamServer.MAX_STREAMS_PER_CONNECTION;
         try (RawStreams client = switch (args[0]) {
             case "h1" -> new RawHttp1Streams(url);
             case "h2" -> new RawHttp2Streams(url, connections);

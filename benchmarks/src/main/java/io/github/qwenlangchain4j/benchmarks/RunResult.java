@@ -27,9 +27,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * @param maxHeapBytes   the JVM's maximum heap ({@code -Xmx})
  * @param javaVersion    the client JVM's {@code java.version}
  */
-record RunResult(int requested, int completed, int errors, String firstError, double startMillis, double wallSeconds,
-                 double p50Ms, double p90Ms, double p99Ms, double maxMs, int peakThreads, long heapIdleBytes,
-                 long heapOpenBytes, int openAtSample, double sampleMillis, long maxHeapBytes, String javaVersion) {
+record RunResult(
+        int requested,
+        int completed,
+        int errors,
+        String firstError,
+        double startMillis,
+        double wallSeconds,
+        double p50Ms,
+        double p90Ms,
+        double p99Ms,
+        double maxMs,
+        int peakThreads,
+        long heapIdleBytes,
+        long heapOpenBytes,
+        int openAtSample,
+        double sampleMillis,
+        long maxHeapBytes,
+        String javaVersion) {
 
     static final String PREFIX = "RESULT ";
     private static final ObjectMapper JSON = new ObjectMapper();

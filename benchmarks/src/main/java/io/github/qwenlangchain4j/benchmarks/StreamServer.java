@@ -55,15 +55,18 @@ final class StreamServer implements AutoCloseable {
     static final long INTERVAL_MS = 100;
     /** How long a non-streaming answer takes; the nominal length of a stream. */
     static final int ANSWER_SECONDS = 5;
+
     static final int MAX_STREAMS_PER_CONNECTION = 100;
     static final String WARMUP_MODEL = "warmup";
 
     /** The request bodies' JSON may be compact (this library) or indented (the OpenAI module). */
     private static final Pattern STREAM_REQUEST = Pattern.compile("\"stream\"\\s*:\\s*true");
+
     private static final Pattern WARMUP_REQUEST = Pattern.compile("\"model\"\\s*:\\s*\"" + WARMUP_MODEL + "\"");
 
     /** The events of a stream, in order, each written {@value #INTERVAL_MS} ms after the one before. */
     private static final byte[][] EVENTS = events();
+
     private static final byte[] WARMUP_STREAM = concat(EVENTS);
 
     /**
@@ -75,8 +78,12 @@ final class StreamServer implements AutoCloseable {
      * @param wallSeconds       from the first measured request's arrival to the end of the last answer, or 0
      * @param longestSeconds    the longest measured answer, from its request's arrival to its last write's end
      */
-    record Stats(int connections, Map<String, Long> requestsByVersion, int maxInProgress, double wallSeconds,
-                 double longestSeconds) {}
+    record Stats(
+            int connections,
+            Map<String, Long> requestsByVersion,
+            int maxInProgress,
+            double wallSeconds,
+            double longestSeconds) {}
 
     private final Server server = new Server();
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, runnable -> {
@@ -149,15 +156,20 @@ final class StreamServer implements AutoCloseable {
         byVersion.values().removeIf(count -> count == 0);
         long first = firstArrival.getAndSet(Long.MAX_VALUE);
         long last = lastEnd.getAndSet(Long.MIN_VALUE);
-        Stats stats = new Stats(clientSockets.size(), byVersion, maxInProgress.getAndSet(inProgress.get()),
-                last > first ? (last - first) / 1e9 : 0, longest.getAndSet(0) / 1e9);
+        Stats stats = new Stats(
+                clientSockets.size(),
+                byVersion,
+                maxInProgress.getAndSet(inProgress.get()),
+                last > first ? (last - first) / 1e9 : 0,
+                longest.getAndSet(0) / 1e9);
         clientSockets.clear();
         return stats;
     }
 
     private void accept(Request request, Response response, Callback callback) {
         clientSockets.add(request.getConnectionMetaData().getRemoteSocketAddress());
-        versions.computeIfAbsent(request.getConnectionMetaData().getHttpVersion().asString(), v -> new LongAdder())
+        versions.computeIfAbsent(
+                        request.getConnectionMetaData().getHttpVersion().asString(), v -> new LongAdder())
                 .increment();
         long arrival = System.nanoTime();
         maxInProgress.accumulateAndGet(inProgress.incrementAndGet(), Math::max);
@@ -217,9 +229,14 @@ final class StreamServer implements AutoCloseable {
                 return;
             }
             long next = start + TimeUnit.MILLISECONDS.toNanos(INTERVAL_MS * (event + 1));
-            response.write(false, ByteBuffer.wrap(EVENTS[event]), Callback.from(Invocable.InvocationType.NON_BLOCKING,
-                    () -> scheduler.schedule(() -> write(event + 1), next - System.nanoTime(), TimeUnit.NANOSECONDS),
-                    done::failed));
+            response.write(
+                    false,
+                    ByteBuffer.wrap(EVENTS[event]),
+                    Callback.from(
+                            Invocable.InvocationType.NON_BLOCKING,
+                            () -> scheduler.schedule(
+                                    () -> write(event + 1), next - System.nanoTime(), TimeUnit.NANOSECONDS),
+                            done::failed));
         }
     }
 
@@ -234,7 +251,8 @@ final class StreamServer implements AutoCloseable {
     }
 
     private static byte[] concat(byte[][] parts) {
-        ByteBuffer all = ByteBuffer.allocate(Arrays.stream(parts).mapToInt(part -> part.length).sum());
+        ByteBuffer all = ByteBuffer.allocate(
+                Arrays.stream(parts).mapToInt(part -> part.length).sum());
         for (byte[] part : parts) {
             all.put(part);
         }

@@ -42,14 +42,15 @@ public final class SyncClient {
         for (int i = 0; i < calls; i++) {
             int call = i;
             threads.newThread(() -> {
-                run.started(call);
-                try {
-                    model.chat(Benchmarks.QUESTION);
-                    run.completed(call);
-                } catch (RuntimeException e) {
-                    run.failed(call, e);
-                }
-            }).start();
+                        run.started(call);
+                        try {
+                            model.chat(Benchmarks.QUESTION);
+                            run.completed(call);
+                        } catch (RuntimeException e) {
+                            run.failed(call, e);
+                        }
+                    })
+                    .start();
         }
         run.allStarted();
         run.sampleOpenHeap(false);
@@ -60,13 +61,16 @@ public final class SyncClient {
     /** Daemon platform threads, or virtual threads through {@code Thread.ofVirtual().factory()}. */
     private static ThreadFactory threads(String kind) throws ReflectiveOperationException {
         return switch (kind) {
-            case "platform" -> runnable -> {
-                Thread thread = new Thread(runnable, "sync-call");
-                thread.setDaemon(true);
-                return thread;
-            };
-            case "virtual" -> (ThreadFactory) Class.forName("java.lang.Thread$Builder").getMethod("factory")
-                    .invoke(Thread.class.getMethod("ofVirtual").invoke(null));
+            case "platform" ->
+                runnable -> {
+                    Thread thread = new Thread(runnable, "sync-call");
+                    thread.setDaemon(true);
+                    return thread;
+                };
+            case "virtual" ->
+                (ThreadFactory) Class.forName("java.lang.Thread$Builder")
+                        .getMethod("factory")
+                        .invoke(Thread.class.getMethod("ofVirtual").invoke(null));
             default -> throw new IllegalArgumentException("threads are platform or virtual, not " + kind);
         };
     }

@@ -49,8 +49,7 @@ final class TokenizerBenchmark {
         "SELECT id, name, created_at FROM users WHERE score >= %d ORDER BY created_at DESC LIMIT 20;\n",
     };
     private static final String[] EMOJI = {
-        "Launch day 🚀🚀 — tests ✅, docs 📚, coffee ☕ x%d 😅",
-        "👩‍💻 + 🦙 = ❤️ (%d likes) 👍🏽🎉",
+        "Launch day 🚀🚀 — tests ✅, docs 📚, coffee ☕ x%d 😅", "👩‍💻 + 🦙 = ❤️ (%d likes) 👍🏽🎉",
     };
 
     private TokenizerBenchmark() {}
@@ -91,16 +90,26 @@ final class TokenizerBenchmark {
         double jtokkitRate = jtokkitTokens / Benchmarks.median(jtokkitSeconds);
         double ratio = oursRate / jtokkitRate;
         List<Row> rows = new ArrayList<>();
-        rows.add(new Row(String.format("Local token counting, %,d chars of mixed text (EN, ZH, code, emoji)",
-                        text.length()),
-                String.format("%.2f M tokens/s (%,d tokens; %.1f M chars/s)", oursRate / 1e6, oursTokens,
-                        text.length() / Benchmarks.median(oursSeconds) / 1e6),
-                String.format("%.2f M tokens/s (%,d tokens; %.1f M chars/s), JTokkit cl100k_base", jtokkitRate / 1e6,
-                        jtokkitTokens, text.length() / Benchmarks.median(jtokkitSeconds) / 1e6),
-                "-", String.format("%.2fx JTokkit", ratio), ">= 1x JTokkit", ratio >= 1));
-        rows.add(new Row("Local token counting: first use (load the vocabulary, count a short text)",
-                String.format("%.0f ms", oursLoad), String.format("%.0f ms, JTokkit cl100k_base", jtokkitLoad), "-",
-                String.format("%.2fx JTokkit", oursLoad / jtokkitLoad), "(reported)", true));
+        rows.add(new Row(
+                String.format("Local token counting, %,d chars of mixed text (EN, ZH, code, emoji)", text.length()),
+                String.format(
+                        "%.2f M tokens/s (%,d tokens; %.1f M chars/s)",
+                        oursRate / 1e6, oursTokens, text.length() / Benchmarks.median(oursSeconds) / 1e6),
+                String.format(
+                        "%.2f M tokens/s (%,d tokens; %.1f M chars/s), JTokkit cl100k_base",
+                        jtokkitRate / 1e6, jtokkitTokens, text.length() / Benchmarks.median(jtokkitSeconds) / 1e6),
+                "-",
+                String.format("%.2fx JTokkit", ratio),
+                ">= 1x JTokkit",
+                ratio >= 1));
+        rows.add(new Row(
+                "Local token counting: first use (load the vocabulary, count a short text)",
+                String.format("%.0f ms", oursLoad),
+                String.format("%.0f ms, JTokkit cl100k_base", jtokkitLoad),
+                "-",
+                String.format("%.2fx JTokkit", oursLoad / jtokkitLoad),
+                "(reported)",
+                true));
         return rows;
     }
 
@@ -134,7 +143,9 @@ final class TokenizerBenchmark {
                 text.append(kind == 2 ? "" : kind == 1 ? "" : " ");
             }
             if (random.nextInt(4) == 0) {
-                text.append("id_").append(Long.toString(random.nextLong() & Long.MAX_VALUE, 36)).append(' ');
+                text.append("id_")
+                        .append(Long.toString(random.nextLong() & Long.MAX_VALUE, 36))
+                        .append(' ');
             }
             text.append("\n\n");
         }

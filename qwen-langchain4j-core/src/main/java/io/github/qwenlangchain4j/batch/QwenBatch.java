@@ -82,7 +82,9 @@ public record QwenBatch(
     public QwenBatch {
         errors = errors == null ? List.of() : List.copyOf(errors);
         requestCounts = requestCounts == null ? QwenBatchRequestCounts.EMPTY : requestCounts;
-        metadata = metadata == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
+        metadata = metadata == null
+                ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
     }
 
     /**

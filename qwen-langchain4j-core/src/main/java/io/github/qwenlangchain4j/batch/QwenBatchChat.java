@@ -1,6 +1,5 @@
 package io.github.qwenlangchain4j.batch;
 
-import io.github.qwenlangchain4j.QwenConnectionBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.exception.LangChain4jException;
 import dev.langchain4j.exception.UnsupportedFeatureException;
@@ -9,6 +8,7 @@ import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import io.github.qwenlangchain4j.QwenBaseChatModel;
 import io.github.qwenlangchain4j.QwenChatRequestParameters;
+import io.github.qwenlangchain4j.QwenConnectionBuilder;
 import io.github.qwenlangchain4j.internal.api.ChatCompletionResponse;
 import io.github.qwenlangchain4j.internal.batch.BatchEngine;
 import io.github.qwenlangchain4j.internal.json.Json;
@@ -63,11 +63,12 @@ public final class QwenBatchChat {
         }
         QwenChatRequestParameters parameters = merged.build();
         this.defaultParameters = parameters.modelName() == null
-                ? merged.modelName(QwenBaseChatModel.DEFAULT_MODEL_NAME).build() : parameters;
+                ? merged.modelName(QwenBaseChatModel.DEFAULT_MODEL_NAME).build()
+                : parameters;
         ChatRequestMapper.validateParameters(defaultParameters);
         this.sendThinking = Boolean.TRUE.equals(builder.sendThinking);
-        this.engine = new BatchEngine<>(builder.newBatches(), builder.settings(QwenBatchEndpoint.CHAT_COMPLETIONS),
-                QwenBatchChat::decode);
+        this.engine = new BatchEngine<>(
+                builder.newBatches(), builder.settings(QwenBatchEndpoint.CHAT_COMPLETIONS), QwenBatchChat::decode);
     }
 
     /**
@@ -117,8 +118,8 @@ public final class QwenBatchChat {
                 QwenChatRequestParameters parameters = defaultParameters.overrideWith(request.parameters());
                 Object body;
                 try {
-                    body = ChatRequestMapper.toBody(request.messages(), parameters,
-                            planner.plan(parameters, Transport.BATCH), sendThinking);
+                    body = ChatRequestMapper.toBody(
+                            request.messages(), parameters, planner.plan(parameters, Transport.BATCH), sendThinking);
                 } catch (RuntimeException e) {
                     throw naming(i, e);
                 }

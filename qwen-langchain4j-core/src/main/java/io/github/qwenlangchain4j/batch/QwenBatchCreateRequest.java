@@ -11,8 +11,11 @@ import java.util.Map;
  * @param completionWindow how long Qwen may take; default 24 hours
  * @param metadata         {@code ds_name} (task name, at most 100 characters), {@code ds_description} (at most 200)
  */
-public record QwenBatchCreateRequest(String inputFileId, QwenBatchEndpoint endpoint,
-                                     QwenCompletionWindow completionWindow, Map<String, String> metadata) {
+public record QwenBatchCreateRequest(
+        String inputFileId,
+        QwenBatchEndpoint endpoint,
+        QwenCompletionWindow completionWindow,
+        Map<String, String> metadata) {
 
     /**
      * Checks and completes the request.
@@ -42,7 +45,8 @@ public record QwenBatchCreateRequest(String inputFileId, QwenBatchEndpoint endpo
 
     private static void checkLength(String value, String name, int max) {
         if (value != null && value.length() > max) {
-            throw new IllegalArgumentException(name + " must be at most " + max + " characters, but has " + value.length());
+            throw new IllegalArgumentException(
+                    name + " must be at most " + max + " characters, but has " + value.length());
         }
     }
 

@@ -25,7 +25,9 @@ public record QwenBatchItemError(String code, String message, Integer statusCode
 
     @Override
     public String toString() {
-        return (statusCode == null ? "" : "HTTP " + statusCode + ", ") + (code == null ? "" : code + ": ") + message
+        return (statusCode == null ? "" : "HTTP " + statusCode + ", ")
+                + (code == null ? "" : code + ": ")
+                + message
                 + (requestId == null ? "" : " (request id: " + requestId + ")");
     }
 }

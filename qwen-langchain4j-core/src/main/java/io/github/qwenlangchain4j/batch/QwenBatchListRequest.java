@@ -20,8 +20,14 @@ import java.util.Map;
  * @param after        the cursor: the id of the last batch of the previous page
  * @param limit        page size
  */
-public record QwenBatchListRequest(String name, List<String> inputFileIds, List<QwenBatchStatus> statuses,
-                                   LocalDateTime createAfter, LocalDateTime createBefore, String after, Integer limit) {
+public record QwenBatchListRequest(
+        String name,
+        List<String> inputFileIds,
+        List<QwenBatchStatus> statuses,
+        LocalDateTime createAfter,
+        LocalDateTime createBefore,
+        String after,
+        Integer limit) {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
@@ -41,7 +47,8 @@ public record QwenBatchListRequest(String name, List<String> inputFileIds, List<
         inputFileIds = inputFileIds == null ? List.of() : List.copyOf(inputFileIds);
         statuses = statuses == null ? List.of() : List.copyOf(statuses);
         if (inputFileIds.size() > 20) {
-            throw new IllegalArgumentException("at most 20 input file ids can be filtered on, but got " + inputFileIds.size());
+            throw new IllegalArgumentException(
+                    "at most 20 input file ids can be filtered on, but got " + inputFileIds.size());
         }
         if (limit != null && limit < 1) {
             throw new IllegalArgumentException("limit must be positive, but was " + limit);
@@ -71,8 +78,13 @@ public record QwenBatchListRequest(String name, List<String> inputFileIds, List<
         Map<String, String> query = new LinkedHashMap<>();
         query.put("ds_name", name);
         query.put("input_file_ids", inputFileIds.isEmpty() ? null : String.join(",", inputFileIds));
-        query.put("status", statuses.isEmpty() ? null
-                : String.join(",", statuses.stream().map(QwenBatchStatus::value).toList()));
+        query.put(
+                "status",
+                statuses.isEmpty()
+                        ? null
+                        : String.join(
+                                ",",
+                                statuses.stream().map(QwenBatchStatus::value).toList()));
         query.put("create_after", createAfter == null ? null : TIME.format(createAfter));
         query.put("create_before", createBefore == null ? null : TIME.format(createBefore));
         query.put("after", after);

@@ -1,7 +1,7 @@
 package io.github.qwenlangchain4j.batch;
 
-import io.github.qwenlangchain4j.files.QwenFiles;
 import io.github.qwenlangchain4j.QwenConnectionBuilder;
+import io.github.qwenlangchain4j.files.QwenFiles;
 import io.github.qwenlangchain4j.internal.batch.BatchEngine;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -118,7 +118,8 @@ public abstract class QwenBatchOptions<T, B extends QwenBatchOptions<T, B>> exte
      * @return a new client for the Batch API
      */
     protected QwenBatches newBatches() {
-        return new QwenBatches(newClient(), copyConnectionTo(QwenFiles.builder()).build());
+        return new QwenBatches(
+                newClient(), copyConnectionTo(QwenFiles.builder()).build());
     }
 
     /**
@@ -130,14 +131,17 @@ public abstract class QwenBatchOptions<T, B extends QwenBatchOptions<T, B>> exte
      */
     protected BatchEngine.Settings settings(QwenBatchEndpoint endpoint) {
         Duration poll = pollInterval == null ? Duration.ofSeconds(10) : pollInterval;
-        Duration maxPoll = maxPollInterval == null ? (poll.compareTo(Duration.ofMinutes(2)) > 0 ? poll
-                : Duration.ofMinutes(2)) : maxPollInterval;
+        Duration maxPoll = maxPollInterval == null
+                ? (poll.compareTo(Duration.ofMinutes(2)) > 0 ? poll : Duration.ofMinutes(2))
+                : maxPollInterval;
         QwenBatchCreateRequest.checkMetadata(metadata);
-        return new BatchEngine.Settings(endpoint,
+        return new BatchEngine.Settings(
+                endpoint,
                 completionWindow == null ? QwenCompletionWindow.DEFAULT : completionWindow,
                 Map.copyOf(metadata),
                 maxRequestsPerFile == null ? BatchEngine.MAX_LINES_PER_FILE : maxRequestsPerFile,
                 maxBytesPerFile == null ? BatchEngine.MAX_BYTES_PER_FILE : maxBytesPerFile,
-                poll, maxPoll);
+                poll,
+                maxPoll);
     }
 }

@@ -12,8 +12,8 @@ import java.util.List;
  * @param items         one result per item, {@code items.get(i).index() == i}
  * @param <T>           the result type
  */
-public record QwenBatchResults<T>(String jobId, QwenBatchStatus status, String failureReason,
-                                  List<QwenBatchItemResult<T>> items) {
+public record QwenBatchResults<T>(
+        String jobId, QwenBatchStatus status, String failureReason, List<QwenBatchItemResult<T>> items) {
 
     /**
      * The results of a job; created by the library.
@@ -62,7 +62,9 @@ public record QwenBatchResults<T>(String jobId, QwenBatchStatus status, String f
      * @return the indices, ascending; empty when every item ran
      */
     public List<Integer> notDone() {
-        return items.stream().filter(item -> item.error() != null && item.error().isNotDone())
-                .map(QwenBatchItemResult::index).toList();
+        return items.stream()
+                .filter(item -> item.error() != null && item.error().isNotDone())
+                .map(QwenBatchItemResult::index)
+                .toList();
     }
 }

@@ -1,14 +1,14 @@
 package io.github.qwenlangchain4j.batch;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.qwenlangchain4j.QwenConnectionBuilder;
 import io.github.qwenlangchain4j.QwenPage;
 import io.github.qwenlangchain4j.files.QwenFiles;
-import io.github.qwenlangchain4j.internal.mapper.WireValues;
-import io.github.qwenlangchain4j.QwenConnectionBuilder;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.qwenlangchain4j.internal.batch.BatchList;
 import io.github.qwenlangchain4j.internal.batch.BatchObject;
 import io.github.qwenlangchain4j.internal.batch.CreateBatchBody;
 import io.github.qwenlangchain4j.internal.client.QwenClient;
+import io.github.qwenlangchain4j.internal.mapper.WireValues;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,8 +62,11 @@ public final class QwenBatches {
      * @return the new batch
      */
     public QwenBatch create(QwenBatchCreateRequest request) {
-        CreateBatchBody body = new CreateBatchBody(request.inputFileId(), request.endpoint().path(),
-                request.completionWindow().value(), request.metadata().isEmpty() ? null : request.metadata());
+        CreateBatchBody body = new CreateBatchBody(
+                request.inputFileId(),
+                request.endpoint().path(),
+                request.completionWindow().value(),
+                request.metadata().isEmpty() ? null : request.metadata());
         return toBatch(client.create("/batches", body, BatchObject.class).body());
     }
 
@@ -85,7 +88,8 @@ public final class QwenBatches {
      * @throws IllegalArgumentException when the id is null, blank or contains {@code /}
      */
     public QwenBatch retrieve(String batchId) {
-        return toBatch(client.get("/batches/" + WireValues.requireId(batchId), null, BatchObject.class).body());
+        return toBatch(client.get("/batches/" + WireValues.requireId(batchId), null, BatchObject.class)
+                .body());
     }
 
     /**
@@ -104,13 +108,17 @@ public final class QwenBatches {
      * @return the page
      */
     public QwenPage<QwenBatch> list(QwenBatchListRequest request) {
-        BatchList page = client.get("/batches", request.toQuery(), BatchList.class).body();
+        BatchList page =
+                client.get("/batches", request.toQuery(), BatchList.class).body();
         List<QwenBatch> batches = new ArrayList<>();
         if (page.data() != null) {
             page.data().forEach(batch -> batches.add(toBatch(batch)));
         }
-        String firstId = page.firstId() != null ? page.firstId() : batches.isEmpty() ? null : batches.get(0).id();
-        String lastId = page.lastId() != null ? page.lastId()
+        String firstId = page.firstId() != null
+                ? page.firstId()
+                : batches.isEmpty() ? null : batches.get(0).id();
+        String lastId = page.lastId() != null
+                ? page.lastId()
                 : batches.isEmpty() ? null : batches.get(batches.size() - 1).id();
         return new QwenPage<>(batches, firstId, lastId, Boolean.TRUE.equals(page.hasMore()));
     }
@@ -125,8 +133,9 @@ public final class QwenBatches {
      * @throws IllegalArgumentException when the id is null, blank or contains {@code /}
      */
     public QwenBatch cancel(String batchId) {
-        return toBatch(client.post("/batches/" + WireValues.requireId(batchId) + "/cancel", java.util.Map.of(),
-                BatchObject.class).body());
+        return toBatch(client.post(
+                        "/batches/" + WireValues.requireId(batchId) + "/cancel", java.util.Map.of(), BatchObject.class)
+                .body());
     }
 
     static QwenBatch toBatch(BatchObject batch) {
@@ -141,8 +150,10 @@ public final class QwenBatches {
                 batch.outputFileId(),
                 batch.errorFileId(),
                 errors(batch.errors()),
-                counts == null ? QwenBatchRequestCounts.EMPTY : new QwenBatchRequestCounts(orZero(counts.total()),
-                        orZero(counts.completed()), orZero(counts.failed())),
+                counts == null
+                        ? QwenBatchRequestCounts.EMPTY
+                        : new QwenBatchRequestCounts(
+                                orZero(counts.total()), orZero(counts.completed()), orZero(counts.failed())),
                 batch.metadata(),
                 WireValues.instant(batch.createdAt()),
                 WireValues.instant(batch.inProgressAt()),
@@ -179,7 +190,10 @@ public final class QwenBatches {
             return new QwenBatchError(null, item.asText(), null, null);
         }
         JsonNode line = item.get("line");
-        return new QwenBatchError(text(item.get("code")), text(item.get("message")), text(item.get("param")),
+        return new QwenBatchError(
+                text(item.get("code")),
+                text(item.get("message")),
+                text(item.get("param")),
                 line == null || !line.canConvertToInt() ? null : line.asInt());
     }
 
@@ -199,7 +213,8 @@ public final class QwenBatches {
 
         @Override
         public QwenBatches build() {
-            return new QwenBatches(newClient(), copyConnectionTo(QwenFiles.builder()).build());
+            return new QwenBatches(
+                    newClient(), copyConnectionTo(QwenFiles.builder()).build());
         }
     }
 }

@@ -32,13 +32,13 @@ public record QwenCompletionWindow(String value) {
         value = value.strip();
         Matcher matcher = FORMAT.matcher(value);
         if (!matcher.matches()) {
-            throw new IllegalArgumentException("completion window '" + value + "' must be whole hours or days, e.g."
-                    + " \"24h\" or \"7d\"");
+            throw new IllegalArgumentException(
+                    "completion window '" + value + "' must be whole hours or days, e.g." + " \"24h\" or \"7d\"");
         }
         long hours = Long.parseLong(matcher.group(1)) * (matcher.group(2).equals("d") ? 24 : 1);
         if (hours < 24 || hours > 336) {
-            throw new IllegalArgumentException("completion window '" + value + "' must be between 24h and 336h"
-                    + " (1d to 14d)");
+            throw new IllegalArgumentException(
+                    "completion window '" + value + "' must be between 24h and 336h" + " (1d to 14d)");
         }
     }
 

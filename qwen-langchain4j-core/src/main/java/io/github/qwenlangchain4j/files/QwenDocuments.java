@@ -1,9 +1,6 @@
 package io.github.qwenlangchain4j.files;
 
 import dev.langchain4j.data.message.SystemMessage;
-import io.github.qwenlangchain4j.files.QwenFile;
-import io.github.qwenlangchain4j.files.QwenFileProcessingException;
-import io.github.qwenlangchain4j.files.QwenFiles;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,8 +51,10 @@ public final class QwenDocuments {
                 throw QwenFileProcessingException.failed(file);
             }
             if (!file.isProcessed()) {
-                throw QwenFileProcessingException.notProcessed(file, "; Qwen would refuse the chat (\"File parsing in"
-                        + " progress\"). Wait with QwenFiles.awaitProcessed first.");
+                throw QwenFileProcessingException.notProcessed(
+                        file,
+                        "; Qwen would refuse the chat (\"File parsing in"
+                                + " progress\"). Wait with QwenFiles.awaitProcessed first.");
             }
             ids.add(file.id());
         }

@@ -14,8 +14,14 @@ import java.time.Instant;
  *                      {@code error} (parsing failed)
  * @param statusDetails why processing failed, or null
  */
-public record QwenFile(String id, long bytes, Instant createdAt, String filename, String purpose, String status,
-                       String statusDetails) {
+public record QwenFile(
+        String id,
+        long bytes,
+        Instant createdAt,
+        String filename,
+        String purpose,
+        String status,
+        String statusDetails) {
 
     /** Qwen has parsed the file: a document can be referenced from a chat. */
     public static final String PROCESSED = "processed";

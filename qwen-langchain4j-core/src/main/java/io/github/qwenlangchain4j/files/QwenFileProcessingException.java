@@ -27,8 +27,10 @@ public class QwenFileProcessingException extends RuntimeException {
      * @return the exception, naming the file and Qwen's reason
      */
     public static QwenFileProcessingException failed(QwenFile file) {
-        return new QwenFileProcessingException("Qwen could not process the file " + file.id() + " (" + file.filename()
-                + "): " + (file.statusDetails() == null ? "no reason given" : file.statusDetails()), file);
+        return new QwenFileProcessingException(
+                "Qwen could not process the file " + file.id() + " (" + file.filename() + "): "
+                        + (file.statusDetails() == null ? "no reason given" : file.statusDetails()),
+                file);
     }
 
     /**
@@ -39,8 +41,10 @@ public class QwenFileProcessingException extends RuntimeException {
      * @return the exception, naming the file and its status
      */
     public static QwenFileProcessingException notProcessed(QwenFile file, String advice) {
-        return new QwenFileProcessingException("The file " + file.id() + " (" + file.filename() + ") is not processed"
-                + " yet (status " + file.status() + ")" + advice, file);
+        return new QwenFileProcessingException(
+                "The file " + file.id() + " (" + file.filename() + ") is not processed" + " yet (status "
+                        + file.status() + ")" + advice,
+                file);
     }
 
     /**

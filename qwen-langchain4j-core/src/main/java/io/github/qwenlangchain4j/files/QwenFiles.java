@@ -1,17 +1,16 @@
 package io.github.qwenlangchain4j.files;
 
-import io.github.qwenlangchain4j.QwenPage;
 import io.github.qwenlangchain4j.QwenConnectionBuilder;
+import io.github.qwenlangchain4j.QwenPage;
+import io.github.qwenlangchain4j.internal.client.QwenClient;
 import io.github.qwenlangchain4j.internal.files.FileDeleted;
 import io.github.qwenlangchain4j.internal.files.FileList;
 import io.github.qwenlangchain4j.internal.files.FileObject;
-import io.github.qwenlangchain4j.internal.client.QwenClient;
 import io.github.qwenlangchain4j.internal.mapper.WireValues;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,10 +88,18 @@ public final class QwenFiles {
         Objects.requireNonNull(filename, "filename");
         Objects.requireNonNull(file, "file");
         if (!Files.isReadable(file) || Files.isDirectory(file)) {
-            throw new UncheckedIOException("Could not read " + file, new java.io.FileNotFoundException(file.toString()));
+            throw new UncheckedIOException(
+                    "Could not read " + file, new java.io.FileNotFoundException(file.toString()));
         }
-        return toFile(client.files().postMultipart("/files", Map.of("purpose", PURPOSE_BATCH), filename, file,
-                contentType(filename), FileObject.class).body());
+        return toFile(client.files()
+                .postMultipart(
+                        "/files",
+                        Map.of("purpose", PURPOSE_BATCH),
+                        filename,
+                        file,
+                        contentType(filename),
+                        FileObject.class)
+                .body());
     }
 
     /**
@@ -119,8 +126,15 @@ public final class QwenFiles {
         Objects.requireNonNull(filename, "filename");
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(purpose, "purpose");
-        return toFile(client.files().postMultipart("/files", Map.of("purpose", purpose), filename, content,
-                contentType(filename), FileObject.class).body());
+        return toFile(client.files()
+                .postMultipart(
+                        "/files",
+                        Map.of("purpose", purpose),
+                        filename,
+                        content,
+                        contentType(filename),
+                        FileObject.class)
+                .body());
     }
 
     /**
@@ -135,11 +149,19 @@ public final class QwenFiles {
     public QwenFile uploadDocument(Path file) {
         Objects.requireNonNull(file, "file");
         if (!Files.isReadable(file) || Files.isDirectory(file)) {
-            throw new UncheckedIOException("Could not read " + file, new java.io.FileNotFoundException(file.toString()));
+            throw new UncheckedIOException(
+                    "Could not read " + file, new java.io.FileNotFoundException(file.toString()));
         }
         String filename = file.getFileName().toString();
-        return toFile(client.files().postMultipart("/files", Map.of("purpose", PURPOSE_FILE_EXTRACT), filename, file,
-                contentType(filename), FileObject.class).body());
+        return toFile(client.files()
+                .postMultipart(
+                        "/files",
+                        Map.of("purpose", PURPOSE_FILE_EXTRACT),
+                        filename,
+                        file,
+                        contentType(filename),
+                        FileObject.class)
+                .body());
     }
 
     /**
@@ -192,15 +214,18 @@ public final class QwenFiles {
                 throw QwenFileProcessingException.failed(file);
             }
             if (System.nanoTime() - deadline >= 0) {
-                throw QwenFileProcessingException.notProcessed(file, " after " + timeout + ": Qwen refuses chats"
-                        + " that reference it until it is; wait longer");
+                throw QwenFileProcessingException.notProcessed(
+                        file,
+                        " after " + timeout + ": Qwen refuses chats" + " that reference it until it is; wait longer");
             }
             try {
                 Thread.sleep(pollInterval.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new QwenFileProcessingException("Interrupted while waiting for the file " + fileId
-                        + " to be processed (status " + file.status() + ")", file);
+                throw new QwenFileProcessingException(
+                        "Interrupted while waiting for the file " + fileId + " to be processed (status " + file.status()
+                                + ")",
+                        file);
             }
         }
     }
@@ -217,7 +242,8 @@ public final class QwenFiles {
      * @throws IllegalArgumentException when the id is null, blank or contains {@code /}
      */
     public QwenFile retrieve(String fileId) {
-        return toFile(client.get("/files/" + WireValues.requireId(fileId), null, FileObject.class).body());
+        return toFile(client.get("/files/" + WireValues.requireId(fileId), null, FileObject.class)
+                .body());
     }
 
     /**
@@ -245,8 +271,12 @@ public final class QwenFiles {
         if (page.data() != null) {
             page.data().forEach(file -> files.add(toFile(file)));
         }
-        String lastId = page.lastId() != null ? page.lastId() : files.isEmpty() ? null : files.get(files.size() - 1).id();
-        String firstId = page.firstId() != null ? page.firstId() : files.isEmpty() ? null : files.get(0).id();
+        String lastId = page.lastId() != null
+                ? page.lastId()
+                : files.isEmpty() ? null : files.get(files.size() - 1).id();
+        String firstId = page.firstId() != null
+                ? page.firstId()
+                : files.isEmpty() ? null : files.get(0).id();
         return new QwenPage<>(files, firstId, lastId, Boolean.TRUE.equals(page.hasMore()));
     }
 
@@ -258,7 +288,8 @@ public final class QwenFiles {
      * @throws IllegalArgumentException when the id is null, blank or contains {@code /}
      */
     public boolean delete(String fileId) {
-        FileDeleted deleted = client.delete("/files/" + WireValues.requireId(fileId), FileDeleted.class).body();
+        FileDeleted deleted = client.delete("/files/" + WireValues.requireId(fileId), FileDeleted.class)
+                .body();
         return Boolean.TRUE.equals(deleted.deleted());
     }
 
@@ -289,8 +320,14 @@ public final class QwenFiles {
     }
 
     static QwenFile toFile(FileObject file) {
-        return new QwenFile(file.id(), file.bytes() == null ? 0 : file.bytes(), WireValues.instant(file.createdAt()),
-                file.filename(), file.purpose(), file.status(), file.statusDetails());
+        return new QwenFile(
+                file.id(),
+                file.bytes() == null ? 0 : file.bytes(),
+                WireValues.instant(file.createdAt()),
+                file.filename(),
+                file.purpose(),
+                file.status(),
+                file.statusDetails());
     }
 
     @Override

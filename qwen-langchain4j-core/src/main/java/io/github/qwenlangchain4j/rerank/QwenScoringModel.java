@@ -62,8 +62,8 @@ public class QwenScoringModel implements ScoringModel {
         RerankModelSpec spec = RerankModelSpec.of(modelName);
         this.instruct = builder.instruct;
         if (instruct != null && instruct.isBlank()) {
-            throw new IllegalArgumentException("instruct must not be blank; leave it unset for qwen3-rerank's default"
-                    + " (question answering)");
+            throw new IllegalArgumentException(
+                    "instruct must not be blank; leave it unset for qwen3-rerank's default" + " (question answering)");
         }
         if (instruct != null && !spec.supportsInstruct()) {
             throw new IllegalArgumentException("instruct is only supported by qwen3-rerank, not by " + modelName
@@ -73,8 +73,8 @@ public class QwenScoringModel implements ScoringModel {
         if (topN != null && topN < 1) {
             throw new IllegalArgumentException("topN must be at least 1, but was " + topN);
         }
-        int maxDocuments = limit("maxDocumentsPerRequest", builder.maxDocumentsPerRequest,
-                spec.maxDocumentsPerRequest(), spec);
+        int maxDocuments =
+                limit("maxDocumentsPerRequest", builder.maxDocumentsPerRequest, spec.maxDocumentsPerRequest(), spec);
         int maxTokens = limit("maxTokensPerRequest", builder.maxTokensPerRequest, spec.maxTokensPerRequest(), null);
         TokenCountEstimator estimator = builder.tokenCountEstimator;
         ToIntFunction<String> tokens = estimator == null ? TokenGuess::count : estimator::estimateTokenCountInText;
@@ -91,8 +91,8 @@ public class QwenScoringModel implements ScoringModel {
             throw new IllegalArgumentException(name + " must be at least 1, but was " + configured);
         }
         if (spec != null && spec.isKnown() && configured > documented) {
-            throw new IllegalArgumentException(name + " " + configured + " exceeds what the model accepts per"
-                    + " request (" + documented + ")");
+            throw new IllegalArgumentException(
+                    name + " " + configured + " exceeds what the model accepts per" + " request (" + documented + ")");
         }
         return configured;
     }

@@ -13,8 +13,8 @@ import java.util.Map;
  * @param endIndex   where it ends, or null
  * @param details    the whole annotation as Qwen sent it
  */
-public record QwenAnnotation(String type, String url, String title, Integer startIndex, Integer endIndex,
-                             Map<String, Object> details) {
+public record QwenAnnotation(
+        String type, String url, String title, Integer startIndex, Integer endIndex, Map<String, Object> details) {
 
     /**
      * Copies {@code details}, so that the record is immutable.
@@ -27,6 +27,8 @@ public record QwenAnnotation(String type, String url, String title, Integer star
      * @param details see the record's description
      */
     public QwenAnnotation {
-        details = details == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(details));
+        details = details == null
+                ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(details));
     }
 }

@@ -139,8 +139,8 @@ public final class QwenBuiltInTool {
         Objects.requireNonNull(definition, "definition");
         Object type = definition.get("type");
         if (!(type instanceof String name) || name.isBlank()) {
-            throw new IllegalArgumentException("A built-in tool needs a \"type\" such as \"web_search\", but got "
-                    + definition.keySet());
+            throw new IllegalArgumentException(
+                    "A built-in tool needs a \"type\" such as \"web_search\", but got " + definition.keySet());
         }
         if (name.equals("function")) {
             throw new IllegalArgumentException("Function tools are not built-in tools: give them as ToolSpecifications"
@@ -168,8 +168,10 @@ public final class QwenBuiltInTool {
 
     private static void checkRequired(String type, Map<String, ?> definition) {
         if (type.equals("file_search")) {
-            if (!(definition.get("vector_store_ids") instanceof List<?> ids) || ids.size() != 1
-                    || !(ids.get(0) instanceof String id) || id.isBlank()) {
+            if (!(definition.get("vector_store_ids") instanceof List<?> ids)
+                    || ids.size() != 1
+                    || !(ids.get(0) instanceof String id)
+                    || id.isBlank()) {
                 throw new IllegalArgumentException("file_search needs vector_store_ids with exactly one knowledge base"
                         + " id, but got " + definition.get("vector_store_ids"));
             }

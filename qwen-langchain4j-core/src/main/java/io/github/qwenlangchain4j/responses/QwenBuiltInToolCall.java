@@ -163,8 +163,11 @@ public final class QwenBuiltInToolCall {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof QwenBuiltInToolCall that && type.equals(that.type) && Objects.equals(id, that.id)
-                && Objects.equals(status, that.status) && details.equals(that.details);
+        return o instanceof QwenBuiltInToolCall that
+                && type.equals(that.type)
+                && Objects.equals(id, that.id)
+                && Objects.equals(status, that.status)
+                && details.equals(that.details);
     }
 
     @Override

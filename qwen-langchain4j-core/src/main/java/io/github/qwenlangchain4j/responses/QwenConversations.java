@@ -71,8 +71,11 @@ public final class QwenConversations {
     public QwenConversation create(List<? extends ChatMessage> messages, Map<String, String> metadata) {
         List<Map<String, Object>> items = messages == null || messages.isEmpty() ? null : toItems(messages);
         checkMetadata(metadata);
-        return toConversation(client.create(CONVERSATIONS, new ConversationWire.CreateBody(items,
-                metadata == null ? null : new LinkedHashMap<>(metadata)), ConversationWire.Conversation.class).body());
+        return toConversation(client.create(
+                        CONVERSATIONS,
+                        new ConversationWire.CreateBody(items, metadata == null ? null : new LinkedHashMap<>(metadata)),
+                        ConversationWire.Conversation.class)
+                .body());
     }
 
     /**
@@ -82,7 +85,8 @@ public final class QwenConversations {
      * @return the conversation
      */
     public QwenConversation retrieve(String conversationId) {
-        return toConversation(client.get(path(conversationId), null, ConversationWire.Conversation.class).body());
+        return toConversation(client.get(path(conversationId), null, ConversationWire.Conversation.class)
+                .body());
     }
 
     /**
@@ -98,8 +102,11 @@ public final class QwenConversations {
                     + " empty map to clear it)");
         }
         checkMetadata(metadata);
-        return toConversation(client.post(path(conversationId), new ConversationWire.UpdateBody(metadata),
-                ConversationWire.Conversation.class).body());
+        return toConversation(client.post(
+                        path(conversationId),
+                        new ConversationWire.UpdateBody(metadata),
+                        ConversationWire.Conversation.class)
+                .body());
     }
 
     /**
@@ -109,7 +116,9 @@ public final class QwenConversations {
      * @return whether Qwen reports it deleted
      */
     public boolean delete(String conversationId) {
-        return Boolean.TRUE.equals(client.delete(path(conversationId), ConversationWire.Deleted.class).body().deleted());
+        return Boolean.TRUE.equals(client.delete(path(conversationId), ConversationWire.Deleted.class)
+                .body()
+                .deleted());
     }
 
     /**
@@ -131,7 +140,8 @@ public final class QwenConversations {
      * @param ascending      true for oldest first, false for newest first, null for Qwen's default (newest first)
      * @return one page
      */
-    public QwenPage<QwenConversationItem> listItems(String conversationId, String after, Integer limit, Boolean ascending) {
+    public QwenPage<QwenConversationItem> listItems(
+            String conversationId, String after, Integer limit, Boolean ascending) {
         if (limit != null && (limit < 1 || limit > 100)) {
             throw new IllegalArgumentException("limit must be between 1 and 100, but was " + limit);
         }
@@ -139,7 +149,8 @@ public final class QwenConversations {
         query.put("after", after);
         query.put("limit", limit == null ? null : limit.toString());
         query.put("order", ascending == null ? null : (ascending ? "asc" : "desc"));
-        return toItems(client.get(path(conversationId) + "/items", query, ConversationWire.ItemList.class).body());
+        return toItems(client.get(path(conversationId) + "/items", query, ConversationWire.ItemList.class)
+                .body());
     }
 
     /**
@@ -153,8 +164,12 @@ public final class QwenConversations {
         if (messages == null || messages.isEmpty()) {
             throw new IllegalArgumentException("messages must not be empty");
         }
-        return toItems(client.create(path(conversationId) + "/items", new ConversationWire.ItemsBody(toItems(messages)),
-                ConversationWire.ItemList.class).body()).data();
+        return toItems(client.create(
+                                path(conversationId) + "/items",
+                                new ConversationWire.ItemsBody(toItems(messages)),
+                                ConversationWire.ItemList.class)
+                        .body())
+                .data();
     }
 
     /**
@@ -165,8 +180,11 @@ public final class QwenConversations {
      * @return the item
      */
     public QwenConversationItem retrieveItem(String conversationId, String itemId) {
-        return toItem(client.get(path(conversationId) + "/items/" + requireId(itemId, "itemId"), null,
-                ConversationWire.Item.class).body());
+        return toItem(client.get(
+                        path(conversationId) + "/items/" + requireId(itemId, "itemId"),
+                        null,
+                        ConversationWire.Item.class)
+                .body());
     }
 
     /**
@@ -177,8 +195,10 @@ public final class QwenConversations {
      * @return whether Qwen reports it deleted
      */
     public boolean deleteItem(String conversationId, String itemId) {
-        return Boolean.TRUE.equals(client.delete(path(conversationId) + "/items/" + requireId(itemId, "itemId"),
-                ConversationWire.Deleted.class).body().deleted());
+        return Boolean.TRUE.equals(client.delete(
+                        path(conversationId) + "/items/" + requireId(itemId, "itemId"), ConversationWire.Deleted.class)
+                .body()
+                .deleted());
     }
 
     private static String path(String conversationId) {
@@ -216,8 +236,10 @@ public final class QwenConversations {
                 text = ai.text();
             } else {
                 throw new IllegalArgumentException("messages[" + i + "] cannot be a conversation item: Qwen keeps"
-                        + " system, user and assistant text messages, not " + (message == null ? "null" : message.type()
-                        + " messages with tool calls or non-text content"));
+                        + " system, user and assistant text messages, not "
+                        + (message == null
+                                ? "null"
+                                : message.type() + " messages with tool calls or non-text content"));
             }
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("type", "message");
@@ -233,8 +255,8 @@ public final class QwenConversations {
             return;
         }
         if (metadata.size() > MAX_METADATA_PAIRS) {
-            throw new IllegalArgumentException("Qwen keeps at most " + MAX_METADATA_PAIRS + " metadata pairs, but got "
-                    + metadata.size());
+            throw new IllegalArgumentException(
+                    "Qwen keeps at most " + MAX_METADATA_PAIRS + " metadata pairs, but got " + metadata.size());
         }
         metadata.forEach((key, value) -> {
             if (key == null || key.isEmpty() || key.length() > 64) {
@@ -248,8 +270,8 @@ public final class QwenConversations {
     }
 
     private static QwenConversation toConversation(ConversationWire.Conversation wire) {
-        return new QwenConversation(wire.id(), wire.createdAt() == null ? null : Instant.ofEpochMilli(wire.createdAt()),
-                wire.metadata());
+        return new QwenConversation(
+                wire.id(), wire.createdAt() == null ? null : Instant.ofEpochMilli(wire.createdAt()), wire.metadata());
     }
 
     private static QwenPage<QwenConversationItem> toItems(ConversationWire.ItemList wire) {

@@ -118,17 +118,22 @@ public abstract class QwenResponsesBaseChatModel {
             throw new IllegalArgumentException("The image_search built-in tool searches by an image in the input, but"
                     + " no user message has one; use webSearchImage() to search by text");
         }
-        int functions = parameters.toolSpecifications() == null ? 0 : parameters.toolSpecifications().size();
+        int functions = parameters.toolSpecifications() == null
+                ? 0
+                : parameters.toolSpecifications().size();
         if (parameters.toolChoice() == ToolChoice.REQUIRED && functions + builtIns.size() > 1) {
-            throw new IllegalArgumentException("Qwen's Responses API allows toolChoice REQUIRED only with a single tool,"
-                    + " but " + (functions + builtIns.size()) + " are given; pass only the tool that must be called, or"
-                    + " use ToolChoice.AUTO");
+            throw new IllegalArgumentException(
+                    "Qwen's Responses API allows toolChoice REQUIRED only with a single tool,"
+                            + " but " + (functions + builtIns.size())
+                            + " are given; pass only the tool that must be called, or"
+                            + " use ToolChoice.AUTO");
         }
     }
 
     private static boolean hasImage(List<ChatMessage> messages) {
         for (ChatMessage message : messages) {
-            if (message instanceof UserMessage user && user.contents().stream().anyMatch(ImageContent.class::isInstance)) {
+            if (message instanceof UserMessage user
+                    && user.contents().stream().anyMatch(ImageContent.class::isInstance)) {
                 return true;
             }
         }
@@ -154,7 +159,8 @@ public abstract class QwenResponsesBaseChatModel {
         private List<ChatModelListener> listeners;
         private Boolean sessionCache;
         private ChatRequestParameters defaultRequestParameters;
-        private final QwenResponsesChatRequestParameters.Builder parameters = QwenResponsesChatRequestParameters.builder();
+        private final QwenResponsesChatRequestParameters.Builder parameters =
+                QwenResponsesChatRequestParameters.builder();
 
         Builder() {}
 
@@ -323,8 +329,9 @@ public abstract class QwenResponsesBaseChatModel {
 
         /** A client for the region's Responses base URL, with the session-cache header when it is on. */
         QwenClient responsesClient() {
-            return newClient(QwenRegion::responsesBaseUrl, Boolean.TRUE.equals(sessionCache)
-                    ? Map.of(SESSION_CACHE_HEADER, "enable") : Map.of());
+            return newClient(
+                    QwenRegion::responsesBaseUrl,
+                    Boolean.TRUE.equals(sessionCache) ? Map.of(SESSION_CACHE_HEADER, "enable") : Map.of());
         }
 
         QwenResponsesChatRequestParameters defaultParameters() {

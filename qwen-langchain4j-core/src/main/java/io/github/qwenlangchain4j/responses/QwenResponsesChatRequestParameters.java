@@ -1,8 +1,8 @@
 package io.github.qwenlangchain4j.responses;
 
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
-import io.github.qwenlangchain4j.internal.mapper.ParameterTypes;
 import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
+import io.github.qwenlangchain4j.internal.mapper.ParameterTypes;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,19 +46,26 @@ public class QwenResponsesChatRequestParameters extends DefaultChatRequestParame
      */
     protected QwenResponsesChatRequestParameters(Builder builder) {
         super(builder);
-        check(temperature() == null || (temperature() >= 0 && temperature() < 2), "temperature", "in [0, 2)",
+        check(
+                temperature() == null || (temperature() >= 0 && temperature() < 2),
+                "temperature",
+                "in [0, 2)",
                 temperature());
         check(topP() == null || (topP() > 0 && topP() <= 1), "topP", "in (0, 1]", topP());
-        check(maxOutputTokens() == null || maxOutputTokens() >= 1, "maxOutputTokens (max_output_tokens)", "1 or more",
+        check(
+                maxOutputTokens() == null || maxOutputTokens() >= 1,
+                "maxOutputTokens (max_output_tokens)",
+                "1 or more",
                 maxOutputTokens());
         if (builder.previousResponseId != null && builder.previousResponseId.isBlank()) {
-            throw new IllegalArgumentException("previousResponseId must not be blank; leave it null to send the whole"
-                    + " conversation");
+            throw new IllegalArgumentException(
+                    "previousResponseId must not be blank; leave it null to send the whole" + " conversation");
         }
         if (builder.conversationId != null && builder.conversationId.isBlank()) {
             throw new IllegalArgumentException("conversationId must not be blank");
         }
-        if (builder.customParameters != null && builder.customParameters.keySet().stream().anyMatch(java.util.Objects::isNull)) {
+        if (builder.customParameters != null
+                && builder.customParameters.keySet().stream().anyMatch(java.util.Objects::isNull)) {
             throw new IllegalArgumentException("customParameters must not contain a null key");
         }
         this.previousResponseId = builder.previousResponseId;
@@ -200,8 +207,15 @@ public class QwenResponsesChatRequestParameters extends DefaultChatRequestParame
 
     @Override
     public int hashCode() {
-        return Objects.hash(super.hashCode(), previousResponseId, conversationId, builtInTools, store, enableThinking,
-                parallelToolCalls, customParameters);
+        return Objects.hash(
+                super.hashCode(),
+                previousResponseId,
+                conversationId,
+                builtInTools,
+                store,
+                enableThinking,
+                parallelToolCalls,
+                customParameters);
     }
 
     @Override
@@ -237,7 +251,9 @@ public class QwenResponsesChatRequestParameters extends DefaultChatRequestParame
          */
         @Override
         public Builder overrideWith(ChatRequestParameters parameters) {
-            ParameterTypes.requireMergeable(parameters, QwenResponsesChatRequestParameters.class,
+            ParameterTypes.requireMergeable(
+                    parameters,
+                    QwenResponsesChatRequestParameters.class,
                     "QwenResponsesChatModel and QwenResponsesStreamingChatModel");
             super.overrideWith(parameters);
             if (parameters instanceof QwenResponsesChatRequestParameters qwen) {

@@ -90,16 +90,24 @@ public class QwenResponsesChatResponseMetadata extends ChatResponseMetadata {
 
     @Override
     public Builder toBuilder() {
-        return ((Builder) super.toBuilder(new Builder())).responseId(responseId).requestId(requestId).status(status)
-                .builtInToolCalls(builtInToolCalls).annotations(annotations);
+        return ((Builder) super.toBuilder(new Builder()))
+                .responseId(responseId)
+                .requestId(requestId)
+                .status(status)
+                .builtInToolCalls(builtInToolCalls)
+                .annotations(annotations);
     }
 
     @Override
     public boolean equals(Object o) {
-        return this == o || (o instanceof QwenResponsesChatResponseMetadata that && super.equals(o)
-                && Objects.equals(responseId, that.responseId) && Objects.equals(requestId, that.requestId)
-                && Objects.equals(status, that.status) && builtInToolCalls.equals(that.builtInToolCalls)
-                && annotations.equals(that.annotations));
+        return this == o
+                || (o instanceof QwenResponsesChatResponseMetadata that
+                        && super.equals(o)
+                        && Objects.equals(responseId, that.responseId)
+                        && Objects.equals(requestId, that.requestId)
+                        && Objects.equals(status, that.status)
+                        && builtInToolCalls.equals(that.builtInToolCalls)
+                        && annotations.equals(that.annotations));
     }
 
     @Override
@@ -186,8 +194,12 @@ public class QwenResponsesChatResponseMetadata extends ChatResponseMetadata {
         @Override
         public Builder tokenUsage(TokenUsage tokenUsage) {
             if (tokenUsage != null && !(tokenUsage instanceof QwenTokenUsage)) {
-                tokenUsage = new QwenTokenUsage(tokenUsage.inputTokenCount(), tokenUsage.outputTokenCount(),
-                        tokenUsage.totalTokenCount(), null, null);
+                tokenUsage = new QwenTokenUsage(
+                        tokenUsage.inputTokenCount(),
+                        tokenUsage.outputTokenCount(),
+                        tokenUsage.totalTokenCount(),
+                        null,
+                        null);
             }
             return super.tokenUsage(tokenUsage);
         }

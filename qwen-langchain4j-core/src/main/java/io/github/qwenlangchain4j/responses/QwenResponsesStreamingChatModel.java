@@ -45,8 +45,8 @@ public class QwenResponsesStreamingChatModel extends QwenResponsesBaseChatModel 
         SseCall<ResponseEvent> call;
         try {
             QwenResponsesChatRequestParameters parameters = parametersOf(chatRequest.parameters());
-            call = client.streams().streamAsync(RESPONSES, body(chatRequest.messages(), parameters, true), EVENTS,
-                    bridge);
+            call = client.streams()
+                    .streamAsync(RESPONSES, body(chatRequest.messages(), parameters, true), EVENTS, bridge);
         } catch (RuntimeException invalid) {
             // refused before sending: reported like every other failure, through the handler
             bridge.onError(invalid);

@@ -1,7 +1,5 @@
 package io.github.qwenlangchain4j.batch;
 
-import io.github.qwenlangchain4j.files.QwenFiles;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,6 +13,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import io.github.qwenlangchain4j.Fixtures;
 import io.github.qwenlangchain4j.QwenChatRequestParameters;
 import io.github.qwenlangchain4j.QwenMockServerSupport;
+import io.github.qwenlangchain4j.files.QwenFiles;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,14 +23,19 @@ import org.junit.jupiter.api.Test;
 class QwenBatchChatMockServerTest extends QwenMockServerSupport {
 
     private QwenBatchChat.Builder batch() {
-        return QwenBatchChat.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl())
-                .pollInterval(Duration.ZERO).maxPollInterval(Duration.ZERO);
+        return QwenBatchChat.builder()
+                .apiKey(server.apiKey())
+                .baseUrl(server.baseUrl())
+                .pollInterval(Duration.ZERO)
+                .maxPollInterval(Duration.ZERO);
     }
 
     private static List<ChatRequest> questions(int count) {
         List<ChatRequest> requests = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            requests.add(ChatRequest.builder().messages(UserMessage.from("Question number " + i)).build());
+            requests.add(ChatRequest.builder()
+                    .messages(UserMessage.from("Question number " + i))
+                    .build());
         }
         return requests;
     }
@@ -56,7 +60,8 @@ class QwenBatchChatMockServerTest extends QwenMockServerSupport {
             assertThat(results.items().get(i).index()).isEqualTo(i);
             assertThat(text(results.items().get(i))).contains("Question number " + i);
         }
-        assertThat(results.items().get(0).value().metadata().tokenUsage().inputTokenCount()).isPositive();
+        assertThat(results.items().get(0).value().metadata().tokenUsage().inputTokenCount())
+                .isPositive();
         assertThat(job.requestCounts()).isEqualTo(new QwenBatchRequestCounts(5, 5, 0));
         assertThat(job.batches().get(0).name()).isEqualTo("order");
     }
@@ -64,10 +69,17 @@ class QwenBatchChatMockServerTest extends QwenMockServerSupport {
     @Test
     void should_split_over_several_files_by_model_and_request_limit_and_join_the_results() {
         List<ChatRequest> requests = new ArrayList<>(questions(5));
-        requests.add(2, ChatRequest.builder().messages(UserMessage.from("For qwen-max"))
-                .parameters(QwenChatRequestParameters.builder().modelName("qwen-max").build()).build());
+        requests.add(
+                2,
+                ChatRequest.builder()
+                        .messages(UserMessage.from("For qwen-max"))
+                        .parameters(QwenChatRequestParameters.builder()
+                                .modelName("qwen-max")
+                                .build())
+                        .build());
 
-        QwenBatchJob<ChatResponse> job = batch().modelName("qwen-flash").maxRequestsPerFile(2).build().submit(requests);
+        QwenBatchJob<ChatResponse> job =
+                batch().modelName("qwen-flash").maxRequestsPerFile(2).build().submit(requests);
 
         // qwen-flash: 5 requests in files of 2, 2 and 1; qwen-max: 1 request in its own file
         assertThat(job.batchIds()).hasSize(4);
@@ -79,7 +91,8 @@ class QwenBatchChatMockServerTest extends QwenMockServerSupport {
         assertThat(text(results.items().get(5))).contains("Question number 4");
         assertThat(results.items().get(5).value().metadata().modelName()).isEqualTo("qwen-flash");
         long uploads = server.requests().stream()
-                .filter(r -> r.method().equals("POST") && r.path().endsWith("/files")).count();
+                .filter(r -> r.method().equals("POST") && r.path().endsWith("/files"))
+                .count();
         assertThat(uploads).isEqualTo(4);
     }
 
@@ -98,7 +111,8 @@ class QwenBatchChatMockServerTest extends QwenMockServerSupport {
         server.failBatchLine("1", 400, "data_inspection_failed", "Input data may contain inappropriate content.");
         server.failBatchLine("3", 429, "limit_requests", "Too many requests.");
 
-        QwenBatchResults<ChatResponse> results = batch().build().submit(questions(4)).await();
+        QwenBatchResults<ChatResponse> results =
+                batch().build().submit(questions(4)).await();
 
         assertThat(results.status()).isEqualTo(QwenBatchStatus.COMPLETED);
         assertThat(results.allSucceeded()).isFalse();
@@ -117,7 +131,8 @@ class QwenBatchChatMockServerTest extends QwenMockServerSupport {
 
     @Test
     void should_resume_a_job_from_its_id_in_a_new_client() {
-        QwenBatchJob<ChatResponse> submitted = batch().maxRequestsPerFile(2).build().submit(questions(3));
+        QwenBatchJob<ChatResponse> submitted =
+                batch().maxRequestsPerFile(2).build().submit(questions(3));
         String id = submitted.id();
 
         QwenBatchJob<ChatResponse> resumed = batch().build().resume(id);
@@ -146,8 +161,13 @@ class QwenBatchChatMockServerTest extends QwenMockServerSupport {
 
         batch().build().submit(questions(4)).await(Duration.ofMinutes(1), progress::add);
 
-        assertThat(progress).extracting(QwenBatchProgress::status).containsExactly(QwenBatchStatus.IN_PROGRESS,
-                QwenBatchStatus.IN_PROGRESS, QwenBatchStatus.FINALIZING, QwenBatchStatus.COMPLETED);
+        assertThat(progress)
+                .extracting(QwenBatchProgress::status)
+                .containsExactly(
+                        QwenBatchStatus.IN_PROGRESS,
+                        QwenBatchStatus.IN_PROGRESS,
+                        QwenBatchStatus.FINALIZING,
+                        QwenBatchStatus.COMPLETED);
         assertThat(progress).extracting(QwenBatchProgress::poll).containsExactly(1, 2, 3, 4);
         assertThat(progress.get(1).requestCounts()).isEqualTo(new QwenBatchRequestCounts(4, 2, 0));
         assertThat(progress.get(3).requestCounts()).isEqualTo(new QwenBatchRequestCounts(4, 4, 0));
@@ -170,14 +190,18 @@ class QwenBatchChatMockServerTest extends QwenMockServerSupport {
     @Test
     void should_report_why_a_failed_job_failed_and_that_no_item_was_done() {
         QwenBatchJob<ChatResponse> job = batch().build().submit(questions(2));
-        server.failBatch(job.batchIds().get(0), "mismatched_model", "Each batch must contain requests for a single model.");
+        server.failBatch(
+                job.batchIds().get(0), "mismatched_model", "Each batch must contain requests for a single model.");
 
         QwenBatchResults<ChatResponse> results = job.await();
 
         assertThat(results.status()).isEqualTo(QwenBatchStatus.FAILED);
-        assertThat(results.failureReason()).contains(job.batchIds().get(0)).contains("mismatched_model")
+        assertThat(results.failureReason())
+                .contains(job.batchIds().get(0))
+                .contains("mismatched_model")
                 .contains("single model");
-        assertThat(job.batches().get(0).errors()).singleElement()
+        assertThat(job.batches().get(0).errors())
+                .singleElement()
                 .satisfies(error -> assertThat(error.code()).isEqualTo("mismatched_model"));
         assertThat(results.notDone()).containsExactly(0, 1);
     }
@@ -215,8 +239,12 @@ class QwenBatchChatMockServerTest extends QwenMockServerSupport {
     void should_refuse_invalid_requests_before_uploading_anything() {
         QwenBatchChat batch = batch().build();
         List<ChatRequest> requests = new ArrayList<>(questions(2));
-        requests.add(ChatRequest.builder().messages(UserMessage.from("x"))
-                .parameters(QwenChatRequestParameters.builder().frequencyPenalty(0.5).build()).build());
+        requests.add(ChatRequest.builder()
+                .messages(UserMessage.from("x"))
+                .parameters(QwenChatRequestParameters.builder()
+                        .frequencyPenalty(0.5)
+                        .build())
+                .build());
 
         assertThatThrownBy(() -> batch.submit(requests)).hasMessageContaining("frequencyPenalty");
         assertThatThrownBy(() -> batch.submit(List.of())).isInstanceOf(IllegalArgumentException.class);
@@ -230,7 +258,9 @@ class QwenBatchChatMockServerTest extends QwenMockServerSupport {
             @Override
             public ChatRequest get(int index) {
                 reads[index]++;
-                return ChatRequest.builder().messages(UserMessage.from("Question number " + index)).build();
+                return ChatRequest.builder()
+                        .messages(UserMessage.from("Question number " + index))
+                        .build();
             }
 
             @Override
@@ -239,7 +269,8 @@ class QwenBatchChatMockServerTest extends QwenMockServerSupport {
             }
         };
 
-        QwenBatchResults<ChatResponse> results = batch().maxRequestsPerFile(3).build().submit(onDemand).await();
+        QwenBatchResults<ChatResponse> results =
+                batch().maxRequestsPerFile(3).build().submit(onDemand).await();
 
         assertThat(results.items()).hasSize(7);
         assertThat(text(results.items().get(6))).contains("Question number 6");
@@ -249,13 +280,21 @@ class QwenBatchChatMockServerTest extends QwenMockServerSupport {
     @Test
     void should_send_the_mapped_request_with_qwen_options_in_each_line() {
         QwenBatchChat batch = batch().defaultRequestParameters(QwenChatRequestParameters.builder()
-                .topK(5).enableThinking(false).build()).completionWindow("3d").build();
+                        .topK(5)
+                        .enableThinking(false)
+                        .build())
+                .completionWindow("3d")
+                .build();
 
         QwenBatchJob<ChatResponse> job = batch.submit(questions(1));
 
         String upload = server.requests().get(0).body();
-        assertThat(upload).contains("\"custom_id\":\"0\"").contains("\"url\":\"/v1/chat/completions\"")
-                .contains("\"top_k\":5").contains("\"enable_thinking\":false").contains("\"model\":\"qwen-plus\"");
+        assertThat(upload)
+                .contains("\"custom_id\":\"0\"")
+                .contains("\"url\":\"/v1/chat/completions\"")
+                .contains("\"top_k\":5")
+                .contains("\"enable_thinking\":false")
+                .contains("\"model\":\"qwen-plus\"");
         assertThat(job.batches().get(0).completionWindow()).isEqualTo("3d");
         assertThat(job.await().allSucceeded()).isTrue();
     }
@@ -264,20 +303,27 @@ class QwenBatchChatMockServerTest extends QwenMockServerSupport {
     void should_write_request_lines_in_the_format_of_the_fixture() throws Exception {
         ObjectMapper json = new ObjectMapper();
         List<ChatRequest> requests = List.of(
-                ChatRequest.builder().messages(SystemMessage.from("You are a helpful assistant."), UserMessage.from("Hello!")).build(),
-                ChatRequest.builder().messages(SystemMessage.from("You are a helpful assistant."), UserMessage.from("What is 2+2?")).build());
+                ChatRequest.builder()
+                        .messages(SystemMessage.from("You are a helpful assistant."), UserMessage.from("Hello!"))
+                        .build(),
+                ChatRequest.builder()
+                        .messages(SystemMessage.from("You are a helpful assistant."), UserMessage.from("What is 2+2?"))
+                        .build());
 
         batch().build().submit(requests);
 
         String upload = server.requests().get(0).body();
         List<String> fixture = Fixtures.read("batch/input_chat.jsonl").lines().toList();
-        List<JsonNode> written = upload.lines().filter(line -> line.startsWith("{")).map(line -> {
-            try {
-                return json.readTree(line);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        List<JsonNode> written = upload.lines()
+                .filter(line -> line.startsWith("{"))
+                .map(line -> {
+                    try {
+                        return json.readTree(line);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
         assertThat(written).hasSize(2);
         for (int i = 0; i < 2; i++) {
             JsonNode expected = json.readTree(fixture.get(i));
@@ -296,8 +342,14 @@ class QwenBatchChatMockServerTest extends QwenMockServerSupport {
 
         job.deleteFiles();
 
-        QwenFiles files = QwenFiles.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl()).build();
+        QwenFiles files = QwenFiles.builder()
+                .apiKey(server.apiKey())
+                .baseUrl(server.baseUrl())
+                .build();
         assertThat(files.list().data()).isEmpty();
-        assertThat(server.requests().stream().filter(r -> r.method().equals("DELETE")).count()).isEqualTo(3);
+        assertThat(server.requests().stream()
+                        .filter(r -> r.method().equals("DELETE"))
+                        .count())
+                .isEqualTo(3);
     }
 }

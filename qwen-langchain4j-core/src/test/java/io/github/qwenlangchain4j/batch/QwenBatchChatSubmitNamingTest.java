@@ -25,8 +25,12 @@ import org.junit.jupiter.api.Test;
 class QwenBatchChatSubmitNamingTest extends QwenMockServerSupport {
 
     private QwenBatchChat batch() {
-        return QwenBatchChat.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl())
-                .pollInterval(Duration.ZERO).maxPollInterval(Duration.ZERO).build();
+        return QwenBatchChat.builder()
+                .apiKey(server.apiKey())
+                .baseUrl(server.baseUrl())
+                .pollInterval(Duration.ZERO)
+                .maxPollInterval(Duration.ZERO)
+                .build();
     }
 
     private static ChatRequest question(String text) {
@@ -34,8 +38,10 @@ class QwenBatchChatSubmitNamingTest extends QwenMockServerSupport {
     }
 
     private static ChatRequest withParameters(QwenChatRequestParameters parameters) {
-        return ChatRequest.builder().messages(UserMessage.from("What is the weather in Hangzhou?"))
-                .parameters(parameters).build();
+        return ChatRequest.builder()
+                .messages(UserMessage.from("What is the weather in Hangzhou?"))
+                .parameters(parameters)
+                .build();
     }
 
     private static ToolSpecification tool(String name) {
@@ -56,18 +62,23 @@ class QwenBatchChatSubmitNamingTest extends QwenMockServerSupport {
     private Throwable submitFailure(List<ChatRequest> requests) {
         Throwable thrown = catchThrowable(() -> batch().submit(requests));
         assertThat(thrown).as("submit must fail").isNotNull();
-        assertThat(server.requests()).as("nothing is uploaded when a request is invalid").isEmpty();
+        assertThat(server.requests())
+                .as("nothing is uploaded when a request is invalid")
+                .isEmpty();
         return thrown;
     }
 
     @Test
     void should_name_the_request_that_asks_for_required_with_several_tools() {
         ChatRequest bad = withParameters(QwenChatRequestParameters.builder()
-                .toolSpecifications(tool("get_weather"), tool("get_time")).toolChoice(ToolChoice.REQUIRED).build());
+                .toolSpecifications(tool("get_weather"), tool("get_time"))
+                .toolChoice(ToolChoice.REQUIRED)
+                .build());
 
         Throwable thrown = submitFailure(withBadRequestAt(1, bad));
 
-        assertThat(thrown).isExactlyInstanceOf(UnsupportedFeatureException.class)
+        assertThat(thrown)
+                .isExactlyInstanceOf(UnsupportedFeatureException.class)
                 .hasMessageStartingWith("requests[1]: ")
                 .hasMessageContaining("toolChoice REQUIRED with several tools")
                 .hasCauseExactlyInstanceOf(UnsupportedFeatureException.class);
@@ -76,11 +87,13 @@ class QwenBatchChatSubmitNamingTest extends QwenMockServerSupport {
 
     @Test
     void should_name_the_request_that_sets_frequency_penalty() {
-        ChatRequest bad = withParameters(QwenChatRequestParameters.builder().frequencyPenalty(0.5).build());
+        ChatRequest bad = withParameters(
+                QwenChatRequestParameters.builder().frequencyPenalty(0.5).build());
 
         Throwable thrown = submitFailure(withBadRequestAt(2, bad));
 
-        assertThat(thrown).isExactlyInstanceOf(UnsupportedFeatureException.class)
+        assertThat(thrown)
+                .isExactlyInstanceOf(UnsupportedFeatureException.class)
                 .hasMessageStartingWith("requests[2]: ")
                 .hasMessageContaining("frequencyPenalty")
                 .hasMessageContaining("repetitionPenalty");
@@ -88,19 +101,24 @@ class QwenBatchChatSubmitNamingTest extends QwenMockServerSupport {
 
     @Test
     void should_name_the_request_that_forces_a_tool_while_thinking() {
-        ChatRequest bad = withParameters(QwenChatRequestParameters.builder().enableThinking(true)
-                .toolSpecifications(tool("get_weather")).toolChoice(ToolChoice.REQUIRED).build());
+        ChatRequest bad = withParameters(QwenChatRequestParameters.builder()
+                .enableThinking(true)
+                .toolSpecifications(tool("get_weather"))
+                .toolChoice(ToolChoice.REQUIRED)
+                .build());
 
         Throwable thrown = submitFailure(withBadRequestAt(3, bad));
 
-        assertThat(thrown).isExactlyInstanceOf(UnsupportedFeatureException.class)
+        assertThat(thrown)
+                .isExactlyInstanceOf(UnsupportedFeatureException.class)
                 .hasMessageStartingWith("requests[3]: ")
                 .hasMessageContaining("thinking");
     }
 
     @Test
     void should_name_the_request_whose_message_list_is_empty() {
-        // ChatRequest itself refuses an empty list; a subclass (e.g. a framework's own request type) can still have one.
+        // ChatRequest itself refuses an empty list; a subclass (e.g. a framework's own request type) can still have
+        // one.
         ChatRequest empty = new ChatRequest(ChatRequest.builder().messages(UserMessage.from("placeholder"))) {
             @Override
             public List<ChatMessage> messages() {
@@ -110,7 +128,8 @@ class QwenBatchChatSubmitNamingTest extends QwenMockServerSupport {
 
         Throwable thrown = submitFailure(withBadRequestAt(1, empty));
 
-        assertThat(thrown).isExactlyInstanceOf(IllegalArgumentException.class)
+        assertThat(thrown)
+                .isExactlyInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("requests[1]: ")
                 .hasMessageContaining("messages must not be empty")
                 .hasCauseExactlyInstanceOf(IllegalArgumentException.class);
@@ -127,7 +146,8 @@ class QwenBatchChatSubmitNamingTest extends QwenMockServerSupport {
 
         Throwable thrown = submitFailure(withBadRequestAt(0, bad));
 
-        assertThat(thrown).isExactlyInstanceOf(IllegalArgumentException.class)
+        assertThat(thrown)
+                .isExactlyInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("requests[0]: ")
                 .hasMessageContaining("null");
     }
@@ -135,11 +155,13 @@ class QwenBatchChatSubmitNamingTest extends QwenMockServerSupport {
     @Test
     void should_name_the_request_with_an_invalid_tool_name() {
         ChatRequest bad = withParameters(QwenChatRequestParameters.builder()
-                .toolSpecifications(tool("get weather")).build());
+                .toolSpecifications(tool("get weather"))
+                .build());
 
         Throwable thrown = submitFailure(withBadRequestAt(4, bad));
 
-        assertThat(thrown).isExactlyInstanceOf(IllegalArgumentException.class)
+        assertThat(thrown)
+                .isExactlyInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("requests[4]: ")
                 .hasMessageContaining("get weather");
     }
@@ -165,7 +187,8 @@ class QwenBatchChatSubmitNamingTest extends QwenMockServerSupport {
 
         Throwable thrown = submitFailure(withBadRequestAt(1, huge));
 
-        assertThat(thrown).isExactlyInstanceOf(IllegalArgumentException.class)
+        assertThat(thrown)
+                .isExactlyInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("6 MB")
                 .hasMessageContaining("requests[1]");
     }
@@ -174,9 +197,13 @@ class QwenBatchChatSubmitNamingTest extends QwenMockServerSupport {
     void should_name_the_first_bad_request_when_several_are_bad() {
         List<ChatRequest> requests = List.of(
                 question("fine"),
-                withParameters(QwenChatRequestParameters.builder().frequencyPenalty(0.1).build()),
                 withParameters(QwenChatRequestParameters.builder()
-                        .toolSpecifications(tool("a"), tool("b")).toolChoice(ToolChoice.REQUIRED).build()));
+                        .frequencyPenalty(0.1)
+                        .build()),
+                withParameters(QwenChatRequestParameters.builder()
+                        .toolSpecifications(tool("a"), tool("b"))
+                        .toolChoice(ToolChoice.REQUIRED)
+                        .build()));
 
         Throwable thrown = submitFailure(requests);
 

@@ -1,7 +1,5 @@
 package io.github.qwenlangchain4j.batch;
 
-import io.github.qwenlangchain4j.files.QwenFile;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -26,6 +24,7 @@ import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.exception.RetriableException;
 import dev.langchain4j.exception.TimeoutException;
 import io.github.qwenlangchain4j.Fixtures;
+import io.github.qwenlangchain4j.files.QwenFile;
 import io.github.qwenlangchain4j.internal.client.RetryPolicy;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -77,8 +76,11 @@ class QwenBatchCreateRetryTest {
     }
 
     private static QwenBatchCreateRequest createRequest() {
-        return QwenBatchCreateRequest.builder().inputFileId("file-batch-xxx")
-                .endpoint(QwenBatchEndpoint.CHAT_COMPLETIONS).completionWindow("24h").build();
+        return QwenBatchCreateRequest.builder()
+                .inputFileId("file-batch-xxx")
+                .endpoint(QwenBatchEndpoint.CHAT_COMPLETIONS)
+                .completionWindow("24h")
+                .build();
     }
 
     private int posts(String path) {
@@ -94,13 +96,16 @@ class QwenBatchCreateRetryTest {
     @Test
     void should_not_resend_a_batch_creation_after_a_read_timeout() {
         server.stubFor(post(urlEqualTo(BATCHES))
-                .willReturn(okJson(Fixtures.read("batch/create_batch_response.json")).withFixedDelay(1000)));
+                .willReturn(okJson(Fixtures.read("batch/create_batch_response.json"))
+                        .withFixedDelay(1000)));
 
-        Throwable thrown = catchThrowable(() -> batches().timeout(Duration.ofMillis(300)).maxRetries(3).build()
-                .create(createRequest()));
+        Throwable thrown = catchThrowable(() ->
+                batches().timeout(Duration.ofMillis(300)).maxRetries(3).build().create(createRequest()));
 
         assertThat(thrown).isInstanceOf(TimeoutException.class).hasMessageContaining("timed out");
-        assertThat(posts(BATCHES)).as("the server may have created the batch: never sent twice").isEqualTo(1);
+        assertThat(posts(BATCHES))
+                .as("the server may have created the batch: never sent twice")
+                .isEqualTo(1);
     }
 
     @Test
@@ -109,8 +114,11 @@ class QwenBatchCreateRetryTest {
 
         Throwable thrown = catchThrowable(() -> batches().maxRetries(3).build().create(createRequest()));
 
-        assertThat(thrown).isInstanceOf(InternalServerException.class)
-                .hasMessageContaining("HTTP 500").hasMessageContaining("InternalError").hasMessageContaining("ie-500");
+        assertThat(thrown)
+                .isInstanceOf(InternalServerException.class)
+                .hasMessageContaining("HTTP 500")
+                .hasMessageContaining("InternalError")
+                .hasMessageContaining("ie-500");
         assertThat(posts(BATCHES)).isEqualTo(1);
     }
 
@@ -134,7 +142,8 @@ class QwenBatchCreateRetryTest {
         assertThat(batch.status()).isEqualTo(QwenBatchStatus.VALIDATING);
         List<LoggedRequest> requests = server.findAll(postRequestedFor(urlEqualTo(BATCHES)));
         assertThat(requests).hasSize(2);
-        assertThat(requests.get(1).getBodyAsString()).as("the retry sends the same body")
+        assertThat(requests.get(1).getBodyAsString())
+                .as("the retry sends the same body")
                 .isEqualTo(requests.get(0).getBodyAsString())
                 .contains("\"input_file_id\":\"file-batch-xxx\"");
     }
@@ -152,13 +161,16 @@ class QwenBatchCreateRetryTest {
     @Test
     void should_still_retry_a_500_of_a_read_only_batch_call() {
         // The contrast: GET /batches/{id} creates nothing and is retried as usual.
-        stubGetInSequence(BATCHES + "/batch_abc123", error(500, INTERNAL_ERROR_500),
+        stubGetInSequence(
+                BATCHES + "/batch_abc123",
+                error(500, INTERNAL_ERROR_500),
                 okJson(Fixtures.read("batch/retrieve_batch_completed.json")));
 
         QwenBatch batch = batches().maxRetries(1).build().retrieve("batch_abc123");
 
         assertThat(batch.status()).isEqualTo(QwenBatchStatus.COMPLETED);
-        assertThat(server.findAll(getRequestedFor(urlEqualTo(BATCHES + "/batch_abc123")))).hasSize(2);
+        assertThat(server.findAll(getRequestedFor(urlEqualTo(BATCHES + "/batch_abc123"))))
+                .hasSize(2);
     }
 
     // ---- POST /files ----
@@ -167,7 +179,8 @@ class QwenBatchCreateRetryTest {
     void should_not_resend_an_upload_after_a_500() {
         server.stubFor(post(urlEqualTo(FILES)).willReturn(error(500, INTERNAL_ERROR_500)));
 
-        Throwable thrown = catchThrowable(() -> batches().maxRetries(3).build().files().upload("test.jsonl", jsonl()));
+        Throwable thrown =
+                catchThrowable(() -> batches().maxRetries(3).build().files().upload("test.jsonl", jsonl()));
 
         assertThat(thrown).isInstanceOf(InternalServerException.class).hasMessageContaining("ie-500");
         assertThat(posts(FILES)).isEqualTo(1);
@@ -177,7 +190,8 @@ class QwenBatchCreateRetryTest {
     void should_not_resend_an_upload_after_a_connection_reset() {
         server.stubFor(post(urlEqualTo(FILES)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-        Throwable thrown = catchThrowable(() -> batches().maxRetries(3).build().files().upload("test.jsonl", jsonl()));
+        Throwable thrown =
+                catchThrowable(() -> batches().maxRetries(3).build().files().upload("test.jsonl", jsonl()));
 
         assertThat(thrown).isInstanceOf(RetriableException.class);
         assertThat(posts(FILES)).isEqualTo(1);
@@ -187,18 +201,26 @@ class QwenBatchCreateRetryTest {
     void should_not_resend_an_upload_after_an_empty_response() {
         server.stubFor(post(urlEqualTo(FILES)).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
 
-        Throwable thrown = catchThrowable(() -> batches().maxRetries(3).build().files().upload("test.jsonl", jsonl()));
+        Throwable thrown =
+                catchThrowable(() -> batches().maxRetries(3).build().files().upload("test.jsonl", jsonl()));
 
         assertThat(thrown).isInstanceOf(RetriableException.class);
-        assertThat(posts(FILES)).as("neither we nor OkHttp send the upload again").isEqualTo(1);
+        assertThat(posts(FILES))
+                .as("neither we nor OkHttp send the upload again")
+                .isEqualTo(1);
     }
 
     @Test
     void should_not_resend_an_upload_after_a_read_timeout() {
         server.stubFor(post(urlEqualTo(FILES))
-                .willReturn(okJson(Fixtures.read("batch/upload_file_response.json")).withFixedDelay(1000)));
+                .willReturn(
+                        okJson(Fixtures.read("batch/upload_file_response.json")).withFixedDelay(1000)));
 
-        Throwable thrown = catchThrowable(() -> batches().timeout(Duration.ofMillis(300)).maxRetries(3).build().files()
+        Throwable thrown = catchThrowable(() -> batches()
+                .timeout(Duration.ofMillis(300))
+                .maxRetries(3)
+                .build()
+                .files()
                 .upload("test.jsonl", jsonl()));
 
         assertThat(thrown).isInstanceOf(TimeoutException.class);
@@ -219,10 +241,16 @@ class QwenBatchCreateRetryTest {
 
     @Test
     void should_not_resend_an_upload_refused_as_invalid() {
-        server.stubFor(post(urlEqualTo(FILES)).willReturn(error(400, "{\"error\":{\"code\":\"invalid_parameter_error\","
-                + "\"message\":\"bad file\",\"type\":\"invalid_request_error\"},\"request_id\":\"f-400\"}")));
+        server.stubFor(
+                post(urlEqualTo(FILES))
+                        .willReturn(
+                                error(
+                                        400,
+                                        "{\"error\":{\"code\":\"invalid_parameter_error\","
+                                                + "\"message\":\"bad file\",\"type\":\"invalid_request_error\"},\"request_id\":\"f-400\"}")));
 
-        Throwable thrown = catchThrowable(() -> batches().maxRetries(3).build().files().upload("test.jsonl", jsonl()));
+        Throwable thrown =
+                catchThrowable(() -> batches().maxRetries(3).build().files().upload("test.jsonl", jsonl()));
 
         assertThat(thrown).isExactlyInstanceOf(InvalidRequestException.class).hasMessageContaining("f-400");
         assertThat(posts(FILES)).isEqualTo(1);
@@ -232,44 +260,63 @@ class QwenBatchCreateRetryTest {
 
     @Test
     void should_say_a_request_cannot_have_reached_the_server_only_when_no_connection_was_made_or_it_got_a_429() {
-        assertThat(RetryPolicy.cannotHaveReachedServer(new RateLimitException("429"))).isTrue();
+        assertThat(RetryPolicy.cannotHaveReachedServer(new RateLimitException("429")))
+                .isTrue();
         assertThat(RetryPolicy.cannotHaveReachedServer(
-                new RetriableException("refused", new ConnectException("Connection refused")))).isTrue();
+                        new RetriableException("refused", new ConnectException("Connection refused"))))
+                .isTrue();
         assertThat(RetryPolicy.cannotHaveReachedServer(
-                new RetriableException("dns", new UnknownHostException("dashscope-intl.aliyuncs.com")))).isTrue();
+                        new RetriableException("dns", new UnknownHostException("dashscope-intl.aliyuncs.com"))))
+                .isTrue();
         assertThat(RetryPolicy.cannotHaveReachedServer(
-                new RetriableException("route", new NoRouteToHostException("No route to host")))).isTrue();
+                        new RetriableException("route", new NoRouteToHostException("No route to host"))))
+                .isTrue();
         assertThat(RetryPolicy.cannotHaveReachedServer(
-                new TimeoutException("slow", new SocketTimeoutException("connect timed out")))).isTrue();
+                        new TimeoutException("slow", new SocketTimeoutException("connect timed out"))))
+                .isTrue();
         assertThat(RetryPolicy.cannotHaveReachedServer(
-                new TimeoutException("slow", new SocketTimeoutException("Connect timed out")))).isTrue();
+                        new TimeoutException("slow", new SocketTimeoutException("Connect timed out"))))
+                .isTrue();
         // a cause further down the chain counts too
-        assertThat(RetryPolicy.cannotHaveReachedServer(new RetriableException("wrapped",
-                new java.io.IOException("failed", new ConnectException("Connection refused"))))).isTrue();
+        assertThat(RetryPolicy.cannotHaveReachedServer(new RetriableException(
+                        "wrapped", new java.io.IOException("failed", new ConnectException("Connection refused")))))
+                .isTrue();
     }
 
     @Test
     void should_say_a_request_may_have_reached_the_server_after_a_read_timeout_a_5xx_or_a_dropped_connection() {
         assertThat(RetryPolicy.cannotHaveReachedServer(
-                new TimeoutException("slow", new SocketTimeoutException("Read timed out")))).isFalse();
+                        new TimeoutException("slow", new SocketTimeoutException("Read timed out"))))
+                .isFalse();
         assertThat(RetryPolicy.cannotHaveReachedServer(
-                new TimeoutException("slow", new SocketTimeoutException("timeout")))).isFalse();
+                        new TimeoutException("slow", new SocketTimeoutException("timeout"))))
+                .isFalse();
         assertThat(RetryPolicy.cannotHaveReachedServer(
-                new TimeoutException("slow", new java.io.InterruptedIOException("timeout")))).isFalse();
+                        new TimeoutException("slow", new java.io.InterruptedIOException("timeout"))))
+                .isFalse();
+        assertThat(RetryPolicy.cannotHaveReachedServer(new TimeoutException("slow", new SocketTimeoutException(null))))
+                .isFalse();
+        assertThat(RetryPolicy.cannotHaveReachedServer(new InternalServerException("500")))
+                .isFalse();
         assertThat(RetryPolicy.cannotHaveReachedServer(
-                new TimeoutException("slow", new SocketTimeoutException(null)))).isFalse();
-        assertThat(RetryPolicy.cannotHaveReachedServer(new InternalServerException("500"))).isFalse();
+                        new RetriableException("reset", new SocketException("Connection reset"))))
+                .isFalse();
         assertThat(RetryPolicy.cannotHaveReachedServer(
-                new RetriableException("reset", new SocketException("Connection reset")))).isFalse();
-        assertThat(RetryPolicy.cannotHaveReachedServer(
-                new RetriableException("eof", new java.io.IOException("unexpected end of stream")))).isFalse();
-        assertThat(RetryPolicy.cannotHaveReachedServer(new RetriableException("no cause"))).isFalse();
-        assertThat(RetryPolicy.cannotHaveReachedServer(new AuthenticationException("401"))).isFalse();
-        assertThat(RetryPolicy.cannotHaveReachedServer(new LangChain4jException("malformed"))).isFalse();
+                        new RetriableException("eof", new java.io.IOException("unexpected end of stream"))))
+                .isFalse();
+        assertThat(RetryPolicy.cannotHaveReachedServer(new RetriableException("no cause")))
+                .isFalse();
+        assertThat(RetryPolicy.cannotHaveReachedServer(new AuthenticationException("401")))
+                .isFalse();
+        assertThat(RetryPolicy.cannotHaveReachedServer(new LangChain4jException("malformed")))
+                .isFalse();
     }
 
     private static ResponseDefinitionBuilder error(int status, String body) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
     }
 
     /** Each POST to {@code path} gets the next response; the last one repeats. */
@@ -277,8 +324,11 @@ class QwenBatchCreateRetryTest {
         String state = STARTED;
         for (int i = 0; i < responses.length; i++) {
             String next = i + 1 < responses.length ? "after-" + (i + 1) : state;
-            server.stubFor(post(urlEqualTo(path)).inScenario("post " + path).whenScenarioStateIs(state)
-                    .willReturn(responses[i]).willSetStateTo(next));
+            server.stubFor(post(urlEqualTo(path))
+                    .inScenario("post " + path)
+                    .whenScenarioStateIs(state)
+                    .willReturn(responses[i])
+                    .willSetStateTo(next));
             state = next;
         }
     }
@@ -288,8 +338,11 @@ class QwenBatchCreateRetryTest {
         String state = STARTED;
         for (int i = 0; i < responses.length; i++) {
             String next = i + 1 < responses.length ? "after-" + (i + 1) : state;
-            server.stubFor(get(urlEqualTo(path)).inScenario("get " + path).whenScenarioStateIs(state)
-                    .willReturn(responses[i]).willSetStateTo(next));
+            server.stubFor(get(urlEqualTo(path))
+                    .inScenario("get " + path)
+                    .whenScenarioStateIs(state)
+                    .willReturn(responses[i])
+                    .willSetStateTo(next));
             state = next;
         }
     }

@@ -1,8 +1,5 @@
 package io.github.qwenlangchain4j.batch;
 
-import io.github.qwenlangchain4j.files.QwenFile;
-import io.github.qwenlangchain4j.QwenPage;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aMultipart;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -25,6 +22,8 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.langchain4j.exception.InvalidRequestException;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import io.github.qwenlangchain4j.Fixtures;
+import io.github.qwenlangchain4j.QwenPage;
+import io.github.qwenlangchain4j.files.QwenFile;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,7 +49,11 @@ class QwenBatchWireTest {
     void start() {
         server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         server.start();
-        batches = QwenBatches.builder().apiKey(KEY).baseUrl(server.baseUrl() + BASE).maxRetries(0).build();
+        batches = QwenBatches.builder()
+                .apiKey(KEY)
+                .baseUrl(server.baseUrl() + BASE)
+                .maxRetries(0)
+                .build();
     }
 
     @AfterEach
@@ -60,25 +63,36 @@ class QwenBatchWireTest {
 
     @Test
     void should_upload_a_jsonl_file_as_multipart_with_purpose_batch_and_parse_the_fixture() {
-        server.stubFor(post(urlEqualTo(BASE + "/files")).willReturn(okJson(Fixtures.read("batch/upload_file_response.json"))));
+        server.stubFor(
+                post(urlEqualTo(BASE + "/files")).willReturn(okJson(Fixtures.read("batch/upload_file_response.json"))));
         byte[] content = Fixtures.read("batch/input_chat.jsonl").getBytes(StandardCharsets.UTF_8);
 
         QwenFile file = batches.files().upload("test.jsonl", content);
 
-        assertThat(file).isEqualTo(new QwenFile("file-batch-xxx", 437, Instant.ofEpochSecond(1742304153), "test.jsonl",
-                "batch", "processed", null));
+        assertThat(file)
+                .isEqualTo(new QwenFile(
+                        "file-batch-xxx",
+                        437,
+                        Instant.ofEpochSecond(1742304153),
+                        "test.jsonl",
+                        "batch",
+                        "processed",
+                        null));
         server.verify(postRequestedFor(urlEqualTo(BASE + "/files"))
                 .withHeader("Authorization", equalTo("Bearer " + KEY))
                 .withHeader("Content-Type", containing("multipart/form-data; boundary="))
-                .withRequestBodyPart(aMultipart("purpose").withBody(equalTo("batch")).build())
+                .withRequestBodyPart(
+                        aMultipart("purpose").withBody(equalTo("batch")).build())
                 .withRequestBodyPart(aMultipart("file")
                         .withHeader("Content-Disposition", containing("filename=\"test.jsonl\""))
-                        .withBody(equalTo(new String(content, StandardCharsets.UTF_8))).build()));
+                        .withBody(equalTo(new String(content, StandardCharsets.UTF_8)))
+                        .build()));
     }
 
     @Test
     void should_stream_a_file_from_disk_under_its_own_name_or_the_given_one(@TempDir Path dir) throws Exception {
-        server.stubFor(post(urlEqualTo(BASE + "/files")).willReturn(okJson(Fixtures.read("batch/upload_file_response.json"))));
+        server.stubFor(
+                post(urlEqualTo(BASE + "/files")).willReturn(okJson(Fixtures.read("batch/upload_file_response.json"))));
         String content = Fixtures.read("batch/input_chat.jsonl");
         Path file = Files.writeString(dir.resolve("requests.jsonl"), content);
 
@@ -87,18 +101,21 @@ class QwenBatchWireTest {
 
         for (String name : new String[] {"requests.jsonl", "renamed.jsonl"}) {
             server.verify(postRequestedFor(urlEqualTo(BASE + "/files"))
-                    .withRequestBodyPart(aMultipart("purpose").withBody(equalTo("batch")).build())
+                    .withRequestBodyPart(
+                            aMultipart("purpose").withBody(equalTo("batch")).build())
                     .withRequestBodyPart(aMultipart("file")
                             .withHeader("Content-Disposition", containing("filename=\"" + name + "\""))
                             .withHeader("Content-Type", containing("application/jsonl"))
-                            .withBody(equalTo(content)).build()));
+                            .withBody(equalTo(content))
+                            .build()));
         }
     }
 
     @Test
     void should_refuse_a_file_it_cannot_read_without_sending_anything(@TempDir Path dir) {
         assertThatThrownBy(() -> batches.files().upload(dir.resolve("missing.jsonl")))
-                .isInstanceOf(UncheckedIOException.class).hasMessageContaining("missing.jsonl");
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("missing.jsonl");
         assertThatThrownBy(() -> batches.files().upload("dir.jsonl", dir)).isInstanceOf(UncheckedIOException.class);
         assertThat(server.getAllServeEvents()).isEmpty();
     }
@@ -113,21 +130,39 @@ class QwenBatchWireTest {
                 .willReturn(okJson(Fixtures.read("files/upload_file_extract_response.json"))));
         server.stubFor(delete(urlEqualTo(BASE + "/files/file-batch-oLIon7bzfxELqJBTS5okwC4E"))
                 .willReturn(okJson(Fixtures.read("files/delete_file_response.json"))));
-        server.stubFor(post(urlEqualTo(BASE + "/files")).willReturn(okJson(Fixtures.read("files/upload_batch_response.json"))));
+        server.stubFor(post(urlEqualTo(BASE + "/files"))
+                .willReturn(okJson(Fixtures.read("files/upload_batch_response.json"))));
 
-        assertThat(batches.files().retrieve("file-batch-xxx")).isEqualTo(new QwenFile("file-batch-xxx", 499719,
-                Instant.ofEpochSecond(1715935833), "test.txt", "batch", "processed", null));
-        assertThat(batches.files().retrieve("file-sdk")).isEqualTo(new QwenFile("file-batch-xxx", 27,
-                Instant.ofEpochSecond(1722480306), "test.txt", "batch", "processed", null));
+        assertThat(batches.files().retrieve("file-batch-xxx"))
+                .isEqualTo(new QwenFile(
+                        "file-batch-xxx",
+                        499719,
+                        Instant.ofEpochSecond(1715935833),
+                        "test.txt",
+                        "batch",
+                        "processed",
+                        null));
+        assertThat(batches.files().retrieve("file-sdk"))
+                .isEqualTo(new QwenFile(
+                        "file-batch-xxx",
+                        27,
+                        Instant.ofEpochSecond(1722480306),
+                        "test.txt",
+                        "batch",
+                        "processed",
+                        null));
         assertThat(batches.files().retrieve("file-fe-xxx").purpose()).isEqualTo("file-extract");
-        assertThat(batches.files().upload("test.jsonl", new byte[] {'{', '}'}).bytes()).isEqualTo(231);
-        assertThat(batches.files().delete("file-batch-oLIon7bzfxELqJBTS5okwC4E")).isTrue();
+        assertThat(batches.files().upload("test.jsonl", new byte[] {'{', '}'}).bytes())
+                .isEqualTo(231);
+        assertThat(batches.files().delete("file-batch-oLIon7bzfxELqJBTS5okwC4E"))
+                .isTrue();
         server.verify(deleteRequestedFor(urlEqualTo(BASE + "/files/file-batch-oLIon7bzfxELqJBTS5okwC4E")));
     }
 
     @Test
     void should_list_files_with_the_cursor_and_derive_the_last_id_qwen_leaves_out() {
-        server.stubFor(get(urlPathEqualTo(BASE + "/files")).willReturn(okJson(Fixtures.read("files/list_files_http_response.json"))));
+        server.stubFor(get(urlPathEqualTo(BASE + "/files"))
+                .willReturn(okJson(Fixtures.read("files/list_files_http_response.json"))));
 
         QwenPage<QwenFile> page = batches.files().list("file-batch-www", 2);
 
@@ -146,9 +181,13 @@ class QwenBatchWireTest {
                 .withRequestBody(equalToJson(Fixtures.read("batch/create_batch_request.json")))
                 .willReturn(okJson(Fixtures.read("batch/create_batch_response.json"))));
 
-        QwenBatch batch = batches.create(QwenBatchCreateRequest.builder().inputFileId("file-batch-xxx")
-                .endpoint(QwenBatchEndpoint.CHAT_COMPLETIONS).completionWindow("24h")
-                .name("Task name").description("Task description").build());
+        QwenBatch batch = batches.create(QwenBatchCreateRequest.builder()
+                .inputFileId("file-batch-xxx")
+                .endpoint(QwenBatchEndpoint.CHAT_COMPLETIONS)
+                .completionWindow("24h")
+                .name("Task name")
+                .description("Task description")
+                .build());
 
         assertThat(batch.id()).isEqualTo("batch_xxx");
         assertThat(batch.status()).isEqualTo(QwenBatchStatus.VALIDATING);
@@ -190,8 +229,9 @@ class QwenBatchWireTest {
         assertThat(completed.failedAt()).isNull();
         assertThat(completed.expiredAt()).isNull();
         assertThat(completed.cancelledAt()).isNull();
-        assertThat(completed.metadata()).containsExactly(Map.entry("customer_id", "user_123456789"),
-                Map.entry("batch_description", "Nightly eval job"));
+        assertThat(completed.metadata())
+                .containsExactly(
+                        Map.entry("customer_id", "user_123456789"), Map.entry("batch_description", "Nightly eval job"));
         assertThat(cancelling.status()).isEqualTo(QwenBatchStatus.CANCELLING);
         assertThat(cancelling.cancellingAt()).isEqualTo(Instant.ofEpochSecond(1711403000));
         assertThat(cancelling.requestCounts()).isEqualTo(new QwenBatchRequestCounts(100, 23, 1));
@@ -202,7 +242,8 @@ class QwenBatchWireTest {
 
     @Test
     void should_send_qwen_list_filters_as_query_parameters_and_parse_the_page() {
-        server.stubFor(get(urlPathEqualTo(BASE + "/batches")).willReturn(okJson(Fixtures.read("batch/list_batches_response.json"))));
+        server.stubFor(get(urlPathEqualTo(BASE + "/batches"))
+                .willReturn(okJson(Fixtures.read("batch/list_batches_response.json"))));
 
         QwenPage<QwenBatch> page = batches.list(QwenBatchListRequest.builder()
                 .name("nightly")
@@ -229,7 +270,8 @@ class QwenBatchWireTest {
 
     @Test
     void should_send_no_query_parameters_without_filters() {
-        server.stubFor(get(urlPathEqualTo(BASE + "/batches")).willReturn(okJson(Fixtures.read("batch/list_batches_response.json"))));
+        server.stubFor(get(urlPathEqualTo(BASE + "/batches"))
+                .willReturn(okJson(Fixtures.read("batch/list_batches_response.json"))));
 
         batches.list();
 
@@ -249,22 +291,32 @@ class QwenBatchWireTest {
     void should_join_the_output_and_error_fixtures_into_chat_responses_in_order() {
         server.stubFor(get(urlEqualTo(BASE + "/batches/batch_abc123"))
                 .willReturn(okJson(Fixtures.read("batch/retrieve_batch_completed.json"))));
-        server.stubFor(get(urlEqualTo(BASE + "/files/file-batch_output-xyz789/content")).willReturn(aResponse()
-                .withBody(Fixtures.read("batch/output_chat.jsonl") + Fixtures.read("batch/output_chat_line2_with_role.jsonl"))));
-        server.stubFor(get(urlEqualTo(BASE + "/files/file-batch_error-xyz789/content")).willReturn(aResponse()
-                .withBody("{\"id\":\"e1\",\"custom_id\":\"0\",\"response\":{\"status_code\":400,\"request_id\":\"r-0\","
-                        + "\"body\":{\"error\":{\"code\":\"invalid_parameter_error\",\"message\":\"Range of input length"
-                        + " should be [1, 129024]\"}}},\"error\":null}\n"
-                        + "{\"id\":\"e2\",\"custom_id\":\"3\",\"response\":null,\"error\":{\"code\":\"batch_expired\","
-                        + "\"message\":\"This request could not be executed before the completion window expired.\"}}\n")));
-        QwenBatchChat chat = QwenBatchChat.builder().apiKey(KEY).baseUrl(server.baseUrl() + BASE).build();
+        server.stubFor(get(urlEqualTo(BASE + "/files/file-batch_output-xyz789/content"))
+                .willReturn(aResponse()
+                        .withBody(Fixtures.read("batch/output_chat.jsonl")
+                                + Fixtures.read("batch/output_chat_line2_with_role.jsonl"))));
+        server.stubFor(
+                get(urlEqualTo(BASE + "/files/file-batch_error-xyz789/content"))
+                        .willReturn(
+                                aResponse()
+                                        .withBody(
+                                                "{\"id\":\"e1\",\"custom_id\":\"0\",\"response\":{\"status_code\":400,\"request_id\":\"r-0\","
+                                                        + "\"body\":{\"error\":{\"code\":\"invalid_parameter_error\",\"message\":\"Range of input length"
+                                                        + " should be [1, 129024]\"}}},\"error\":null}\n"
+                                                        + "{\"id\":\"e2\",\"custom_id\":\"3\",\"response\":null,\"error\":{\"code\":\"batch_expired\","
+                                                        + "\"message\":\"This request could not be executed before the completion window expired.\"}}\n")));
+        QwenBatchChat chat = QwenBatchChat.builder()
+                .apiKey(KEY)
+                .baseUrl(server.baseUrl() + BASE)
+                .build();
 
         QwenBatchResults<ChatResponse> results = chat.resume("5:batch_abc123").results();
 
         assertThat(results.status()).isEqualTo(QwenBatchStatus.COMPLETED);
         assertThat(results.items()).hasSize(5);
-        assertThat(results.items().get(0).error()).isEqualTo(new QwenBatchItemError("invalid_parameter_error",
-                "Range of input length should be [1, 129024]", 400, "r-0"));
+        assertThat(results.items().get(0).error())
+                .isEqualTo(new QwenBatchItemError(
+                        "invalid_parameter_error", "Range of input length should be [1, 129024]", 400, "r-0"));
         ChatResponse first = results.items().get(1).value();
         assertThat(first.aiMessage().text()).startsWith("Hello! Of course.");
         assertThat(first.metadata().id()).isEqualTo("chatcmpl-c308ef7f-0824-9c46-96eb-73566f062426");
@@ -282,11 +334,15 @@ class QwenBatchWireTest {
 
     @Test
     void should_map_an_unknown_batch_to_an_invalid_request() {
-        server.stubFor(get(urlEqualTo(BASE + "/batches/batch_nope")).willReturn(aResponse().withStatus(404)
-                .withBody("{\"error\":{\"code\":\"NotFound\",\"message\":\"The batch does not exist.\"}}")));
+        server.stubFor(get(urlEqualTo(BASE + "/batches/batch_nope"))
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withBody("{\"error\":{\"code\":\"NotFound\",\"message\":\"The batch does not exist.\"}}")));
 
-        assertThatThrownBy(() -> batches.retrieve("batch_nope")).isInstanceOf(InvalidRequestException.class)
-                .hasMessageContaining("The batch does not exist").hasMessageNotContaining(KEY);
+        assertThatThrownBy(() -> batches.retrieve("batch_nope"))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("The batch does not exist")
+                .hasMessageNotContaining(KEY);
     }
 
     @Test
@@ -296,7 +352,10 @@ class QwenBatchWireTest {
         assertThatThrownBy(() -> new QwenCompletionWindow("23h")).hasMessageContaining("between 24h and 336h");
         assertThatThrownBy(() -> QwenCompletionWindow.ofDays(15)).hasMessageContaining("between 24h and 336h");
         assertThatThrownBy(() -> new QwenCompletionWindow("1w")).hasMessageContaining("whole hours or days");
-        assertThatThrownBy(() -> QwenBatchCreateRequest.builder().inputFileId("f").name("x".repeat(101)).build())
+        assertThatThrownBy(() -> QwenBatchCreateRequest.builder()
+                        .inputFileId("f")
+                        .name("x".repeat(101))
+                        .build())
                 .hasMessageContaining("ds_name");
         assertThat(QwenBatchStatus.fromValue("in_progress")).isEqualTo(QwenBatchStatus.IN_PROGRESS);
         assertThat(QwenBatchStatus.fromValue("paused")).isEqualTo(QwenBatchStatus.UNKNOWN);

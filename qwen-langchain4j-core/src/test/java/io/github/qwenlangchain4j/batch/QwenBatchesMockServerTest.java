@@ -1,9 +1,5 @@
 package io.github.qwenlangchain4j.batch;
 
-import io.github.qwenlangchain4j.files.QwenFile;
-import io.github.qwenlangchain4j.files.QwenFiles;
-import io.github.qwenlangchain4j.QwenPage;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.exception.InvalidRequestException;
 import io.github.qwenlangchain4j.Fixtures;
+import io.github.qwenlangchain4j.QwenPage;
+import io.github.qwenlangchain4j.files.QwenFile;
 import io.github.qwenlangchain4j.testkit.QwenMockServer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -29,7 +27,10 @@ class QwenBatchesMockServerTest {
     @BeforeEach
     void start() {
         server = QwenMockServer.start();
-        batches = QwenBatches.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl()).build();
+        batches = QwenBatches.builder()
+                .apiKey(server.apiKey())
+                .baseUrl(server.baseUrl())
+                .build();
     }
 
     @AfterEach
@@ -44,8 +45,12 @@ class QwenBatchesMockServerTest {
         assertThat(file.bytes()).isEqualTo(input.length);
         assertThat(file.purpose()).isEqualTo("batch");
 
-        QwenBatch batch = batches.create(QwenBatchCreateRequest.builder().inputFileId(file.id())
-                .endpoint(QwenBatchEndpoint.TEST).completionWindow(QwenCompletionWindow.ofDays(1)).name("dry run").build());
+        QwenBatch batch = batches.create(QwenBatchCreateRequest.builder()
+                .inputFileId(file.id())
+                .endpoint(QwenBatchEndpoint.TEST)
+                .completionWindow(QwenCompletionWindow.ofDays(1))
+                .name("dry run")
+                .build());
         assertThat(batch.status()).isEqualTo(QwenBatchStatus.VALIDATING);
         while (!batch.isTerminal()) {
             batch = batches.retrieve(batch.id());
@@ -55,17 +60,25 @@ class QwenBatchesMockServerTest {
         assertThat(batch.completedAt()).isNotNull();
         assertThat(batch.requestCounts()).isEqualTo(new QwenBatchRequestCounts(2, 2, 0));
         List<String> output = batches.files().contentLines(batch.outputFileId());
-        List<String> recorded = Fixtures.read("batch/output_test_model.jsonl").lines().toList();
+        List<String> recorded =
+                Fixtures.read("batch/output_test_model.jsonl").lines().toList();
         assertThat(output).hasSameSizeAs(recorded);
         for (int i = 0; i < recorded.size(); i++) {
             JsonNode actual = JSON.readTree(output.get(i));
             JsonNode expected = JSON.readTree(recorded.get(i));
             assertThat(fieldNames(actual)).containsAll(fieldNames(expected));
             assertThat(actual.path("custom_id")).isEqualTo(expected.path("custom_id"));
-            assertThat(actual.path("response").path("status_code")).isEqualTo(expected.path("response").path("status_code"));
+            assertThat(actual.path("response").path("status_code"))
+                    .isEqualTo(expected.path("response").path("status_code"));
             JsonNode body = actual.path("response").path("body");
-            assertThat(body.path("model")).isEqualTo(expected.path("response").path("body").path("model"));
-            assertThat(body.path("choices").get(0).path("message").path("content").asText()).isEqualTo("This is a test result.");
+            assertThat(body.path("model"))
+                    .isEqualTo(expected.path("response").path("body").path("model"));
+            assertThat(body.path("choices")
+                            .get(0)
+                            .path("message")
+                            .path("content")
+                            .asText())
+                    .isEqualTo("This is a test result.");
         }
     }
 
@@ -77,23 +90,43 @@ class QwenBatchesMockServerTest {
 
     @Test
     void should_list_filter_and_cancel_batches() {
-        QwenFile file = batches.files().upload("in.jsonl", Fixtures.read("batch/input_chat.jsonl").getBytes(StandardCharsets.UTF_8));
-        QwenBatch nightly = batches.create(QwenBatchCreateRequest.builder().inputFileId(file.id()).name("Nightly eval").build());
-        QwenBatch other = batches.create(QwenBatchCreateRequest.builder().inputFileId(file.id()).name("other").build());
+        QwenFile file = batches.files()
+                .upload("in.jsonl", Fixtures.read("batch/input_chat.jsonl").getBytes(StandardCharsets.UTF_8));
+        QwenBatch nightly = batches.create(QwenBatchCreateRequest.builder()
+                .inputFileId(file.id())
+                .name("Nightly eval")
+                .build());
+        QwenBatch other = batches.create(QwenBatchCreateRequest.builder()
+                .inputFileId(file.id())
+                .name("other")
+                .build());
 
         QwenBatch cancelling = batches.cancel(other.id());
 
         assertThat(cancelling.status()).isEqualTo(QwenBatchStatus.CANCELLING);
         assertThat(batches.retrieve(other.id()).status()).isEqualTo(QwenBatchStatus.CANCELLED);
-        assertThat(batches.list(QwenBatchListRequest.builder().name("nightly").build()).data())
-                .extracting(QwenBatch::id).containsExactly(nightly.id());
-        assertThat(batches.list(QwenBatchListRequest.builder().statuses(QwenBatchStatus.CANCELLED).build()).data())
-                .extracting(QwenBatch::id).containsExactly(other.id());
-        QwenPage<QwenBatch> first = batches.list(QwenBatchListRequest.builder().limit(1).build());
+        assertThat(batches.list(QwenBatchListRequest.builder().name("nightly").build())
+                        .data())
+                .extracting(QwenBatch::id)
+                .containsExactly(nightly.id());
+        assertThat(batches.list(QwenBatchListRequest.builder()
+                                .statuses(QwenBatchStatus.CANCELLED)
+                                .build())
+                        .data())
+                .extracting(QwenBatch::id)
+                .containsExactly(other.id());
+        QwenPage<QwenBatch> first =
+                batches.list(QwenBatchListRequest.builder().limit(1).build());
         assertThat(first.hasMore()).isTrue();
-        assertThat(batches.list(QwenBatchListRequest.builder().limit(1).after(first.lastId()).build()).data())
-                .extracting(QwenBatch::id).containsExactly(nightly.id());
-        assertThatThrownBy(() -> batches.cancel(other.id())).isInstanceOf(InvalidRequestException.class)
+        assertThat(batches.list(QwenBatchListRequest.builder()
+                                .limit(1)
+                                .after(first.lastId())
+                                .build())
+                        .data())
+                .extracting(QwenBatch::id)
+                .containsExactly(nightly.id());
+        assertThatThrownBy(() -> batches.cancel(other.id()))
+                .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("cancelled");
     }
 

@@ -1,8 +1,5 @@
 package io.github.qwenlangchain4j.files;
 
-import io.github.qwenlangchain4j.QwenChatModel;
-import io.github.qwenlangchain4j.QwenMockServerSupport;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,9 +9,8 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.InvalidRequestException;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import io.github.qwenlangchain4j.files.QwenFile;
-import io.github.qwenlangchain4j.files.QwenFileProcessingException;
-import io.github.qwenlangchain4j.files.QwenFiles;
+import io.github.qwenlangchain4j.QwenChatModel;
+import io.github.qwenlangchain4j.QwenMockServerSupport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,11 +36,18 @@ class QwenDocumentsTest extends QwenMockServerSupport {
     private static final String REPORT = "Bike sales grew 12% in 2025, led by e-bikes.";
 
     private QwenFiles files() {
-        return QwenFiles.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl()).build();
+        return QwenFiles.builder()
+                .apiKey(server.apiKey())
+                .baseUrl(server.baseUrl())
+                .build();
     }
 
     private QwenChatModel qwenLong() {
-        return QwenChatModel.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl()).modelName("qwen-long").build();
+        return QwenChatModel.builder()
+                .apiKey(server.apiKey())
+                .baseUrl(server.baseUrl())
+                .modelName("qwen-long")
+                .build();
     }
 
     @Nested
@@ -65,8 +68,10 @@ class QwenDocumentsTest extends QwenMockServerSupport {
             assertThat(processed.filename()).isEqualTo("report.txt");
             assertThat(server.requests().get(0).body()).contains("name=\"purpose\"\r\n\r\nfile-extract");
             // the upload, then one look-up per step of Qwen's parsing
-            assertThat(server.requests()).extracting(request -> request.method() + " " + request.path())
-                    .containsExactly("POST /compatible-mode/v1/files",
+            assertThat(server.requests())
+                    .extracting(request -> request.method() + " " + request.path())
+                    .containsExactly(
+                            "POST /compatible-mode/v1/files",
                             "GET /compatible-mode/v1/files/" + uploaded.id(),
                             "GET /compatible-mode/v1/files/" + uploaded.id());
         }
@@ -79,7 +84,8 @@ class QwenDocumentsTest extends QwenMockServerSupport {
                     .isInstanceOf(QwenFileProcessingException.class)
                     .hasMessageContaining(uploaded.id())
                     .hasMessageContaining("is not processed yet (status uploaded)")
-                    .satisfies(e -> assertThat(((QwenFileProcessingException) e).file().status())
+                    .satisfies(e -> assertThat(
+                                    ((QwenFileProcessingException) e).file().status())
                             .isEqualTo("uploaded"));
         }
 
@@ -91,7 +97,9 @@ class QwenDocumentsTest extends QwenMockServerSupport {
                     .isInstanceOf(QwenFileProcessingException.class)
                     .hasMessageContaining("Qwen could not process the file " + empty.id() + " (empty.txt)")
                     .hasMessageContaining("content blank")
-                    .satisfies(e -> assertThat(((QwenFileProcessingException) e).file().hasFailed()).isTrue());
+                    .satisfies(e -> assertThat(
+                                    ((QwenFileProcessingException) e).file().hasFailed())
+                            .isTrue());
         }
     }
 
@@ -102,18 +110,25 @@ class QwenDocumentsTest extends QwenMockServerSupport {
         void a_processed_document_is_referenced_in_a_system_message_of_its_own() throws Exception {
             QwenFiles files = files();
             QwenFile report = files.awaitProcessed(
-                    files.uploadDocument("report.txt", REPORT.getBytes(StandardCharsets.UTF_8)).id(),
-                    Duration.ofMinutes(1), Duration.ZERO);
+                    files.uploadDocument("report.txt", REPORT.getBytes(StandardCharsets.UTF_8))
+                            .id(),
+                    Duration.ofMinutes(1),
+                    Duration.ZERO);
 
-            ChatResponse response = qwenLong().chat(SystemMessage.from("You are a helpful assistant."),
-                    QwenDocuments.reference(report), UserMessage.from("What grew?"));
+            ChatResponse response = qwenLong()
+                    .chat(
+                            SystemMessage.from("You are a helpful assistant."),
+                            QwenDocuments.reference(report),
+                            UserMessage.from("What grew?"));
 
-            JsonNode messages = JSON.readTree(server.requests().get(server.requests().size() - 1).body())
+            JsonNode messages = JSON.readTree(
+                            server.requests().get(server.requests().size() - 1).body())
                     .path("messages");
             assertThat(messages.get(0).path("content").asText()).isEqualTo("You are a helpful assistant.");
             assertThat(messages.get(1).path("role").asText()).isEqualTo("system");
             assertThat(messages.get(1).path("content").asText()).isEqualTo("fileid://" + report.id());
-            assertThat(response.aiMessage().text()).contains("Documents read: report.txt (" + report.id() + ")")
+            assertThat(response.aiMessage().text())
+                    .contains("Documents read: report.txt (" + report.id() + ")")
                     .contains(REPORT);
         }
 
@@ -139,16 +154,19 @@ class QwenDocumentsTest extends QwenMockServerSupport {
         void and_by_qwen_when_referenced_by_id() {
             QwenFile uploaded = files().uploadDocument("report.txt", REPORT.getBytes(StandardCharsets.UTF_8));
 
-            assertThatThrownBy(() -> qwenLong().chat(SystemMessage.from("You are a helpful assistant."),
-                    QwenDocuments.reference(uploaded.id()), UserMessage.from("What grew?")))
+            assertThatThrownBy(() -> qwenLong()
+                            .chat(
+                                    SystemMessage.from("You are a helpful assistant."),
+                                    QwenDocuments.reference(uploaded.id()),
+                                    UserMessage.from("What grew?")))
                     .isInstanceOf(InvalidRequestException.class)
                     .hasMessageContaining("File parsing in progress, please try again later.");
         }
 
         @Test
         void an_unknown_document_is_refused_by_qwen() {
-            assertThatThrownBy(() -> qwenLong().chat(QwenDocuments.reference("file-fe-missing"),
-                    UserMessage.from("What grew?")))
+            assertThatThrownBy(() ->
+                            qwenLong().chat(QwenDocuments.reference("file-fe-missing"), UserMessage.from("What grew?")))
                     .isInstanceOf(InvalidRequestException.class)
                     .hasMessageContaining("Invalid file [id:file-fe-missing].");
         }
@@ -158,13 +176,15 @@ class QwenDocumentsTest extends QwenMockServerSupport {
             QwenFile batchInput = new QwenFile("file-batch-1", 2, null, "in.jsonl", "batch", "processed", null);
 
             assertThatThrownBy(() -> QwenDocuments.reference(batchInput))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("purpose file-extract");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("purpose file-extract");
             assertThatThrownBy(() -> QwenDocuments.reference("file-fe-a,file-fe-b"))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("invalid file id");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("invalid file id");
             assertThatThrownBy(() -> QwenDocuments.reference(Collections.nCopies(101, "file-fe-a")))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 100 documents");
-            assertThatThrownBy(() -> QwenDocuments.reference(List.of()))
-                    .isInstanceOf(IllegalArgumentException.class);
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("at most 100 documents");
+            assertThatThrownBy(() -> QwenDocuments.reference(List.of())).isInstanceOf(IllegalArgumentException.class);
         }
     }
 }

@@ -43,14 +43,17 @@ class QwenScoringModelIT {
     void should_score_every_document_in_input_order_with_usage() {
         Response<List<Double>> response = live().build().scoreAll(DOCUMENTS, QUERY);
 
-        assertThat(response.content()).hasSize(3).allSatisfy(score -> assertThat(score).isBetween(0.0, 1.0));
+        assertThat(response.content())
+                .hasSize(3)
+                .allSatisfy(score -> assertThat(score).isBetween(0.0, 1.0));
         assertThat(response.content().get(1)).isGreaterThan(response.content().get(0));
         assertThat(response.tokenUsage().totalTokenCount()).isPositive();
     }
 
     @Test
     void should_return_the_top_n_best_first() {
-        List<QwenRerankResult> best = live().topN(2).build().rerank(QUERY, DOCUMENTS).content();
+        List<QwenRerankResult> best =
+                live().topN(2).build().rerank(QUERY, DOCUMENTS).content();
 
         assertThat(best).hasSize(2);
         assertThat(best.get(0).index()).isEqualTo(1);

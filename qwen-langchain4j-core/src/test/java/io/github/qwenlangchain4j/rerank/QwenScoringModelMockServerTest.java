@@ -34,10 +34,14 @@ class QwenScoringModelMockServerTest extends QwenMockServerSupport {
             TextSegment.from("Our offices are closed on public holidays."),
             TextSegment.from("Shipping is free for orders above 50 euros."),
             TextSegment.from("You can return an item within 30 days of delivery for a full refund."));
+
     static final String QUESTION = "How many days do I have to return an item?";
 
     private QwenScoringModel scoringModel() {
-        return QwenScoringModel.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl()).build();
+        return QwenScoringModel.builder()
+                .apiKey(server.apiKey())
+                .baseUrl(server.baseUrl())
+                .build();
     }
 
     @Test
@@ -52,8 +56,11 @@ class QwenScoringModelMockServerTest extends QwenMockServerSupport {
 
     @Test
     void rerank_returns_the_best_segment_first() {
-        QwenScoringModel model = QwenScoringModel.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl())
-                .topN(1).build();
+        QwenScoringModel model = QwenScoringModel.builder()
+                .apiKey(server.apiKey())
+                .baseUrl(server.baseUrl())
+                .topN(1)
+                .build();
 
         List<QwenRerankResult> best = model.rerank(QUESTION, RETRIEVED).content();
 
@@ -65,7 +72,8 @@ class QwenScoringModelMockServerTest extends QwenMockServerSupport {
 
     @Test
     void a_rag_pipeline_with_the_re_ranking_aggregator_puts_the_relevant_segment_first() {
-        ContentRetriever retriever = query -> RETRIEVED.stream().map(Content::from).toList();
+        ContentRetriever retriever =
+                query -> RETRIEVED.stream().map(Content::from).toList();
         RetrievalAugmentor augmentor = DefaultRetrievalAugmentor.builder()
                 .contentRetriever(retriever)
                 .contentAggregator(ReRankingContentAggregator.builder()
@@ -75,8 +83,8 @@ class QwenScoringModelMockServerTest extends QwenMockServerSupport {
                 .build();
         UserMessage question = UserMessage.from(QUESTION);
 
-        AugmentationResult result = augmentor.augment(new AugmentationRequest(question,
-                Metadata.from(question, "user-1", List.of())));
+        AugmentationResult result =
+                augmentor.augment(new AugmentationRequest(question, Metadata.from(question, "user-1", List.of())));
 
         assertThat(result.contents()).hasSize(2);
         assertThat(result.contents().get(0).textSegment()).isEqualTo(RETRIEVED.get(2));
@@ -89,11 +97,17 @@ class QwenScoringModelMockServerTest extends QwenMockServerSupport {
     @Test
     void an_ai_service_answers_with_the_re_ranked_context_first() {
         Assistant assistant = AiServices.builder(Assistant.class)
-                .chatModel(QwenChatModel.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl()).build())
+                .chatModel(QwenChatModel.builder()
+                        .apiKey(server.apiKey())
+                        .baseUrl(server.baseUrl())
+                        .build())
                 .retrievalAugmentor(DefaultRetrievalAugmentor.builder()
-                        .contentRetriever(query -> RETRIEVED.stream().map(Content::from).toList())
+                        .contentRetriever(
+                                query -> RETRIEVED.stream().map(Content::from).toList())
                         .contentAggregator(ReRankingContentAggregator.builder()
-                                .scoringModel(scoringModel()).maxResults(2).build())
+                                .scoringModel(scoringModel())
+                                .maxResults(2)
+                                .build())
                         .build())
                 .build();
 
@@ -101,28 +115,39 @@ class QwenScoringModelMockServerTest extends QwenMockServerSupport {
 
         String sentToChat = server.requests().stream()
                 .filter(request -> request.path().endsWith("/chat/completions"))
-                .findFirst().orElseThrow().body();
+                .findFirst()
+                .orElseThrow()
+                .body();
         // the relevant segment first, then the next best; the third is cut by maxResults(2)
-        assertThat(sentToChat.indexOf("within 30 days")).isPositive()
+        assertThat(sentToChat.indexOf("within 30 days"))
+                .isPositive()
                 .isLessThan(sentToChat.indexOf("Our offices are closed"));
         assertThat(sentToChat).doesNotContain("Shipping is free");
     }
 
     @Test
     void an_unknown_model_is_refused_as_qwen_refuses_it() {
-        QwenScoringModel model = QwenScoringModel.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl())
-                .modelName("qwen9-rerank").build();
+        QwenScoringModel model = QwenScoringModel.builder()
+                .apiKey(server.apiKey())
+                .baseUrl(server.baseUrl())
+                .modelName("qwen9-rerank")
+                .build();
 
-        assertThatThrownBy(() -> model.scoreAll(RETRIEVED, QUESTION)).isInstanceOf(ModelNotFoundException.class)
+        assertThatThrownBy(() -> model.scoreAll(RETRIEVED, QUESTION))
+                .isInstanceOf(ModelNotFoundException.class)
                 .hasMessageContaining("Model not exist.");
     }
 
     @Test
     void qwen3_vl_rerank_lists_longer_than_the_100_documents_qwen_takes_are_split_not_refused() {
-        QwenScoringModel model = QwenScoringModel.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl())
-                .modelName("qwen3-vl-rerank").build();
+        QwenScoringModel model = QwenScoringModel.builder()
+                .apiKey(server.apiKey())
+                .baseUrl(server.baseUrl())
+                .modelName("qwen3-vl-rerank")
+                .build();
 
-        List<Double> scores = model.scoreAll(Collections.nCopies(101, RETRIEVED.get(2)), QUESTION).content();
+        List<Double> scores = model.scoreAll(Collections.nCopies(101, RETRIEVED.get(2)), QUESTION)
+                .content();
 
         assertThat(scores).hasSize(101).containsOnly(scores.get(0));
         assertThat(server.requests()).hasSize(2);

@@ -1,9 +1,9 @@
 package io.github.qwenlangchain4j.rerank;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,10 +36,9 @@ class QwenScoringModelTest extends RerankWireMockSupport {
 
     /** The reference's example query and documents (fixtures/rerank/rerank_request_qwen3.json). */
     static final String QUERY = "什么是文本排序模型";
-    static final List<TextSegment> DOCUMENTS = segments(
-            "文本排序模型广泛用于搜索引擎和推荐系统中，它们根据文本相关性对候选文本进行排序",
-            "量子计算是计算科学的一个前沿领域",
-            "预训练语言模型的发展给文本排序模型带来了新的进展");
+
+    static final List<TextSegment> DOCUMENTS =
+            segments("文本排序模型广泛用于搜索引擎和推荐系统中，它们根据文本相关性对候选文本进行排序", "量子计算是计算科学的一个前沿领域", "预训练语言模型的发展给文本排序模型带来了新的进展");
 
     @Nested
     class Wire {
@@ -57,9 +56,10 @@ class QwenScoringModelTest extends RerankWireMockSupport {
             assertThat(sent.get("input")).isEqualTo(documented.get("input"));
             // the caller has the documents: not echoed back; top_n is the configured topN
             assertThat(sent.get("parameters").toString()).isEqualTo("{\"return_documents\":false,\"top_n\":2}");
-            assertThat(response.content()).containsExactly(
-                    new QwenRerankResult(0, DOCUMENTS.get(0), 0.9334521178273196),
-                    new QwenRerankResult(2, DOCUMENTS.get(2), 0.34100082626411193));
+            assertThat(response.content())
+                    .containsExactly(
+                            new QwenRerankResult(0, DOCUMENTS.get(0), 0.9334521178273196),
+                            new QwenRerankResult(2, DOCUMENTS.get(2), 0.34100082626411193));
             assertThat(response.tokenUsage().inputTokenCount()).isEqualTo(79);
             assertThat(response.tokenUsage().totalTokenCount()).isEqualTo(79);
             server.verify(postRequestedFor(urlEqualTo(RERANK_PATH))
@@ -75,7 +75,9 @@ class QwenScoringModelTest extends RerankWireMockSupport {
             assertThat(response.content()).containsExactly(0.2, 0.9, 0.5);
             assertThat(response.tokenUsage().totalTokenCount()).isEqualTo(30);
             JsonNode parameters = sentBodies().get(0).get("parameters");
-            assertThat(parameters.get("top_n").asInt()).as("every document is asked for").isEqualTo(3);
+            assertThat(parameters.get("top_n").asInt())
+                    .as("every document is asked for")
+                    .isEqualTo(3);
             assertThat(parameters.has("instruct")).isFalse();
         }
 
@@ -83,7 +85,9 @@ class QwenScoringModelTest extends RerankWireMockSupport {
         void score_of_one_segment_goes_through_scoreAll() {
             stub(json(200, results(0.75)));
 
-            assertThat(model().build().score("Paris is the capital of France.", "capital of France").content())
+            assertThat(model().build()
+                            .score("Paris is the capital of France.", "capital of France")
+                            .content())
                     .isEqualTo(0.75);
         }
 
@@ -104,7 +108,8 @@ class QwenScoringModelTest extends RerankWireMockSupport {
             model().modelName("qwen3-vl-rerank").build().scoreAll(DOCUMENTS, QUERY);
 
             JsonNode documents = sentBodies().get(0).get("input").get("documents");
-            assertThat(documents.get(0).get("text").asText()).isEqualTo(DOCUMENTS.get(0).text());
+            assertThat(documents.get(0).get("text").asText())
+                    .isEqualTo(DOCUMENTS.get(0).text());
             assertThat(documents).hasSize(3);
         }
 
@@ -116,7 +121,8 @@ class QwenScoringModelTest extends RerankWireMockSupport {
 
             JsonNode sent = sentBodies().get(0);
             assertThat(sent.get("model").asText()).isEqualTo("gte-rerank-v2");
-            assertThat(sent.get("input").get("documents").get(1).asText()).isEqualTo(DOCUMENTS.get(1).text());
+            assertThat(sent.get("input").get("documents").get(1).asText())
+                    .isEqualTo(DOCUMENTS.get(1).text());
         }
     }
 
@@ -136,7 +142,11 @@ class QwenScoringModelTest extends RerankWireMockSupport {
         void the_model_calls_its_region_s_native_base_by_default_and_singapore_without_one() {
             assertThat(QwenScoringModel.builder().apiKey(API_KEY).build().toString())
                     .contains("baseUrl=https://dashscope-intl.aliyuncs.com/api/v1");
-            assertThat(QwenScoringModel.builder().apiKey(API_KEY).region(QwenRegion.CHINA_BEIJING).build().toString())
+            assertThat(QwenScoringModel.builder()
+                            .apiKey(API_KEY)
+                            .region(QwenRegion.CHINA_BEIJING)
+                            .build()
+                            .toString())
                     .contains("baseUrl=https://dashscope.aliyuncs.com/api/v1");
         }
 
@@ -144,7 +154,10 @@ class QwenScoringModelTest extends RerankWireMockSupport {
         void a_native_base_url_is_used_as_given() {
             stub(json(200, results(0.5)));
 
-            QwenScoringModel.builder().apiKey(API_KEY).baseUrl(server.baseUrl() + "/api/v1/").build()
+            QwenScoringModel.builder()
+                    .apiKey(API_KEY)
+                    .baseUrl(server.baseUrl() + "/api/v1/")
+                    .build()
                     .score("text", "query");
 
             server.verify(postRequestedFor(urlEqualTo(RERANK_PATH)));
@@ -154,7 +167,10 @@ class QwenScoringModelTest extends RerankWireMockSupport {
         void toString_never_shows_the_api_key() {
             QwenScoringModel model = model().build();
 
-            assertThat(model.toString()).doesNotContain(API_KEY).contains("apiKey=***").contains("qwen3-rerank");
+            assertThat(model.toString())
+                    .doesNotContain(API_KEY)
+                    .contains("apiKey=***")
+                    .contains("qwen3-rerank");
         }
     }
 
@@ -165,9 +181,11 @@ class QwenScoringModelTest extends RerankWireMockSupport {
         void a_blank_or_missing_query() {
             QwenScoringModel model = model().build();
 
-            assertThatThrownBy(() -> model.scoreAll(DOCUMENTS, " ")).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> model.scoreAll(DOCUMENTS, " "))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("query");
-            assertThatThrownBy(() -> model.rerank(null, DOCUMENTS)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> model.rerank(null, DOCUMENTS))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("query");
             assertThat(requestCount()).isZero();
         }
@@ -178,7 +196,8 @@ class QwenScoringModelTest extends RerankWireMockSupport {
             List<TextSegment> withNull = new ArrayList<>(DOCUMENTS);
             withNull.add(1, null);
 
-            assertThatThrownBy(() -> model.scoreAll(withNull, QUERY)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> model.scoreAll(withNull, QUERY))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("segments[1] is null");
             assertThatThrownBy(() -> model.scoreAll(null, QUERY)).isInstanceOf(IllegalArgumentException.class);
             assertThat(requestCount()).isZero();
@@ -195,12 +214,18 @@ class QwenScoringModelTest extends RerankWireMockSupport {
 
         @Test
         void instruct_for_a_model_that_does_not_take_it() {
-            assertThatThrownBy(() -> model().modelName("gte-rerank-v2").instruct("Retrieve similar text.").build())
+            assertThatThrownBy(() -> model().modelName("gte-rerank-v2")
+                            .instruct("Retrieve similar text.")
+                            .build())
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("instruct is only supported by qwen3-rerank, not by gte-rerank-v2");
-            assertThatThrownBy(() -> model().modelName("qwen3-vl-rerank").instruct("Retrieve similar text.").build())
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("qwen3-vl-rerank");
-            assertThatThrownBy(() -> model().instruct(" ").build()).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> model().modelName("qwen3-vl-rerank")
+                            .instruct("Retrieve similar text.")
+                            .build())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("qwen3-vl-rerank");
+            assertThatThrownBy(() -> model().instruct(" ").build())
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("instruct must not be blank");
         }
 
@@ -208,8 +233,11 @@ class QwenScoringModelTest extends RerankWireMockSupport {
         void invalid_limits_and_topN() {
             assertThatThrownBy(() -> model().topN(0).build()).hasMessageContaining("topN must be at least 1");
             assertThatThrownBy(() -> model().maxDocumentsPerRequest(501).build())
-                    .hasMessageContaining("maxDocumentsPerRequest 501 exceeds what the model accepts per request (500)");
-            assertThatThrownBy(() -> model().modelName("qwen3-vl-rerank").maxDocumentsPerRequest(101).build())
+                    .hasMessageContaining(
+                            "maxDocumentsPerRequest 501 exceeds what the model accepts per request (500)");
+            assertThatThrownBy(() -> model().modelName("qwen3-vl-rerank")
+                            .maxDocumentsPerRequest(101)
+                            .build())
                     .hasMessageContaining("(100)");
             assertThatThrownBy(() -> model().maxTokensPerRequest(0).build())
                     .hasMessageContaining("maxTokensPerRequest must be at least 1");
@@ -219,7 +247,8 @@ class QwenScoringModelTest extends RerankWireMockSupport {
         @Test
         void a_missing_api_key_names_the_variable() {
             assertThatThrownBy(() -> QwenScoringModel.builder().build())
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("DASHSCOPE_API_KEY");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("DASHSCOPE_API_KEY");
         }
     }
 
@@ -232,9 +261,11 @@ class QwenScoringModelTest extends RerankWireMockSupport {
 
             Response<List<Double>> response = model().build().scoreAll(numbered(501), "document");
 
-            assertThat(sentBodies()).extracting(body -> body.get("input").get("documents").size())
+            assertThat(sentBodies())
+                    .extracting(body -> body.get("input").get("documents").size())
                     .containsExactly(500, 1);
-            assertThat(sentBodies().get(1).get("input").get("documents").get(0).asText()).isEqualTo("document 500");
+            assertThat(sentBodies().get(1).get("input").get("documents").get(0).asText())
+                    .isEqualTo("document 500");
             List<Double> expected = new ArrayList<>();
             for (double score : descending(500)) {
                 expected.add(score);
@@ -250,7 +281,8 @@ class QwenScoringModelTest extends RerankWireMockSupport {
 
             model().maxDocumentsPerRequest(2).build().scoreAll(numbered(4), "document");
 
-            assertThat(sentBodies()).extracting(body -> body.get("input").get("documents").size())
+            assertThat(sentBodies())
+                    .extracting(body -> body.get("input").get("documents").size())
                     .containsExactly(2, 2);
         }
 
@@ -265,10 +297,14 @@ class QwenScoringModelTest extends RerankWireMockSupport {
                 documents.add(TextSegment.from(i + " " + longText));
             }
 
-            assertThat(model().modelName("gte-rerank-v2").build().scoreAll(documents, "query words").content())
+            assertThat(model().modelName("gte-rerank-v2")
+                            .build()
+                            .scoreAll(documents, "query words")
+                            .content())
                     .hasSize(10);
 
-            assertThat(sentBodies()).extracting(body -> body.get("input").get("documents").size())
+            assertThat(sentBodies())
+                    .extracting(body -> body.get("input").get("documents").size())
                     .containsExactly(7, 3);
         }
 
@@ -277,17 +313,21 @@ class QwenScoringModelTest extends RerankWireMockSupport {
             stubInOrder(results(0.1, 0.2, 0.3), results(0.4));
             FixedEstimator estimator = new FixedEstimator(1_000);
 
-            model().tokenCountEstimator(estimator).maxTokensPerRequest(6_000).build()
+            model().tokenCountEstimator(estimator)
+                    .maxTokensPerRequest(6_000)
+                    .build()
                     .scoreAll(numbered(4), "document");
 
             // (1,000 query + 1,000 document) per document: 3 documents make 6,000
-            assertThat(sentBodies()).extracting(body -> body.get("input").get("documents").size())
+            assertThat(sentBodies())
+                    .extracting(body -> body.get("input").get("documents").size())
                     .containsExactly(3, 1);
         }
 
         @Test
         void rerank_asks_each_request_for_at_most_topN_and_keeps_the_overall_best() {
-            stubInOrder("{\"output\":{\"results\":[{\"index\":1,\"relevance_score\":0.8},"
+            stubInOrder(
+                    "{\"output\":{\"results\":[{\"index\":1,\"relevance_score\":0.8},"
                             + "{\"index\":0,\"relevance_score\":0.3}]},\"usage\":{\"total_tokens\":12}}",
                     "{\"output\":{\"results\":[{\"index\":2,\"relevance_score\":0.9},"
                             + "{\"index\":0,\"relevance_score\":0.5}]},\"usage\":{\"total_tokens\":13}}");
@@ -296,11 +336,13 @@ class QwenScoringModelTest extends RerankWireMockSupport {
             Response<List<QwenRerankResult>> response =
                     model().topN(2).maxDocumentsPerRequest(3).build().rerank("document", documents);
 
-            assertThat(sentBodies()).extracting(body -> body.get("parameters").get("top_n").asInt())
+            assertThat(sentBodies())
+                    .extracting(body -> body.get("parameters").get("top_n").asInt())
                     .containsExactly(2, 2);
-            assertThat(response.content()).containsExactly(
-                    new QwenRerankResult(5, documents.get(5), 0.9),
-                    new QwenRerankResult(1, documents.get(1), 0.8));
+            assertThat(response.content())
+                    .containsExactly(
+                            new QwenRerankResult(5, documents.get(5), 0.9),
+                            new QwenRerankResult(1, documents.get(1), 0.8));
             assertThat(response.tokenUsage().totalTokenCount()).isEqualTo(25);
         }
 
@@ -320,9 +362,11 @@ class QwenScoringModelTest extends RerankWireMockSupport {
         void a_flat_native_400_is_an_invalid_request_with_qwen_s_message_and_is_not_retried() {
             stub(json(400, Fixtures.read("rerank/error_batch_size.json")));
 
-            Throwable thrown = catchThrowable(() -> model().maxRetries(2).build().scoreAll(DOCUMENTS, QUERY));
+            Throwable thrown =
+                    catchThrowable(() -> model().maxRetries(2).build().scoreAll(DOCUMENTS, QUERY));
 
-            assertThat(thrown).isInstanceOf(InvalidRequestException.class)
+            assertThat(thrown)
+                    .isInstanceOf(InvalidRequestException.class)
                     .hasMessageContaining("batch size of documents is invalid")
                     .hasMessageContaining("2e5de67c-bbfe-9680-b8e2-9697ecd74c40");
             assertThat(((QwenApiError) thrown.getCause()).code()).isEqualTo("InvalidParameter");
@@ -332,16 +376,21 @@ class QwenScoringModelTest extends RerankWireMockSupport {
         @Test
         void an_unknown_model_is_model_not_found() {
             // DashScope's native answer to an unknown model, as quoted in DashScope clients' tests
-            stub(json(404, "{\"code\":\"InvalidParameter\",\"message\":\"Model not exist.\",\"request_id\":\"db111b3e\"}"));
+            stub(json(
+                    404,
+                    "{\"code\":\"InvalidParameter\",\"message\":\"Model not exist.\",\"request_id\":\"db111b3e\"}"));
 
             assertThatThrownBy(() -> model().modelName("qwen9-rerank").build().scoreAll(DOCUMENTS, QUERY))
-                    .isInstanceOf(ModelNotFoundException.class).hasMessageContaining("Model not exist.");
+                    .isInstanceOf(ModelNotFoundException.class)
+                    .hasMessageContaining("Model not exist.");
         }
 
         @Test
         void a_wrong_key_is_an_authentication_error_naming_the_native_region_base_without_the_key() {
-            stub(json(401, "{\"code\":\"InvalidApiKey\",\"message\":\"Invalid API-key provided.\","
-                    + "\"request_id\":\"r-401\"}"));
+            stub(json(
+                    401,
+                    "{\"code\":\"InvalidApiKey\",\"message\":\"Invalid API-key provided.\","
+                            + "\"request_id\":\"r-401\"}"));
 
             Throwable thrown = catchThrowable(() -> model().build().scoreAll(DOCUMENTS, QUERY));
 
@@ -351,11 +400,17 @@ class QwenScoringModelTest extends RerankWireMockSupport {
 
         @Test
         void a_rate_limit_is_retried() {
-            server.stubFor(post(urlEqualTo(RERANK_PATH)).inScenario("429").whenScenarioStateIs(STARTED)
-                    .willReturn(json(429, "{\"code\":\"Throttling.RateQuota\",\"message\":\"Requests rate limit"
-                            + " exceeded, please try again later.\",\"request_id\":\"r-429\"}"))
+            server.stubFor(post(urlEqualTo(RERANK_PATH))
+                    .inScenario("429")
+                    .whenScenarioStateIs(STARTED)
+                    .willReturn(json(
+                            429,
+                            "{\"code\":\"Throttling.RateQuota\",\"message\":\"Requests rate limit"
+                                    + " exceeded, please try again later.\",\"request_id\":\"r-429\"}"))
                     .willSetStateTo("ok"));
-            server.stubFor(post(urlEqualTo(RERANK_PATH)).inScenario("429").whenScenarioStateIs("ok")
+            server.stubFor(post(urlEqualTo(RERANK_PATH))
+                    .inScenario("429")
+                    .whenScenarioStateIs("ok")
                     .willReturn(json(200, results(0.4, 0.5, 0.6))));
 
             assertThat(model().maxRetries(1).build().scoreAll(DOCUMENTS, QUERY).content())
@@ -375,8 +430,10 @@ class QwenScoringModelTest extends RerankWireMockSupport {
 
         @Test
         void a_repeated_or_out_of_range_index_is_malformed() {
-            stub(json(200, "{\"output\":{\"results\":[{\"index\":0,\"relevance_score\":0.5},"
-                    + "{\"index\":0,\"relevance_score\":0.4},{\"index\":7,\"relevance_score\":0.3}]}}"));
+            stub(json(
+                    200,
+                    "{\"output\":{\"results\":[{\"index\":0,\"relevance_score\":0.5},"
+                            + "{\"index\":0,\"relevance_score\":0.4},{\"index\":7,\"relevance_score\":0.3}]}}"));
 
             assertThatThrownBy(() -> model().build().scoreAll(DOCUMENTS, QUERY))
                     .hasMessageContaining("rerank result index 0 is missing, repeated or outside 0..2");
@@ -401,5 +458,4 @@ class QwenScoringModelTest extends RerankWireMockSupport {
             return tokens;
         }
     }
-
 }

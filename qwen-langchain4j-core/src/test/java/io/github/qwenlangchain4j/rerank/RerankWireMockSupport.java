@@ -25,6 +25,7 @@ abstract class RerankWireMockSupport {
 
     /** A distinctive fake key, so that tests can check it never leaks. */
     static final String API_KEY = "sk-test-SECRET-rerank-0987654321";
+
     static final String RERANK_PATH = "/api/v1/services/rerank/text-rerank/text-rerank";
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -43,7 +44,9 @@ abstract class RerankWireMockSupport {
 
     /** A builder pointed at the server's compatible-mode base URL, which the model maps to {@code /api/v1}. */
     QwenScoringModel.Builder model() {
-        return QwenScoringModel.builder().apiKey(API_KEY).baseUrl(server.baseUrl() + "/compatible-mode/v1")
+        return QwenScoringModel.builder()
+                .apiKey(API_KEY)
+                .baseUrl(server.baseUrl() + "/compatible-mode/v1")
                 .maxRetries(0);
     }
 
@@ -54,7 +57,8 @@ abstract class RerankWireMockSupport {
     /** Answers the requests with {@code bodies} (200) in turn; the last one answers any further request. */
     void stubInOrder(String... bodies) {
         for (int i = 0; i < bodies.length; i++) {
-            server.stubFor(post(urlEqualTo(RERANK_PATH)).inScenario("in order")
+            server.stubFor(post(urlEqualTo(RERANK_PATH))
+                    .inScenario("in order")
                     .whenScenarioStateIs(i == 0 ? com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED : "" + i)
                     .willReturn(json(200, bodies[i]))
                     .willSetStateTo(i + 1 < bodies.length ? "" + (i + 1) : "" + i));
@@ -62,7 +66,10 @@ abstract class RerankWireMockSupport {
     }
 
     static ResponseDefinitionBuilder json(int status, String body) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
     }
 
     /** A success body scoring document {@code i} of a request of {@code n} documents at {@code scores[i]}. */
@@ -71,11 +78,19 @@ abstract class RerankWireMockSupport {
         Integer[] order = IntStream.range(0, scores.length).boxed().toArray(Integer[]::new);
         java.util.Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a])); // best first, as Qwen sends
         for (int k = 0; k < order.length; k++) {
-            sb.append(k == 0 ? "" : ",").append("{\"index\":").append(order[k]).append(",\"relevance_score\":")
-                    .append(scores[order[k]]).append('}');
+            sb.append(k == 0 ? "" : ",")
+                    .append("{\"index\":")
+                    .append(order[k])
+                    .append(",\"relevance_score\":")
+                    .append(scores[order[k]])
+                    .append('}');
         }
-        return sb.append("]},\"usage\":{\"total_tokens\":").append(10 * scores.length)
-                .append("},\"request_id\":\"req-").append(scores.length).append("\"}").toString();
+        return sb.append("]},\"usage\":{\"total_tokens\":")
+                .append(10 * scores.length)
+                .append("},\"request_id\":\"req-")
+                .append(scores.length)
+                .append("\"}")
+                .toString();
     }
 
     static List<TextSegment> segments(String... texts) {

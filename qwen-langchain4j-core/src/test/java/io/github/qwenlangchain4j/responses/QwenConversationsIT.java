@@ -1,12 +1,12 @@
 package io.github.qwenlangchain4j.responses;
 
-import io.github.qwenlangchain4j.QwenPage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import io.github.qwenlangchain4j.QwenPage;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,24 +35,29 @@ class QwenConversationsIT {
             assertThat(conversation.id()).isNotBlank();
             assertThat(conversation.metadata()).containsEntry("test", "qwen-langchain4j-it");
 
-            List<QwenConversationItem> added = conversations.addItems(conversation.id(),
-                    List.of(UserMessage.from("Remember: the code word is AZURE-HERON-52.")));
+            List<QwenConversationItem> added = conversations.addItems(
+                    conversation.id(), List.of(UserMessage.from("Remember: the code word is AZURE-HERON-52.")));
             assertThat(added).hasSize(1);
             assertThat(added.get(0).id()).isNotBlank();
 
             QwenPage<QwenConversationItem> items = conversations.listItems(conversation.id(), null, 100, true);
-            assertThat(items.data()).extracting(QwenConversationItem::text)
+            assertThat(items.data())
+                    .extracting(QwenConversationItem::text)
                     .anyMatch(text -> text != null && text.contains("AZURE-HERON-52"));
 
-            ChatResponse response = QwenResponsesChatModelIT.liveBuilder().temperature(0.0).build().chat(
-                    ChatRequest.builder()
+            ChatResponse response = QwenResponsesChatModelIT.liveBuilder()
+                    .temperature(0.0)
+                    .build()
+                    .chat(ChatRequest.builder()
                             .messages(UserMessage.from("What is the code word? Answer with the code word only."))
                             .parameters(QwenResponsesChatRequestParameters.builder()
-                                    .conversationId(conversation.id()).build())
+                                    .conversationId(conversation.id())
+                                    .build())
                             .build());
             assertThat(response.aiMessage().text()).contains("AZURE-HERON-52");
             assertThat(conversations.listItems(conversation.id()).data().size())
-                    .as("the turn was appended").isGreaterThan(items.data().size());
+                    .as("the turn was appended")
+                    .isGreaterThan(items.data().size());
         } finally {
             deleted = conversations.delete(conversation.id());
         }

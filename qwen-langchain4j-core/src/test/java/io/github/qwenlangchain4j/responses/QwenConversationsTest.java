@@ -1,6 +1,5 @@
 package io.github.qwenlangchain4j.responses;
 
-import io.github.qwenlangchain4j.QwenPage;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -17,6 +16,7 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import io.github.qwenlangchain4j.Fixtures;
+import io.github.qwenlangchain4j.QwenPage;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
@@ -34,24 +34,34 @@ class QwenConversationsTest extends ResponsesWireMockSupport {
     private static final String BASE = "/compatible-mode/v1/conversations";
 
     private QwenConversations conversations() {
-        return QwenConversations.builder().apiKey(API_KEY).baseUrl(baseUrl()).maxRetries(0).build();
+        return QwenConversations.builder()
+                .apiKey(API_KEY)
+                .baseUrl(baseUrl())
+                .maxRetries(0)
+                .build();
     }
 
     @Test
     void create_sends_message_items_and_metadata_and_reads_created_at_in_milliseconds() throws Exception {
         server.stubFor(post(BASE).willReturn(okJson(Fixtures.read("responses/conversation_create_response.json"))));
 
-        QwenConversation conversation = conversations().create(
-                List.of(SystemMessage.from("You are helpful."), UserMessage.from("Hi"), AiMessage.from("Hello!")),
-                Map.of("topic", "demo"));
+        QwenConversation conversation = conversations()
+                .create(
+                        List.of(
+                                SystemMessage.from("You are helpful."),
+                                UserMessage.from("Hi"),
+                                AiMessage.from("Hello!")),
+                        Map.of("topic", "demo"));
 
         assertThat(conversation.id()).isEqualTo("conv_xxx");
         assertThat(conversation.createdAt()).isEqualTo(Instant.ofEpochMilli(1771316949128L));
         assertThat(conversation.metadata()).containsEntry("topic", "demo");
-        JsonNode body = JSON.readTree(server.findAll(postRequestedFor(urlEqualTo(BASE))).get(0).getBodyAsString());
-        assertThat(body.path("items").toString()).isEqualTo("[{\"type\":\"message\",\"role\":\"system\",\"content\":"
-                + "\"You are helpful.\"},{\"type\":\"message\",\"role\":\"user\",\"content\":\"Hi\"},{\"type\":"
-                + "\"message\",\"role\":\"assistant\",\"content\":\"Hello!\"}]");
+        JsonNode body = JSON.readTree(
+                server.findAll(postRequestedFor(urlEqualTo(BASE))).get(0).getBodyAsString());
+        assertThat(body.path("items").toString())
+                .isEqualTo("[{\"type\":\"message\",\"role\":\"system\",\"content\":"
+                        + "\"You are helpful.\"},{\"type\":\"message\",\"role\":\"user\",\"content\":\"Hi\"},{\"type\":"
+                        + "\"message\",\"role\":\"assistant\",\"content\":\"Hello!\"}]");
         assertThat(body.path("metadata").path("topic").asText()).isEqualTo("demo");
     }
 
@@ -73,16 +83,23 @@ class QwenConversationsTest extends ResponsesWireMockSupport {
 
     @Test
     void items_are_added_read_and_deleted_and_the_conversation_updated_and_deleted() {
-        server.stubFor(post(BASE + "/conv_1/items").willReturn(okJson(Fixtures.read("responses/items_create_response.json"))));
-        server.stubFor(get(BASE + "/conv_1/items/msg_xxx").willReturn(okJson(Fixtures.read("responses/item_retrieve_response.json"))));
-        server.stubFor(delete(BASE + "/conv_1/items/msg_xxx").willReturn(okJson(Fixtures.read("responses/item_delete_response.json"))));
-        server.stubFor(post(BASE + "/conv_1").willReturn(okJson(Fixtures.read("responses/conversation_update_response.json"))));
-        server.stubFor(get(BASE + "/conv_1").willReturn(okJson(Fixtures.read("responses/conversation_create_response.json"))));
-        server.stubFor(delete(BASE + "/conv_1").willReturn(okJson(Fixtures.read("responses/conversation_delete_response.json"))));
+        server.stubFor(
+                post(BASE + "/conv_1/items").willReturn(okJson(Fixtures.read("responses/items_create_response.json"))));
+        server.stubFor(get(BASE + "/conv_1/items/msg_xxx")
+                .willReturn(okJson(Fixtures.read("responses/item_retrieve_response.json"))));
+        server.stubFor(delete(BASE + "/conv_1/items/msg_xxx")
+                .willReturn(okJson(Fixtures.read("responses/item_delete_response.json"))));
+        server.stubFor(post(BASE + "/conv_1")
+                .willReturn(okJson(Fixtures.read("responses/conversation_update_response.json"))));
+        server.stubFor(
+                get(BASE + "/conv_1").willReturn(okJson(Fixtures.read("responses/conversation_create_response.json"))));
+        server.stubFor(delete(BASE + "/conv_1")
+                .willReturn(okJson(Fixtures.read("responses/conversation_delete_response.json"))));
         QwenConversations conversations = conversations();
 
         assertThat(conversations.addItems("conv_1", List.of(UserMessage.from("Alice's major is teacher education"))))
-                .extracting(QwenConversationItem::text).containsExactly("Alice's major is teacher education");
+                .extracting(QwenConversationItem::text)
+                .containsExactly("Alice's major is teacher education");
         assertThat(conversations.retrieveItem("conv_1", "msg_xxx").id()).isNotBlank();
         assertThat(conversations.deleteItem("conv_1", "msg_xxx")).isTrue();
         assertThat(conversations.update("conv_1", Map.of("topic", "new")).id()).isNotBlank();
@@ -105,20 +122,33 @@ class QwenConversationsTest extends ResponsesWireMockSupport {
                 .hasMessageContaining("1 to 64 characters");
         assertThatThrownBy(() -> conversations.update("conv_1", Map.of("k", "v".repeat(513))))
                 .hasMessageContaining("at most 512 characters");
-        assertThatThrownBy(() -> conversations.addItems("conv_1", List.of(AiMessage.from(List.of(
-                dev.langchain4j.agent.tool.ToolExecutionRequest.builder().id("c").name("n").arguments("{}").build())))))
+        assertThatThrownBy(() -> conversations.addItems(
+                        "conv_1",
+                        List.of(AiMessage.from(List.of(dev.langchain4j.agent.tool.ToolExecutionRequest.builder()
+                                .id("c")
+                                .name("n")
+                                .arguments("{}")
+                                .build())))))
                 .hasMessageContaining("messages[0] cannot be a conversation item");
-        assertThatThrownBy(() -> conversations.retrieve("../files")).hasMessageContaining("characters Qwen's ids never have");
-        assertThatThrownBy(() -> conversations.listItems("conv_1", null, 101, null)).hasMessageContaining("between 1 and 100");
+        assertThatThrownBy(() -> conversations.retrieve("../files"))
+                .hasMessageContaining("characters Qwen's ids never have");
+        assertThatThrownBy(() -> conversations.listItems("conv_1", null, 101, null))
+                .hasMessageContaining("between 1 and 100");
         assertThat(server.getAllServeEvents()).isEmpty();
     }
 
     @Test
     void creating_is_not_retried_after_a_server_error() {
-        server.stubFor(post(BASE).willReturn(aResponse().withStatus(500).withBody("{\"code\":\"InternalError\",\"message\":\"boom\"}")));
+        server.stubFor(post(BASE)
+                .willReturn(aResponse().withStatus(500).withBody("{\"code\":\"InternalError\",\"message\":\"boom\"}")));
 
-        assertThatThrownBy(() -> QwenConversations.builder().apiKey(API_KEY).baseUrl(baseUrl()).maxRetries(3).build()
-                .create(null, null)).hasMessageContaining("boom");
+        assertThatThrownBy(() -> QwenConversations.builder()
+                        .apiKey(API_KEY)
+                        .baseUrl(baseUrl())
+                        .maxRetries(3)
+                        .build()
+                        .create(null, null))
+                .hasMessageContaining("boom");
         assertThat(server.getAllServeEvents()).hasSize(1);
     }
 }

@@ -37,9 +37,12 @@ class QwenResponsesAiServicesTest extends ResponsesWireMockSupport {
 
     @Test
     void a_tool_call_round_trips_beside_web_search_with_chat_memory() throws Exception {
-        server.stubFor(post(RESPONSES_PATH).atPriority(10)
+        server.stubFor(post(RESPONSES_PATH)
+                .atPriority(10)
                 .willReturn(okJson(Fixtures.read("responses/response_function_call.json"))));
-        server.stubFor(post(RESPONSES_PATH).atPriority(1).withRequestBody(containing("function_call_output"))
+        server.stubFor(post(RESPONSES_PATH)
+                .atPriority(1)
+                .withRequestBody(containing("function_call_output"))
                 .willReturn(okJson("""
                         {"id":"resp_2","object":"response","status":"completed","model":"qwen3.5-plus",
                          "output":[{"type":"message","id":"msg_2","role":"assistant","status":"completed",

@@ -58,7 +58,8 @@ class QwenResponsesChatModelIT {
 
     @Test
     void should_search_the_web_and_return_the_sources() {
-        QwenResponsesChatModel model = liveBuilder().builtInTools(QwenBuiltInTool.webSearch()).build();
+        QwenResponsesChatModel model =
+                liveBuilder().builtInTools(QwenBuiltInTool.webSearch()).build();
 
         ChatResponse response = model.chat(UserMessage.from(
                 "Search the web: what is the latest stable release of the Java language (JDK)? Cite your sources."));
@@ -66,9 +67,11 @@ class QwenResponsesChatModelIT {
         assertThat(response.aiMessage().text()).isNotBlank();
         QwenResponsesChatResponseMetadata metadata = (QwenResponsesChatResponseMetadata) response.metadata();
         List<QwenBuiltInToolCall> searches = metadata.builtInToolCalls().stream()
-                .filter(call -> call.type().equals("web_search_call")).toList();
+                .filter(call -> call.type().equals("web_search_call"))
+                .toList();
         assertThat(searches).as("web_search_call items").isNotEmpty();
-        List<QwenSource> sources = searches.stream().flatMap(call -> call.sources().stream()).toList();
+        List<QwenSource> sources =
+                searches.stream().flatMap(call -> call.sources().stream()).toList();
         assertThat(sources).as("sources of the searches").isNotEmpty();
         assertThat(sources).allSatisfy(source -> assertThat(source.url()).startsWith("http"));
     }
@@ -105,18 +108,22 @@ class QwenResponsesChatModelIT {
 
     @Test
     void should_continue_from_a_previous_response_without_resending_it() {
-        QwenResponsesChatModel model = liveBuilder().temperature(0.0).store(true).build();
-        ChatResponse first = model.chat(UserMessage.from("My name is Zhang Wei and my favourite number is 8317."
-                + " Just say OK."));
+        QwenResponsesChatModel model =
+                liveBuilder().temperature(0.0).store(true).build();
+        ChatResponse first =
+                model.chat(UserMessage.from("My name is Zhang Wei and my favourite number is 8317." + " Just say OK."));
         String responseId = ((QwenResponsesChatResponseMetadata) first.metadata()).responseId();
         assertThat(responseId).isNotBlank();
 
         ChatResponse second = model.chat(ChatRequest.builder()
                 .messages(UserMessage.from("What is my favourite number? Answer with the number only."))
-                .parameters(QwenResponsesChatRequestParameters.builder().previousResponseId(responseId).build())
+                .parameters(QwenResponsesChatRequestParameters.builder()
+                        .previousResponseId(responseId)
+                        .build())
                 .build());
 
         assertThat(second.aiMessage().text()).contains("8317");
-        assertThat(((QwenResponsesChatResponseMetadata) second.metadata()).responseId()).isNotEqualTo(responseId);
+        assertThat(((QwenResponsesChatResponseMetadata) second.metadata()).responseId())
+                .isNotEqualTo(responseId);
     }
 }

@@ -60,15 +60,21 @@ class QwenResponsesMockServerTest extends QwenMockServerSupport {
     void a_streaming_ai_service_round_trips_the_function_call_too() throws Exception {
         Weather weather = new Weather();
         StreamingAssistant assistant = AiServices.builder(StreamingAssistant.class)
-                .streamingChatModel(QwenResponsesStreamingChatModel.builder().apiKey(server.apiKey())
-                        .baseUrl(server.responsesBaseUrl()).build())
+                .streamingChatModel(QwenResponsesStreamingChatModel.builder()
+                        .apiKey(server.apiKey())
+                        .baseUrl(server.responsesBaseUrl())
+                        .build())
                 .chatMemory(MessageWindowChatMemory.withMaxMessages(10))
                 .tools(weather)
                 .build();
         CompletableFuture<ChatResponse> done = new CompletableFuture<>();
 
-        assistant.chat("What is the weather in Singapore?").onPartialResponse(text -> { })
-                .onCompleteResponse(done::complete).onError(done::completeExceptionally).start();
+        assistant
+                .chat("What is the weather in Singapore?")
+                .onPartialResponse(text -> {})
+                .onCompleteResponse(done::complete)
+                .onError(done::completeExceptionally)
+                .start();
 
         assertThat(done.get(10, TimeUnit.SECONDS).aiMessage().text()).contains("31 degrees and sunny");
         assertThat(weather.cities).hasSize(1);
@@ -77,11 +83,17 @@ class QwenResponsesMockServerTest extends QwenMockServerSupport {
     @Test
     void previous_response_id_continues_a_stored_response() {
         QwenResponsesChatModel model = model().build();
-        ChatResponse first = model.chat(ChatRequest.builder().messages(UserMessage.from("My name is Ada.")).build());
+        ChatResponse first = model.chat(ChatRequest.builder()
+                .messages(UserMessage.from("My name is Ada."))
+                .build());
         String firstId = ((QwenResponsesChatResponseMetadata) first.metadata()).responseId();
 
-        ChatResponse next = model.chat(ChatRequest.builder().messages(UserMessage.from("What is my name?"))
-                .parameters(QwenResponsesChatRequestParameters.builder().previousResponseId(firstId).build()).build());
+        ChatResponse next = model.chat(ChatRequest.builder()
+                .messages(UserMessage.from("What is my name?"))
+                .parameters(QwenResponsesChatRequestParameters.builder()
+                        .previousResponseId(firstId)
+                        .build())
+                .build());
 
         assertThat(next.aiMessage().text()).contains("Ada");
         assertThat(next.metadata().tokenUsage().inputTokenCount())
@@ -90,13 +102,19 @@ class QwenResponsesMockServerTest extends QwenMockServerSupport {
 
     @Test
     void a_conversation_keeps_the_turns() {
-        QwenConversations conversations = QwenConversations.builder().apiKey(server.apiKey())
-                .baseUrl(server.responsesBaseUrl()).build();
+        QwenConversations conversations = QwenConversations.builder()
+                .apiKey(server.apiKey())
+                .baseUrl(server.responsesBaseUrl())
+                .build();
         QwenConversation conversation = conversations.create(List.of(UserMessage.from("My name is Ada.")), null);
 
-        ChatResponse answer = model().build().chat(ChatRequest.builder().messages(UserMessage.from("What is my name?"))
-                .parameters(QwenResponsesChatRequestParameters.builder().conversationId(conversation.id()).build())
-                .build());
+        ChatResponse answer = model().build()
+                .chat(ChatRequest.builder()
+                        .messages(UserMessage.from("What is my name?"))
+                        .parameters(QwenResponsesChatRequestParameters.builder()
+                                .conversationId(conversation.id())
+                                .build())
+                        .build());
 
         assertThat(answer.aiMessage().text()).contains("Ada");
         assertThat(conversations.listItems(conversation.id()).data()).hasSizeGreaterThanOrEqualTo(3);

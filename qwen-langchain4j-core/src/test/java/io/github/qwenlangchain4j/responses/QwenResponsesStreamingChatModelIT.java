@@ -64,12 +64,15 @@ class QwenResponsesStreamingChatModelIT {
     void should_stream_text_deltas_that_add_up_to_the_final_answer() throws Exception {
         Recording handler = new Recording();
 
-        liveBuilder().temperature(0.0).build().chat(List.of(UserMessage.from(
-                "Name the four seasons of the year, one per line.")), handler);
+        liveBuilder()
+                .temperature(0.0)
+                .build()
+                .chat(List.of(UserMessage.from("Name the four seasons of the year, one per line.")), handler);
 
         ChatResponse response = handler.await();
         assertThat(handler.partials).as("several text deltas").hasSizeGreaterThan(1);
-        assertThat(String.join("", handler.partials)).isEqualTo(response.aiMessage().text());
+        assertThat(String.join("", handler.partials))
+                .isEqualTo(response.aiMessage().text());
         assertThat(response.aiMessage().text()).containsIgnoringCase("summer");
         QwenResponsesChatResponseMetadata metadata = (QwenResponsesChatResponseMetadata) response.metadata();
         assertThat(metadata.responseId()).isNotBlank();
@@ -80,18 +83,29 @@ class QwenResponsesStreamingChatModelIT {
     void should_report_the_progress_of_a_web_search_to_the_handler() throws Exception {
         Recording handler = new Recording();
 
-        liveBuilder().builtInTools(QwenBuiltInTool.webSearch()).build().chat(List.of(UserMessage.from(
-                "Search the web: what is the weather forecast for Hangzhou tomorrow?")), handler);
+        liveBuilder()
+                .builtInTools(QwenBuiltInTool.webSearch())
+                .build()
+                .chat(
+                        List.of(UserMessage.from(
+                                "Search the web: what is the weather forecast for Hangzhou tomorrow?")),
+                        handler);
 
         ChatResponse response = handler.await();
         assertThat(response.aiMessage().text()).isNotBlank();
-        assertThat(handler.toolEvents).as("web search events").isNotEmpty()
+        assertThat(handler.toolEvents)
+                .as("web search events")
+                .isNotEmpty()
                 .allSatisfy(event -> assertThat(event.eventType()).isNotBlank());
-        assertThat(handler.toolEvents).extracting(QwenBuiltInToolEvent::eventType)
+        assertThat(handler.toolEvents)
+                .extracting(QwenBuiltInToolEvent::eventType)
                 .anyMatch(type -> type.startsWith("response.web_search_call."));
-        assertThat(handler.toolEvents).extracting(QwenBuiltInToolEvent::stage)
+        assertThat(handler.toolEvents)
+                .extracting(QwenBuiltInToolEvent::stage)
                 .anyMatch(stage -> stage.equals("completed") || stage.equals("done"));
         QwenResponsesChatResponseMetadata metadata = (QwenResponsesChatResponseMetadata) response.metadata();
-        assertThat(metadata.builtInToolCalls()).extracting(QwenBuiltInToolCall::type).contains("web_search_call");
+        assertThat(metadata.builtInToolCalls())
+                .extracting(QwenBuiltInToolCall::type)
+                .contains("web_search_call");
     }
 }

@@ -166,39 +166,48 @@ class QwenResponsesStreamingChatModelTest extends ResponsesWireMockSupport {
         ChatResponse response = recorder.awaitResponse();
 
         assertThat(recorder.completeToolCalls).hasSize(1);
-        assertThat(response.aiMessage().toolExecutionRequests().get(0).arguments()).isEqualTo("{\"city\":\"Paris\"}");
+        assertThat(response.aiMessage().toolExecutionRequests().get(0).arguments())
+                .isEqualTo("{\"city\":\"Paris\"}");
     }
 
     @Test
     void web_search_progress_reaches_responses_handlers_and_sources_the_final_metadata() throws Exception {
         streamFixture("stream_web_search.sse");
 
-        Recorder recorder = stream(streamingModel().builtInTools(QwenBuiltInTool.webSearch()).build(), "News?");
+        Recorder recorder = stream(
+                streamingModel().builtInTools(QwenBuiltInTool.webSearch()).build(), "News?");
         ChatResponse response = recorder.awaitResponse();
 
-        assertThat(recorder.builtInEvents).extracting(QwenBuiltInToolEvent::stage)
+        assertThat(recorder.builtInEvents)
+                .extracting(QwenBuiltInToolEvent::stage)
                 .containsSubsequence("in_progress", "searching", "completed", "done");
-        QwenBuiltInToolEvent done = recorder.builtInEvents.stream().filter(event -> event.call() != null)
-                .findFirst().orElseThrow();
+        QwenBuiltInToolEvent done = recorder.builtInEvents.stream()
+                .filter(event -> event.call() != null)
+                .findFirst()
+                .orElseThrow();
         assertThat(done.call().type()).isEqualTo("web_search_call");
         assertThat(done.call().sources()).isNotEmpty();
         QwenResponsesChatResponseMetadata metadata = (QwenResponsesChatResponseMetadata) response.metadata();
-        assertThat(metadata.builtInToolCalls()).extracting(QwenBuiltInToolCall::type).contains("web_search_call");
+        assertThat(metadata.builtInToolCalls())
+                .extracting(QwenBuiltInToolCall::type)
+                .contains("web_search_call");
         assertThat(response.aiMessage().text()).isEqualTo(String.join("", recorder.texts));
     }
 
     @Test
-    void web_search_progress_survives_listeners_and_a_decorator_that_calls_doChat_on_another_thread()
-            throws Exception {
+    void web_search_progress_survives_listeners_and_a_decorator_that_calls_doChat_on_another_thread() throws Exception {
         streamFixture("stream_web_search.sse");
         Recorder recorder = new Recorder();
 
-        new io.github.qwenlangchain4j.OffThreadDecorator(streamingModel().builtInTools(QwenBuiltInTool.webSearch())
-                .listeners(List.of(new dev.langchain4j.model.chat.listener.ChatModelListener() {})).build())
+        new io.github.qwenlangchain4j.OffThreadDecorator(streamingModel()
+                        .builtInTools(QwenBuiltInTool.webSearch())
+                        .listeners(List.of(new dev.langchain4j.model.chat.listener.ChatModelListener() {}))
+                        .build())
                 .chat(ChatRequest.builder().messages(UserMessage.from("News?")).build(), recorder);
         recorder.awaitResponse();
 
-        assertThat(recorder.builtInEvents).extracting(QwenBuiltInToolEvent::stage)
+        assertThat(recorder.builtInEvents)
+                .extracting(QwenBuiltInToolEvent::stage)
                 .containsSubsequence("in_progress", "searching", "completed", "done");
     }
 
@@ -207,8 +216,10 @@ class QwenResponsesStreamingChatModelTest extends ResponsesWireMockSupport {
         streamFixture("stream_code_interpreter.sse");
         CompletableFuture<ChatResponse> done = new CompletableFuture<>();
 
-        streamingModel().builtInTools(QwenBuiltInTool.codeInterpreter()).build().chat("12^3?",
-                new dev.langchain4j.model.chat.response.StreamingChatResponseHandler() {
+        streamingModel()
+                .builtInTools(QwenBuiltInTool.codeInterpreter())
+                .build()
+                .chat("12^3?", new dev.langchain4j.model.chat.response.StreamingChatResponseHandler() {
                     @Override
                     public void onCompleteResponse(ChatResponse completeResponse) {
                         done.complete(completeResponse);
@@ -220,14 +231,19 @@ class QwenResponsesStreamingChatModelTest extends ResponsesWireMockSupport {
                     }
                 });
 
-        QwenResponsesChatResponseMetadata metadata =
-                (QwenResponsesChatResponseMetadata) done.get(10, TimeUnit.SECONDS).metadata();
-        assertThat(metadata.builtInToolCalls()).extracting(QwenBuiltInToolCall::type).contains("code_interpreter_call");
+        QwenResponsesChatResponseMetadata metadata = (QwenResponsesChatResponseMetadata)
+                done.get(10, TimeUnit.SECONDS).metadata();
+        assertThat(metadata.builtInToolCalls())
+                .extracting(QwenBuiltInToolCall::type)
+                .contains("code_interpreter_call");
     }
 
     @Test
     void every_documented_stream_completes_and_unknown_events_are_skipped() throws Exception {
-        for (String fixture : List.of("stream_web_extractor_doc.sse", "stream_mcp_doc.sse", "stream_file_search_doc.sse",
+        for (String fixture : List.of(
+                "stream_web_extractor_doc.sse",
+                "stream_mcp_doc.sse",
+                "stream_file_search_doc.sse",
                 "stream_web_search_image_doc.sse")) {
             server.resetAll();
             streamBody("id:0\nevent:response.some_future_event\ndata:{\"type\":\"response.some_future_event\"}\n\n"
@@ -265,9 +281,17 @@ class QwenResponsesStreamingChatModelTest extends ResponsesWireMockSupport {
     void bad_input_reaches_on_error_before_anything_is_sent() throws Exception {
         Recorder recorder = new Recorder();
 
-        streamingModel().build().chat(ChatRequest.builder().messages(UserMessage.from("Hi"))
-                .parameters(QwenResponsesChatRequestParameters.builder().previousResponseId("resp_1")
-                        .conversationId("conv_1").build()).build(), recorder);
+        streamingModel()
+                .build()
+                .chat(
+                        ChatRequest.builder()
+                                .messages(UserMessage.from("Hi"))
+                                .parameters(QwenResponsesChatRequestParameters.builder()
+                                        .previousResponseId("resp_1")
+                                        .conversationId("conv_1")
+                                        .build())
+                                .build(),
+                        recorder);
 
         assertThat(recorder.awaitError()).isInstanceOf(IllegalArgumentException.class);
         assertThat(server.getAllServeEvents()).isEmpty();
@@ -279,7 +303,8 @@ class QwenResponsesStreamingChatModelTest extends ResponsesWireMockSupport {
 
         Recorder recorder = stream(streamingModel().build(), "Hi");
 
-        assertThat(recorder.awaitError()).isInstanceOf(InvalidRequestException.class)
+        assertThat(recorder.awaitError())
+                .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("max_output_tokens");
     }
 }

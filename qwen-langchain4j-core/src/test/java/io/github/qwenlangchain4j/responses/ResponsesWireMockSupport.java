@@ -44,11 +44,17 @@ abstract class ResponsesWireMockSupport {
     }
 
     QwenResponsesChatModel.Builder model() {
-        return QwenResponsesChatModel.builder().apiKey(API_KEY).baseUrl(baseUrl()).maxRetries(0);
+        return QwenResponsesChatModel.builder()
+                .apiKey(API_KEY)
+                .baseUrl(baseUrl())
+                .maxRetries(0);
     }
 
     QwenResponsesStreamingChatModel.Builder streamingModel() {
-        return QwenResponsesStreamingChatModel.builder().apiKey(API_KEY).baseUrl(baseUrl()).maxRetries(0);
+        return QwenResponsesStreamingChatModel.builder()
+                .apiKey(API_KEY)
+                .baseUrl(baseUrl())
+                .maxRetries(0);
     }
 
     void respondWithFixture(String fixture) {
@@ -56,8 +62,12 @@ abstract class ResponsesWireMockSupport {
     }
 
     void respondWith(int status, String body) {
-        server.stubFor(post(RESPONSES_PATH).willReturn(aResponse().withStatus(status)
-                .withHeader("Content-Type", "application/json").withHeader("x-request-id", "req-42").withBody(body)));
+        server.stubFor(post(RESPONSES_PATH)
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json")
+                        .withHeader("x-request-id", "req-42")
+                        .withBody(body)));
     }
 
     /** An SSE fixture, sent as Qwen frames it ({@code id:}, {@code event:}, {@code :HTTP_STATUS/200}, no [DONE]). */
@@ -66,9 +76,12 @@ abstract class ResponsesWireMockSupport {
     }
 
     void streamBody(String body) {
-        server.stubFor(post(RESPONSES_PATH).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/event-stream;charset=UTF-8").withHeader("x-request-id", "req-42")
-                .withBody(body)));
+        server.stubFor(post(RESPONSES_PATH)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/event-stream;charset=UTF-8")
+                        .withHeader("x-request-id", "req-42")
+                        .withBody(body)));
     }
 
     JsonNode sentBody() throws Exception {

@@ -46,8 +46,8 @@ public final class QwenBatchEmbeddings {
     private final int inputsPerRequest;
     private final BatchEngine<Embedding> engine;
 
-    private QwenBatchEmbeddings(Builder builder, io.github.qwenlangchain4j.batch.QwenBatches batches,
-                                BatchEngine.Settings settings) {
+    private QwenBatchEmbeddings(
+            Builder builder, io.github.qwenlangchain4j.batch.QwenBatches batches, BatchEngine.Settings settings) {
         this.modelName = builder.modelName == null ? QwenEmbeddingModel.DEFAULT_MODEL_NAME : builder.modelName;
         if (modelName.isBlank()) {
             throw new IllegalArgumentException("modelName must be set, e.g. \"text-embedding-v4\"");
@@ -100,14 +100,16 @@ public final class QwenBatchEmbeddings {
                 List<String> input = new ArrayList<>(count);
                 for (int i = first; i < first + count; i++) {
                     TextSegment segment = segments.get(i);
-                    if (segment == null || segment.text() == null || segment.text().isBlank()) {
-                        throw new IllegalArgumentException("segments[" + i + "] is null, empty or blank; Qwen cannot"
-                                + " embed it");
+                    if (segment == null
+                            || segment.text() == null
+                            || segment.text().isBlank()) {
+                        throw new IllegalArgumentException(
+                                "segments[" + i + "] is null, empty or blank; Qwen cannot" + " embed it");
                     }
                     input.add(segment.text());
                 }
-                BatchEngine.Line line = new BatchEngine.Line(first, count, modelName,
-                        EmbeddingRequestBody.of(modelName, input, dimensions));
+                BatchEngine.Line line = new BatchEngine.Line(
+                        first, count, modelName, EmbeddingRequestBody.of(modelName, input, dimensions));
                 first += count;
                 return line;
             }

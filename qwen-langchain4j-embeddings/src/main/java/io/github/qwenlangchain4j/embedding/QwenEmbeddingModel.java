@@ -80,14 +80,17 @@ public class QwenEmbeddingModel extends DimensionAwareEmbeddingModel {
             checkBatchSize(modelName, spec, builder.maxSegmentsPerBatch);
         }
         this.maxSegmentsPerBatch = builder.maxSegmentsPerBatch;
-        this.maxConcurrentRequests = builder.maxConcurrentRequests == null
-                ? DEFAULT_MAX_CONCURRENT_REQUESTS : builder.maxConcurrentRequests;
+        this.maxConcurrentRequests =
+                builder.maxConcurrentRequests == null ? DEFAULT_MAX_CONCURRENT_REQUESTS : builder.maxConcurrentRequests;
         if (maxConcurrentRequests < 1) {
-            throw new IllegalArgumentException("maxConcurrentRequests must be at least 1, but was " + maxConcurrentRequests);
+            throw new IllegalArgumentException(
+                    "maxConcurrentRequests must be at least 1, but was " + maxConcurrentRequests);
         }
-        this.rateLimitPatience = builder.rateLimitPatience == null ? DEFAULT_RATE_LIMIT_PATIENCE : builder.rateLimitPatience;
+        this.rateLimitPatience =
+                builder.rateLimitPatience == null ? DEFAULT_RATE_LIMIT_PATIENCE : builder.rateLimitPatience;
         if (rateLimitPatience.isNegative()) {
-            throw new IllegalArgumentException("rateLimitPatience must be zero or positive, but was " + rateLimitPatience);
+            throw new IllegalArgumentException(
+                    "rateLimitPatience must be zero or positive, but was " + rateLimitPatience);
         }
         this.client = newClient.get(); // after the options: an invalid option is reported before a missing key
         this.listeners = builder.listeners == null ? List.of() : List.copyOf(builder.listeners);
@@ -147,15 +150,18 @@ public class QwenEmbeddingModel extends DimensionAwareEmbeddingModel {
         spec.checkDimension(model, requestedDimensions);
         List<String> texts = texts(request.inputs());
         if (texts.isEmpty()) {
-            return EmbeddingResponse.builder().embeddings(List.of())
-                    .metadata(EmbeddingResponseMetadata.builder().modelName(model).build()).build();
+            return EmbeddingResponse.builder()
+                    .embeddings(List.of())
+                    .metadata(
+                            EmbeddingResponseMetadata.builder().modelName(model).build())
+                    .build();
         }
         // A configured batch size applies to any model, but never above what a known model of this request accepts.
-        int batchSize = maxSegmentsPerBatch == null ? spec.maxInputsPerRequest()
+        int batchSize = maxSegmentsPerBatch == null
+                ? spec.maxInputsPerRequest()
                 : spec.isKnown() ? Math.min(maxSegmentsPerBatch, spec.maxInputsPerRequest()) : maxSegmentsPerBatch;
-        BatchEmbedder.Result result =
-                new BatchEmbedder(client, maxConcurrentRequests, rateLimitPatience)
-                        .embed(model, requestedDimensions, texts, batchSize);
+        BatchEmbedder.Result result = new BatchEmbedder(client, maxConcurrentRequests, rateLimitPatience)
+                .embed(model, requestedDimensions, texts, batchSize);
         return EmbeddingResponse.builder()
                 .embeddings(result.embeddings())
                 .metadata(EmbeddingResponseMetadata.builder()
@@ -184,7 +190,8 @@ public class QwenEmbeddingModel extends DimensionAwareEmbeddingModel {
 
     private static void checkBatchSize(String modelName, EmbeddingModelSpec spec, int maxSegmentsPerBatch) {
         if (maxSegmentsPerBatch < 1) {
-            throw new IllegalArgumentException("maxSegmentsPerBatch must be at least 1, but was " + maxSegmentsPerBatch);
+            throw new IllegalArgumentException(
+                    "maxSegmentsPerBatch must be at least 1, but was " + maxSegmentsPerBatch);
         }
         if (spec.isKnown() && maxSegmentsPerBatch > spec.maxInputsPerRequest()) {
             throw new IllegalArgumentException("maxSegmentsPerBatch " + maxSegmentsPerBatch + " exceeds what "
@@ -236,9 +243,6 @@ public class QwenEmbeddingModel extends DimensionAwareEmbeddingModel {
         private List<EmbeddingModelListener> listeners;
 
         private Builder() {}
-
-
-
 
         /**
          * The embedding model ({@code model}): {@code text-embedding-v4} (default), {@code -v3}, {@code -v2},
@@ -302,11 +306,6 @@ public class QwenEmbeddingModel extends DimensionAwareEmbeddingModel {
             this.rateLimitPatience = rateLimitPatience;
             return this;
         }
-
-
-
-
-
 
         /**
          * Listeners notified of every embedding request, response and error of the model.

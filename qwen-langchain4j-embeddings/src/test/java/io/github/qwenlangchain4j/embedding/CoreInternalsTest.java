@@ -32,7 +32,9 @@ class CoreInternalsTest {
 
     @Test
     void should_use_the_cores_internals_only_through_the_named_types() {
-        noClasses().should().dependOnClassesThat(DescribedPredicate.describe(
+        noClasses()
+                .should()
+                .dependOnClassesThat(DescribedPredicate.describe(
                         "core internals outside " + ALLOWED, CoreInternalsTest::isUnlistedCoreInternal))
                 .check(CLASSES);
     }
@@ -41,7 +43,8 @@ class CoreInternalsTest {
         if (!type.getPackageName().startsWith("io.github.qwenlangchain4j.internal")) {
             return false;
         }
-        String outermost = type.getName().contains("$") ? type.getName().substring(0, type.getName().indexOf('$'))
+        String outermost = type.getName().contains("$")
+                ? type.getName().substring(0, type.getName().indexOf('$'))
                 : type.getName();
         return !ALLOWED.contains(outermost);
     }

@@ -37,8 +37,11 @@ class QwenBatchEmbeddingsTest {
     }
 
     private QwenBatchEmbeddings.Builder batch() {
-        return QwenBatchEmbeddings.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl())
-                .pollInterval(Duration.ZERO).maxPollInterval(Duration.ZERO);
+        return QwenBatchEmbeddings.builder()
+                .apiKey(server.apiKey())
+                .baseUrl(server.baseUrl())
+                .pollInterval(Duration.ZERO)
+                .maxPollInterval(Duration.ZERO);
     }
 
     private static List<TextSegment> segments(int count) {
@@ -67,7 +70,8 @@ class QwenBatchEmbeddingsTest {
     void should_pack_ten_segments_per_request_for_v4_and_return_the_vectors_in_input_order() throws Exception {
         List<TextSegment> segments = segments(23);
 
-        QwenBatchResults<Embedding> results = batch().dimensions(256).build().submit(segments).await();
+        QwenBatchResults<Embedding> results =
+                batch().dimensions(256).build().submit(segments).await();
 
         List<JsonNode> lines = uploadedLines();
         assertThat(lines).extracting(line -> line.path("custom_id").asText()).containsExactly("0-9", "10-19", "20-22");
@@ -79,20 +83,29 @@ class QwenBatchEmbeddingsTest {
         assertThat(results.status()).isEqualTo(QwenBatchStatus.COMPLETED);
         assertThat(results.allSucceeded()).isTrue();
         // The mock's vectors are deterministic: the batch must give what a direct call gives, segment by segment.
-        QwenEmbeddingModel direct = QwenEmbeddingModel.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl())
-                .dimensions(256).build();
+        QwenEmbeddingModel direct = QwenEmbeddingModel.builder()
+                .apiKey(server.apiKey())
+                .baseUrl(server.baseUrl())
+                .dimensions(256)
+                .build();
         List<Embedding> expected = direct.embedAll(segments).content();
         assertThat(results.values()).hasSize(23);
         for (int i = 0; i < 23; i++) {
-            assertThat(results.values().get(i).vector()).containsExactly(expected.get(i).vector());
+            assertThat(results.values().get(i).vector())
+                    .containsExactly(expected.get(i).vector());
         }
     }
 
     @Test
     void should_pack_twenty_five_segments_per_request_for_v2() throws Exception {
-        QwenBatchResults<Embedding> results = batch().modelName("text-embedding-v2").build().submit(segments(30)).await();
+        QwenBatchResults<Embedding> results = batch().modelName("text-embedding-v2")
+                .build()
+                .submit(segments(30))
+                .await();
 
-        assertThat(uploadedLines()).extracting(line -> line.path("custom_id").asText()).containsExactly("0-24", "25-29");
+        assertThat(uploadedLines())
+                .extracting(line -> line.path("custom_id").asText())
+                .containsExactly("0-24", "25-29");
         assertThat(results.values()).hasSize(30).doesNotContainNull();
         assertThat(results.values().get(0).dimension()).isEqualTo(1536);
     }
@@ -101,9 +114,11 @@ class QwenBatchEmbeddingsTest {
     void should_report_a_failed_request_for_each_of_its_segments() {
         server.failBatchLine("10-19", 500, "internal_error", "An internal error has occurred.");
 
-        QwenBatchResults<Embedding> results = batch().build().submit(segments(25)).await();
+        QwenBatchResults<Embedding> results =
+                batch().build().submit(segments(25)).await();
 
-        assertThat(results.failures()).extracting(item -> item.index())
+        assertThat(results.failures())
+                .extracting(item -> item.index())
                 .containsExactly(10, 11, 12, 13, 14, 15, 16, 17, 18, 19);
         assertThat(results.items().get(15).error().code()).isEqualTo("internal_error");
         assertThat(results.items().get(9).isSuccess()).isTrue();
@@ -127,7 +142,8 @@ class QwenBatchEmbeddingsTest {
         segments.add(null);
 
         assertThatThrownBy(() -> batch.submit(segments)).hasMessageContaining("segments[2]");
-        assertThatThrownBy(() -> batch().modelName("text-embedding-v3").dimensions(2048).build())
+        assertThatThrownBy(() ->
+                        batch().modelName("text-embedding-v3").dimensions(2048).build())
                 .hasMessageContaining("2048");
         assertThat(server.requests()).isEmpty();
     }
@@ -159,7 +175,8 @@ class QwenBatchEmbeddingsTest {
         List<TextSegment> segments = new ArrayList<>(segments(30));
         segments.set(24, null); // TextSegment itself refuses blank text: null is what gets through
 
-        assertThatThrownBy(() -> batch().build().submit(segments)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> batch().build().submit(segments))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("segments[24]");
         assertThat(server.requests()).isEmpty();
     }

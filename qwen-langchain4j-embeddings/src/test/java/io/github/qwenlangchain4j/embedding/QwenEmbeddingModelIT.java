@@ -38,8 +38,11 @@ class QwenEmbeddingModelIT extends AbstractEmbeddingModelIT {
 
     @Override
     protected EmbeddingModel failingModelWith(EmbeddingModelListener listener) {
-        return liveBuilder().apiKey("sk-invalid-key-for-the-listener-test").maxRetries(0)
-                .listeners(List.of(listener)).build();
+        return liveBuilder()
+                .apiKey("sk-invalid-key-for-the-listener-test")
+                .maxRetries(0)
+                .listeners(List.of(listener))
+                .build();
     }
 
     @Override

@@ -14,7 +14,6 @@ import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -60,11 +59,11 @@ class QwenEmbeddingModelRagTest {
 
     @ParameterizedTest(name = "\"{0}\" -> {1}")
     @CsvSource({
-            "How often should I oil my bicycle chain?, bikes",
-            "Why does sourdough bread dough rise slowly?, bread",
-            "What rock does volcano lava make?, volcano",
-            "How does the Java virtual machine run bytecode?, java",
-            "Do blue whales sing in the ocean?, whales"
+        "How often should I oil my bicycle chain?, bikes",
+        "Why does sourdough bread dough rise slowly?, bread",
+        "What rock does volcano lava make?, volcano",
+        "How does the Java virtual machine run bytecode?, java",
+        "Do blue whales sing in the ocean?, whales"
     })
     void should_retrieve_the_document_that_answers_the_question(String question, String expectedId) {
         IngestionResult ingestion = EmbeddingStoreIngestor.builder()
@@ -83,9 +82,12 @@ class QwenEmbeddingModelRagTest {
         assertThat(matches.get(0).embedded().metadata().getString("id")).isEqualTo(expectedId);
         assertThat(matches.get(0).score()).isGreaterThan(matches.get(1).score());
         TokenUsage usage = ingestion.tokenUsage();
-        assertThat(usage.inputTokenCount()).isEqualTo(DOCUMENTS.stream()
-                .mapToInt(d -> FakeEmbeddingsServer.tokensOf(d.text())).sum());
-        assertThat(server.received()).hasSize(3) // two ingestion batches + the question
+        assertThat(usage.inputTokenCount())
+                .isEqualTo(DOCUMENTS.stream()
+                        .mapToInt(d -> FakeEmbeddingsServer.tokensOf(d.text()))
+                        .sum());
+        assertThat(server.received())
+                .hasSize(3) // two ingestion batches + the question
                 .allSatisfy(r -> assertThat(r.body().path("dimensions").asInt()).isEqualTo(256));
     }
 }

@@ -34,7 +34,9 @@ class QwenEmbeddingModelRateLimitTest {
     }
 
     private QwenEmbeddingModel.Builder model() {
-        return QwenEmbeddingModel.builder().apiKey(QwenEmbeddingModelTest.API_KEY).baseUrl(server.baseUrl());
+        return QwenEmbeddingModel.builder()
+                .apiKey(QwenEmbeddingModelTest.API_KEY)
+                .baseUrl(server.baseUrl());
     }
 
     @Test
@@ -45,10 +47,16 @@ class QwenEmbeddingModelRateLimitTest {
         List<Embedding> vectors = model().build().embedAll(segments(texts)).content();
 
         assertThat(vectors).hasSize(50);
-        assertThat(server.received().stream().filter(r -> r.inputs().contains(texts.get(15))).count())
-                .as("the refused batch: 4 refusals, then its answer").isEqualTo(5);
-        assertThat(server.received().stream().filter(r -> r.inputs().contains(texts.get(0))).count())
-                .as("batches that were answered are not sent again").isEqualTo(1);
+        assertThat(server.received().stream()
+                        .filter(r -> r.inputs().contains(texts.get(15)))
+                        .count())
+                .as("the refused batch: 4 refusals, then its answer")
+                .isEqualTo(5);
+        assertThat(server.received().stream()
+                        .filter(r -> r.inputs().contains(texts.get(0)))
+                        .count())
+                .as("batches that were answered are not sent again")
+                .isEqualTo(1);
     }
 
     @Test
@@ -65,8 +73,8 @@ class QwenEmbeddingModelRateLimitTest {
         server.rateLimitWhenInput("segment 0 of the corpus", 1_000);
         long start = System.nanoTime();
 
-        Throwable thrown = catchThrowable(() -> model().rateLimitPatience(Duration.ofMillis(700)).build()
-                .embed("segment 0 of the corpus"));
+        Throwable thrown = catchThrowable(
+                () -> model().rateLimitPatience(Duration.ofMillis(700)).build().embed("segment 0 of the corpus"));
 
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertThat(thrown).isInstanceOf(RateLimitException.class).hasMessageContaining("limit_requests");
@@ -75,17 +83,26 @@ class QwenEmbeddingModelRateLimitTest {
 
     @Test
     void should_not_wait_for_an_exhausted_quota() {
-        server.failWhenInput("segment 0 of the corpus", 429, QwenEmbeddingModelTest.errorBody("insufficient_quota",
-                "You exceeded your current quota, please check your plan and billing details."));
+        server.failWhenInput(
+                "segment 0 of the corpus",
+                429,
+                QwenEmbeddingModelTest.errorBody(
+                        "insufficient_quota",
+                        "You exceeded your current quota, please check your plan and billing details."));
 
         assertThatThrownBy(() -> model().maxRetries(1).build().embed("segment 0 of the corpus"))
-                .isInstanceOf(RateLimitException.class).hasMessageContaining("insufficient_quota");
-        assertThat(server.received()).as("first attempt + maxRetries, no patience").hasSize(2);
+                .isInstanceOf(RateLimitException.class)
+                .hasMessageContaining("insufficient_quota");
+        assertThat(server.received())
+                .as("first attempt + maxRetries, no patience")
+                .hasSize(2);
     }
 
     @Test
     void should_refuse_a_negative_patience() {
-        assertThatThrownBy(() -> model().rateLimitPatience(Duration.ofSeconds(-1)).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rateLimitPatience");
+        assertThatThrownBy(
+                        () -> model().rateLimitPatience(Duration.ofSeconds(-1)).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("rateLimitPatience");
     }
 }

@@ -52,6 +52,7 @@ class QwenEmbeddingModelTest {
 
     /** A distinctive fake key, so that tests can check it never leaks. */
     static final String API_KEY = "sk-test-EMB-SECRET-0987654321";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     FakeEmbeddingsServer server;
@@ -71,7 +72,9 @@ class QwenEmbeddingModelTest {
     }
 
     static List<String> texts(int count) {
-        return IntStream.range(0, count).mapToObj(i -> "segment " + i + " of the corpus").collect(Collectors.toList());
+        return IntStream.range(0, count)
+                .mapToObj(i -> "segment " + i + " of the corpus")
+                .collect(Collectors.toList());
     }
 
     static List<TextSegment> segments(List<String> texts) {
@@ -134,27 +137,32 @@ class QwenEmbeddingModelTest {
 
         assertThat(embeddings).hasSize(1000);
         for (int i = 0; i < texts.size(); i++) {
-            assertThat(embeddings.get(i).vector()).as("embedding %d", i)
-                    .containsExactly(FakeEmbeddingsServer.vectorOf(texts.get(i), FakeEmbeddingsServer.DEFAULT_DIMENSION));
+            assertThat(embeddings.get(i).vector())
+                    .as("embedding %d", i)
+                    .containsExactly(
+                            FakeEmbeddingsServer.vectorOf(texts.get(i), FakeEmbeddingsServer.DEFAULT_DIMENSION));
         }
         assertThat(server.requestCount()).isEqualTo(100);
         assertThat(server.embeddedInputs()).containsExactlyInAnyOrderElementsOf(texts);
         assertThat(server.received()).allSatisfy(r -> assertThat(r.inputs()).hasSize(10));
-        assertThat(server.outOfOrderAnswers()).as("answers whose data was shuffled").isGreaterThan(90);
+        assertThat(server.outOfOrderAnswers())
+                .as("answers whose data was shuffled")
+                .isGreaterThan(90);
     }
 
     @ParameterizedTest(name = "{0} -> batches of {1}")
     @CsvSource({
-            "text-embedding-v4, 10",
-            "text-embedding-v3, 10",
-            "text-embedding-v2, 25",
-            "text-embedding-v1, 25",
-            "text-embedding-v9-preview, 10"
+        "text-embedding-v4, 10",
+        "text-embedding-v3, 10",
+        "text-embedding-v2, 25",
+        "text-embedding-v1, 25",
+        "text-embedding-v9-preview, 10"
     })
     void should_split_into_batches_of_the_models_limit(String modelName, int batchSize) {
         List<String> texts = texts(60);
 
-        List<Embedding> embeddings = model().modelName(modelName).build().embedAll(segments(texts)).content();
+        List<Embedding> embeddings =
+                model().modelName(modelName).build().embedAll(segments(texts)).content();
 
         assertThat(embeddings).hasSize(60);
         List<Received> requests = server.received();
@@ -163,7 +171,8 @@ class QwenEmbeddingModelTest {
             assertThat(r.inputs()).hasSizeLessThanOrEqualTo(batchSize);
             assertThat(r.body().path("model").asText()).isEqualTo(modelName);
         });
-        assertThat(requests.stream().mapToInt(r -> r.inputs().size()).max().orElse(0)).isEqualTo(batchSize);
+        assertThat(requests.stream().mapToInt(r -> r.inputs().size()).max().orElse(0))
+                .isEqualTo(batchSize);
     }
 
     @Test
@@ -171,30 +180,47 @@ class QwenEmbeddingModelTest {
         model().maxSegmentsPerBatch(4).build().embedAll(segments(30));
 
         assertThat(server.received()).hasSize(8);
-        assertThat(server.received().stream().map(r -> r.inputs().size()).sorted().collect(Collectors.toList()))
+        assertThat(server.received().stream()
+                        .map(r -> r.inputs().size())
+                        .sorted()
+                        .collect(Collectors.toList()))
                 .containsExactly(2, 4, 4, 4, 4, 4, 4, 4);
     }
 
     @Test
     void should_let_an_unknown_model_use_a_larger_batch_than_the_known_limits() {
-        model().modelName("text-embedding-v9-preview").maxSegmentsPerBatch(50).build().embedAll(segments(100));
+        model().modelName("text-embedding-v9-preview")
+                .maxSegmentsPerBatch(50)
+                .build()
+                .embedAll(segments(100));
 
-        assertThat(server.received()).hasSize(2).allSatisfy(r -> assertThat(r.inputs()).hasSize(50));
+        assertThat(server.received())
+                .hasSize(2)
+                .allSatisfy(r -> assertThat(r.inputs()).hasSize(50));
     }
 
     @Test
     void should_refuse_at_build_a_batch_size_above_the_models_limit() {
         assertThatThrownBy(() -> model().maxSegmentsPerBatch(11).build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("11").hasMessageContaining("text-embedding-v4").hasMessageContaining("10");
-        assertThatThrownBy(() -> model().modelName("text-embedding-v1").maxSegmentsPerBatch(26).build())
+                .hasMessageContaining("11")
+                .hasMessageContaining("text-embedding-v4")
+                .hasMessageContaining("10");
+        assertThatThrownBy(() -> model().modelName("text-embedding-v1")
+                        .maxSegmentsPerBatch(26)
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("25");
-        assertThat(model().modelName("text-embedding-v1").maxSegmentsPerBatch(25).build()).isNotNull();
+        assertThat(model().modelName("text-embedding-v1")
+                        .maxSegmentsPerBatch(25)
+                        .build())
+                .isNotNull();
         assertThatThrownBy(() -> model().maxSegmentsPerBatch(0).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxSegmentsPerBatch");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxSegmentsPerBatch");
         assertThatThrownBy(() -> model().maxConcurrentRequests(0).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxConcurrentRequests");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxConcurrentRequests");
         assertThat(server.requestCount()).isZero();
     }
 
@@ -218,10 +244,10 @@ class QwenEmbeddingModelTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-            "text-embedding-v4, 1024",
-            "text-embedding-v3, 1024",
-            "text-embedding-v2, 1536",
-            "text-embedding-v1, 1536"
+        "text-embedding-v4, 1024",
+        "text-embedding-v3, 1024",
+        "text-embedding-v2, 1536",
+        "text-embedding-v1, 1536"
     })
     void should_know_the_default_dimension_of_known_models_without_a_request(String modelName, int dimension) {
         assertThat(model().modelName(modelName).build().dimension()).isEqualTo(dimension);
@@ -240,7 +266,8 @@ class QwenEmbeddingModelTest {
 
     @Test
     void should_ask_the_server_for_the_dimension_of_an_unknown_model() {
-        QwenEmbeddingModel model = model().modelName("text-embedding-v9-preview").build();
+        QwenEmbeddingModel model =
+                model().modelName("text-embedding-v9-preview").build();
 
         assertThat(model.dimension()).isEqualTo(FakeEmbeddingsServer.DEFAULT_DIMENSION);
         assertThat(server.requestCount()).isEqualTo(1);
@@ -276,7 +303,8 @@ class QwenEmbeddingModelTest {
 
         Throwable thrown = catchThrowable(() -> model().build().embedAll(segments(List.of("a", "b", "c"))));
 
-        assertThat(thrown).isExactlyInstanceOf(LangChain4jException.class)
+        assertThat(thrown)
+                .isExactlyInstanceOf(LangChain4jException.class)
                 .hasMessageContaining("Embedding inputs 0 to 2 failed")
                 .hasMessageContaining("expected 3 embeddings, got 2");
         assertThat(server.requestCount()).isEqualTo(1);
@@ -306,7 +334,8 @@ class QwenEmbeddingModelTest {
     void should_run_batches_concurrently() {
         server.delay(Duration.ofMillis(50));
 
-        List<Embedding> embeddings = model().maxConcurrentRequests(4).build().embedAll(segments(160)).content();
+        List<Embedding> embeddings =
+                model().maxConcurrentRequests(4).build().embedAll(segments(160)).content();
 
         assertThat(embeddings).hasSize(160);
         assertThat(server.maxInFlight()).isBetween(2, 4);
@@ -317,10 +346,13 @@ class QwenEmbeddingModelTest {
         // the first three requests are held until all three are in flight: proof that three can overlap
         server.holdFirstUntilInFlight(3).delay(Duration.ofMillis(10));
 
-        List<Embedding> embeddings = model().maxConcurrentRequests(3).build().embedAll(segments(300)).content();
+        List<Embedding> embeddings =
+                model().maxConcurrentRequests(3).build().embedAll(segments(300)).content();
 
         assertThat(embeddings).hasSize(300);
-        assertThat(server.received().subList(0, 3)).extracting(Received::inFlightOnArrival).contains(3);
+        assertThat(server.received().subList(0, 3))
+                .extracting(Received::inFlightOnArrival)
+                .contains(3);
         assertThat(server.maxInFlight()).isEqualTo(3);
     }
 
@@ -340,25 +372,40 @@ class QwenEmbeddingModelTest {
         server.holdFirstUntilInFlight(8).rateLimitFirst(8).delay(Duration.ofMillis(20));
         List<String> texts = texts(300);
 
-        List<Embedding> embeddings = model().maxConcurrentRequests(8).build().embedAll(segments(texts)).content();
+        List<Embedding> embeddings = model().maxConcurrentRequests(8)
+                .build()
+                .embedAll(segments(texts))
+                .content();
 
         assertThat(embeddings).hasSize(300);
         assertThat(embeddings.get(299).vector())
                 .containsExactly(FakeEmbeddingsServer.vectorOf(texts.get(299), FakeEmbeddingsServer.DEFAULT_DIMENSION));
         List<Received> received = server.received();
-        assertThat(received.subList(0, 8)).allSatisfy(r -> assertThat(r.status()).isEqualTo(429));
-        assertThat(received.subList(0, 8)).extracting(Received::inFlightOnArrival).contains(8);
+        assertThat(received.subList(0, 8))
+                .allSatisfy(r -> assertThat(r.status()).isEqualTo(429));
+        assertThat(received.subList(0, 8))
+                .extracting(Received::inFlightOnArrival)
+                .contains(8);
         assertThat(server.countWithStatus(429)).isEqualTo(8);
-        assertThat(received).as("each batch answered once, the refused ones sent again").hasSize(30 + 8);
+        assertThat(received)
+                .as("each batch answered once, the refused ones sent again")
+                .hasSize(30 + 8);
         List<Received> afterRateLimiting = received.subList(8, received.size());
         // The first 429 sets the pace to 8 requests/s (nothing had succeeded yet) and each success raises it by one,
         // so the 30 requests after the 429s are started at least 1/8 + 1/9 + ... + 1/36 s = 1.56 s apart in all; sent
         // without pacing they would all go within a few tenths of a second. A lower bound on the spread: a loaded
         // machine (CI) can only stretch it, whereas counts of requests in flight jump when a stall releases several
         // paced requests at once.
-        long firstArrival = afterRateLimiting.stream().mapToLong(Received::arrivedAtNanos).min().orElseThrow();
-        long lastArrival = afterRateLimiting.stream().mapToLong(Received::arrivedAtNanos).max().orElseThrow();
-        assertThat(Duration.ofNanos(lastArrival - firstArrival)).as("spread of the requests after the 429s")
+        long firstArrival = afterRateLimiting.stream()
+                .mapToLong(Received::arrivedAtNanos)
+                .min()
+                .orElseThrow();
+        long lastArrival = afterRateLimiting.stream()
+                .mapToLong(Received::arrivedAtNanos)
+                .max()
+                .orElseThrow();
+        assertThat(Duration.ofNanos(lastArrival - firstArrival))
+                .as("spread of the requests after the 429s")
                 .isGreaterThan(Duration.ofMillis(1000));
     }
 
@@ -367,16 +414,20 @@ class QwenEmbeddingModelTest {
         List<String> texts = texts(30);
         server.rateLimitWhenInput(texts.get(15), 100);
 
-        Throwable thrown = catchThrowable(() -> model().maxRetries(1).rateLimitPatience(Duration.ZERO).build()
-                .embedAll(segments(texts)));
+        Throwable thrown = catchThrowable(() ->
+                model().maxRetries(1).rateLimitPatience(Duration.ZERO).build().embedAll(segments(texts)));
 
-        assertThat(thrown).isInstanceOf(RateLimitException.class)
+        assertThat(thrown)
+                .isInstanceOf(RateLimitException.class)
                 .hasMessageContaining("Embedding inputs 10 to 19 failed")
                 .hasMessageContaining("one of 3 batches")
                 .hasMessageContaining("HTTP 429")
                 .hasMessageContaining("limit_requests");
-        assertThat(server.received().stream().filter(r -> r.inputs().contains(texts.get(15))).count())
-                .as("first attempt + 1 retry").isEqualTo(2);
+        assertThat(server.received().stream()
+                        .filter(r -> r.inputs().contains(texts.get(15)))
+                        .count())
+                .as("first attempt + 1 retry")
+                .isEqualTo(2);
         assertThat(liveWorkerThreads()).isEmpty();
     }
 
@@ -391,15 +442,19 @@ class QwenEmbeddingModelTest {
         Throwable thrown = catchThrowable(
                 () -> model().listeners(List.of(listener)).build().embedAll(segments(texts)));
 
-        assertThat(thrown).isInstanceOf(InvalidRequestException.class)
+        assertThat(thrown)
+                .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("Embedding inputs 20 to 29 failed")
                 .hasMessageContaining("no embeddings are returned")
                 .hasMessageContaining("HTTP 400")
                 .hasMessageContaining("InvalidParameter")
                 .hasMessageContaining("Input text is too long.")
                 .hasMessageContaining(FakeEmbeddingsServer.REQUEST_ID);
-        assertThat(server.received().stream().filter(r -> r.inputs().contains(texts.get(25))).count())
-                .as("a 400 is not retried").isEqualTo(1);
+        assertThat(server.received().stream()
+                        .filter(r -> r.inputs().contains(texts.get(25)))
+                        .count())
+                .as("a 400 is not retried")
+                .isEqualTo(1);
         assertThat(listener.responses).isEmpty();
         assertThat(listener.errors).hasSize(1);
         assertThat(listener.errors.get(0).error()).isSameAs(thrown);
@@ -413,12 +468,16 @@ class QwenEmbeddingModelTest {
 
         Throwable thrown = catchThrowable(() -> model().build().embedAll(segments(texts)));
 
-        assertThat(thrown).isInstanceOf(InternalServerException.class)
+        assertThat(thrown)
+                .isInstanceOf(InternalServerException.class)
                 .hasMessageContaining("Embedding inputs 0 to 9 failed")
                 .hasMessageContaining("HTTP 500")
                 .hasMessageContaining("InternalError");
-        assertThat(server.received().stream().filter(r -> r.inputs().contains(texts.get(3))).count())
-                .as("first attempt + 2 default retries").isEqualTo(3);
+        assertThat(server.received().stream()
+                        .filter(r -> r.inputs().contains(texts.get(3)))
+                        .count())
+                .as("first attempt + 2 default retries")
+                .isEqualTo(3);
         assertThat(liveWorkerThreads()).isEmpty();
     }
 
@@ -428,7 +487,8 @@ class QwenEmbeddingModelTest {
 
         Throwable thrown = catchThrowable(() -> model().build().embedAll(segments(List.of("a", "b", "c"))));
 
-        assertThat(thrown).isInstanceOf(InvalidRequestException.class)
+        assertThat(thrown)
+                .isInstanceOf(InvalidRequestException.class)
                 .hasMessageStartingWith("Embedding inputs 0 to 2 failed: ")
                 .hasMessageNotContaining("batches");
     }
@@ -441,7 +501,9 @@ class QwenEmbeddingModelTest {
         assertThatThrownBy(() -> model().maxConcurrentRequests(1).build().embedAll(segments(texts)))
                 .isInstanceOf(InvalidRequestException.class);
 
-        assertThat(server.requestCount()).as("batches 0, 1 and the failing 2; none after").isEqualTo(3);
+        assertThat(server.requestCount())
+                .as("batches 0, 1 and the failing 2; none after")
+                .isEqualTo(3);
     }
 
     @Test
@@ -464,21 +526,21 @@ class QwenEmbeddingModelTest {
     void should_fail_with_timeout_exception_naming_the_inputs() {
         server.delay(Duration.ofMillis(1500));
 
-        Throwable thrown = catchThrowable(() -> model().timeout(Duration.ofMillis(200)).maxRetries(0).build()
-                .embedAll(segments(List.of("a", "b"))));
+        Throwable thrown = catchThrowable(() ->
+                model().timeout(Duration.ofMillis(200)).maxRetries(0).build().embedAll(segments(List.of("a", "b"))));
 
-        assertThat(thrown).isInstanceOf(TimeoutException.class)
-                .hasMessageContaining("Embedding inputs 0 to 1 failed");
+        assertThat(thrown).isInstanceOf(TimeoutException.class).hasMessageContaining("Embedding inputs 0 to 1 failed");
     }
 
     @Test
     void should_name_a_single_failed_input_as_one_input() {
         server.delay(Duration.ofMillis(1500));
 
-        Throwable thrown = catchThrowable(() -> model().timeout(Duration.ofMillis(200)).maxRetries(0).build()
-                .embed("just one"));
+        Throwable thrown = catchThrowable(() ->
+                model().timeout(Duration.ofMillis(200)).maxRetries(0).build().embed("just one"));
 
-        assertThat(thrown).isInstanceOf(TimeoutException.class)
+        assertThat(thrown)
+                .isInstanceOf(TimeoutException.class)
                 .hasMessageContaining("Embedding input 0 failed")
                 .hasMessageNotContaining("inputs 0 to 0");
     }
@@ -488,10 +550,15 @@ class QwenEmbeddingModelTest {
         String baseUrl = server.baseUrl();
         server.close();
 
-        Throwable thrown = catchThrowable(() -> QwenEmbeddingModel.builder().apiKey(API_KEY).baseUrl(baseUrl)
-                .maxRetries(0).build().embedAll(segments(15)));
+        Throwable thrown = catchThrowable(() -> QwenEmbeddingModel.builder()
+                .apiKey(API_KEY)
+                .baseUrl(baseUrl)
+                .maxRetries(0)
+                .build()
+                .embedAll(segments(15)));
 
-        assertThat(thrown).isInstanceOf(RetriableException.class)
+        assertThat(thrown)
+                .isInstanceOf(RetriableException.class)
                 .hasMessageContaining("Embedding inputs ")
                 .hasMessageContaining("one of 2 batches")
                 .hasMessageNotContaining(API_KEY);
@@ -503,7 +570,8 @@ class QwenEmbeddingModelTest {
         server.fixedAnswer("{\"data\":[{\"embedding\":[0.1,0.2],\"index\":0},{\"embedding\":[0.3,0.4],\"index\":1}],"
                 + "\"model\":\"text-embedding-v4\"}");
 
-        Response<List<Embedding>> response = model().maxSegmentsPerBatch(2).build().embedAll(segments(4));
+        Response<List<Embedding>> response =
+                model().maxSegmentsPerBatch(2).build().embedAll(segments(4));
 
         assertThat(server.requestCount()).isEqualTo(2);
         assertThat(response.content()).hasSize(4);
@@ -512,12 +580,13 @@ class QwenEmbeddingModelTest {
 
     @Test
     void should_map_401_to_authentication_exception_without_the_key() {
-        server.failWhenInput("hello", 401, errorBody("invalid_api_key",
-                "Incorrect API key provided: " + API_KEY + ". "));
+        server.failWhenInput(
+                "hello", 401, errorBody("invalid_api_key", "Incorrect API key provided: " + API_KEY + ". "));
 
         Throwable thrown = catchThrowable(() -> model().build().embed("hello"));
 
-        assertThat(thrown).isInstanceOf(AuthenticationException.class)
+        assertThat(thrown)
+                .isInstanceOf(AuthenticationException.class)
                 .hasMessageContaining("HTTP 401")
                 .hasMessageContaining("invalid_api_key")
                 .hasMessageContaining(server.baseUrl())
@@ -529,7 +598,10 @@ class QwenEmbeddingModelTest {
     void should_never_show_the_api_key_in_to_string() {
         QwenEmbeddingModel model = model().dimensions(256).build();
 
-        assertThat(model.toString()).doesNotContain(API_KEY).contains("text-embedding-v4").contains("256");
+        assertThat(model.toString())
+                .doesNotContain(API_KEY)
+                .contains("text-embedding-v4")
+                .contains("256");
     }
 
     // ---- validation before sending -----------------------------------------------------------------------
@@ -557,10 +629,13 @@ class QwenEmbeddingModelTest {
     void should_refuse_an_empty_or_blank_input_naming_its_index() {
         QwenEmbeddingModel model = model().build();
 
-        assertThatThrownBy(() -> model.embed(EmbeddingRequest.builder().inputs("fine", "also fine", "  ").build()))
+        assertThatThrownBy(() -> model.embed(EmbeddingRequest.builder()
+                        .inputs("fine", "also fine", "  ")
+                        .build()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Input 2 is empty or blank");
-        assertThatThrownBy(() -> model.embed(EmbeddingRequest.builder().inputs("", "fine").build()))
+        assertThatThrownBy(() -> model.embed(
+                        EmbeddingRequest.builder().inputs("", "fine").build()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Input 0 is empty or blank");
         assertThat(server.requestCount()).isZero();
@@ -577,21 +652,30 @@ class QwenEmbeddingModelTest {
 
     @Test
     void should_refuse_v3_with_2048_and_v1_with_anything_but_1536() {
-        assertThatThrownBy(() -> model().modelName("text-embedding-v3").dimensions(2048).build())
+        assertThatThrownBy(() ->
+                        model().modelName("text-embedding-v3").dimensions(2048).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("[1024, 768, 512]");
-        assertThatThrownBy(() -> model().modelName("text-embedding-v1").dimensions(1024).build())
+        assertThatThrownBy(() ->
+                        model().modelName("text-embedding-v1").dimensions(1024).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("[1536]");
-        assertThat(model().modelName("text-embedding-v3").dimensions(512).build().dimension()).isEqualTo(512);
-        assertThatThrownBy(() -> model().modelName("text-embedding-v9-preview").dimensions(-1).build())
+        assertThat(model().modelName("text-embedding-v3")
+                        .dimensions(512)
+                        .build()
+                        .dimension())
+                .isEqualTo(512);
+        assertThatThrownBy(() -> model().modelName("text-embedding-v9-preview")
+                        .dimensions(-1)
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("positive");
     }
 
     @Test
     void should_pass_any_dimension_through_for_an_unknown_model() {
-        QwenEmbeddingModel model = model().modelName("text-embedding-v9-preview").dimensions(100).build();
+        QwenEmbeddingModel model =
+                model().modelName("text-embedding-v9-preview").dimensions(100).build();
 
         Embedding embedding = model.embed("hello").content();
 
@@ -603,7 +687,10 @@ class QwenEmbeddingModelTest {
     void should_refuse_an_invalid_per_request_dimension_before_sending() {
         QwenEmbeddingModel model = model().build();
 
-        assertThatThrownBy(() -> model.embed(EmbeddingRequest.builder().input("hello").dimensions(100).build()))
+        assertThatThrownBy(() -> model.embed(EmbeddingRequest.builder()
+                        .input("hello")
+                        .dimensions(100)
+                        .build()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("[2048, 1536, 1024, 768, 512, 256, 128, 64]");
         assertThat(server.requestCount()).isZero();
@@ -611,7 +698,8 @@ class QwenEmbeddingModelTest {
 
     @Test
     void should_require_an_api_key_naming_the_environment_variable() {
-        assertThatThrownBy(() -> QwenEmbeddingModel.builder().baseUrl(server.baseUrl()).build())
+        assertThatThrownBy(() ->
+                        QwenEmbeddingModel.builder().baseUrl(server.baseUrl()).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("DASHSCOPE_API_KEY");
         assertThatThrownBy(() -> QwenEmbeddingModel.builder().apiKey("  ").build())
@@ -623,8 +711,10 @@ class QwenEmbeddingModelTest {
     void should_refuse_the_input_type_parameter_it_does_not_support() {
         QwenEmbeddingModel model = model().build();
 
-        assertThatThrownBy(() -> model.embed(
-                EmbeddingRequest.builder().input("hello").inputType(EmbeddingInputType.QUERY).build()))
+        assertThatThrownBy(() -> model.embed(EmbeddingRequest.builder()
+                        .input("hello")
+                        .inputType(EmbeddingInputType.QUERY)
+                        .build()))
                 .isInstanceOf(UnsupportedFeatureException.class);
         assertThat(server.requestCount()).isZero();
     }
@@ -634,7 +724,8 @@ class QwenEmbeddingModelTest {
         QwenEmbeddingModel model = model().build();
 
         assertThatThrownBy(() -> model.embed(EmbeddingRequest.builder()
-                .input(ImageContent.from("https://example.com/cat.png")).build()))
+                        .input(ImageContent.from("https://example.com/cat.png"))
+                        .build()))
                 .isInstanceOf(UnsupportedFeatureException.class)
                 .hasMessageContaining("IMAGE");
         assertThat(server.requestCount()).isZero();
@@ -662,8 +753,14 @@ class QwenEmbeddingModelTest {
         assertThat(listener.requests.get(0).textSegments()).hasSize(25);
         assertThat(listener.responses).hasSize(1);
         assertThat(listener.responses.get(0).embeddingResponse().embeddings()).hasSize(25);
-        assertThat(listener.responses.get(0).embeddingResponse().metadata().tokenUsage().inputTokenCount())
-                .isEqualTo(texts.stream().mapToInt(FakeEmbeddingsServer::tokensOf).sum());
+        assertThat(listener.responses
+                        .get(0)
+                        .embeddingResponse()
+                        .metadata()
+                        .tokenUsage()
+                        .inputTokenCount())
+                .isEqualTo(
+                        texts.stream().mapToInt(FakeEmbeddingsServer::tokensOf).sum());
         assertThat(listener.errors).isEmpty();
     }
 
@@ -672,9 +769,11 @@ class QwenEmbeddingModelTest {
         RecordingListener listener = new RecordingListener();
         QwenEmbeddingModel model = model().listeners(List.of(listener)).build();
 
-        Throwable thrown = catchThrowable(() -> model.embed(EmbeddingRequest.builder().inputs("ok", " ").build()));
+        Throwable thrown = catchThrowable(
+                () -> model.embed(EmbeddingRequest.builder().inputs("ok", " ").build()));
 
-        assertThat(thrown).isInstanceOf(IllegalArgumentException.class)
+        assertThat(thrown)
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Input 1 is empty or blank");
         assertThat(listener.responses).isEmpty();
         assertThat(server.requestCount()).isZero();
@@ -693,17 +792,22 @@ class QwenEmbeddingModelTest {
         JsonNode body = server.received().get(0).body();
         assertThat(body.path("model").asText()).isEqualTo("text-embedding-v3");
         assertThat(body.path("dimensions").asInt()).isEqualTo(512);
-        assertThat(response.embeddings()).hasSize(2).allSatisfy(e -> assertThat(e.dimension()).isEqualTo(512));
+        assertThat(response.embeddings())
+                .hasSize(2)
+                .allSatisfy(e -> assertThat(e.dimension()).isEqualTo(512));
         assertThat(response.metadata().modelName()).isEqualTo("text-embedding-v3");
-        assertThat(model.dimension()).as("the configured dimension is unchanged").isEqualTo(1024);
+        assertThat(model.dimension())
+                .as("the configured dimension is unchanged")
+                .isEqualTo(1024);
     }
 
     @Test
     void should_batch_a_per_request_model_by_its_own_limit() {
-        model().build().embed(EmbeddingRequest.builder()
-                .inputs(texts(50).toArray(new String[0]))
-                .modelName("text-embedding-v2")
-                .build());
+        model().build()
+                .embed(EmbeddingRequest.builder()
+                        .inputs(texts(50).toArray(new String[0]))
+                        .modelName("text-embedding-v2")
+                        .build());
 
         assertThat(server.received()).hasSize(2).allSatisfy(r -> {
             assertThat(r.inputs()).hasSize(25);
@@ -713,20 +817,26 @@ class QwenEmbeddingModelTest {
 
     @Test
     void should_keep_a_smaller_configured_batch_size_for_a_per_request_model() {
-        model().maxSegmentsPerBatch(5).build().embed(EmbeddingRequest.builder()
-                .inputs(texts(20).toArray(new String[0]))
-                .modelName("text-embedding-v2")
-                .build());
+        model().maxSegmentsPerBatch(5)
+                .build()
+                .embed(EmbeddingRequest.builder()
+                        .inputs(texts(20).toArray(new String[0]))
+                        .modelName("text-embedding-v2")
+                        .build());
 
-        assertThat(server.received()).hasSize(4).allSatisfy(r -> assertThat(r.inputs()).hasSize(5));
+        assertThat(server.received())
+                .hasSize(4)
+                .allSatisfy(r -> assertThat(r.inputs()).hasSize(5));
     }
 
     @Test
     void should_refuse_a_per_request_dimension_the_per_request_model_does_not_offer() {
         QwenEmbeddingModel model = model().dimensions(2048).build(); // valid for v4, not for v3
 
-        assertThatThrownBy(() -> model.embed(
-                EmbeddingRequest.builder().input("hello").modelName("text-embedding-v3").build()))
+        assertThatThrownBy(() -> model.embed(EmbeddingRequest.builder()
+                        .input("hello")
+                        .modelName("text-embedding-v3")
+                        .build()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("text-embedding-v3")
                 .hasMessageContaining("[1024, 768, 512]");

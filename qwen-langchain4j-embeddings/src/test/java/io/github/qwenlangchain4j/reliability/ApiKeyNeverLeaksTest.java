@@ -82,10 +82,14 @@ class ApiKeyNeverLeaksTest {
                 RawHttpServer.write(out, error);
             } else if (RawHttpServer.isStreaming(request)) {
                 RawHttpServer.writeHead(out, 200, "text/event-stream", -1);
-                RawHttpServer.write(out, "data: {\"id\":\"chatcmpl-1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\""
-                        + auth + "\"}}]}\n\n" + (body.contains("fail-stream")
-                        ? "data: {\"error\":{\"code\":\"data_inspection_failed\",\"message\":\"" + auth + "\"}}\n\n"
-                        : "data: [DONE]\n\n"));
+                RawHttpServer.write(
+                        out,
+                        "data: {\"id\":\"chatcmpl-1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\""
+                                + auth + "\"}}]}\n\n"
+                                + (body.contains("fail-stream")
+                                        ? "data: {\"error\":{\"code\":\"data_inspection_failed\",\"message\":\"" + auth
+                                                + "\"}}\n\n"
+                                        : "data: [DONE]\n\n"));
             } else if (path.endsWith("/embeddings")) {
                 String ok = "{\"model\":\"" + auth + "\",\"data\":[{\"index\":0,\"embedding\":[0.1]}]}";
                 RawHttpServer.writeHead(out, 200, "application/json", ok.length());
@@ -101,13 +105,29 @@ class ApiKeyNeverLeaksTest {
                 closedPort = socket.getLocalPort();
             }
             for (String baseUrl : List.of(echo.baseUrl(), "http://127.0.0.1:" + closedPort + "/v1")) {
-                QwenChatModel chat = QwenChatModel.builder().apiKey(KEY).baseUrl(baseUrl).logRequests(true)
-                        .logResponses(true).maxRetries(1).customHeaders(Map.of("X-DashScope-ApiKey", KEY))
-                        .customParameters(Map.of("user", "someone")).build();
-                QwenStreamingChatModel streaming = QwenStreamingChatModel.builder().apiKey(KEY).baseUrl(baseUrl)
-                        .logRequests(true).logResponses(true).maxRetries(1).build();
-                QwenEmbeddingModel embeddings = QwenEmbeddingModel.builder().apiKey(KEY).baseUrl(baseUrl)
-                        .logRequests(true).logResponses(true).maxRetries(1).build();
+                QwenChatModel chat = QwenChatModel.builder()
+                        .apiKey(KEY)
+                        .baseUrl(baseUrl)
+                        .logRequests(true)
+                        .logResponses(true)
+                        .maxRetries(1)
+                        .customHeaders(Map.of("X-DashScope-ApiKey", KEY))
+                        .customParameters(Map.of("user", "someone"))
+                        .build();
+                QwenStreamingChatModel streaming = QwenStreamingChatModel.builder()
+                        .apiKey(KEY)
+                        .baseUrl(baseUrl)
+                        .logRequests(true)
+                        .logResponses(true)
+                        .maxRetries(1)
+                        .build();
+                QwenEmbeddingModel embeddings = QwenEmbeddingModel.builder()
+                        .apiKey(KEY)
+                        .baseUrl(baseUrl)
+                        .logRequests(true)
+                        .logResponses(true)
+                        .maxRetries(1)
+                        .build();
                 toStrings.add(chat.toString());
                 toStrings.add(streaming.toString());
                 toStrings.add(embeddings.toString());
@@ -125,9 +145,17 @@ class ApiKeyNeverLeaksTest {
             }
             // A read timeout, too.
             try (RawHttpServer silent = new RawHttpServer((request, socket, out) -> Thread.sleep(30_000))) {
-                capture(failures, () -> QwenChatModel.builder().apiKey(KEY).baseUrl(silent.baseUrl())
-                        .timeout(Duration.ofMillis(200)).maxRetries(0).logRequests(true).logResponses(true).build()
-                        .chat("hello"));
+                capture(
+                        failures,
+                        () -> QwenChatModel.builder()
+                                .apiKey(KEY)
+                                .baseUrl(silent.baseUrl())
+                                .timeout(Duration.ofMillis(200))
+                                .maxRetries(0)
+                                .logRequests(true)
+                                .logResponses(true)
+                                .build()
+                                .chat("hello"));
             }
         } finally {
             System.setErr(originalErr);
@@ -135,11 +163,18 @@ class ApiKeyNeverLeaksTest {
             okhttp.setLevel(okhttpLevel);
             restore(levels);
         }
-        toStrings.add(QwenChatRequestParameters.builder().modelName("qwen-plus").build().toString());
+        toStrings.add(QwenChatRequestParameters.builder()
+                .modelName("qwen-plus")
+                .build()
+                .toString());
 
         String logs = captured.toString(StandardCharsets.UTF_8);
-        assertThat(logs).as("the logging really ran").contains("Request:").contains("Response:")
-                .contains("Stream event:").contains("Bearer ***");
+        assertThat(logs)
+                .as("the logging really ran")
+                .contains("Request:")
+                .contains("Response:")
+                .contains("Stream event:")
+                .contains("Bearer ***");
         assertThat(logs).doesNotContain(KEY);
         assertThat(String.join("\n", julRecords)).doesNotContain(KEY);
         assertThat(toStrings).allSatisfy(text -> assertThat(text).doesNotContain(KEY));

@@ -27,7 +27,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,10 +51,12 @@ class FaultMatrixTest {
 
     /** One retry keeps the matrix fast while still proving which faults are retried: 2 requests vs 1. */
     private static final int MAX_RETRIES = 1;
+
     private static final int RETRIED = MAX_RETRIES + 1;
     private static final int NOT_RETRIED = 1;
     /** Connection refused: the server never sees a request. */
     private static final int NONE_SEEN = 0;
+
     private static final Duration SHORT_TIMEOUT = Duration.ofMillis(300);
     private static final Duration NORMAL_TIMEOUT = Duration.ofSeconds(5);
     /** About 20 MB; chat content stays under Jackson's default limit of 20,000,000 characters per string. */
@@ -95,11 +96,25 @@ class FaultMatrixTest {
             + "\"embedding\":[0.1,0.2,0.3]}],\"usage\":{\"x_usage\":1,\"prompt_tokens\":1,\"total_tokens\":1}}";
 
     enum FaultKind {
-        CONNECTION_REFUSED, RESET_BEFORE_BODY, RESET_DURING_BODY, EMPTY_REPLY, MALFORMED_CHUNK,
-        RANDOM_BYTES_THEN_CLOSE, HTTP_200_INVALID_JSON, HTTP_200_MISSING_CHOICES_OR_DATA,
-        BODY_ENDS_EARLY_WITHOUT_DONE, SILENT_SERVER, STALLS_AFTER_FIRST_BYTES, SLOW_BUT_STEADY_STREAM,
-        RATE_LIMIT_STORM_429, SERVER_ERROR_STORM_500, SERVER_ERROR_STORM_503, GZIP_BODY, UNKNOWN_FIELDS_EVERYWHERE,
-        HUGE_20_MB_RESPONSE, ONE_STRING_OVER_20_M_CHARS
+        CONNECTION_REFUSED,
+        RESET_BEFORE_BODY,
+        RESET_DURING_BODY,
+        EMPTY_REPLY,
+        MALFORMED_CHUNK,
+        RANDOM_BYTES_THEN_CLOSE,
+        HTTP_200_INVALID_JSON,
+        HTTP_200_MISSING_CHOICES_OR_DATA,
+        BODY_ENDS_EARLY_WITHOUT_DONE,
+        SILENT_SERVER,
+        STALLS_AFTER_FIRST_BYTES,
+        SLOW_BUT_STEADY_STREAM,
+        RATE_LIMIT_STORM_429,
+        SERVER_ERROR_STORM_500,
+        SERVER_ERROR_STORM_503,
+        GZIP_BODY,
+        UNKNOWN_FIELDS_EVERYWHERE,
+        HUGE_20_MB_RESPONSE,
+        ONE_STRING_OVER_20_M_CHARS
     }
 
     /** What a row expects: a result (error null) or an error type, and how many requests the server sees. */
@@ -120,7 +135,8 @@ class FaultMatrixTest {
 
         @Override
         public String toString() {
-            return error == null ? "result '" + result + "'"
+            return error == null
+                    ? "result '" + result + "'"
                     : error.getSimpleName() + " after " + requests + " request(s)";
         }
     }
@@ -134,21 +150,25 @@ class FaultMatrixTest {
             rows.add(Arguments.of(FaultKind.EMPTY_REPLY, t, Expect.fails(RetriableException.class, RETRIED)));
             // A stream whose body is broken before its first event is retried like any other call.
             rows.add(Arguments.of(FaultKind.MALFORMED_CHUNK, t, Expect.fails(RetriableException.class, RETRIED)));
-            rows.add(Arguments.of(FaultKind.RANDOM_BYTES_THEN_CLOSE, t,
-                    Expect.fails(RetriableException.class, RETRIED)));
+            rows.add(Arguments.of(
+                    FaultKind.RANDOM_BYTES_THEN_CLOSE, t, Expect.fails(RetriableException.class, RETRIED)));
             rows.add(Arguments.of(FaultKind.HTTP_200_INVALID_JSON, t, Expect.malformed()));
             rows.add(Arguments.of(FaultKind.SILENT_SERVER, t, Expect.fails(TimeoutException.class, RETRIED)));
-            rows.add(Arguments.of(FaultKind.SLOW_BUT_STEADY_STREAM, t,
-                    Expect.ok(t == EMBEDDINGS ? "dimensions=3" : "Hello there")));
+            rows.add(Arguments.of(
+                    FaultKind.SLOW_BUT_STEADY_STREAM, t, Expect.ok(t == EMBEDDINGS ? "dimensions=3" : "Hello there")));
             rows.add(Arguments.of(FaultKind.RATE_LIMIT_STORM_429, t, Expect.fails(RateLimitException.class, RETRIED)));
-            rows.add(Arguments.of(FaultKind.SERVER_ERROR_STORM_500, t,
-                    Expect.fails(InternalServerException.class, RETRIED)));
-            rows.add(Arguments.of(FaultKind.SERVER_ERROR_STORM_503, t,
-                    Expect.fails(InternalServerException.class, RETRIED)));
+            rows.add(Arguments.of(
+                    FaultKind.SERVER_ERROR_STORM_500, t, Expect.fails(InternalServerException.class, RETRIED)));
+            rows.add(Arguments.of(
+                    FaultKind.SERVER_ERROR_STORM_503, t, Expect.fails(InternalServerException.class, RETRIED)));
             rows.add(Arguments.of(FaultKind.GZIP_BODY, t, Expect.ok(t == EMBEDDINGS ? "dimensions=3" : "Hello there")));
-            rows.add(Arguments.of(FaultKind.UNKNOWN_FIELDS_EVERYWHERE, t,
+            rows.add(Arguments.of(
+                    FaultKind.UNKNOWN_FIELDS_EVERYWHERE,
+                    t,
                     Expect.ok(t == EMBEDDINGS ? "dimensions=3" : "Hello there")));
-            rows.add(Arguments.of(FaultKind.HUGE_20_MB_RESPONSE, t,
+            rows.add(Arguments.of(
+                    FaultKind.HUGE_20_MB_RESPONSE,
+                    t,
                     Expect.ok(t == EMBEDDINGS ? "dimensions=" + hugeDimensions() : "length=" + HUGE_BYTES)));
         }
         // One string longer than Jackson's default limit (20,000,000 characters) is refused cleanly as malformed,
@@ -157,20 +177,22 @@ class FaultMatrixTest {
         // Faults in the middle of a body: a sync call re-sends (it has returned nothing yet); a stream that has
         // delivered its first event must not, and reports the failure once.
         rows.add(Arguments.of(FaultKind.RESET_DURING_BODY, SYNC_CHAT, Expect.fails(RetriableException.class, RETRIED)));
-        rows.add(Arguments.of(FaultKind.RESET_DURING_BODY, EMBEDDINGS, Expect.fails(RetriableException.class, RETRIED)));
-        rows.add(Arguments.of(FaultKind.RESET_DURING_BODY, STREAMING_CHAT,
-                Expect.fails(RetriableException.class, NOT_RETRIED)));
-        rows.add(Arguments.of(FaultKind.STALLS_AFTER_FIRST_BYTES, SYNC_CHAT, Expect.fails(TimeoutException.class, RETRIED)));
-        rows.add(Arguments.of(FaultKind.STALLS_AFTER_FIRST_BYTES, EMBEDDINGS,
-                Expect.fails(TimeoutException.class, RETRIED)));
-        rows.add(Arguments.of(FaultKind.STALLS_AFTER_FIRST_BYTES, STREAMING_CHAT,
-                Expect.fails(TimeoutException.class, NOT_RETRIED)));
+        rows.add(
+                Arguments.of(FaultKind.RESET_DURING_BODY, EMBEDDINGS, Expect.fails(RetriableException.class, RETRIED)));
+        rows.add(Arguments.of(
+                FaultKind.RESET_DURING_BODY, STREAMING_CHAT, Expect.fails(RetriableException.class, NOT_RETRIED)));
+        rows.add(Arguments.of(
+                FaultKind.STALLS_AFTER_FIRST_BYTES, SYNC_CHAT, Expect.fails(TimeoutException.class, RETRIED)));
+        rows.add(Arguments.of(
+                FaultKind.STALLS_AFTER_FIRST_BYTES, EMBEDDINGS, Expect.fails(TimeoutException.class, RETRIED)));
+        rows.add(Arguments.of(
+                FaultKind.STALLS_AFTER_FIRST_BYTES, STREAMING_CHAT, Expect.fails(TimeoutException.class, NOT_RETRIED)));
         // A body shorter than its Content-Length is an I/O failure; a stream that closes without [DONE] after
         // delivering events is a truncated answer, never taken for a complete one, and not retried.
-        rows.add(Arguments.of(FaultKind.BODY_ENDS_EARLY_WITHOUT_DONE, SYNC_CHAT,
-                Expect.fails(RetriableException.class, RETRIED)));
-        rows.add(Arguments.of(FaultKind.BODY_ENDS_EARLY_WITHOUT_DONE, EMBEDDINGS,
-                Expect.fails(RetriableException.class, RETRIED)));
+        rows.add(Arguments.of(
+                FaultKind.BODY_ENDS_EARLY_WITHOUT_DONE, SYNC_CHAT, Expect.fails(RetriableException.class, RETRIED)));
+        rows.add(Arguments.of(
+                FaultKind.BODY_ENDS_EARLY_WITHOUT_DONE, EMBEDDINGS, Expect.fails(RetriableException.class, RETRIED)));
         rows.add(Arguments.of(FaultKind.BODY_ENDS_EARLY_WITHOUT_DONE, STREAMING_CHAT, Expect.malformed()));
         // No choices (chat) or no data (embeddings) in a 200 is malformed. A stream whose chunks carry no choices
         // is indistinguishable from an empty answer followed by Qwen's usage-only chunk ("choices": []): it
@@ -187,8 +209,10 @@ class FaultMatrixTest {
     @BeforeAll
     static void startWireMock() {
         // No gzip by WireMock itself: its compressor buffers, which would turn the dribbled body into one late burst.
-        wireMock = new WireMockServer(
-                WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1").gzipDisabled(true));
+        wireMock = new WireMockServer(WireMockConfiguration.options()
+                .dynamicPort()
+                .bindAddress("127.0.0.1")
+                .gzipDisabled(true));
         wireMock.start();
     }
 
@@ -217,8 +241,12 @@ class FaultMatrixTest {
         int attempts = MAX_RETRIES + 1;
         // Generous: every attempt may use its whole timeout plus a second of slack, plus the longest backoffs
         // (250 ms before retry 1), plus 5 s for a loaded CI machine. Never a speed target.
-        Duration bound = timeout.plusSeconds(1).multipliedBy(attempts).plusMillis(250L * MAX_RETRIES).plusSeconds(5);
-        if (fault == FaultKind.SLOW_BUT_STEADY_STREAM || fault == FaultKind.HUGE_20_MB_RESPONSE
+        Duration bound = timeout.plusSeconds(1)
+                .multipliedBy(attempts)
+                .plusMillis(250L * MAX_RETRIES)
+                .plusSeconds(5);
+        if (fault == FaultKind.SLOW_BUT_STEADY_STREAM
+                || fault == FaultKind.HUGE_20_MB_RESPONSE
                 || fault == FaultKind.ONE_STRING_OVER_20_M_CHARS) {
             bound = bound.plusSeconds(10); // the body itself takes 1.5 s, or 20 MB to move and parse
         }
@@ -231,14 +259,20 @@ class FaultMatrixTest {
             assertThat(outcome.result()).isEqualTo(expect.result());
         } else {
             assertThat(outcome.error()).as("error").isInstanceOf(expect.error());
-            assertThat(outcome.error() instanceof RetriableException).as("retriable").isEqualTo(expect.retriableError());
+            assertThat(outcome.error() instanceof RetriableException)
+                    .as("retriable")
+                    .isEqualTo(expect.retriableError());
             assertThat(outcome.error().getMessage()).doesNotContain(Targets.API_KEY);
         }
         assertThat(requestCount()).as("requests the server saw").isEqualTo(expect.requests());
         assertThat(outcome.elapsed()).as("time taken").isLessThan(bound);
-        if (target == STREAMING_CHAT && (fault == FaultKind.RESET_DURING_BODY
-                || fault == FaultKind.STALLS_AFTER_FIRST_BYTES || fault == FaultKind.BODY_ENDS_EARLY_WITHOUT_DONE)) {
-            assertThat(outcome.partialChars()).as("text delivered before the failure stays delivered").isPositive();
+        if (target == STREAMING_CHAT
+                && (fault == FaultKind.RESET_DURING_BODY
+                        || fault == FaultKind.STALLS_AFTER_FIRST_BYTES
+                        || fault == FaultKind.BODY_ENDS_EARLY_WITHOUT_DONE)) {
+            assertThat(outcome.partialChars())
+                    .as("text delivered before the failure stays delivered")
+                    .isPositive();
         }
     }
 
@@ -263,64 +297,82 @@ class FaultMatrixTest {
             case EMPTY_REPLY -> stub(aResponse().withFault(Fault.EMPTY_RESPONSE));
             case MALFORMED_CHUNK -> stub(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK));
             case RANDOM_BYTES_THEN_CLOSE -> stub(aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE));
-            case HTTP_200_INVALID_JSON -> stub(ok(contentType,
-                    target == STREAMING_CHAT ? "data: {\"id\":\"chatcmpl-r1\",\"choices\":[{\n\ndata: [DONE]\n\n"
-                            : "{\"id\":\"x\",\"choices\":[{\"message\":"));
-            case HTTP_200_MISSING_CHOICES_OR_DATA -> stub(ok(contentType, switch (target) {
-                case SYNC_CHAT -> "{\"id\":\"chatcmpl-r1\",\"object\":\"chat.completion\",\"model\":\"qwen-plus\"}";
-                case EMBEDDINGS -> "{\"object\":\"list\",\"model\":\"text-embedding-v4\",\"usage\":{\"total_tokens\":1}}";
-                default -> "data: {\"id\":\"chatcmpl-r1\",\"model\":\"qwen-plus\"}\n\ndata: [DONE]\n\n";
-            }));
+            case HTTP_200_INVALID_JSON ->
+                stub(ok(
+                        contentType,
+                        target == STREAMING_CHAT
+                                ? "data: {\"id\":\"chatcmpl-r1\",\"choices\":[{\n\ndata: [DONE]\n\n"
+                                : "{\"id\":\"x\",\"choices\":[{\"message\":"));
+            case HTTP_200_MISSING_CHOICES_OR_DATA ->
+                stub(ok(
+                        contentType,
+                        switch (target) {
+                            case SYNC_CHAT ->
+                                "{\"id\":\"chatcmpl-r1\",\"object\":\"chat.completion\",\"model\":\"qwen-plus\"}";
+                            case EMBEDDINGS ->
+                                "{\"object\":\"list\",\"model\":\"text-embedding-v4\",\"usage\":{\"total_tokens\":1}}";
+                            default -> "data: {\"id\":\"chatcmpl-r1\",\"model\":\"qwen-plus\"}\n\ndata: [DONE]\n\n";
+                        }));
             case SLOW_BUT_STEADY_STREAM ->
-                    // 15 pieces, one every 100 ms for 1.5 s, against a 300 ms read timeout.
-                    stub(ok(contentType, okBody).withChunkedDribbleDelay(15, 1500));
+                // 15 pieces, one every 100 ms for 1.5 s, against a 300 ms read timeout.
+                stub(ok(contentType, okBody).withChunkedDribbleDelay(15, 1500));
             case RATE_LIMIT_STORM_429 -> stub(error(429, "limit_requests", "Requests rate limit exceeded"));
             case SERVER_ERROR_STORM_500 -> stub(error(500, "internal_error", "An internal error has occured"));
             case SERVER_ERROR_STORM_503 -> stub(error(503, "ServiceUnavailable", "Service temporarily unavailable"));
-            case GZIP_BODY -> stub(aResponse().withStatus(200).withHeader("Content-Type", contentType)
-                    .withHeader("Content-Encoding", "gzip").withBody(gzip(okBody)));
-            case UNKNOWN_FIELDS_EVERYWHERE -> stub(ok(contentType, switch (target) {
-                case SYNC_CHAT -> CHAT_UNKNOWN_FIELDS;
-                case EMBEDDINGS -> EMBEDDINGS_UNKNOWN_FIELDS;
-                default -> SSE_UNKNOWN_FIELDS;
-            }));
-            case RESET_DURING_BODY -> raw = new RawHttpServer((request, socket, out) -> {
-                if (isStreaming(request)) {
-                    writeHead(out, 200, "text/event-stream", -1);
-                    write(out, FIRST_EVENT);
-                    Thread.sleep(150); // the first event reaches the handler before the reset
-                    write(out, "data: {\"id\":\"chatcmpl-r1\",\"choi");
-                } else {
-                    writeHead(out, 200, "application/json", okBody.length());
-                    write(out, okBody.substring(0, okBody.length() / 2));
-                    Thread.sleep(50);
-                }
-                reset(socket);
-            });
-            case STALLS_AFTER_FIRST_BYTES -> raw = new RawHttpServer((request, socket, out) -> {
-                if (isStreaming(request)) {
-                    writeHead(out, 200, "text/event-stream", -1);
-                    write(out, FIRST_EVENT);
-                } else {
-                    writeHead(out, 200, "application/json", okBody.length());
-                    write(out, okBody.substring(0, okBody.length() / 2));
-                }
-                Thread.sleep(30_000); // interrupted when the server closes
-            });
-            case BODY_ENDS_EARLY_WITHOUT_DONE -> raw = new RawHttpServer((request, socket, out) -> {
-                if (isStreaming(request)) {
-                    writeHead(out, 200, "text/event-stream", -1);
-                    write(out, SSE.substring(0, SSE.indexOf("data: [DONE]")));
-                } else {
-                    writeHead(out, 200, "application/json", okBody.length() + 100);
-                    write(out, okBody);
-                }
-            });
+            case GZIP_BODY ->
+                stub(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", contentType)
+                        .withHeader("Content-Encoding", "gzip")
+                        .withBody(gzip(okBody)));
+            case UNKNOWN_FIELDS_EVERYWHERE ->
+                stub(ok(
+                        contentType,
+                        switch (target) {
+                            case SYNC_CHAT -> CHAT_UNKNOWN_FIELDS;
+                            case EMBEDDINGS -> EMBEDDINGS_UNKNOWN_FIELDS;
+                            default -> SSE_UNKNOWN_FIELDS;
+                        }));
+            case RESET_DURING_BODY ->
+                raw = new RawHttpServer((request, socket, out) -> {
+                    if (isStreaming(request)) {
+                        writeHead(out, 200, "text/event-stream", -1);
+                        write(out, FIRST_EVENT);
+                        Thread.sleep(150); // the first event reaches the handler before the reset
+                        write(out, "data: {\"id\":\"chatcmpl-r1\",\"choi");
+                    } else {
+                        writeHead(out, 200, "application/json", okBody.length());
+                        write(out, okBody.substring(0, okBody.length() / 2));
+                        Thread.sleep(50);
+                    }
+                    reset(socket);
+                });
+            case STALLS_AFTER_FIRST_BYTES ->
+                raw = new RawHttpServer((request, socket, out) -> {
+                    if (isStreaming(request)) {
+                        writeHead(out, 200, "text/event-stream", -1);
+                        write(out, FIRST_EVENT);
+                    } else {
+                        writeHead(out, 200, "application/json", okBody.length());
+                        write(out, okBody.substring(0, okBody.length() / 2));
+                    }
+                    Thread.sleep(30_000); // interrupted when the server closes
+                });
+            case BODY_ENDS_EARLY_WITHOUT_DONE ->
+                raw = new RawHttpServer((request, socket, out) -> {
+                    if (isStreaming(request)) {
+                        writeHead(out, 200, "text/event-stream", -1);
+                        write(out, SSE.substring(0, SSE.indexOf("data: [DONE]")));
+                    } else {
+                        writeHead(out, 200, "application/json", okBody.length() + 100);
+                        write(out, okBody);
+                    }
+                });
             case SILENT_SERVER -> raw = new RawHttpServer((request, socket, out) -> Thread.sleep(30_000));
-            case HUGE_20_MB_RESPONSE -> raw = new RawHttpServer((request, socket, out) ->
-                    writeHuge(request, out, HUGE_BYTES));
-            case ONE_STRING_OVER_20_M_CHARS -> raw = new RawHttpServer((request, socket, out) ->
-                    writeHuge(request, out, 20_000_000 + 1024));
+            case HUGE_20_MB_RESPONSE ->
+                raw = new RawHttpServer((request, socket, out) -> writeHuge(request, out, HUGE_BYTES));
+            case ONE_STRING_OVER_20_M_CHARS ->
+                raw = new RawHttpServer((request, socket, out) -> writeHuge(request, out, 20_000_000 + 1024));
             default -> throw new IllegalStateException("unhandled " + fault);
         }
         return raw != null ? raw.baseUrl() : wireMockBase;
@@ -339,11 +391,16 @@ class FaultMatrixTest {
     }
 
     private static ResponseDefinitionBuilder ok(String contentType, String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", contentType).withBody(body);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", contentType)
+                .withBody(body);
     }
 
     private static ResponseDefinitionBuilder error(int status, String code, String message) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":{\"message\":\"" + message + "\",\"type\":\"x\",\"code\":\"" + code + "\"},"
                         + "\"request_id\":\"req-storm\"}");
     }
@@ -391,11 +448,15 @@ class FaultMatrixTest {
                 out.write(kib);
                 out.write(suffix);
             }
-            write(out, "data: {\"id\":\"chatcmpl-r1\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}"
-                    + "\n\ndata: [DONE]\n\n");
+            write(
+                    out,
+                    "data: {\"id\":\"chatcmpl-r1\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}"
+                            + "\n\ndata: [DONE]\n\n");
         } else {
             writeHead(out, 200, "application/json", -1);
-            write(out, "{\"id\":\"chatcmpl-r1\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"");
+            write(
+                    out,
+                    "{\"id\":\"chatcmpl-r1\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"");
             for (int i = 0; i < bytes / 1024; i++) {
                 out.write(kib);
             }

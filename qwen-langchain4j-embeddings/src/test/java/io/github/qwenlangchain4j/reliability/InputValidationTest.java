@@ -68,44 +68,73 @@ class InputValidationTest {
         String baseUrl = bad.baseUrl() != null ? bad.baseUrl() : server.baseUrl();
         String apiKey = bad.apiKey() != null || what.contains("API key") ? bad.apiKey() : Targets.API_KEY;
         List<Function<Settings, Object>> builders = List.of(
-                s -> QwenChatModel.builder().apiKey(apiKey).baseUrl(baseUrl).timeout(s.timeout())
-                        .maxRetries(s.maxRetries()).build(),
-                s -> QwenStreamingChatModel.builder().apiKey(apiKey).baseUrl(baseUrl).timeout(s.timeout())
-                        .maxRetries(s.maxRetries()).build(),
-                s -> QwenEmbeddingModel.builder().apiKey(apiKey).baseUrl(baseUrl).timeout(s.timeout())
-                        .maxRetries(s.maxRetries()).build());
+                s -> QwenChatModel.builder()
+                        .apiKey(apiKey)
+                        .baseUrl(baseUrl)
+                        .timeout(s.timeout())
+                        .maxRetries(s.maxRetries())
+                        .build(),
+                s -> QwenStreamingChatModel.builder()
+                        .apiKey(apiKey)
+                        .baseUrl(baseUrl)
+                        .timeout(s.timeout())
+                        .maxRetries(s.maxRetries())
+                        .build(),
+                s -> QwenEmbeddingModel.builder()
+                        .apiKey(apiKey)
+                        .baseUrl(baseUrl)
+                        .timeout(s.timeout())
+                        .maxRetries(s.maxRetries())
+                        .build());
 
         for (Function<Settings, Object> builder : builders) {
             Throwable thrown = catchThrowable(() -> builder.apply(bad));
-            assertThat(thrown).as(what).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(named);
+            assertThat(thrown)
+                    .as(what)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(named);
         }
         assertThat(server.requestCount()).isZero();
     }
 
     static Stream<Arguments> badRequests() {
-        ToolSpecification spaced = ToolSpecification.builder().name("get weather").description("d").build();
-        ToolSpecification tooLong = ToolSpecification.builder().name("t".repeat(65)).build();
-        ToolSpecification unicode = ToolSpecification.builder().name("wetter_für_heute").build();
+        ToolSpecification spaced =
+                ToolSpecification.builder().name("get weather").description("d").build();
+        ToolSpecification tooLong =
+                ToolSpecification.builder().name("t".repeat(65)).build();
+        ToolSpecification unicode =
+                ToolSpecification.builder().name("wetter_für_heute").build();
         return Stream.of(
-                Arguments.of("null message in the list",
+                Arguments.of(
+                        "null message in the list",
                         (Function<Void, ChatRequest>) v -> ChatRequest.builder()
-                                .messages(Arrays.asList(UserMessage.from("hi"), null)).build(), "null"),
+                                .messages(Arrays.asList(UserMessage.from("hi"), null))
+                                .build(),
+                        "null"),
                 Arguments.of("tool name with spaces", request(spaced), "get weather"),
                 Arguments.of("tool name longer than 64", request(tooLong), "Invalid tool name"),
                 Arguments.of("tool name with non-ASCII letters", request(unicode), "wetter_für_heute"));
     }
 
     private static Function<Void, ChatRequest> request(ToolSpecification tool) {
-        return v -> ChatRequest.builder().messages(UserMessage.from("hi")).toolSpecifications(tool).build();
+        return v -> ChatRequest.builder()
+                .messages(UserMessage.from("hi"))
+                .toolSpecifications(tool)
+                .build();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badRequests")
     void should_refuse_a_bad_chat_request_before_sending(String what, Function<Void, ChatRequest> request, String named)
             throws Exception {
-        QwenChatModel chat = QwenChatModel.builder().apiKey(Targets.API_KEY).baseUrl(server.baseUrl()).build();
-        QwenStreamingChatModel streaming =
-                QwenStreamingChatModel.builder().apiKey(Targets.API_KEY).baseUrl(server.baseUrl()).build();
+        QwenChatModel chat = QwenChatModel.builder()
+                .apiKey(Targets.API_KEY)
+                .baseUrl(server.baseUrl())
+                .build();
+        QwenStreamingChatModel streaming = QwenStreamingChatModel.builder()
+                .apiKey(Targets.API_KEY)
+                .baseUrl(server.baseUrl())
+                .build();
 
         Throwable syncError = catchThrowable(() -> chat.chat(request.apply(null)));
         Throwable streamError;
@@ -120,22 +149,36 @@ class InputValidationTest {
             streamError = refusedByLangChain4j;
         }
 
-        assertThat(syncError).as(what).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(named);
-        assertThat(streamError).as(what).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(named);
+        assertThat(syncError)
+                .as(what)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(named);
+        assertThat(streamError)
+                .as(what)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(named);
         assertThat(server.requestCount()).isZero();
     }
 
     @org.junit.jupiter.api.Test
     void should_refuse_null_and_empty_message_lists_and_empty_tool_names_before_sending() {
-        QwenChatModel chat = QwenChatModel.builder().apiKey(Targets.API_KEY).baseUrl(server.baseUrl()).build();
+        QwenChatModel chat = QwenChatModel.builder()
+                .apiKey(Targets.API_KEY)
+                .baseUrl(server.baseUrl())
+                .build();
 
         assertThat(catchThrowable(() -> chat.chat((List<ChatMessage>) null)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("messages");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("messages");
         assertThat(catchThrowable(() -> chat.chat(new ArrayList<ChatMessage>())))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("messages");
-        assertThat(catchThrowable(() -> chat.chat(ChatRequest.builder().messages(UserMessage.from("hi"))
-                        .toolSpecifications(ToolSpecification.builder().name("").build()).build())))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("messages");
+        assertThat(catchThrowable(() -> chat.chat(ChatRequest.builder()
+                        .messages(UserMessage.from("hi"))
+                        .toolSpecifications(ToolSpecification.builder().name("").build())
+                        .build())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("name");
         assertThat(server.requestCount()).isZero();
     }
 }

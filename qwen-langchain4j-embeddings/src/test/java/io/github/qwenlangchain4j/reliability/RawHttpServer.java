@@ -134,8 +134,11 @@ final class RawHttpServer implements AutoCloseable {
 
     /** Writes a status line and headers; {@code contentLength} < 0 means "until the connection closes". */
     static void writeHead(OutputStream out, int status, String contentType, long contentLength) throws IOException {
-        StringBuilder head = new StringBuilder("HTTP/1.1 ").append(status).append(status == 200 ? " OK" : " Error")
-                .append("\r\nContent-Type: ").append(contentType)
+        StringBuilder head = new StringBuilder("HTTP/1.1 ")
+                .append(status)
+                .append(status == 200 ? " OK" : " Error")
+                .append("\r\nContent-Type: ")
+                .append(contentType)
                 .append("\r\nx-request-id: raw-req-1\r\nConnection: close\r\n");
         if (contentLength >= 0) {
             head.append("Content-Length: ").append(contentLength).append("\r\n");
@@ -156,7 +159,9 @@ final class RawHttpServer implements AutoCloseable {
     }
 
     static boolean isStreaming(Request request) {
-        return new String(request.body(), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT).contains("\"stream\":true");
+        return new String(request.body(), StandardCharsets.UTF_8)
+                .toLowerCase(Locale.ROOT)
+                .contains("\"stream\":true");
     }
 
     @Override

@@ -46,7 +46,14 @@ class SoakTest {
     private static final long SEED = 20_240_601L;
     private static final String API_KEY = Targets.API_KEY;
 
-    enum Injected { NONE, HTTP_503, HTTP_429, MALFORMED_JSON, TRUNCATED_BODY, STREAM_WITHOUT_DONE }
+    enum Injected {
+        NONE,
+        HTTP_503,
+        HTTP_429,
+        MALFORMED_JSON,
+        TRUNCATED_BODY,
+        STREAM_WITHOUT_DONE
+    }
 
     @Test
     void should_end_every_call_once_and_leave_no_thread_connection_or_memory_behind() throws Exception {
@@ -59,14 +66,28 @@ class SoakTest {
         AtomicLong unfinishedStreams = new AtomicLong();
         try {
             String baseUrl = server.baseUrl();
-            QwenChatModel chat = QwenChatModel.builder().apiKey(API_KEY).baseUrl(baseUrl)
-                    .timeout(Duration.ofSeconds(10)).maxRetries(2).build();
-            QwenStreamingChatModel streaming = QwenStreamingChatModel.builder().apiKey(API_KEY).baseUrl(baseUrl)
-                    .timeout(Duration.ofSeconds(10)).maxRetries(2).build();
-            QwenEmbeddingModel embeddings = QwenEmbeddingModel.builder().apiKey(API_KEY).baseUrl(baseUrl)
-                    .timeout(Duration.ofSeconds(10)).maxRetries(2).maxConcurrentRequests(3).build();
+            QwenChatModel chat = QwenChatModel.builder()
+                    .apiKey(API_KEY)
+                    .baseUrl(baseUrl)
+                    .timeout(Duration.ofSeconds(10))
+                    .maxRetries(2)
+                    .build();
+            QwenStreamingChatModel streaming = QwenStreamingChatModel.builder()
+                    .apiKey(API_KEY)
+                    .baseUrl(baseUrl)
+                    .timeout(Duration.ofSeconds(10))
+                    .maxRetries(2)
+                    .build();
+            QwenEmbeddingModel embeddings = QwenEmbeddingModel.builder()
+                    .apiKey(API_KEY)
+                    .baseUrl(baseUrl)
+                    .timeout(Duration.ofSeconds(10))
+                    .maxRetries(2)
+                    .maxConcurrentRequests(3)
+                    .build();
             List<TextSegment> segments = IntStream.range(0, 25)
-                    .mapToObj(i -> TextSegment.from("segment number " + i)).toList(); // 3 batches of <= 10
+                    .mapToObj(i -> TextSegment.from("segment number " + i))
+                    .toList(); // 3 batches of <= 10
 
             ExecutorService pool = Executors.newFixedThreadPool(THREADS);
             List<Future<?>> futures = new ArrayList<>();
@@ -86,7 +107,8 @@ class SoakTest {
                                 chat.chat("hello " + i);
                                 outcome = "ok";
                             } else if (kind.equals("embed")) {
-                                assertThat(embeddings.embedAll(segments).content()).hasSize(25);
+                                assertThat(embeddings.embedAll(segments).content())
+                                        .hasSize(25);
                                 outcome = "ok";
                             } else {
                                 Targets.CountingHandler handler = new Targets.CountingHandler();
@@ -94,7 +116,8 @@ class SoakTest {
                                 if (!handler.await(Duration.ofSeconds(60))) {
                                     unfinishedStreams.incrementAndGet();
                                 }
-                                outcome = handler.error.get() == null ? "ok"
+                                outcome = handler.error.get() == null
+                                        ? "ok"
                                         : handler.error.get().getClass().getSimpleName();
                                 if (handler.terminalCalls.get() != 1) {
                                     extraTerminalCallbacks.incrementAndGet();
@@ -103,7 +126,8 @@ class SoakTest {
                         } catch (RuntimeException e) {
                             outcome = e.getClass().getSimpleName();
                         }
-                        outcomes.computeIfAbsent(kind + " " + outcome, k -> new AtomicInteger()).incrementAndGet();
+                        outcomes.computeIfAbsent(kind + " " + outcome, k -> new AtomicInteger())
+                                .incrementAndGet();
                     }
                     return null;
                 }));
@@ -121,23 +145,44 @@ class SoakTest {
 
         int counted = outcomes.values().stream().mapToInt(AtomicInteger::get).sum();
         long heapAfter = usedHeapAfterGc();
-        System.out.printf("Soak: %d calls in %d ms from %d threads; %d requests, faults injected %s; outcomes %s;"
-                        + " heap before %d MB, after %d MB%n", calls, duration.toMillis(), THREADS,
-                server.requests.get(), server.injectedCounts(), new java.util.TreeMap<>(outcomes),
-                heapBefore >> 20, heapAfter >> 20);
+        System.out.printf(
+                "Soak: %d calls in %d ms from %d threads; %d requests, faults injected %s; outcomes %s;"
+                        + " heap before %d MB, after %d MB%n",
+                calls,
+                duration.toMillis(),
+                THREADS,
+                server.requests.get(),
+                server.injectedCounts(),
+                new java.util.TreeMap<>(outcomes),
+                heapBefore >> 20,
+                heapAfter >> 20);
 
         assertThat(counted).as("calls with an outcome").isEqualTo(calls);
-        assertThat(unfinishedStreams.get()).as("streams without a terminal callback").isZero();
-        assertThat(extraTerminalCallbacks.get()).as("streams without exactly one terminal callback").isZero();
+        assertThat(unfinishedStreams.get())
+                .as("streams without a terminal callback")
+                .isZero();
+        assertThat(extraTerminalCallbacks.get())
+                .as("streams without exactly one terminal callback")
+                .isZero();
         assertThat(server.injectedTotal()).as("faults injected").isPositive();
-        assertThat(outcomes.keySet()).as("faults that cannot be retried surface").anyMatch(k -> !k.endsWith(" ok"));
-        assertThat(SharedHttpProbe.runningCalls()).as("calls still running in OkHttp's dispatcher").isZero();
-        assertThat(SharedHttpProbe.queuedCalls()).as("calls queued in OkHttp's dispatcher").isZero();
+        assertThat(outcomes.keySet())
+                .as("faults that cannot be retried surface")
+                .anyMatch(k -> !k.endsWith(" ok"));
+        assertThat(SharedHttpProbe.runningCalls())
+                .as("calls still running in OkHttp's dispatcher")
+                .isZero();
+        assertThat(SharedHttpProbe.queuedCalls())
+                .as("calls queued in OkHttp's dispatcher")
+                .isZero();
         assertThat(SharedHttpProbe.connectionCount() - SharedHttpProbe.idleConnectionCount())
-                .as("connections in use").isZero();
+                .as("connections in use")
+                .isZero();
         SharedHttpProbe.evictIdleConnections();
-        assertThat(SharedHttpProbe.connectionCount()).as("connections left after evicting the idle ones").isZero();
-        assertThat(Thread.getAllStackTraces().keySet()).as("live threads")
+        assertThat(SharedHttpProbe.connectionCount())
+                .as("connections left after evicting the idle ones")
+                .isZero();
+        assertThat(Thread.getAllStackTraces().keySet())
+                .as("live threads")
                 .noneMatch(thread -> thread.getName().startsWith("qwen-embeddings-") && thread.isAlive());
         assertThat(heapAfter).as("used heap after GC (bytes)").isLessThan(heapBefore + (64L << 20));
     }
@@ -165,8 +210,13 @@ class SoakTest {
         FaultyServer(long seed) throws IOException {
             Random random = new Random(seed);
             plan = new Injected[1 << 16];
-            Injected[] faults = {Injected.HTTP_503, Injected.HTTP_429, Injected.MALFORMED_JSON, Injected.TRUNCATED_BODY,
-                    Injected.STREAM_WITHOUT_DONE};
+            Injected[] faults = {
+                Injected.HTTP_503,
+                Injected.HTTP_429,
+                Injected.MALFORMED_JSON,
+                Injected.TRUNCATED_BODY,
+                Injected.STREAM_WITHOUT_DONE
+            };
             for (int i = 0; i < plan.length; i++) {
                 plan[i] = random.nextInt(100) < 4 ? faults[random.nextInt(faults.length)] : Injected.NONE;
             }
@@ -208,14 +258,27 @@ class SoakTest {
                 if (fault != Injected.NONE) {
                     injected.computeIfAbsent(fault, k -> new AtomicInteger()).incrementAndGet();
                 }
-                String ok = embeddings ? embeddingsBody(body) : stream ? FaultMatrixTest.SSE : FaultMatrixTest.CHAT_JSON;
+                String ok =
+                        embeddings ? embeddingsBody(body) : stream ? FaultMatrixTest.SSE : FaultMatrixTest.CHAT_JSON;
                 switch (fault) {
-                    case HTTP_503 -> send(exchange, 503, "application/json",
-                            "{\"error\":{\"message\":\"busy\",\"code\":\"ServiceUnavailable\"}}");
-                    case HTTP_429 -> send(exchange, 429, "application/json",
-                            "{\"error\":{\"message\":\"slow down\",\"code\":\"limit_requests\"}}");
-                    case MALFORMED_JSON -> send(exchange, 200, stream ? "text/event-stream" : "application/json",
-                            stream ? "data: {\"choices\":[\n\n" : "{\"choices\":[");
+                    case HTTP_503 ->
+                        send(
+                                exchange,
+                                503,
+                                "application/json",
+                                "{\"error\":{\"message\":\"busy\",\"code\":\"ServiceUnavailable\"}}");
+                    case HTTP_429 ->
+                        send(
+                                exchange,
+                                429,
+                                "application/json",
+                                "{\"error\":{\"message\":\"slow down\",\"code\":\"limit_requests\"}}");
+                    case MALFORMED_JSON ->
+                        send(
+                                exchange,
+                                200,
+                                stream ? "text/event-stream" : "application/json",
+                                stream ? "data: {\"choices\":[\n\n" : "{\"choices\":[");
                     case TRUNCATED_BODY -> {
                         byte[] bytes = ok.getBytes(StandardCharsets.UTF_8);
                         exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -225,8 +288,8 @@ class SoakTest {
                         out.flush();
                         // closing with bytes missing makes the JDK server drop the connection
                     }
-                    case STREAM_WITHOUT_DONE -> send(exchange, 200, "text/event-stream",
-                            ok.substring(0, ok.indexOf("data: [DONE]")));
+                    case STREAM_WITHOUT_DONE ->
+                        send(exchange, 200, "text/event-stream", ok.substring(0, ok.indexOf("data: [DONE]")));
                     default -> send(exchange, 200, stream ? "text/event-stream" : "application/json", ok);
                 }
             }

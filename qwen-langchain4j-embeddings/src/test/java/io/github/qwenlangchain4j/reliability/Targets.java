@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /** The three kinds of call the reliability tests make, each reduced to one {@link Outcome}. */
 enum Targets {
-    SYNC_CHAT, STREAMING_CHAT, EMBEDDINGS;
+    SYNC_CHAT,
+    STREAMING_CHAT,
+    EMBEDDINGS;
 
     /** A distinctive fake key, so that the tests can check it never leaks. */
     static final String API_KEY = "sk-rel-SECRET-5f3c2a91d0b7e4";
@@ -33,10 +35,16 @@ enum Targets {
         long start = System.nanoTime();
         switch (this) {
             case SYNC_CHAT -> {
-                QwenChatModel model = QwenChatModel.builder().apiKey(API_KEY).baseUrl(baseUrl).timeout(timeout)
-                        .maxRetries(maxRetries).build();
+                QwenChatModel model = QwenChatModel.builder()
+                        .apiKey(API_KEY)
+                        .baseUrl(baseUrl)
+                        .timeout(timeout)
+                        .maxRetries(maxRetries)
+                        .build();
                 try {
-                    String text = model.chat(dev.langchain4j.data.message.UserMessage.from("hello")).aiMessage().text();
+                    String text = model.chat(dev.langchain4j.data.message.UserMessage.from("hello"))
+                            .aiMessage()
+                            .text();
                     return new Outcome(summary(text), null, 1, 0, since(start));
                 } catch (RuntimeException e) {
                     return new Outcome(null, e, 1, 0, since(start));
@@ -45,8 +53,13 @@ enum Targets {
             case EMBEDDINGS -> {
                 // rateLimitPatience off: the matrix checks the maxRetries policy every transport shares; riding
                 // out rate limits is QwenEmbeddingModelRateLimitTest's
-                QwenEmbeddingModel model = QwenEmbeddingModel.builder().apiKey(API_KEY).baseUrl(baseUrl)
-                        .timeout(timeout).maxRetries(maxRetries).rateLimitPatience(Duration.ZERO).build();
+                QwenEmbeddingModel model = QwenEmbeddingModel.builder()
+                        .apiKey(API_KEY)
+                        .baseUrl(baseUrl)
+                        .timeout(timeout)
+                        .maxRetries(maxRetries)
+                        .rateLimitPatience(Duration.ZERO)
+                        .build();
                 try {
                     Embedding embedding = model.embed("hello").content();
                     return new Outcome("dimensions=" + embedding.dimension(), null, 1, 0, since(start));
@@ -55,16 +68,25 @@ enum Targets {
                 }
             }
             default -> {
-                QwenStreamingChatModel model = QwenStreamingChatModel.builder().apiKey(API_KEY).baseUrl(baseUrl)
-                        .timeout(timeout).maxRetries(maxRetries).build();
+                QwenStreamingChatModel model = QwenStreamingChatModel.builder()
+                        .apiKey(API_KEY)
+                        .baseUrl(baseUrl)
+                        .timeout(timeout)
+                        .maxRetries(maxRetries)
+                        .build();
                 CountingHandler handler = new CountingHandler();
                 model.chat("hello", handler);
                 handler.await(maxWait);
                 Duration elapsed = since(start);
                 Thread.sleep(150); // a second terminal callback, if there were one, would come now
-                return new Outcome(handler.response.get() == null ? null
-                        : summary(handler.response.get().aiMessage().text()),
-                        handler.error.get(), handler.terminalCalls.get(), handler.partialChars.get(), elapsed);
+                return new Outcome(
+                        handler.response.get() == null
+                                ? null
+                                : summary(handler.response.get().aiMessage().text()),
+                        handler.error.get(),
+                        handler.terminalCalls.get(),
+                        handler.partialChars.get(),
+                        elapsed);
             }
         }
     }

@@ -30,25 +30,49 @@ final class ChatModelFactory {
      * {@code langchain4j.qwen.chat-models.NAME}).
      */
     static <M, B extends QwenBaseChatModel.Builder<M, B>> M build(
-            B builder, QwenProperties properties, String section, QwenProperties.ChatModel chat,
-            ConnectionOverrides overrides, QwenHttpClient http, ObjectProvider<ChatModelListener> listeners) {
+            B builder,
+            QwenProperties properties,
+            String section,
+            QwenProperties.ChatModel chat,
+            ConnectionOverrides overrides,
+            QwenHttpClient http,
+            ObjectProvider<ChatModelListener> listeners) {
         String at = section + ".";
         QwenConnections.apply(builder, properties, overrides, http)
                 .modelName(modelName(at + "model-name", chat.modelName()))
-                .temperature(acceptedIfSet(at + "temperature", chat.temperature(),
+                .temperature(acceptedIfSet(
+                        at + "temperature",
+                        chat.temperature(),
                         value -> parameters().temperature(value).build()))
-                .topP(acceptedIfSet(at + "top-p", chat.topP(), value -> parameters().topP(value).build()))
-                .topK(acceptedIfSet(at + "top-k", chat.topK(), value -> parameters().topK(value).build()))
-                .maxTokens(acceptedIfSet(at + "max-tokens", chat.maxTokens(),
+                .topP(acceptedIfSet(
+                        at + "top-p",
+                        chat.topP(),
+                        value -> parameters().topP(value).build()))
+                .topK(acceptedIfSet(
+                        at + "top-k",
+                        chat.topK(),
+                        value -> parameters().topK(value).build()))
+                .maxTokens(acceptedIfSet(
+                        at + "max-tokens",
+                        chat.maxTokens(),
                         value -> parameters().maxOutputTokens(value).build()))
                 .stop(chat.stop())
-                .seed(acceptedIfSet(at + "seed", chat.seed(), value -> parameters().seed(value).build()))
-                .presencePenalty(acceptedIfSet(at + "presence-penalty", chat.presencePenalty(),
+                .seed(acceptedIfSet(
+                        at + "seed",
+                        chat.seed(),
+                        value -> parameters().seed(value).build()))
+                .presencePenalty(acceptedIfSet(
+                        at + "presence-penalty",
+                        chat.presencePenalty(),
                         value -> parameters().presencePenalty(value).build()))
-                .repetitionPenalty(acceptedIfSet(at + "repetition-penalty", chat.repetitionPenalty(),
+                .repetitionPenalty(acceptedIfSet(
+                        at + "repetition-penalty",
+                        chat.repetitionPenalty(),
                         value -> parameters().repetitionPenalty(value).build()))
                 .enableThinking(chat.enableThinking())
-                .thinkingBudget(acceptedIfSet(at + "thinking-budget", chat.thinkingBudget(),
+                .thinkingBudget(acceptedIfSet(
+                        at + "thinking-budget",
+                        chat.thinkingBudget(),
                         value -> parameters().thinkingBudget(value).build()))
                 .enableSearch(chat.enableSearch())
                 .searchOptions(searchOptions(at + "search-options.", chat.searchOptions()))
@@ -83,10 +107,16 @@ final class ChatModelFactory {
         }
         return QwenSearchOptions.builder()
                 .forcedSearch(search.forcedSearch())
-                .searchStrategy(acceptedIfSet(at + "search-strategy", search.searchStrategy(),
-                        value -> QwenSearchOptions.builder().searchStrategy(value).build()))
+                .searchStrategy(acceptedIfSet(
+                        at + "search-strategy",
+                        search.searchStrategy(),
+                        value -> QwenSearchOptions.builder()
+                                .searchStrategy(value)
+                                .build()))
                 .enableSearchExtension(search.enableSearchExtension())
-                .freshness(acceptedIfSet(at + "freshness", search.freshness(),
+                .freshness(acceptedIfSet(
+                        at + "freshness",
+                        search.freshness(),
                         value -> QwenSearchOptions.builder().freshness(value).build()))
                 .assignedSiteList(search.assignedSiteList())
                 .build();
@@ -104,7 +134,7 @@ final class ChatModelFactory {
         if (audio.format() == null) {
             return QwenAudioOutput.voice(voice);
         }
-        return QwenAudioOutput.of(voice, accepted(at + "format", audio.format(),
-                format -> QwenAudioOutput.of(voice, format)));
+        return QwenAudioOutput.of(
+                voice, accepted(at + "format", audio.format(), format -> QwenAudioOutput.of(voice, format)));
     }
 }

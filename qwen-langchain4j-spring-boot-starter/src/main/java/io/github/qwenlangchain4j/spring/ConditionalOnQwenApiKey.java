@@ -15,5 +15,4 @@ import org.springframework.context.annotation.Conditional;
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Documented
 @Conditional(OnQwenApiKeyCondition.class)
-@interface ConditionalOnQwenApiKey {
-}
+@interface ConditionalOnQwenApiKey {}

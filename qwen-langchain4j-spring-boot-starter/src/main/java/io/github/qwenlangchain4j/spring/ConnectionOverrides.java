@@ -14,8 +14,15 @@ import org.springframework.core.env.Environment;
  *
  * @param section the section they were read from, e.g. {@code langchain4j.qwen.chat-models.router}; null for none
  */
-record ConnectionOverrides(String section, String apiKey, QwenRegion region, String baseUrl, Duration timeout,
-                           Integer maxRetries, Boolean logRequests, Boolean logResponses) {
+record ConnectionOverrides(
+        String section,
+        String apiKey,
+        QwenRegion region,
+        String baseUrl,
+        Duration timeout,
+        Integer maxRetries,
+        Boolean logRequests,
+        Boolean logResponses) {
 
     /** No override: the default models. */
     static final ConnectionOverrides NONE = new ConnectionOverrides(null, null, null, null, null, null, null, null);
@@ -24,10 +31,13 @@ record ConnectionOverrides(String section, String apiKey, QwenRegion region, Str
     static ConnectionOverrides bind(Environment environment, String section) {
         ApplicationConversionService conversion = new ApplicationConversionService();
         conversion.addConverter(new QwenRegionConverter());
-        Binder binder = new Binder(ConfigurationPropertySources.get(environment),
-                new PropertySourcesPlaceholdersResolver(environment), conversion);
+        Binder binder = new Binder(
+                ConfigurationPropertySources.get(environment),
+                new PropertySourcesPlaceholdersResolver(environment),
+                conversion);
         String at = section + ".";
-        return new ConnectionOverrides(section,
+        return new ConnectionOverrides(
+                section,
                 binder.bind(at + "api-key", String.class).orElse(null),
                 binder.bind(at + "region", QwenRegion.class).orElse(null),
                 binder.bind(at + "base-url", String.class).orElse(null),

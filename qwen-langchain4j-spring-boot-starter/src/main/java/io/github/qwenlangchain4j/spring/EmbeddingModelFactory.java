@@ -22,20 +22,33 @@ final class EmbeddingModelFactory {
     private EmbeddingModelFactory() {}
 
     /** A model from {@code embedding} under {@code section}, the default or a named one. */
-    static QwenEmbeddingModel build(QwenProperties properties, String section,
-                                    QwenProperties.EmbeddingModel embedding, ConnectionOverrides overrides,
-                                    QwenHttpClient http, ObjectProvider<EmbeddingModelListener> listeners) {
+    static QwenEmbeddingModel build(
+            QwenProperties properties,
+            String section,
+            QwenProperties.EmbeddingModel embedding,
+            ConnectionOverrides overrides,
+            QwenHttpClient http,
+            ObjectProvider<EmbeddingModelListener> listeners) {
         String at = section + ".";
         String modelName = modelName(at, embedding);
-        QwenEmbeddingModel.Builder builder = QwenConnections.apply(QwenEmbeddingModel.builder(), properties,
-                        overrides, http)
+        QwenEmbeddingModel.Builder builder = QwenConnections.apply(
+                        QwenEmbeddingModel.builder(), properties, overrides, http)
                 .modelName(modelName)
                 .dimensions(dimensions(at, modelName, embedding))
-                .maxSegmentsPerBatch(probed(at + "max-segments-per-batch", modelName,
-                        embedding.maxSegmentsPerBatch(), QwenEmbeddingModel.Builder::maxSegmentsPerBatch))
-                .maxConcurrentRequests(probed(at + "max-concurrent-requests", modelName,
-                        embedding.maxConcurrentRequests(), QwenEmbeddingModel.Builder::maxConcurrentRequests))
-                .rateLimitPatience(probed(at + "rate-limit-patience", modelName, embedding.rateLimitPatience(),
+                .maxSegmentsPerBatch(probed(
+                        at + "max-segments-per-batch",
+                        modelName,
+                        embedding.maxSegmentsPerBatch(),
+                        QwenEmbeddingModel.Builder::maxSegmentsPerBatch))
+                .maxConcurrentRequests(probed(
+                        at + "max-concurrent-requests",
+                        modelName,
+                        embedding.maxConcurrentRequests(),
+                        QwenEmbeddingModel.Builder::maxConcurrentRequests))
+                .rateLimitPatience(probed(
+                        at + "rate-limit-patience",
+                        modelName,
+                        embedding.rateLimitPatience(),
                         QwenEmbeddingModel.Builder::rateLimitPatience))
                 .customHeaders(emptyToNull(embedding.customHeaders()))
                 .listeners(listeners.orderedStream().toList());
@@ -44,7 +57,8 @@ final class EmbeddingModelFactory {
 
     /** The model name under {@code at}, checked (not blank); null for the library's default. */
     static String modelName(String at, QwenProperties.EmbeddingModel embedding) {
-        return acceptedIfSet(at + "model-name", embedding.modelName(), name -> probe(name).build());
+        return acceptedIfSet(
+                at + "model-name", embedding.modelName(), name -> probe(name).build());
     }
 
     /** The dimensions under {@code at}, checked against {@code modelName} (already checked). */
@@ -53,9 +67,13 @@ final class EmbeddingModelFactory {
     }
 
     /** {@code value}, once a probe of {@code modelName} with {@code option} set to it has been built. */
-    private static <V> V probed(String property, String modelName, V value,
-                                BiFunction<QwenEmbeddingModel.Builder, V, QwenEmbeddingModel.Builder> option) {
-        return acceptedIfSet(property, value, v -> option.apply(probe(modelName), v).build());
+    private static <V> V probed(
+            String property,
+            String modelName,
+            V value,
+            BiFunction<QwenEmbeddingModel.Builder, V, QwenEmbeddingModel.Builder> option) {
+        return acceptedIfSet(
+                property, value, v -> option.apply(probe(modelName), v).build());
     }
 
     private static QwenEmbeddingModel.Builder probe(String modelName) {

@@ -32,6 +32,7 @@ final class GenAiObserver {
      * spring-ai-alibaba-core/.../observation/conventions/AiProvider.java), and {@code server.address} tells the region.
      */
     static final String PROVIDER = "dashscope";
+
     static final String CHAT = "chat";
     static final String EMBEDDINGS = "embeddings";
     static final String NONE = KeyValue.NONE_VALUE;
@@ -94,7 +95,8 @@ final class GenAiObserver {
      * @param response      the span attributes of the response (identifiers and numbers only)
      */
     void succeeded(Observation observation, String responseModel, TokenUsage usage, KeyValues response) {
-        observation.lowCardinalityKeyValue(RESPONSE_MODEL, responseModel == null ? NONE : responseModel)
+        observation
+                .lowCardinalityKeyValue(RESPONSE_MODEL, responseModel == null ? NONE : responseModel)
                 .lowCardinalityKeyValue(ERROR_TYPE, NONE)
                 .highCardinalityKeyValues(response)
                 .highCardinalityKeyValues(usage(usage));
@@ -115,7 +117,8 @@ final class GenAiObserver {
      * @param error       why the call failed
      */
     void failed(Observation observation, Throwable error) {
-        observation.lowCardinalityKeyValue(RESPONSE_MODEL, NONE)
+        observation
+                .lowCardinalityKeyValue(RESPONSE_MODEL, NONE)
                 .lowCardinalityKeyValue(ERROR_TYPE, error.getClass().getName())
                 .error(error);
         observation.stop();

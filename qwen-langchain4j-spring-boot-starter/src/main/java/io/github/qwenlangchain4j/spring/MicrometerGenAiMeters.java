@@ -46,7 +46,10 @@ final class MicrometerGenAiMeters implements GenAiMeters {
         if (usage instanceof QwenTokenUsage qwen) {
             KeyValues detailTags = tags.and(UNKNOWN_MODALITY);
             count(CACHE_READ, "Input tokens Qwen served from its context cache", detailTags, qwen.cachedTokens());
-            count(CACHE_WRITE, "Input tokens written to a new context-cache entry", detailTags,
+            count(
+                    CACHE_WRITE,
+                    "Input tokens written to a new context-cache entry",
+                    detailTags,
                     qwen.cacheCreationTokens());
             count(REASONING, "Output tokens spent on thinking", detailTags, qwen.reasoningTokens());
         }
@@ -64,13 +67,17 @@ final class MicrometerGenAiMeters implements GenAiMeters {
 
     private void count(String name, String description, KeyValues tags, Integer tokens) {
         if (tokens != null) {
-            Counter.builder(name).description(description).tags(tags(tags)).register(registry).increment(tokens);
+            Counter.builder(name)
+                    .description(description)
+                    .tags(tags(tags))
+                    .register(registry)
+                    .increment(tokens);
         }
     }
 
     private static Tags tags(KeyValues keyValues) {
-        return Tags.of(keyValues.stream().map(kv -> Tag.of(kv.getKey(), kv.getValue()))
-                .toList());
+        return Tags.of(
+                keyValues.stream().map(kv -> Tag.of(kv.getKey(), kv.getValue())).toList());
     }
 
     @Override

@@ -59,10 +59,14 @@ final class NamedQwenModels implements BeanDefinitionRegistryPostProcessor, Envi
         for (String name : names(binder, CHAT_MODELS)) {
             if (enabled(binder, CHAT_MODELS, name)) {
                 String prefix = beanNamePrefix(CHAT_MODELS, name);
-                register(registry, prefix + "ChatModel", QwenChatModel.class, NamedQwenModels.class, "chatModel",
+                register(registry, prefix + "ChatModel", QwenChatModel.class, NamedQwenModels.class, "chatModel", name);
+                register(
+                        registry,
+                        prefix + "StreamingChatModel",
+                        QwenStreamingChatModel.class,
+                        NamedQwenModels.class,
+                        "streamingChatModel",
                         name);
-                register(registry, prefix + "StreamingChatModel", QwenStreamingChatModel.class,
-                        NamedQwenModels.class, "streamingChatModel", name);
                 namedChat = true;
             }
         }
@@ -79,8 +83,13 @@ final class NamedQwenModels implements BeanDefinitionRegistryPostProcessor, Envi
         boolean named = false;
         for (String name : names(binder, EMBEDDING_MODELS)) {
             if (enabled(binder, EMBEDDING_MODELS, name)) {
-                register(registry, beanNamePrefix(EMBEDDING_MODELS, name) + "EmbeddingModel",
-                        QwenEmbeddingModel.class, Embeddings.class, "embeddingModel", name);
+                register(
+                        registry,
+                        beanNamePrefix(EMBEDDING_MODELS, name) + "EmbeddingModel",
+                        QwenEmbeddingModel.class,
+                        Embeddings.class,
+                        "embeddingModel",
+                        name);
                 named = true;
             }
         }
@@ -94,7 +103,9 @@ final class NamedQwenModels implements BeanDefinitionRegistryPostProcessor, Envi
      * connection overrides.
      */
     private static Set<String> names(Binder binder, String section) {
-        return binder.bind(section, Bindable.mapOf(String.class, Object.class)).map(Map::keySet).orElse(Set.of());
+        return binder.bind(section, Bindable.mapOf(String.class, Object.class))
+                .map(Map::keySet)
+                .orElse(Set.of());
     }
 
     /** Whether {@code section.name.enabled} is unset or true. */
@@ -105,8 +116,11 @@ final class NamedQwenModels implements BeanDefinitionRegistryPostProcessor, Envi
     /** {@code fast-router} gives {@code fastRouter}; a name that cannot be a bean name fails the startup. */
     static String beanNamePrefix(String section, String name) {
         if (!NAME.matcher(name).matches()) {
-            throw new InvalidConfigurationPropertyValueException(section + "." + name, name, "A model name must start"
-                    + " with a letter and hold only letters, digits, '-' and '_', as it gives the bean name");
+            throw new InvalidConfigurationPropertyValueException(
+                    section + "." + name,
+                    name,
+                    "A model name must start"
+                            + " with a letter and hold only letters, digits, '-' and '_', as it gives the bean name");
         }
         StringBuilder camel = new StringBuilder();
         boolean upper = false;
@@ -121,8 +135,13 @@ final class NamedQwenModels implements BeanDefinitionRegistryPostProcessor, Envi
         return camel.toString();
     }
 
-    private static void register(BeanDefinitionRegistry registry, String beanName, Class<?> type,
-                                 Class<?> factoryClass, String factoryMethod, String name) {
+    private static void register(
+            BeanDefinitionRegistry registry,
+            String beanName,
+            Class<?> type,
+            Class<?> factoryClass,
+            String factoryMethod,
+            String name) {
         if (registry.containsBeanDefinition(beanName)) {
             return; // the application's own bean of that name wins
         }
@@ -145,11 +164,20 @@ final class NamedQwenModels implements BeanDefinitionRegistryPostProcessor, Envi
      *
      * @param name the key under {@code chat-models}
      */
-    static QwenChatModel chatModel(String name, QwenProperties properties, QwenHttpClient http,
-                                   Environment environment, ObjectProvider<ChatModelListener> listeners) {
-        return ChatModelFactory.build(QwenChatModel.builder(), properties, CHAT_MODELS + "." + name,
-                chatModel(properties, name), ConnectionOverrides.bind(environment, CHAT_MODELS + "." + name),
-                http, listeners);
+    static QwenChatModel chatModel(
+            String name,
+            QwenProperties properties,
+            QwenHttpClient http,
+            Environment environment,
+            ObjectProvider<ChatModelListener> listeners) {
+        return ChatModelFactory.build(
+                QwenChatModel.builder(),
+                properties,
+                CHAT_MODELS + "." + name,
+                chatModel(properties, name),
+                ConnectionOverrides.bind(environment, CHAT_MODELS + "." + name),
+                http,
+                listeners);
     }
 
     /**
@@ -157,12 +185,20 @@ final class NamedQwenModels implements BeanDefinitionRegistryPostProcessor, Envi
      *
      * @param name the key under {@code chat-models}
      */
-    static QwenStreamingChatModel streamingChatModel(String name, QwenProperties properties, QwenHttpClient http,
-                                                     Environment environment,
-                                                     ObjectProvider<ChatModelListener> listeners) {
-        return ChatModelFactory.build(QwenStreamingChatModel.builder(), properties,
-                CHAT_MODELS + "." + name, chatModel(properties, name),
-                ConnectionOverrides.bind(environment, CHAT_MODELS + "." + name), http, listeners);
+    static QwenStreamingChatModel streamingChatModel(
+            String name,
+            QwenProperties properties,
+            QwenHttpClient http,
+            Environment environment,
+            ObjectProvider<ChatModelListener> listeners) {
+        return ChatModelFactory.build(
+                QwenStreamingChatModel.builder(),
+                properties,
+                CHAT_MODELS + "." + name,
+                chatModel(properties, name),
+                ConnectionOverrides.bind(environment, CHAT_MODELS + "." + name),
+                http,
+                listeners);
     }
 
     /** The options of the chat model {@code name}; the defaults when its section holds connection overrides only. */
@@ -180,13 +216,20 @@ final class NamedQwenModels implements BeanDefinitionRegistryPostProcessor, Envi
          *
          * @param name the key under {@code embedding-models}
          */
-        static QwenEmbeddingModel embeddingModel(String name, QwenProperties properties, QwenHttpClient http,
-                                                 Environment environment,
-                                                 ObjectProvider<EmbeddingModelListener> listeners) {
+        static QwenEmbeddingModel embeddingModel(
+                String name,
+                QwenProperties properties,
+                QwenHttpClient http,
+                Environment environment,
+                ObjectProvider<EmbeddingModelListener> listeners) {
             String section = EMBEDDING_MODELS + "." + name;
-            return EmbeddingModelFactory.build(properties, section,
+            return EmbeddingModelFactory.build(
+                    properties,
+                    section,
                     properties.embeddingModels().getOrDefault(name, QwenProperties.EmbeddingModel.DEFAULTS),
-                    ConnectionOverrides.bind(environment, section), http, listeners);
+                    ConnectionOverrides.bind(environment, section),
+                    http,
+                    listeners);
         }
     }
 }

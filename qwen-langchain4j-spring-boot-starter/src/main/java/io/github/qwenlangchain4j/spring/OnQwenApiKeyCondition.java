@@ -30,6 +30,7 @@ class OnQwenApiKeyCondition extends SpringBootCondition {
 
     /** Whether the environment has a non-empty {@code langchain4j.qwen.api-key} (relaxed binding). */
     static boolean hasApiKey(Environment environment) {
-        return StringUtils.hasText(Binder.get(environment).bind(PROPERTY, String.class).orElse(null));
+        return StringUtils.hasText(
+                Binder.get(environment).bind(PROPERTY, String.class).orElse(null));
     }
 }

@@ -44,8 +44,8 @@ final class PropertyChecks {
         try {
             probe.accept(value);
         } catch (IllegalArgumentException refused) {
-            InvalidConfigurationPropertyValueException invalid = new InvalidConfigurationPropertyValueException(
-                    property, value, refused.getMessage());
+            InvalidConfigurationPropertyValueException invalid =
+                    new InvalidConfigurationPropertyValueException(property, value, refused.getMessage());
             // Its constructor takes no cause and forbids setting one later; keep the library's stack trace anyway.
             invalid.addSuppressed(refused);
             throw invalid;
@@ -74,8 +74,8 @@ final class PropertyChecks {
         try {
             return build.get();
         } catch (IllegalArgumentException refused) {
-            throw new IllegalStateException("Invalid Qwen configuration under " + section + ".*: "
-                    + refused.getMessage(), refused);
+            throw new IllegalStateException(
+                    "Invalid Qwen configuration under " + section + ".*: " + refused.getMessage(), refused);
         }
     }
 }

@@ -2,8 +2,8 @@ package io.github.qwenlangchain4j.spring;
 
 import io.github.qwenlangchain4j.batch.QwenBatchChat;
 import io.github.qwenlangchain4j.batch.QwenBatches;
-import io.github.qwenlangchain4j.files.QwenFiles;
 import io.github.qwenlangchain4j.embedding.QwenBatchEmbeddings;
+import io.github.qwenlangchain4j.files.QwenFiles;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -43,7 +43,8 @@ public class QwenBatchAutoConfiguration {
     @ConditionalOnMissingBean
     QwenBatchChat qwenBatchChat(QwenProperties properties, QwenHttpClient http) {
         QwenBatchChat.Builder builder = QwenConnections.apply(QwenBatchChat.builder(), properties, http)
-                .modelName(ChatModelFactory.modelName(QwenChatAutoConfiguration.SECTION + ".model-name",
+                .modelName(ChatModelFactory.modelName(
+                        QwenChatAutoConfiguration.SECTION + ".model-name",
                         properties.chatModel().modelName()));
         return PropertyChecks.build(QwenProperties.PREFIX, builder::build);
     }
@@ -59,8 +60,7 @@ public class QwenBatchAutoConfiguration {
             String at = QwenProperties.PREFIX + ".embedding-model.";
             QwenProperties.EmbeddingModel embedding = properties.embeddingModel();
             String modelName = EmbeddingModelFactory.modelName(at, embedding);
-            QwenBatchEmbeddings.Builder builder = QwenConnections.apply(QwenBatchEmbeddings.builder(), properties,
-                            http)
+            QwenBatchEmbeddings.Builder builder = QwenConnections.apply(QwenBatchEmbeddings.builder(), properties, http)
                     .modelName(modelName)
                     .dimensions(EmbeddingModelFactory.dimensions(at, modelName, embedding));
             return PropertyChecks.build(QwenProperties.PREFIX, builder::build);

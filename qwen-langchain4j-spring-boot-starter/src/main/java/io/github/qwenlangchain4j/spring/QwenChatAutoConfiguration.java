@@ -31,9 +31,15 @@ public class QwenChatAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    QwenChatModel qwenChatModel(QwenProperties properties, QwenHttpClient http,
-                                ObjectProvider<ChatModelListener> listeners) {
-        return ChatModelFactory.build(QwenChatModel.builder(), properties, SECTION, properties.chatModel(),
-                ConnectionOverrides.NONE, http, listeners);
+    QwenChatModel qwenChatModel(
+            QwenProperties properties, QwenHttpClient http, ObjectProvider<ChatModelListener> listeners) {
+        return ChatModelFactory.build(
+                QwenChatModel.builder(),
+                properties,
+                SECTION,
+                properties.chatModel(),
+                ConnectionOverrides.NONE,
+                http,
+                listeners);
     }
 }

@@ -41,9 +41,10 @@ public final class QwenChatObservationListener implements ChatModelListener {
     @Override
     public void onRequest(ChatModelRequestContext context) {
         ChatRequestParameters parameters = context.chatRequest().parameters();
-        if (parameters instanceof QwenChatRequestParameters || parameters instanceof QwenResponsesChatRequestParameters) {
-            context.attributes().put(OBSERVATION,
-                    observer.start(GenAiObserver.CHAT, parameters.modelName(), request(parameters)));
+        if (parameters instanceof QwenChatRequestParameters
+                || parameters instanceof QwenResponsesChatRequestParameters) {
+            context.attributes()
+                    .put(OBSERVATION, observer.start(GenAiObserver.CHAT, parameters.modelName(), request(parameters)));
         }
     }
 
@@ -55,7 +56,8 @@ public final class QwenChatObservationListener implements ChatModelListener {
             List<KeyValue> values = new ArrayList<>();
             GenAiObserver.add(values, "gen_ai.response.id", response.id());
             if (response.finishReason() != null) {
-                values.add(KeyValue.of("gen_ai.response.finish_reasons",
+                values.add(KeyValue.of(
+                        "gen_ai.response.finish_reasons",
                         response.finishReason().name().toLowerCase(Locale.ROOT)));
             }
             observer.succeeded(observation, response.modelName(), response.tokenUsage(), KeyValues.of(values));

@@ -51,15 +51,24 @@ public class QwenConnectionAutoConfiguration {
         org.springframework.boot.actuate.endpoint.SanitizingFunction qwenSecretsSanitizingFunction() {
             return data -> {
                 String key = data.getLowerCaseKey().replace("-", "").replace("_", "");
-                boolean secret = key.equals("apikey") || key.endsWith(".apikey") || key.contains("customheaders")
-                        || key.equals("proxy.password") || key.endsWith(".proxy.password");
-                return secret && (key.startsWith("langchain4j.qwen") || !key.contains(".")
-                        || key.startsWith("chatmodel.") || key.startsWith("embeddingmodel.")
-                        || key.startsWith("responsesmodel.") || key.startsWith("scoringmodel.")
-                        || key.startsWith("proxy.")
-                        || key.startsWith("chatmodels.") || key.startsWith("embeddingmodels."))
-                        || isQwenSecretEnvironmentVariable(key)
-                        ? data.withSanitizedValue() : data;
+                boolean secret = key.equals("apikey")
+                        || key.endsWith(".apikey")
+                        || key.contains("customheaders")
+                        || key.equals("proxy.password")
+                        || key.endsWith(".proxy.password");
+                return secret
+                                        && (key.startsWith("langchain4j.qwen")
+                                                || !key.contains(".")
+                                                || key.startsWith("chatmodel.")
+                                                || key.startsWith("embeddingmodel.")
+                                                || key.startsWith("responsesmodel.")
+                                                || key.startsWith("scoringmodel.")
+                                                || key.startsWith("proxy.")
+                                                || key.startsWith("chatmodels.")
+                                                || key.startsWith("embeddingmodels."))
+                                || isQwenSecretEnvironmentVariable(key)
+                        ? data.withSanitizedValue()
+                        : data;
             };
         }
 
@@ -68,7 +77,8 @@ public class QwenConnectionAutoConfiguration {
          * secret, such as {@code LANGCHAIN4J_QWEN_APIKEY} or {@code LANGCHAIN4J_QWEN_PROXY_PASSWORD}.
          */
         static boolean isQwenSecretEnvironmentVariable(String key) {
-            return !key.contains(".") && key.startsWith("langchain4jqwen")
+            return !key.contains(".")
+                    && key.startsWith("langchain4jqwen")
                     && (key.endsWith("apikey") || key.endsWith("proxypassword") || key.contains("customheaders"));
         }
     }

@@ -34,22 +34,34 @@ final class QwenConnections {
      * customized client ({@code http}). A named model that sets a region without a base URL calls that region,
      * whatever the shared base URL.
      */
-    static <B extends QwenConnectionBuilder<?, B>> B apply(B builder, QwenProperties properties,
-                                                          ConnectionOverrides overrides, QwenHttpClient http) {
+    static <B extends QwenConnectionBuilder<?, B>> B apply(
+            B builder, QwenProperties properties, ConnectionOverrides overrides, QwenHttpClient http) {
         boolean ownRegion = overrides.region() != null && overrides.baseUrl() == null;
         builder.apiKey(apiKey(properties, overrides))
                 .region(firstSet(overrides.region(), properties.region()))
-                .baseUrl(ownRegion ? null : require(overrides.property("base-url", overrides.baseUrl()),
-                        firstSet(overrides.baseUrl(), properties.baseUrl()), QwenConnections::isHttpUrl,
-                        "baseUrl is not a valid http(s) URL"))
-                .timeout(require(overrides.property("timeout", overrides.timeout()),
+                .baseUrl(
+                        ownRegion
+                                ? null
+                                : require(
+                                        overrides.property("base-url", overrides.baseUrl()),
+                                        firstSet(overrides.baseUrl(), properties.baseUrl()),
+                                        QwenConnections::isHttpUrl,
+                                        "baseUrl is not a valid http(s) URL"))
+                .timeout(require(
+                        overrides.property("timeout", overrides.timeout()),
                         firstSet(overrides.timeout(), properties.timeout()),
-                        timeout -> !timeout.isNegative() && !timeout.isZero(), "timeout must be positive"))
-                .maxRetries(require(overrides.property("max-retries", overrides.maxRetries()),
-                        firstSet(overrides.maxRetries(), properties.maxRetries()), retries -> retries >= 0,
+                        timeout -> !timeout.isNegative() && !timeout.isZero(),
+                        "timeout must be positive"))
+                .maxRetries(require(
+                        overrides.property("max-retries", overrides.maxRetries()),
+                        firstSet(overrides.maxRetries(), properties.maxRetries()),
+                        retries -> retries >= 0,
                         "maxRetries must be 0 or more"))
-                .maxConcurrentCalls(require(PREFIX + "max-concurrent-calls", properties.maxConcurrentCalls(),
-                        limit -> limit >= 1, "maxConcurrentCalls must be 1 or more (or unset for no limit)"))
+                .maxConcurrentCalls(require(
+                        PREFIX + "max-concurrent-calls",
+                        properties.maxConcurrentCalls(),
+                        limit -> limit >= 1,
+                        "maxConcurrentCalls must be 1 or more (or unset for no limit)"))
                 .logRequests(firstSet(overrides.logRequests(), properties.logRequests()))
                 .logResponses(firstSet(overrides.logResponses(), properties.logResponses()))
                 .httpClient(http.client());
@@ -61,9 +73,11 @@ final class QwenConnections {
      * value can reach the message, never a key.
      */
     private static String apiKey(QwenProperties properties, ConnectionOverrides overrides) {
-        return require(overrides.property("api-key", overrides.apiKey()), firstSet(overrides.apiKey(),
-                properties.apiKey()), key -> !key.isBlank(), "an API key must not be blank; remove the property to"
-                + " use " + PREFIX + "api-key");
+        return require(
+                overrides.property("api-key", overrides.apiKey()),
+                firstSet(overrides.apiKey(), properties.apiKey()),
+                key -> !key.isBlank(),
+                "an API key must not be blank; remove the property to" + " use " + PREFIX + "api-key");
     }
 
     /** What the library's client accepts: an http or https URL with a host. */
@@ -75,15 +89,18 @@ final class QwenConnections {
      * Applies {@code proxy.*}: a host gives a proxy of its type (HTTP by default), {@code type=direct} none; then the
      * credentials, which need an HTTP proxy (this one or the customized client's).
      */
-    private static <B extends QwenConnectionBuilder<?, B>> B proxy(B builder, QwenProperties.Proxy proxy,
-                                                                  QwenHttpClient http) {
+    private static <B extends QwenConnectionBuilder<?, B>> B proxy(
+            B builder, QwenProperties.Proxy proxy, QwenHttpClient http) {
         Proxy configured = proxyOf(proxy);
         if (configured != null) {
             builder.proxy(configured);
         }
         if (proxy.username() != null || proxy.password() != null) {
-            checkCredentials(proxy, configured != null ? configured
-                    : http.client() != null ? http.client().proxy() : null);
+            checkCredentials(
+                    proxy,
+                    configured != null
+                            ? configured
+                            : http.client() != null ? http.client().proxy() : null);
             builder.proxyAuthentication(proxy.username(), proxy.password());
         }
         return builder;
@@ -99,7 +116,9 @@ final class QwenConnections {
             return null;
         }
         if (proxy.port() == null || proxy.port() < 1 || proxy.port() > 65535) {
-            throw new InvalidConfigurationPropertyValueException(PREFIX + "proxy.port", proxy.port(),
+            throw new InvalidConfigurationPropertyValueException(
+                    PREFIX + "proxy.port",
+                    proxy.port(),
                     "A proxy needs a port from 1 to 65535 with " + PREFIX + "proxy.host");
         }
         // unresolved: OkHttp resolves the proxy's name on each new connection, so a DNS change is followed
@@ -110,21 +129,28 @@ final class QwenConnections {
     private static void checkCredentials(QwenProperties.Proxy proxy, Proxy effective) {
         String username = PREFIX + "proxy.username";
         if (proxy.username() == null || proxy.username().isBlank()) {
-            throw new InvalidConfigurationPropertyValueException(username, proxy.username(),
-                    "proxy credentials need a username");
+            throw new InvalidConfigurationPropertyValueException(
+                    username, proxy.username(), "proxy credentials need a username");
         }
         if (proxy.password() == null) {
-            throw new InvalidConfigurationPropertyValueException(PREFIX + "proxy.password", null,
-                    "proxy credentials need a password (it may be empty)");
+            throw new InvalidConfigurationPropertyValueException(
+                    PREFIX + "proxy.password", null, "proxy credentials need a password (it may be empty)");
         }
         if (effective == null || effective.type() == Proxy.Type.DIRECT) {
-            throw new InvalidConfigurationPropertyValueException(username, proxy.username(), "proxy credentials are"
-                    + " set but no proxy is: set " + PREFIX + "proxy.host and " + PREFIX + "proxy.port too");
+            throw new InvalidConfigurationPropertyValueException(
+                    username,
+                    proxy.username(),
+                    "proxy credentials are" + " set but no proxy is: set " + PREFIX + "proxy.host and " + PREFIX
+                            + "proxy.port too");
         }
         if (effective.type() != Proxy.Type.HTTP) {
-            throw new InvalidConfigurationPropertyValueException(username, proxy.username(), "proxy credentials work"
-                    + " with HTTP proxies only; the proxy is " + effective.type() + ", whose credentials the JDK"
-                    + " reads from java.net.Authenticator.setDefault");
+            throw new InvalidConfigurationPropertyValueException(
+                    username,
+                    proxy.username(),
+                    "proxy credentials work"
+                            + " with HTTP proxies only; the proxy is " + effective.type()
+                            + ", whose credentials the JDK"
+                            + " reads from java.net.Authenticator.setDefault");
         }
     }
 

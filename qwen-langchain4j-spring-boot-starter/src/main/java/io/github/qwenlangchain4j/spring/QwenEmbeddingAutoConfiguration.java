@@ -27,9 +27,14 @@ public class QwenEmbeddingAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    QwenEmbeddingModel qwenEmbeddingModel(QwenProperties properties, QwenHttpClient http,
-                                          ObjectProvider<EmbeddingModelListener> listeners) {
-        return EmbeddingModelFactory.build(properties, QwenProperties.PREFIX + ".embedding-model",
-                properties.embeddingModel(), ConnectionOverrides.NONE, http, listeners);
+    QwenEmbeddingModel qwenEmbeddingModel(
+            QwenProperties properties, QwenHttpClient http, ObjectProvider<EmbeddingModelListener> listeners) {
+        return EmbeddingModelFactory.build(
+                properties,
+                QwenProperties.PREFIX + ".embedding-model",
+                properties.embeddingModel(),
+                ConnectionOverrides.NONE,
+                http,
+                listeners);
     }
 }

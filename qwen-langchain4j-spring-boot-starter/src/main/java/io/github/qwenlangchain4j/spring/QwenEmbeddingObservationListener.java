@@ -39,9 +39,10 @@ public final class QwenEmbeddingObservationListener implements EmbeddingModelLis
             EmbeddingRequest request = context.embeddingRequest();
             String modelName = request != null && request.modelName() != null ? request.modelName() : model.modelName();
             List<KeyValue> values = new ArrayList<>();
-            GenAiObserver.add(values, "gen_ai.embeddings.dimension.count", request == null ? null : request.dimensions());
-            context.attributes().put(OBSERVATION,
-                    observer.start(GenAiObserver.EMBEDDINGS, modelName, KeyValues.of(values)));
+            GenAiObserver.add(
+                    values, "gen_ai.embeddings.dimension.count", request == null ? null : request.dimensions());
+            context.attributes()
+                    .put(OBSERVATION, observer.start(GenAiObserver.EMBEDDINGS, modelName, KeyValues.of(values)));
         }
     }
 
@@ -52,8 +53,11 @@ public final class QwenEmbeddingObservationListener implements EmbeddingModelLis
             EmbeddingResponse response = context.embeddingResponse();
             TokenUsage usage = response == null ? null : response.tokenUsage();
             // embeddings have input tokens only: an output count Qwen may echo as 0 is not a measurement
-            observer.succeeded(observation, response == null ? null : response.modelName(),
-                    usage == null ? null : new TokenUsage(usage.inputTokenCount()), KeyValues.empty());
+            observer.succeeded(
+                    observation,
+                    response == null ? null : response.modelName(),
+                    usage == null ? null : new TokenUsage(usage.inputTokenCount()),
+                    KeyValues.empty());
         }
     }
 

@@ -32,15 +32,19 @@ public class QwenMissingApiKeyFailureAnalyzer extends AbstractFailureAnalyzer<No
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, NoSuchBeanDefinitionException cause) {
         Class<?> type = cause.getBeanType();
-        boolean qwenModelType = type != null && (ChatModel.class.isAssignableFrom(type)
-                || StreamingChatModel.class.isAssignableFrom(type) || EmbeddingModel.class.isAssignableFrom(type));
+        boolean qwenModelType = type != null
+                && (ChatModel.class.isAssignableFrom(type)
+                        || StreamingChatModel.class.isAssignableFrom(type)
+                        || EmbeddingModel.class.isAssignableFrom(type));
         if (!qwenModelType || environment == null || OnQwenApiKeyCondition.hasApiKey(environment)) {
             return null;
         }
-        return new FailureAnalysis("A bean of type " + type.getName() + " is required, but "
-                + QwenApiKeyReporter.missingKeyMessage(environment),
+        return new FailureAnalysis(
+                "A bean of type " + type.getName() + " is required, but "
+                        + QwenApiKeyReporter.missingKeyMessage(environment),
                 "Set " + OnQwenApiKeyCondition.PROPERTY + " (for example from the DASHSCOPE_API_KEY environment"
                         + " variable: " + OnQwenApiKeyCondition.PROPERTY + "=${DASHSCOPE_API_KEY:}), or define your"
-                        + " own bean of that type.", cause);
+                        + " own bean of that type.",
+                cause);
     }
 }

@@ -14,8 +14,13 @@ import org.springframework.context.annotation.Bean;
  * the auto-configurations of the default models, whose beans it makes {@code @Primary} when named ones exist, so
  * that by-type injection keeps getting them.
  */
-@AutoConfiguration(after = {QwenConnectionAutoConfiguration.class, QwenChatAutoConfiguration.class,
-        QwenStreamingChatAutoConfiguration.class, QwenEmbeddingAutoConfiguration.class})
+@AutoConfiguration(
+        after = {
+            QwenConnectionAutoConfiguration.class,
+            QwenChatAutoConfiguration.class,
+            QwenStreamingChatAutoConfiguration.class,
+            QwenEmbeddingAutoConfiguration.class
+        })
 @ConditionalOnQwenApiKey
 public class QwenNamedModelsAutoConfiguration {
 

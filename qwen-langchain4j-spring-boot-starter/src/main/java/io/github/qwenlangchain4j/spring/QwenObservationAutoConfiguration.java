@@ -1,8 +1,8 @@
 package io.github.qwenlangchain4j.spring;
 
+import io.github.qwenlangchain4j.QwenCalls;
 import io.github.qwenlangchain4j.QwenRegion;
 import io.github.qwenlangchain4j.embedding.QwenEmbeddingModel;
-import io.github.qwenlangchain4j.QwenCalls;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -40,10 +40,13 @@ public class QwenObservationAutoConfiguration {
     public QwenObservationAutoConfiguration() {}
 
     @Bean
-    GenAiObserver qwenGenAiObserver(ObjectProvider<ObservationRegistry> observations,
-                                    ObjectProvider<GenAiMeters> meters, QwenProperties properties) {
+    GenAiObserver qwenGenAiObserver(
+            ObjectProvider<ObservationRegistry> observations,
+            ObjectProvider<GenAiMeters> meters,
+            QwenProperties properties) {
         GenAiMeters tokenMeters = meters.getIfAvailable(() -> GenAiMeters.NONE);
-        String baseUrl = properties.baseUrl() != null ? properties.baseUrl()
+        String baseUrl = properties.baseUrl() != null
+                ? properties.baseUrl()
                 : (properties.region() != null ? properties.region() : QwenRegion.SINGAPORE).baseUrl();
         return new GenAiObserver(observations.getIfAvailable(tokenMeters::standaloneRegistry), tokenMeters, baseUrl);
     }
@@ -89,7 +92,8 @@ public class QwenObservationAutoConfiguration {
                         .description("Qwen API calls sent and not finished (an open stream counts until its end)")
                         .register(registry);
                 Gauge.builder("qwen.calls.waiting", QwenCalls::waiting)
-                        .description("Qwen API calls waiting for langchain4j.qwen.max-concurrent-calls to let them start")
+                        .description(
+                                "Qwen API calls waiting for langchain4j.qwen.max-concurrent-calls to let them start")
                         .register(registry);
             };
         }

@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     on the classpath. Default true.
  */
 @ConfigurationProperties(QwenObservationProperties.PREFIX)
-public record QwenObservationProperties(@DefaultValue("true") boolean enabled) {
+public record QwenObservationProperties(
+        @DefaultValue("true") boolean enabled) {
 
     /** The prefix of these properties. */
     public static final String PREFIX = QwenProperties.PREFIX + ".observations";

@@ -148,8 +148,7 @@ public record QwenProperties(
          * @param username the value of {@code langchain4j.qwen.proxy.username}
          * @param password the value of {@code langchain4j.qwen.proxy.password}
          */
-        public Proxy {
-        }
+        public Proxy {}
 
         /**
          * Shows every option but the password, which appears as {@code ***} when set.
@@ -158,8 +157,8 @@ public record QwenProperties(
          */
         @Override
         public String toString() {
-            return "Proxy{type=" + type + ", host=" + host + ", port=" + port + ", username=" + username
-                    + ", password=" + (password == null ? "null" : "***") + '}';
+            return "Proxy{type=" + type + ", host=" + host + ", port=" + port + ", username=" + username + ", password="
+                    + (password == null ? "null" : "***") + '}';
         }
     }
 
@@ -224,8 +223,9 @@ public record QwenProperties(
             Boolean cacheConversation,
             @DefaultValue AudioOutput audioOutput) {
 
-        static final ChatModel DEFAULTS = new ChatModel(true, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null);
+        static final ChatModel DEFAULTS = new ChatModel(
+                true, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null);
 
         /**
          * Binds the chat model options; the lists and maps are copied, unmodifiable and in their order. Unset maps are
@@ -301,8 +301,7 @@ public record QwenProperties(
          * @param voice the value of {@code langchain4j.qwen.chat-model.audio-output.voice}
          * @param format the value of {@code langchain4j.qwen.chat-model.audio-output.format}
          */
-        public AudioOutput {
-        }
+        public AudioOutput {}
 
         /** Whether no audio option is set. */
         boolean isEmpty() {
@@ -355,7 +354,10 @@ public record QwenProperties(
 
         /** Whether no search option is set. */
         boolean isEmpty() {
-            return forcedSearch == null && searchStrategy == null && enableSearchExtension == null && freshness == null
+            return forcedSearch == null
+                    && searchStrategy == null
+                    && enableSearchExtension == null
+                    && freshness == null
                     && assignedSiteList == null;
         }
 
@@ -476,8 +478,8 @@ public record QwenProperties(
             Map<String, Object> customParameters,
             Map<String, String> customHeaders) {
 
-        static final ResponsesModel DEFAULTS = new ResponsesModel(false, null, null, null, null, null, null, null,
-                null, null, null, null);
+        static final ResponsesModel DEFAULTS =
+                new ResponsesModel(false, null, null, null, null, null, null, null, null, null, null, null);
 
         /**
          * Binds the Responses model options; the list and maps are copied, unmodifiable and in their order. Unset
@@ -582,7 +584,8 @@ public record QwenProperties(
 
     /** An unmodifiable copy in the same order, {@code null} values allowed; {@code null} gives an empty map. */
     private static <V> Map<String, V> copy(Map<String, V> map) {
-        return map == null || map.isEmpty() ? Collections.emptyMap()
+        return map == null || map.isEmpty()
+                ? Collections.emptyMap()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 }

@@ -41,23 +41,34 @@ public class QwenRerankAutoConfiguration {
     @ConditionalOnMissingBean(ScoringModel.class)
     QwenScoringModel qwenScoringModel(QwenProperties properties, QwenHttpClient http) {
         QwenProperties.ScoringModel scoring = properties.scoringModel();
-        String modelName = acceptedIfSet(AT + "model-name", scoring.modelName(), name -> probe(name).build());
+        String modelName = acceptedIfSet(
+                AT + "model-name", scoring.modelName(), name -> probe(name).build());
         QwenScoringModel.Builder builder = QwenConnections.apply(QwenScoringModel.builder(), properties, http)
                 .modelName(modelName)
                 .topN(probed(AT + "top-n", modelName, scoring.topN(), QwenScoringModel.Builder::topN))
                 .instruct(probed(AT + "instruct", modelName, scoring.instruct(), QwenScoringModel.Builder::instruct))
-                .maxDocumentsPerRequest(probed(AT + "max-documents-per-request", modelName,
-                        scoring.maxDocumentsPerRequest(), QwenScoringModel.Builder::maxDocumentsPerRequest))
-                .maxTokensPerRequest(probed(AT + "max-tokens-per-request", modelName,
-                        scoring.maxTokensPerRequest(), QwenScoringModel.Builder::maxTokensPerRequest))
+                .maxDocumentsPerRequest(probed(
+                        AT + "max-documents-per-request",
+                        modelName,
+                        scoring.maxDocumentsPerRequest(),
+                        QwenScoringModel.Builder::maxDocumentsPerRequest))
+                .maxTokensPerRequest(probed(
+                        AT + "max-tokens-per-request",
+                        modelName,
+                        scoring.maxTokensPerRequest(),
+                        QwenScoringModel.Builder::maxTokensPerRequest))
                 .customHeaders(emptyToNull(scoring.customHeaders()));
         return PropertyChecks.build(SECTION, builder::build);
     }
 
     /** {@code value}, once a probe of {@code modelName} with {@code option} set to it has been built. */
-    private static <V> V probed(String property, String modelName, V value,
-                                BiFunction<QwenScoringModel.Builder, V, QwenScoringModel.Builder> option) {
-        return acceptedIfSet(property, value, v -> option.apply(probe(modelName), v).build());
+    private static <V> V probed(
+            String property,
+            String modelName,
+            V value,
+            BiFunction<QwenScoringModel.Builder, V, QwenScoringModel.Builder> option) {
+        return acceptedIfSet(
+                property, value, v -> option.apply(probe(modelName), v).build());
     }
 
     private static QwenScoringModel.Builder probe(String modelName) {

@@ -79,12 +79,22 @@ public class QwenResponsesAutoConfiguration {
             B builder, QwenProperties properties, QwenHttpClient http, ObjectProvider<ChatModelListener> listeners) {
         QwenProperties.ResponsesModel responses = properties.responsesModel();
         QwenConnections.apply(builder, properties, http)
-                .modelName(require(AT + "model-name", responses.modelName(), name -> !name.isBlank(),
+                .modelName(require(
+                        AT + "model-name",
+                        responses.modelName(),
+                        name -> !name.isBlank(),
                         "modelName must be set, e.g. \"" + QwenResponsesBaseChatModel.DEFAULT_MODEL_NAME + "\""))
-                .temperature(acceptedIfSet(AT + "temperature", responses.temperature(),
+                .temperature(acceptedIfSet(
+                        AT + "temperature",
+                        responses.temperature(),
                         value -> parameters().temperature(value).build()))
-                .topP(acceptedIfSet(AT + "top-p", responses.topP(), value -> parameters().topP(value).build()))
-                .maxTokens(acceptedIfSet(AT + "max-tokens", responses.maxTokens(),
+                .topP(acceptedIfSet(
+                        AT + "top-p",
+                        responses.topP(),
+                        value -> parameters().topP(value).build()))
+                .maxTokens(acceptedIfSet(
+                        AT + "max-tokens",
+                        responses.maxTokens(),
                         value -> parameters().maxOutputTokens(value).build()))
                 .enableThinking(responses.enableThinking())
                 .builtInTools(builtInTools(responses.builtInTools()))
@@ -115,14 +125,19 @@ public class QwenResponsesAutoConfiguration {
             String name = names.get(i) == null ? "" : names.get(i).strip();
             String property = AT + "built-in-tools[" + i + "]";
             if (name.contains("-")) {
-                throw new InvalidConfigurationPropertyValueException(property, name, "Qwen's built-in tool types are"
-                        + " written with underscores, e.g. " + name.replace('-', '_') + "; Qwen would ignore " + name);
+                throw new InvalidConfigurationPropertyValueException(
+                        property,
+                        name,
+                        "Qwen's built-in tool types are" + " written with underscores, e.g. " + name.replace('-', '_')
+                                + "; Qwen would ignore " + name);
             }
             try {
                 tools.add(QwenBuiltInTool.of(Map.of("type", name)));
             } catch (IllegalArgumentException e) {
                 InvalidConfigurationPropertyValueException translated = new InvalidConfigurationPropertyValueException(
-                        property, name, e.getMessage() + ". Tools that need options (file_search, mcp) cannot be"
+                        property,
+                        name,
+                        e.getMessage() + ". Tools that need options (file_search, mcp) cannot be"
                                 + " named here: define the Responses models as your own beans, with"
                                 + " QwenBuiltInTool.fileSearch(...) or QwenBuiltInTool.mcp(...)");
                 translated.addSuppressed(e);

@@ -61,8 +61,8 @@ public class QwenRuntimeHints implements RuntimeHintsRegistrar {
                 for (Resource resource : resolver.getResources(pattern)) {
                     var metadata = readers.getMetadataReader(resource).getClassMetadata();
                     if (Record.class.getName().equals(metadata.getSuperClassName())) {
-                        binding.registerReflectionHints(hints.reflection(),
-                                ClassUtils.resolveClassName(metadata.getClassName(), loader));
+                        binding.registerReflectionHints(
+                                hints.reflection(), ClassUtils.resolveClassName(metadata.getClassName(), loader));
                     }
                 }
             }

@@ -25,9 +25,15 @@ public class QwenStreamingChatAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    QwenStreamingChatModel qwenStreamingChatModel(QwenProperties properties, QwenHttpClient http,
-                                                  ObjectProvider<ChatModelListener> listeners) {
-        return ChatModelFactory.build(QwenStreamingChatModel.builder(), properties,
-                QwenChatAutoConfiguration.SECTION, properties.chatModel(), ConnectionOverrides.NONE, http, listeners);
+    QwenStreamingChatModel qwenStreamingChatModel(
+            QwenProperties properties, QwenHttpClient http, ObjectProvider<ChatModelListener> listeners) {
+        return ChatModelFactory.build(
+                QwenStreamingChatModel.builder(),
+                properties,
+                QwenChatAutoConfiguration.SECTION,
+                properties.chatModel(),
+                ConnectionOverrides.NONE,
+                http,
+                listeners);
     }
 }

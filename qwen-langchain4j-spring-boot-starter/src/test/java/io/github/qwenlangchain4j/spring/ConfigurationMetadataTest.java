@@ -25,37 +25,87 @@ import org.junit.jupiter.api.Test;
 class ConfigurationMetadataTest {
 
     private static final List<String> PROPERTIES = List.of(
-            "api-key", "region", "base-url", "timeout", "max-retries", "max-concurrent-calls", "log-requests", "log-responses",
-            "chat-model.enabled", "chat-model.model-name", "chat-model.temperature", "chat-model.top-p",
-            "chat-model.top-k", "chat-model.max-tokens", "chat-model.stop", "chat-model.seed",
-            "chat-model.presence-penalty", "chat-model.repetition-penalty", "chat-model.enable-thinking",
-            "chat-model.thinking-budget", "chat-model.enable-search", "chat-model.search-options.forced-search",
-            "chat-model.search-options.search-strategy", "chat-model.search-options.enable-search-extension",
-            "chat-model.search-options.freshness", "chat-model.search-options.assigned-site-list",
-            "chat-model.vl-high-resolution-images", "chat-model.enable-code-interpreter",
-            "chat-model.parallel-tool-calls", "chat-model.send-thinking", "chat-model.custom-parameters",
-            "chat-model.custom-headers", "chat-model.cache-system-messages", "chat-model.cache-conversation",
-            "chat-model.audio-output.voice", "chat-model.audio-output.format", "embedding-model.enabled", "embedding-model.model-name",
-            "embedding-model.dimensions", "embedding-model.max-segments-per-batch",
-            "embedding-model.max-concurrent-requests", "embedding-model.rate-limit-patience",
-            "embedding-model.custom-headers", "responses-model.enabled", "responses-model.model-name",
-            "responses-model.temperature", "responses-model.top-p", "responses-model.max-tokens",
-            "responses-model.enable-thinking", "responses-model.built-in-tools", "responses-model.store",
-            "responses-model.session-cache", "responses-model.parallel-tool-calls",
-            "responses-model.custom-parameters", "responses-model.custom-headers",
-            "scoring-model.enabled", "scoring-model.model-name", "scoring-model.top-n", "scoring-model.instruct",
-            "scoring-model.max-documents-per-request", "scoring-model.max-tokens-per-request",
-            "scoring-model.custom-headers", "observations.enabled", "proxy.type", "proxy.host",
-            "proxy.port", "proxy.username", "proxy.password", "chat-models", "embedding-models");
+            "api-key",
+            "region",
+            "base-url",
+            "timeout",
+            "max-retries",
+            "max-concurrent-calls",
+            "log-requests",
+            "log-responses",
+            "chat-model.enabled",
+            "chat-model.model-name",
+            "chat-model.temperature",
+            "chat-model.top-p",
+            "chat-model.top-k",
+            "chat-model.max-tokens",
+            "chat-model.stop",
+            "chat-model.seed",
+            "chat-model.presence-penalty",
+            "chat-model.repetition-penalty",
+            "chat-model.enable-thinking",
+            "chat-model.thinking-budget",
+            "chat-model.enable-search",
+            "chat-model.search-options.forced-search",
+            "chat-model.search-options.search-strategy",
+            "chat-model.search-options.enable-search-extension",
+            "chat-model.search-options.freshness",
+            "chat-model.search-options.assigned-site-list",
+            "chat-model.vl-high-resolution-images",
+            "chat-model.enable-code-interpreter",
+            "chat-model.parallel-tool-calls",
+            "chat-model.send-thinking",
+            "chat-model.custom-parameters",
+            "chat-model.custom-headers",
+            "chat-model.cache-system-messages",
+            "chat-model.cache-conversation",
+            "chat-model.audio-output.voice",
+            "chat-model.audio-output.format",
+            "embedding-model.enabled",
+            "embedding-model.model-name",
+            "embedding-model.dimensions",
+            "embedding-model.max-segments-per-batch",
+            "embedding-model.max-concurrent-requests",
+            "embedding-model.rate-limit-patience",
+            "embedding-model.custom-headers",
+            "responses-model.enabled",
+            "responses-model.model-name",
+            "responses-model.temperature",
+            "responses-model.top-p",
+            "responses-model.max-tokens",
+            "responses-model.enable-thinking",
+            "responses-model.built-in-tools",
+            "responses-model.store",
+            "responses-model.session-cache",
+            "responses-model.parallel-tool-calls",
+            "responses-model.custom-parameters",
+            "responses-model.custom-headers",
+            "scoring-model.enabled",
+            "scoring-model.model-name",
+            "scoring-model.top-n",
+            "scoring-model.instruct",
+            "scoring-model.max-documents-per-request",
+            "scoring-model.max-tokens-per-request",
+            "scoring-model.custom-headers",
+            "observations.enabled",
+            "proxy.type",
+            "proxy.host",
+            "proxy.port",
+            "proxy.username",
+            "proxy.password",
+            "chat-models",
+            "embedding-models");
 
     private static Map<String, JsonNode> properties;
     private static Map<String, JsonNode> hints;
 
     @BeforeAll
     static void readMetadata() throws Exception {
-        try (InputStream in = ConfigurationMetadataTest.class.getResourceAsStream(
-                "/META-INF/spring-configuration-metadata.json")) {
-            assertThat(in).as("generated by spring-boot-configuration-processor").isNotNull();
+        try (InputStream in =
+                ConfigurationMetadataTest.class.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+            assertThat(in)
+                    .as("generated by spring-boot-configuration-processor")
+                    .isNotNull();
             JsonNode metadata = new ObjectMapper().readTree(in);
             properties = byName(metadata.get("properties"));
             hints = byName(metadata.get("hints"));
@@ -71,10 +121,17 @@ class ConfigurationMetadataTest {
     @Test
     void should_describe_every_property() {
         assertThat(properties.keySet())
-                .containsExactlyInAnyOrderElementsOf(PROPERTIES.stream().map(name -> "langchain4j.qwen." + name).toList());
-        assertThat(properties.values()).allSatisfy(property -> assertThat(property.path("description").asText())
-                .as(property.get("name").asText()).hasSizeGreaterThan(20));
-        assertThat(properties.get("langchain4j.qwen.chat-model.top-k").get("type").asText())
+                .containsExactlyInAnyOrderElementsOf(PROPERTIES.stream()
+                        .map(name -> "langchain4j.qwen." + name)
+                        .toList());
+        assertThat(properties.values())
+                .allSatisfy(property -> assertThat(property.path("description").asText())
+                        .as(property.get("name").asText())
+                        .hasSizeGreaterThan(20));
+        assertThat(properties
+                        .get("langchain4j.qwen.chat-model.top-k")
+                        .get("type")
+                        .asText())
                 .isEqualTo("java.lang.Integer");
         assertThat(properties.get("langchain4j.qwen.region").get("type").asText())
                 .isEqualTo(QwenRegion.class.getName());
@@ -89,7 +146,9 @@ class ConfigurationMetadataTest {
         assertThat(defaultOf("region")).isEqualTo("singapore");
         assertThat(defaultOf("chat-model.enabled")).isEqualTo("true");
         assertThat(defaultOf("embedding-model.enabled")).isEqualTo("true");
-        assertThat(defaultOf("responses-model.enabled")).as("off unless asked for").isEqualTo("false");
+        assertThat(defaultOf("responses-model.enabled"))
+                .as("off unless asked for")
+                .isEqualTo("false");
         assertThat(defaultOf("responses-model.model-name")).isEqualTo(QwenResponsesBaseChatModel.DEFAULT_MODEL_NAME);
         assertThat(defaultOf("chat-model.cache-system-messages")).isEqualTo("false");
         assertThat(defaultOf("chat-model.cache-conversation")).isEqualTo("false");
@@ -99,16 +158,25 @@ class ConfigurationMetadataTest {
     @Test
     void should_hint_every_region_in_the_form_spring_binds() {
         List<String> regions = Arrays.stream(QwenRegion.values())
-                .map(region -> region.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList();
+                .map(region -> region.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                .toList();
 
-        assertThat(hintValues("region")).containsExactlyInAnyOrderElementsOf(regions)
+        assertThat(hintValues("region"))
+                .containsExactlyInAnyOrderElementsOf(regions)
                 .contains("singapore", "us-virginia", "china-beijing", "hong-kong");
     }
 
     @Test
     void should_hint_model_names() {
         assertThat(hintValues("chat-model.model-name"))
-                .contains("qwen-plus", "qwen-max", "qwen-flash", "qwen-turbo", "qwen3-max", "qwq-plus", "qwen-vl-max",
+                .contains(
+                        "qwen-plus",
+                        "qwen-max",
+                        "qwen-flash",
+                        "qwen-turbo",
+                        "qwen3-max",
+                        "qwq-plus",
+                        "qwen-vl-max",
                         "qwen3-coder-plus");
         assertThat(hintValues("embedding-model.model-name"))
                 .containsExactly("text-embedding-v4", "text-embedding-v3", "text-embedding-v2", "text-embedding-v1");
@@ -117,8 +185,8 @@ class ConfigurationMetadataTest {
         assertThat(hintValues("chat-model.audio-output.format")).containsExactly(QwenAudioOutput.WAV);
         assertThat(hintValues("chat-model.search-options.search-strategy"))
                 .containsExactly("turbo", "max", "agent", "agent_max");
-        assertThat(hintValues("responses-model.model-name")).contains(QwenResponsesBaseChatModel.DEFAULT_MODEL_NAME,
-                "qwen3.5-flash", "qwen3-max");
+        assertThat(hintValues("responses-model.model-name"))
+                .contains(QwenResponsesBaseChatModel.DEFAULT_MODEL_NAME, "qwen3.5-flash", "qwen3-max");
         assertThat(hintValues("responses-model.built-in-tools"))
                 .containsExactly("web_search", "web_extractor", "code_interpreter", "web_search_image", "image_search");
     }
@@ -130,8 +198,10 @@ class ConfigurationMetadataTest {
     private static List<String> hintValues(String name) {
         JsonNode hint = hints.get("langchain4j.qwen." + name);
         assertThat(hint).as("hint for " + name).isNotNull();
-        assertThat(hint.get("values")).allSatisfy(value -> assertThat(value.has("value")).isTrue());
+        assertThat(hint.get("values"))
+                .allSatisfy(value -> assertThat(value.has("value")).isTrue());
         return java.util.stream.StreamSupport.stream(hint.get("values").spliterator(), false)
-                .map(value -> value.get("value").asText()).toList();
+                .map(value -> value.get("value").asText())
+                .toList();
     }
 }

@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.matching.MatchesJsonPathPattern;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.message.AiMessage;
@@ -74,35 +73,49 @@ class QwenAutoConfigurationBindingTest {
 
     @Test
     void should_send_every_chat_model_property_in_the_request() {
-        runner.withPropertyValues(CHAT_PROPERTIES).withPropertyValues("langchain4j.qwen.chat-model.enable-thinking=false")
+        runner.withPropertyValues(CHAT_PROPERTIES)
+                .withPropertyValues("langchain4j.qwen.chat-model.enable-thinking=false")
                 .run(context -> {
-                    ChatResponse response = context.getBean(QwenChatModel.class).chat(
-                            UserMessage.from("Hi"),
-                            AiMessage.builder().text("Hello").thinking("They greeted me.").build(),
-                            UserMessage.from("Who are you?"));
+                    ChatResponse response = context.getBean(QwenChatModel.class)
+                            .chat(
+                                    UserMessage.from("Hi"),
+                                    AiMessage.builder()
+                                            .text("Hello")
+                                            .thinking("They greeted me.")
+                                            .build(),
+                                    UserMessage.from("Who are you?"));
 
                     assertThat(response.aiMessage().text()).isEqualTo(QwenWireMock.ANSWER);
                     assertEveryChatOption(qwen.onlyBody(CHAT_PATH), false);
-                    assertThat(qwen.onlyRequest(CHAT_PATH).getHeader("X-Trace-Id")).isEqualTo("trace-123");
-                    assertThat(qwen.onlyRequest(CHAT_PATH).getHeader("Authorization")).isEqualTo("Bearer " + API_KEY);
+                    assertThat(qwen.onlyRequest(CHAT_PATH).getHeader("X-Trace-Id"))
+                            .isEqualTo("trace-123");
+                    assertThat(qwen.onlyRequest(CHAT_PATH).getHeader("Authorization"))
+                            .isEqualTo("Bearer " + API_KEY);
                 });
     }
 
     @Test
     void should_send_every_chat_model_property_in_the_streaming_request() {
         qwen.streamChat();
-        runner.withPropertyValues(CHAT_PROPERTIES).withPropertyValues("langchain4j.qwen.chat-model.enable-thinking=true")
+        runner.withPropertyValues(CHAT_PROPERTIES)
+                .withPropertyValues("langchain4j.qwen.chat-model.enable-thinking=true")
                 .run(context -> {
-                    ChatResponse response = StreamedResponse.of(context.getBean(QwenStreamingChatModel.class),
-                            List.of(UserMessage.from("Hi"),
-                                    AiMessage.builder().text("Hello").thinking("They greeted me.").build(),
+                    ChatResponse response = StreamedResponse.of(
+                            context.getBean(QwenStreamingChatModel.class),
+                            List.of(
+                                    UserMessage.from("Hi"),
+                                    AiMessage.builder()
+                                            .text("Hello")
+                                            .thinking("They greeted me.")
+                                            .build(),
                                     UserMessage.from("Who are you?")));
 
                     assertThat(response.aiMessage().text()).isEqualTo(QwenWireMock.ANSWER);
                     JsonNode body = qwen.onlyBody(CHAT_PATH);
                     assertEveryChatOption(body, true);
                     assertThat(body.get("stream").asBoolean()).isTrue();
-                    assertThat(qwen.onlyRequest(CHAT_PATH).getHeader("X-Trace-Id")).isEqualTo("trace-123");
+                    assertThat(qwen.onlyRequest(CHAT_PATH).getHeader("X-Trace-Id"))
+                            .isEqualTo("trace-123");
                 });
     }
 
@@ -124,13 +137,15 @@ class QwenAutoConfigurationBindingTest {
         assertThat(search.get("search_strategy").asText()).isEqualTo("max");
         assertThat(search.get("enable_search_extension").asBoolean()).isTrue();
         assertThat(search.get("freshness").asInt()).isEqualTo(30);
-        assertThat(search.get("assigned_site_list")).extracting(JsonNode::asText)
+        assertThat(search.get("assigned_site_list"))
+                .extracting(JsonNode::asText)
                 .containsExactly("qwen.ai", "alibabacloud.com");
         assertThat(body.get("vl_high_resolution_images").asBoolean()).isTrue();
         assertThat(body.get("enable_code_interpreter").asBoolean()).isTrue();
         assertThat(body.get("parallel_tool_calls").asBoolean()).isTrue();
         // send-thinking: the earlier assistant message carries its thinking back.
-        assertThat(body.get("messages").get(1).get("reasoning_content").asText()).isEqualTo("They greeted me.");
+        assertThat(body.get("messages").get(1).get("reasoning_content").asText())
+                .isEqualTo("They greeted me.");
         // Custom parameters go top level, keys as written; values from .properties arrive as strings.
         assertThat(body.get("result_format").asText()).isEqualTo("message");
         assertThat(body.get("tag").asText()).isEqualTo("starter");
@@ -153,7 +168,8 @@ class QwenAutoConfigurationBindingTest {
 
     @Test
     void should_send_every_embedding_model_property_in_the_requests() {
-        qwen.stubFor(post(urlEqualTo(EMBEDDINGS_PATH)).atPriority(1)
+        qwen.stubFor(post(urlEqualTo(EMBEDDINGS_PATH))
+                .atPriority(1)
                 .withRequestBody(new MatchesJsonPathPattern("$.input[1]"))
                 .willReturn(okJson("""
                         {"model":"text-embedding-v3","data":[{"index":0,"embedding":[0.1,0.2]},
@@ -170,7 +186,8 @@ class QwenAutoConfigurationBindingTest {
                     assertThat(model.dimension()).isEqualTo(768);
 
                     List<Embedding> embeddings = model.embedAll(List.of(
-                            TextSegment.from("one"), TextSegment.from("two"), TextSegment.from("three"))).content();
+                                    TextSegment.from("one"), TextSegment.from("two"), TextSegment.from("three")))
+                            .content();
 
                     assertThat(embeddings).hasSize(3);
                     // max-segments-per-batch=2 and one request at a time: [one, two] then [three], in order.
@@ -180,9 +197,12 @@ class QwenAutoConfigurationBindingTest {
                         assertThat(body.get("model").asText()).isEqualTo("text-embedding-v3");
                         assertThat(body.get("dimensions").asInt()).isEqualTo(768);
                     });
-                    assertThat(bodies).extracting(body -> body.get("input").size()).containsExactly(2, 1);
+                    assertThat(bodies)
+                            .extracting(body -> body.get("input").size())
+                            .containsExactly(2, 1);
                     assertThat(qwen.requests(EMBEDDINGS_PATH))
-                            .allSatisfy(request -> assertThat(request.getHeader("X-Trace-Id")).isEqualTo("trace-456"));
+                            .allSatisfy(request ->
+                                    assertThat(request.getHeader("X-Trace-Id")).isEqualTo("trace-456"));
                 });
     }
 
@@ -222,10 +242,13 @@ class QwenAutoConfigurationBindingTest {
 
     @Test
     void should_retry_as_often_as_max_retries_says() {
-        qwen.stubFor(post(urlEqualTo(CHAT_PATH)).willReturn(aResponse().withStatus(500)
-                .withBody("{\"error\":{\"message\":\"busy\",\"type\":\"internal_error\"}}")));
+        qwen.stubFor(post(urlEqualTo(CHAT_PATH))
+                .willReturn(aResponse()
+                        .withStatus(500)
+                        .withBody("{\"error\":{\"message\":\"busy\",\"type\":\"internal_error\"}}")));
         runner.withPropertyValues("langchain4j.qwen.max-retries=1").run(context -> {
-            Throwable failure = catchThrowable(() -> context.getBean(QwenChatModel.class).chat("Hi"));
+            Throwable failure =
+                    catchThrowable(() -> context.getBean(QwenChatModel.class).chat("Hi"));
 
             assertThat(failure).isNotNull();
             assertThat(qwen.requests(CHAT_PATH)).hasSize(2);
@@ -235,13 +258,15 @@ class QwenAutoConfigurationBindingTest {
     @Test
     void should_give_up_after_the_configured_timeout() {
         qwen.stubFor(post(urlEqualTo(CHAT_PATH)).willReturn(okJson("{}").withFixedDelay(3000)));
-        runner.withPropertyValues("langchain4j.qwen.timeout=200ms", "langchain4j.qwen.max-retries=0").run(context -> {
-            long start = System.nanoTime();
-            Throwable failure = catchThrowable(() -> context.getBean(QwenChatModel.class).chat("Hi"));
+        runner.withPropertyValues("langchain4j.qwen.timeout=200ms", "langchain4j.qwen.max-retries=0")
+                .run(context -> {
+                    long start = System.nanoTime();
+                    Throwable failure = catchThrowable(
+                            () -> context.getBean(QwenChatModel.class).chat("Hi"));
 
-            assertThat(failure).isNotNull();
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
-        });
+                    assertThat(failure).isNotNull();
+                    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+                });
     }
 
     @Test
@@ -249,7 +274,9 @@ class QwenAutoConfigurationBindingTest {
         runner.withPropertyValues("langchain4j.qwen.log-requests=true", "langchain4j.qwen.log-responses=true")
                 .run(context -> context.getBean(QwenChatModel.class).chat("Ping from the log test"));
 
-        assertThat(output.getAll()).contains("Ping from the log test").contains(QwenWireMock.ANSWER)
+        assertThat(output.getAll())
+                .contains("Ping from the log test")
+                .contains(QwenWireMock.ANSWER)
                 .doesNotContain(API_KEY);
     }
 

@@ -9,8 +9,8 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.github.qwenlangchain4j.QwenChatModel;
 import io.github.qwenlangchain4j.QwenStreamingChatModel;
 import io.github.qwenlangchain4j.batch.QwenBatchChat;
-import io.github.qwenlangchain4j.files.QwenFiles;
 import io.github.qwenlangchain4j.embedding.QwenEmbeddingModel;
+import io.github.qwenlangchain4j.files.QwenFiles;
 import io.github.qwenlangchain4j.rerank.QwenScoringModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,19 +19,19 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** When the models exist: an API key, no bean of the user's, not switched off, the embeddings module present. */
 class QwenAutoConfigurationConditionsTest {
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(QwenAutoConfigurations.of());
+    private final ApplicationContextRunner runner =
+            new ApplicationContextRunner().withConfiguration(QwenAutoConfigurations.of());
 
     @Test
     void should_create_the_three_models_when_an_api_key_is_set() {
@@ -40,7 +40,10 @@ class QwenAutoConfigurationConditionsTest {
             assertThat(context).hasSingleBean(QwenChatModel.class).hasSingleBean(ChatModel.class);
             assertThat(context).hasSingleBean(QwenStreamingChatModel.class).hasSingleBean(StreamingChatModel.class);
             assertThat(context).hasSingleBean(QwenEmbeddingModel.class).hasSingleBean(EmbeddingModel.class);
-            assertThat(context).hasBean("qwenChatModel").hasBean("qwenStreamingChatModel").hasBean("qwenEmbeddingModel");
+            assertThat(context)
+                    .hasBean("qwenChatModel")
+                    .hasBean("qwenStreamingChatModel")
+                    .hasBean("qwenEmbeddingModel");
         });
     }
 
@@ -66,10 +69,13 @@ class QwenAutoConfigurationConditionsTest {
 
     @Test
     void should_read_the_api_key_from_a_relaxed_name_such_as_an_environment_variable() {
-        runner.withInitializer(context -> context.getEnvironment().getPropertySources().replace(
-                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                        new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                                Map.of("LANGCHAIN4J_QWEN_APIKEY", API_KEY))))
+        runner.withInitializer(context -> context.getEnvironment()
+                        .getPropertySources()
+                        .replace(
+                                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                                new SystemEnvironmentPropertySource(
+                                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                                        Map.of("LANGCHAIN4J_QWEN_APIKEY", API_KEY))))
                 .run(context -> {
                     assertThat(context).hasSingleBean(QwenChatModel.class);
                     assertThat(context.getBean(QwenProperties.class).apiKey()).isEqualTo(API_KEY);
@@ -91,10 +97,12 @@ class QwenAutoConfigurationConditionsTest {
     /** The condition evaluation report, as --debug logs it. */
     private static String conditionMessages(ConfigurableApplicationContext context) {
         StringBuilder messages = new StringBuilder();
-        ConditionEvaluationReport.get(context.getBeanFactory()).getConditionAndOutcomesBySource()
-                .forEach((source, outcomes) -> outcomes.forEach(
-                        outcome -> messages.append(source).append(": ").append(outcome.getOutcome().getMessage())
-                                .append('\n')));
+        ConditionEvaluationReport.get(context.getBeanFactory())
+                .getConditionAndOutcomesBySource()
+                .forEach((source, outcomes) -> outcomes.forEach(outcome -> messages.append(source)
+                        .append(": ")
+                        .append(outcome.getOutcome().getMessage())
+                        .append('\n')));
         return messages.toString();
     }
 
@@ -125,7 +133,8 @@ class QwenAutoConfigurationConditionsTest {
 
     @Test
     void should_switch_the_embedding_model_off() {
-        runner.withPropertyValues("langchain4j.qwen.api-key=" + API_KEY, "langchain4j.qwen.embedding-model.enabled=false")
+        runner.withPropertyValues(
+                        "langchain4j.qwen.api-key=" + API_KEY, "langchain4j.qwen.embedding-model.enabled=false")
                 .run(context -> {
                     assertThat(context).doesNotHaveBean(QwenEmbeddingModel.class);
                     assertThat(context).hasSingleBean(QwenChatModel.class);
@@ -146,12 +155,17 @@ class QwenAutoConfigurationConditionsTest {
 
     @Test
     void should_register_every_auto_configuration() throws Exception {
-        try (var in = getClass().getResourceAsStream(
-                "/META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports")) {
-            List<String> imports = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
-                    .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
-            List<String> expected = new ArrayList<>(
-                    QwenAutoConfigurations.CAPABILITIES.stream().map(Class::getName).toList());
+        try (var in = getClass()
+                .getResourceAsStream(
+                        "/META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports")) {
+            List<String> imports = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .toList();
+            List<String> expected = new ArrayList<>(QwenAutoConfigurations.CAPABILITIES.stream()
+                    .map(Class::getName)
+                    .toList());
             expected.add(QwenObservationAutoConfiguration.class.getName());
             assertThat(imports).containsExactlyInAnyOrderElementsOf(expected);
         }
@@ -161,20 +175,23 @@ class QwenAutoConfigurationConditionsTest {
     void should_order_every_capability_after_the_connection() {
         assertThat(QwenAutoConfigurations.CAPABILITIES)
                 .filteredOn(type -> type != QwenConnectionAutoConfiguration.class)
-                .allSatisfy(type -> assertThat(type.getAnnotation(AutoConfiguration.class).after())
+                .allSatisfy(type -> assertThat(
+                                type.getAnnotation(AutoConfiguration.class).after())
                         .contains(QwenConnectionAutoConfiguration.class));
     }
 
     @Test
     void should_create_only_the_beans_of_the_auto_configurations_in_use() {
         new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(QwenConnectionAutoConfiguration.class,
-                        QwenRerankAutoConfiguration.class))
+                .withConfiguration(
+                        AutoConfigurations.of(QwenConnectionAutoConfiguration.class, QwenRerankAutoConfiguration.class))
                 .withPropertyValues("langchain4j.qwen.api-key=" + API_KEY)
                 .run(context -> {
                     assertThat(context).hasNotFailed().hasSingleBean(QwenScoringModel.class);
-                    assertThat(context).doesNotHaveBean(QwenChatModel.class)
-                            .doesNotHaveBean(QwenStreamingChatModel.class).doesNotHaveBean(QwenEmbeddingModel.class)
+                    assertThat(context)
+                            .doesNotHaveBean(QwenChatModel.class)
+                            .doesNotHaveBean(QwenStreamingChatModel.class)
+                            .doesNotHaveBean(QwenEmbeddingModel.class)
                             .doesNotHaveBean(QwenFiles.class);
                 });
     }
@@ -187,18 +204,26 @@ class QwenAutoConfigurationConditionsTest {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(withoutChat.toArray(Class<?>[]::new)))
                 .withPropertyValues("langchain4j.qwen.api-key=" + API_KEY)
-                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(QwenChatModel.class)
-                        .hasSingleBean(QwenStreamingChatModel.class).hasSingleBean(QwenEmbeddingModel.class)
-                        .hasSingleBean(QwenScoringModel.class).hasSingleBean(QwenBatchChat.class));
+                .run(context -> assertThat(context)
+                        .hasNotFailed()
+                        .doesNotHaveBean(QwenChatModel.class)
+                        .hasSingleBean(QwenStreamingChatModel.class)
+                        .hasSingleBean(QwenEmbeddingModel.class)
+                        .hasSingleBean(QwenScoringModel.class)
+                        .hasSingleBean(QwenBatchChat.class));
     }
 
     @Configuration(proxyBeanMethods = false)
     static class OwnModels {
 
-        static final QwenChatModel CHAT = QwenChatModel.builder().apiKey("sk-own").modelName("qwen-max").build();
-        static final QwenStreamingChatModel STREAMING =
-                QwenStreamingChatModel.builder().apiKey("sk-own").modelName("qwen-max").build();
-        static final QwenEmbeddingModel EMBEDDING = QwenEmbeddingModel.builder().apiKey("sk-own").dimensions(512).build();
+        static final QwenChatModel CHAT =
+                QwenChatModel.builder().apiKey("sk-own").modelName("qwen-max").build();
+        static final QwenStreamingChatModel STREAMING = QwenStreamingChatModel.builder()
+                .apiKey("sk-own")
+                .modelName("qwen-max")
+                .build();
+        static final QwenEmbeddingModel EMBEDDING =
+                QwenEmbeddingModel.builder().apiKey("sk-own").dimensions(512).build();
 
         @Bean
         QwenChatModel myChatModel() {

@@ -28,7 +28,9 @@ class QwenAutoConfigurationListenersTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(QwenAutoConfigurations.of())
-            .withPropertyValues("langchain4j.qwen.api-key=" + API_KEY, "langchain4j.qwen.base-url=" + qwen.baseUrl(),
+            .withPropertyValues(
+                    "langchain4j.qwen.api-key=" + API_KEY,
+                    "langchain4j.qwen.base-url=" + qwen.baseUrl(),
                     "langchain4j.qwen.chat-model.top-k=7")
             .withUserConfiguration(Listeners.class);
 
@@ -50,9 +52,12 @@ class QwenAutoConfigurationListenersTest {
             model.chat("Who are you?");
 
             // Each listener saw the request with the configured options, and the response; "first" before "second".
-            assertThat(listeners.events).containsExactly(
-                    "first:request:topK=7", "second:request:topK=7",
-                    "first:response:" + QwenWireMock.ANSWER, "second:response:" + QwenWireMock.ANSWER);
+            assertThat(listeners.events)
+                    .containsExactly(
+                            "first:request:topK=7",
+                            "second:request:topK=7",
+                            "first:response:" + QwenWireMock.ANSWER,
+                            "second:response:" + QwenWireMock.ANSWER);
         });
     }
 
@@ -109,7 +114,8 @@ class QwenAutoConfigurationListenersTest {
 
         @Override
         public void onRequest(ChatModelRequestContext context) {
-            events.add(name + ":request:topK=" + context.chatRequest().parameters().topK());
+            events.add(
+                    name + ":request:topK=" + context.chatRequest().parameters().topK());
         }
 
         @Override

@@ -40,8 +40,10 @@ class QwenAutoConfigurationQwenOnlyChatTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(QwenAutoConfigurations.of())
-            .withPropertyValues("langchain4j.qwen.api-key=" + qwen.apiKey(),
-                    "langchain4j.qwen.base-url=" + qwen.baseUrl(), "langchain4j.qwen.max-retries=0");
+            .withPropertyValues(
+                    "langchain4j.qwen.api-key=" + qwen.apiKey(),
+                    "langchain4j.qwen.base-url=" + qwen.baseUrl(),
+                    "langchain4j.qwen.max-retries=0");
 
     @AfterEach
     void stop() {
@@ -63,17 +65,25 @@ class QwenAutoConfigurationQwenOnlyChatTest {
 
         @Test
         void should_mark_the_request_for_the_context_cache_and_read_it_on_the_next_call() {
-            runner.withPropertyValues("langchain4j.qwen.chat-model.cache-system-messages=true",
-                    "langchain4j.qwen.chat-model.cache-conversation=true").run(context -> {
+            runner.withPropertyValues(
+                            "langchain4j.qwen.chat-model.cache-system-messages=true",
+                            "langchain4j.qwen.chat-model.cache-conversation=true")
+                    .run(context -> {
                         QwenChatModel model = context.getBean(QwenChatModel.class);
 
-                        ChatResponse first = model.chat(List.of(SystemMessage.from(LONG_PROMPT),
-                                UserMessage.from("Do you repair tyres?")));
+                        ChatResponse first = model.chat(
+                                List.of(SystemMessage.from(LONG_PROMPT), UserMessage.from("Do you repair tyres?")));
                         JsonNode messages = lastBody().path("messages");
-                        assertThat(markerOfLastBlock(messages.get(0)).path("type").asText()).isEqualTo("ephemeral");
-                        assertThat(markerOfLastBlock(messages.get(1)).path("type").asText()).isEqualTo("ephemeral");
-                        ChatResponse second = model.chat(List.of(SystemMessage.from(LONG_PROMPT),
-                                UserMessage.from("When do you open?")));
+                        assertThat(markerOfLastBlock(messages.get(0))
+                                        .path("type")
+                                        .asText())
+                                .isEqualTo("ephemeral");
+                        assertThat(markerOfLastBlock(messages.get(1))
+                                        .path("type")
+                                        .asText())
+                                .isEqualTo("ephemeral");
+                        ChatResponse second = model.chat(
+                                List.of(SystemMessage.from(LONG_PROMPT), UserMessage.from("When do you open?")));
 
                         QwenTokenUsage created = (QwenTokenUsage) first.tokenUsage();
                         QwenTokenUsage read = (QwenTokenUsage) second.tokenUsage();
@@ -84,19 +94,25 @@ class QwenAutoConfigurationQwenOnlyChatTest {
 
         @Test
         void should_mark_the_streaming_request_the_same_way() {
-            runner.withPropertyValues("langchain4j.qwen.chat-model.cache-conversation=true").run(context -> {
-                StreamedResponse.of(context.getBean(QwenStreamingChatModel.class), List.of(UserMessage.from("Hi")));
+            runner.withPropertyValues("langchain4j.qwen.chat-model.cache-conversation=true")
+                    .run(context -> {
+                        StreamedResponse.of(
+                                context.getBean(QwenStreamingChatModel.class), List.of(UserMessage.from("Hi")));
 
-                JsonNode messages = lastBody().path("messages");
-                assertThat(markerOfLastBlock(messages.get(messages.size() - 1)).path("type").asText())
-                        .isEqualTo("ephemeral");
-            });
+                        JsonNode messages = lastBody().path("messages");
+                        assertThat(markerOfLastBlock(messages.get(messages.size() - 1))
+                                        .path("type")
+                                        .asText())
+                                .isEqualTo("ephemeral");
+                    });
         }
 
         @Test
         void should_give_a_named_chat_model_its_own_cache_options_and_leave_the_default_one_unmarked() {
-            runner.withPropertyValues("langchain4j.qwen.chat-models.agent.model-name=qwen4-max",
-                    "langchain4j.qwen.chat-models.agent.cache-system-messages=true").run(context -> {
+            runner.withPropertyValues(
+                            "langchain4j.qwen.chat-models.agent.model-name=qwen4-max",
+                            "langchain4j.qwen.chat-models.agent.cache-system-messages=true")
+                    .run(context -> {
                         context.getBean("agentChatModel", QwenChatModel.class)
                                 .chat(List.of(SystemMessage.from("Be brief."), UserMessage.from("Hi")));
                         JsonNode agent = lastBody();
@@ -105,21 +121,27 @@ class QwenAutoConfigurationQwenOnlyChatTest {
                         JsonNode plain = lastBody();
 
                         assertThat(agent.path("model").asText()).isEqualTo("qwen4-max");
-                        assertThat(markerOfLastBlock(agent.path("messages").get(0)).path("type").asText())
+                        assertThat(markerOfLastBlock(agent.path("messages").get(0))
+                                        .path("type")
+                                        .asText())
                                 .isEqualTo("ephemeral");
-                        assertThat(agent.path("messages").get(1).path("content").isTextual()).isTrue();
-                        assertThat(plain.path("messages").get(0).path("content").isTextual()).isTrue();
+                        assertThat(agent.path("messages").get(1).path("content").isTextual())
+                                .isTrue();
+                        assertThat(plain.path("messages").get(0).path("content").isTextual())
+                                .isTrue();
                     });
         }
 
         @Test
         void should_refuse_marks_on_a_model_without_explicit_cache_before_sending() {
-            runner.withPropertyValues("langchain4j.qwen.chat-model.model-name=qwen-turbo",
-                    "langchain4j.qwen.chat-model.cache-system-messages=true").run(context -> {
+            runner.withPropertyValues(
+                            "langchain4j.qwen.chat-model.model-name=qwen-turbo",
+                            "langchain4j.qwen.chat-model.cache-system-messages=true")
+                    .run(context -> {
                         QwenChatModel model = context.getBean(QwenChatModel.class);
 
-                        assertThatThrownBy(() -> model.chat(List.of(SystemMessage.from("Be brief."),
-                                UserMessage.from("Hi"))))
+                        assertThatThrownBy(() ->
+                                        model.chat(List.of(SystemMessage.from("Be brief."), UserMessage.from("Hi"))))
                                 .isInstanceOf(UnsupportedFeatureException.class)
                                 .hasMessageContaining("qwen-turbo has no explicit context cache");
                         assertThat(qwen.requests()).isEmpty();
@@ -132,13 +154,17 @@ class QwenAutoConfigurationQwenOnlyChatTest {
 
         @Test
         void should_ask_an_omni_model_for_spoken_answers_with_a_voice_and_carry_them_in_the_response() {
-            runner.withPropertyValues("langchain4j.qwen.chat-model.model-name=qwen3-omni-flash",
-                    "langchain4j.qwen.chat-model.audio-output.voice=Ethan").run(context -> {
+            runner.withPropertyValues(
+                            "langchain4j.qwen.chat-model.model-name=qwen3-omni-flash",
+                            "langchain4j.qwen.chat-model.audio-output.voice=Ethan")
+                    .run(context -> {
                         ChatResponse response = context.getBean(QwenChatModel.class)
                                 .chat(List.of(UserMessage.from("Tell me a short joke")));
 
                         JsonNode body = lastBody();
-                        assertThat(body.path("stream").asBoolean()).as("Omni models only stream").isTrue();
+                        assertThat(body.path("stream").asBoolean())
+                                .as("Omni models only stream")
+                                .isTrue();
                         assertThat(body.path("modalities").toString()).isEqualTo("[\"text\",\"audio\"]");
                         assertThat(body.path("audio").path("voice").asText()).isEqualTo("Ethan");
                         assertThat(body.path("audio").path("format").asText()).isEqualTo(QwenAudioOutput.WAV);
@@ -151,9 +177,11 @@ class QwenAutoConfigurationQwenOnlyChatTest {
 
         @Test
         void should_send_the_voice_and_format_of_a_named_streaming_model() {
-            runner.withPropertyValues("langchain4j.qwen.chat-models.speaker.model-name=qwen3-omni-flash",
-                    "langchain4j.qwen.chat-models.speaker.audio-output.voice=Cherry",
-                    "langchain4j.qwen.chat-models.speaker.audio-output.format=wav").run(context -> {
+            runner.withPropertyValues(
+                            "langchain4j.qwen.chat-models.speaker.model-name=qwen3-omni-flash",
+                            "langchain4j.qwen.chat-models.speaker.audio-output.voice=Cherry",
+                            "langchain4j.qwen.chat-models.speaker.audio-output.format=wav")
+                    .run(context -> {
                         ChatResponse response = StreamedResponse.of(
                                 context.getBean("speakerStreamingChatModel", QwenStreamingChatModel.class),
                                 List.of(UserMessage.from("Say hello")));
@@ -161,26 +189,32 @@ class QwenAutoConfigurationQwenOnlyChatTest {
                         JsonNode audio = lastBody().path("audio");
                         assertThat(audio.path("voice").asText()).isEqualTo("Cherry");
                         assertThat(audio.path("format").asText()).isEqualTo("wav");
-                        assertThat(((QwenChatResponseMetadata) response.metadata()).audio().data()).isNotEmpty();
+                        assertThat(((QwenChatResponseMetadata) response.metadata())
+                                        .audio()
+                                        .data())
+                                .isNotEmpty();
                     });
         }
 
         @Test
         void should_refuse_the_voice_of_a_text_only_model_before_sending() {
-            runner.withPropertyValues("langchain4j.qwen.chat-model.audio-output.voice=Cherry").run(context -> {
-                QwenChatModel model = context.getBean(QwenChatModel.class);
+            runner.withPropertyValues("langchain4j.qwen.chat-model.audio-output.voice=Cherry")
+                    .run(context -> {
+                        QwenChatModel model = context.getBean(QwenChatModel.class);
 
-                assertThatThrownBy(() -> model.chat(List.of(UserMessage.from("Hi"))))
-                        .isInstanceOf(UnsupportedFeatureException.class)
-                        .hasMessageContaining("audioOutput needs a Qwen-Omni model");
-                assertThat(qwen.requests()).isEmpty();
-            });
+                        assertThatThrownBy(() -> model.chat(List.of(UserMessage.from("Hi"))))
+                                .isInstanceOf(UnsupportedFeatureException.class)
+                                .hasMessageContaining("audioOutput needs a Qwen-Omni model");
+                        assertThat(qwen.requests()).isEmpty();
+                    });
         }
 
         @Test
         void should_fail_the_startup_naming_the_voice_property_for_a_format_without_a_voice() {
-            runner.withPropertyValues("langchain4j.qwen.chat-model.model-name=qwen3-omni-flash",
-                    "langchain4j.qwen.chat-model.audio-output.format=wav").run(context -> {
+            runner.withPropertyValues(
+                            "langchain4j.qwen.chat-model.model-name=qwen3-omni-flash",
+                            "langchain4j.qwen.chat-model.audio-output.format=wav")
+                    .run(context -> {
                         assertThat(context).hasFailed();
                         Throwable failure = context.getStartupFailure();
                         while (failure != null && !(failure instanceof InvalidConfigurationPropertyValueException)) {

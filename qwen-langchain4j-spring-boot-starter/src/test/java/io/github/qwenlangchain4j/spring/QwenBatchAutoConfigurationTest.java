@@ -15,9 +15,9 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import io.github.qwenlangchain4j.batch.QwenBatchChat;
 import io.github.qwenlangchain4j.batch.QwenBatches;
+import io.github.qwenlangchain4j.embedding.QwenBatchEmbeddings;
 import io.github.qwenlangchain4j.files.QwenFile;
 import io.github.qwenlangchain4j.files.QwenFiles;
-import io.github.qwenlangchain4j.embedding.QwenBatchEmbeddings;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -53,24 +53,33 @@ class QwenBatchAutoConfigurationTest {
 
     @Test
     void should_create_the_batch_beans_with_an_api_key() {
-        runner.run(context -> assertThat(context).hasNotFailed().hasSingleBean(QwenFiles.class)
-                .hasSingleBean(QwenBatches.class).hasSingleBean(QwenBatchChat.class)
+        runner.run(context -> assertThat(context)
+                .hasNotFailed()
+                .hasSingleBean(QwenFiles.class)
+                .hasSingleBean(QwenBatches.class)
+                .hasSingleBean(QwenBatchChat.class)
                 .hasSingleBean(QwenBatchEmbeddings.class));
-        new ApplicationContextRunner().withConfiguration(QwenAutoConfigurations.of())
-                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(QwenFiles.class)
+        new ApplicationContextRunner()
+                .withConfiguration(QwenAutoConfigurations.of())
+                .run(context -> assertThat(context)
+                        .hasNotFailed()
+                        .doesNotHaveBean(QwenFiles.class)
                         .doesNotHaveBean(QwenBatchChat.class));
     }
 
     @Test
     void should_list_files_with_the_shared_connection() {
-        qwen.stubFor(get(urlPathEqualTo(FILES_PATH)).withHeader("Authorization", equalTo("Bearer " + API_KEY))
+        qwen.stubFor(get(urlPathEqualTo(FILES_PATH))
+                .withHeader("Authorization", equalTo("Bearer " + API_KEY))
                 .willReturn(okJson("""
                 {"object":"list","has_more":false,"data":[{"id":"file-batch-xxx","object":"file","bytes":84889,
                  "created_at":1715569225,"filename":"example.txt","purpose":"batch","status":"processed"}]}""")));
         runner.run(context -> {
             List<QwenFile> files = context.getBean(QwenFiles.class).list().data();
 
-            assertThat(files).as("answered by the stub that wants the key").extracting(QwenFile::id)
+            assertThat(files)
+                    .as("answered by the stub that wants the key")
+                    .extracting(QwenFile::id)
                     .containsExactly("file-batch-xxx");
         });
     }
@@ -78,36 +87,46 @@ class QwenBatchAutoConfigurationTest {
     @Test
     void should_submit_chat_batches_with_the_chat_model_name() {
         stubUploadAndCreate();
-        runner.withPropertyValues("langchain4j.qwen.chat-model.model-name=qwen-max").run(context -> {
-            context.getBean(QwenBatchChat.class).submit(List.of(ChatRequest.builder()
-                    .messages(UserMessage.from("hello")).build()));
+        runner.withPropertyValues("langchain4j.qwen.chat-model.model-name=qwen-max")
+                .run(context -> {
+                    context.getBean(QwenBatchChat.class)
+                            .submit(List.of(ChatRequest.builder()
+                                    .messages(UserMessage.from("hello"))
+                                    .build()));
 
-            assertThat(uploadedJsonl()).contains("\"model\":\"qwen-max\"").contains("/v1/chat/completions");
-            assertThat(qwen.requests(BATCHES_PATH)).hasSize(1);
-        });
+                    assertThat(uploadedJsonl())
+                            .contains("\"model\":\"qwen-max\"")
+                            .contains("/v1/chat/completions");
+                    assertThat(qwen.requests(BATCHES_PATH)).hasSize(1);
+                });
     }
 
     @Test
     void should_submit_embedding_batches_with_the_embedding_model_options() {
         stubUploadAndCreate();
-        runner.withPropertyValues("langchain4j.qwen.embedding-model.model-name=text-embedding-v3",
-                "langchain4j.qwen.embedding-model.dimensions=512").run(context -> {
+        runner.withPropertyValues(
+                        "langchain4j.qwen.embedding-model.model-name=text-embedding-v3",
+                        "langchain4j.qwen.embedding-model.dimensions=512")
+                .run(context -> {
                     QwenBatchEmbeddings embeddings = context.getBean(QwenBatchEmbeddings.class);
                     assertThat(embeddings.modelName()).isEqualTo("text-embedding-v3");
 
                     embeddings.submit(List.of(TextSegment.from("a document")));
 
-                    assertThat(uploadedJsonl()).contains("\"model\":\"text-embedding-v3\"")
+                    assertThat(uploadedJsonl())
+                            .contains("\"model\":\"text-embedding-v3\"")
                             .contains("\"dimensions\":512");
                 });
     }
 
     @Test
     void should_back_off_for_the_applications_beans_and_without_the_embeddings_module() {
-        runner.withUserConfiguration(OwnFiles.class).run(context ->
-                assertThat(context.getBean(QwenFiles.class)).isSameAs(OwnFiles.FILES));
-        runner.withClassLoader(new FilteredClassLoader(QwenBatchEmbeddings.class)).run(context ->
-                assertThat(context).hasNotFailed().doesNotHaveBean(QwenBatchEmbeddings.class)
+        runner.withUserConfiguration(OwnFiles.class)
+                .run(context -> assertThat(context.getBean(QwenFiles.class)).isSameAs(OwnFiles.FILES));
+        runner.withClassLoader(new FilteredClassLoader(QwenBatchEmbeddings.class))
+                .run(context -> assertThat(context)
+                        .hasNotFailed()
+                        .doesNotHaveBean(QwenBatchEmbeddings.class)
                         .hasSingleBean(QwenBatchChat.class));
     }
 

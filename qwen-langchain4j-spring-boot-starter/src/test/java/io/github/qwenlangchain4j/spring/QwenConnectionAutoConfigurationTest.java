@@ -43,12 +43,12 @@ import org.springframework.core.annotation.Order;
 class QwenConnectionAutoConfigurationTest {
 
     private static final String PROXY_PASSWORD = "proxy-SECRET-pass-7";
-    private static final String PROXY_CREDENTIAL = Base64.getEncoder()
-            .encodeToString(("corp-user:" + PROXY_PASSWORD).getBytes(StandardCharsets.ISO_8859_1));
+    private static final String PROXY_CREDENTIAL =
+            Base64.getEncoder().encodeToString(("corp-user:" + PROXY_PASSWORD).getBytes(StandardCharsets.ISO_8859_1));
 
     private final QwenWireMock qwen = new QwenWireMock();
-    private final WireMockServer proxy = new WireMockServer(WireMockConfiguration.options().dynamicPort()
-            .enableBrowserProxying(true));
+    private final WireMockServer proxy =
+            new WireMockServer(WireMockConfiguration.options().dynamicPort().enableBrowserProxying(true));
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(QwenAutoConfigurations.of())
@@ -57,7 +57,8 @@ class QwenConnectionAutoConfigurationTest {
     QwenConnectionAutoConfigurationTest() {
         proxy.start();
         // Requests without credentials are challenged; the others match no stub and are forwarded.
-        proxy.stubFor(any(anyUrl()).withHeader("Proxy-Authorization", absent())
+        proxy.stubFor(any(anyUrl())
+                .withHeader("Proxy-Authorization", absent())
                 .willReturn(aResponse().withStatus(407).withHeader("Proxy-Authenticate", "Basic realm=\"corp\"")));
     }
 
@@ -75,14 +76,19 @@ class QwenConnectionAutoConfigurationTest {
 
     @Test
     void should_send_every_bean_through_the_proxy_with_its_credentials(CapturedOutput output) {
-        runner.withPropertyValues("langchain4j.qwen.proxy.host=127.0.0.1",
-                        "langchain4j.qwen.proxy.port=" + proxy.port(), "langchain4j.qwen.proxy.username=corp-user",
+        runner.withPropertyValues(
+                        "langchain4j.qwen.proxy.host=127.0.0.1",
+                        "langchain4j.qwen.proxy.port=" + proxy.port(),
+                        "langchain4j.qwen.proxy.username=corp-user",
                         "langchain4j.qwen.proxy.password=" + PROXY_PASSWORD,
                         "langchain4j.qwen.chat-models.router.model-name=qwen-flash",
-                        "langchain4j.qwen.log-requests=true", "langchain4j.qwen.log-responses=true")
+                        "langchain4j.qwen.log-requests=true",
+                        "langchain4j.qwen.log-responses=true")
                 .run(context -> {
                     assertThat(context.getBean(ChatModel.class).chat("hello")).isEqualTo(ANSWER);
-                    assertThat(context.getBean("routerChatModel", ChatModel.class).chat("hello")).isEqualTo(ANSWER);
+                    assertThat(context.getBean("routerChatModel", ChatModel.class)
+                                    .chat("hello"))
+                            .isEqualTo(ANSWER);
                     context.getBean(EmbeddingModel.class).embed("hello");
 
                     List<ServeEvent> events = proxied();
@@ -92,14 +98,19 @@ class QwenConnectionAutoConfigurationTest {
                         assertThat(events.get(i + 1).getRequest().getHeader("Proxy-Authorization"))
                                 .isEqualTo("Basic " + PROXY_CREDENTIAL);
                     }
-                    assertThat(events.get(1).getRequest().getAbsoluteUrl()).isEqualTo(qwen.baseUrl()
-                            + "/chat/completions");
+                    assertThat(events.get(1).getRequest().getAbsoluteUrl())
+                            .isEqualTo(qwen.baseUrl() + "/chat/completions");
                     assertThat(events.get(5).getRequest().getAbsoluteUrl()).endsWith(EMBEDDINGS_PATH);
-                    assertThat(qwen.requests(CHAT_PATH)).hasSize(2).allSatisfy(request -> assertThat(
-                            request.getHeader("Authorization")).isEqualTo("Bearer " + API_KEY));
+                    assertThat(qwen.requests(CHAT_PATH))
+                            .hasSize(2)
+                            .allSatisfy(request -> assertThat(request.getHeader("Authorization"))
+                                    .isEqualTo("Bearer " + API_KEY));
                     assertThat(qwen.requests(EMBEDDINGS_PATH)).hasSize(1);
-                    assertThat(output.getAll()).contains("Request:").doesNotContain(PROXY_PASSWORD)
-                            .doesNotContain(PROXY_CREDENTIAL).doesNotContain(API_KEY);
+                    assertThat(output.getAll())
+                            .contains("Request:")
+                            .doesNotContain(PROXY_PASSWORD)
+                            .doesNotContain(PROXY_CREDENTIAL)
+                            .doesNotContain(API_KEY);
                     assertThat(context.getBean(QwenProperties.class).toString()).doesNotContain(PROXY_PASSWORD);
                 });
     }
@@ -114,9 +125,12 @@ class QwenConnectionAutoConfigurationTest {
                     context.getBean(EmbeddingModel.class).embed("hello");
 
                     assertThat(Customizers.CALLS).as("one client for all beans").hasValue(2);
-                    assertThat(qwen.requests(CHAT_PATH)).hasSize(2).allSatisfy(request ->
-                            assertThat(request.getHeader("X-Corp-Trace")).isEqualTo("first,second"));
-                    assertThat(qwen.onlyRequest(EMBEDDINGS_PATH).getHeader("X-Corp-Trace")).isEqualTo("first,second");
+                    assertThat(qwen.requests(CHAT_PATH))
+                            .hasSize(2)
+                            .allSatisfy(request -> assertThat(request.getHeader("X-Corp-Trace"))
+                                    .isEqualTo("first,second"));
+                    assertThat(qwen.onlyRequest(EMBEDDINGS_PATH).getHeader("X-Corp-Trace"))
+                            .isEqualTo("first,second");
                 });
     }
 
@@ -132,20 +146,26 @@ class QwenConnectionAutoConfigurationTest {
 
     @Test
     void should_refuse_proxy_credentials_without_a_proxy_and_never_show_the_password() {
-        runner.withPropertyValues("langchain4j.qwen.proxy.username=corp-user",
-                "langchain4j.qwen.proxy.password=" + PROXY_PASSWORD).run(context -> {
+        runner.withPropertyValues(
+                        "langchain4j.qwen.proxy.username=corp-user",
+                        "langchain4j.qwen.proxy.password=" + PROXY_PASSWORD)
+                .run(context -> {
                     assertThat(context).hasFailed();
                     Throwable cause = NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure());
-                    assertThat(cause).isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                    assertThat(cause)
+                            .isInstanceOf(InvalidConfigurationPropertyValueException.class)
                             .hasMessageContaining("langchain4j.qwen.proxy.username")
-                            .hasMessageContaining("no proxy is").hasMessageNotContaining(PROXY_PASSWORD);
+                            .hasMessageContaining("no proxy is")
+                            .hasMessageNotContaining(PROXY_PASSWORD);
                 });
     }
 
     @Test
     void should_name_the_password_property_when_the_credentials_have_no_password() {
-        runner.withPropertyValues("langchain4j.qwen.proxy.host=127.0.0.1",
-                "langchain4j.qwen.proxy.port=" + proxy.port(), "langchain4j.qwen.proxy.username=corp-user")
+        runner.withPropertyValues(
+                        "langchain4j.qwen.proxy.host=127.0.0.1",
+                        "langchain4j.qwen.proxy.port=" + proxy.port(),
+                        "langchain4j.qwen.proxy.username=corp-user")
                 .run(context -> {
                     assertThat(context).hasFailed();
                     Throwable cause = NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure());
@@ -158,22 +178,31 @@ class QwenConnectionAutoConfigurationTest {
 
     @Test
     void should_accept_credentials_for_the_proxy_of_a_customizer() {
-        runner.withBean(QwenHttpClientCustomizer.class, () -> builder -> builder.proxy(new java.net.Proxy(
-                        java.net.Proxy.Type.HTTP, new java.net.InetSocketAddress("127.0.0.1", proxy.port()))))
-                .withPropertyValues("langchain4j.qwen.proxy.username=corp-user",
+        runner.withBean(
+                        QwenHttpClientCustomizer.class,
+                        () -> builder -> builder.proxy(new java.net.Proxy(
+                                java.net.Proxy.Type.HTTP, new java.net.InetSocketAddress("127.0.0.1", proxy.port()))))
+                .withPropertyValues(
+                        "langchain4j.qwen.proxy.username=corp-user",
                         "langchain4j.qwen.proxy.password=" + PROXY_PASSWORD)
                 .run(context -> {
-                    assertThat(context.getBean(QwenChatModel.class).chat("hello")).isEqualTo(ANSWER);
-                    assertThat(proxied()).extracting(event -> event.getRequest().getHeader("Proxy-Authorization"))
+                    assertThat(context.getBean(QwenChatModel.class).chat("hello"))
+                            .isEqualTo(ANSWER);
+                    assertThat(proxied())
+                            .extracting(event -> event.getRequest().getHeader("Proxy-Authorization"))
                             .contains("Basic " + PROXY_CREDENTIAL);
                 });
     }
 
     @Test
     void should_go_direct_with_type_direct() {
-        runner.withPropertyValues("langchain4j.qwen.proxy.type=direct", "langchain4j.qwen.proxy.host=127.0.0.1",
-                "langchain4j.qwen.proxy.port=" + proxy.port()).run(context -> {
-                    assertThat(context.getBean(QwenChatModel.class).chat("hello")).isEqualTo(ANSWER);
+        runner.withPropertyValues(
+                        "langchain4j.qwen.proxy.type=direct",
+                        "langchain4j.qwen.proxy.host=127.0.0.1",
+                        "langchain4j.qwen.proxy.port=" + proxy.port())
+                .run(context -> {
+                    assertThat(context.getBean(QwenChatModel.class).chat("hello"))
+                            .isEqualTo(ANSWER);
                     assertThat(proxy.getAllServeEvents()).isEmpty();
                 });
     }
@@ -192,8 +221,10 @@ class QwenConnectionAutoConfigurationTest {
         QwenHttpClientCustomizer second() {
             return builder -> {
                 CALLS.incrementAndGet();
-                builder.addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
-                        .header("X-Corp-Trace", chain.request().header("X-Corp-Trace") + ",second").build()));
+                builder.addInterceptor(chain -> chain.proceed(chain.request()
+                        .newBuilder()
+                        .header("X-Corp-Trace", chain.request().header("X-Corp-Trace") + ",second")
+                        .build()));
             };
         }
 
@@ -202,8 +233,10 @@ class QwenConnectionAutoConfigurationTest {
         QwenHttpClientCustomizer first() {
             return builder -> {
                 CALLS.incrementAndGet();
-                builder.addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
-                        .header("X-Corp-Trace", "first").build()));
+                builder.addInterceptor(chain -> chain.proceed(chain.request()
+                        .newBuilder()
+                        .header("X-Corp-Trace", "first")
+                        .build()));
             };
         }
     }

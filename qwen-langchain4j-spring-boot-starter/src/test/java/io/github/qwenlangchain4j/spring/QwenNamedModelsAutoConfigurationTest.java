@@ -40,7 +40,9 @@ class QwenNamedModelsAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(QwenAutoConfigurations.of())
-            .withPropertyValues("langchain4j.qwen.api-key=" + API_KEY, "langchain4j.qwen.base-url=" + qwen.baseUrl(),
+            .withPropertyValues(
+                    "langchain4j.qwen.api-key=" + API_KEY,
+                    "langchain4j.qwen.base-url=" + qwen.baseUrl(),
                     "langchain4j.qwen.chat-model.model-name=qwen-max");
 
     @AfterEach
@@ -51,17 +53,21 @@ class QwenNamedModelsAutoConfigurationTest {
 
     @Test
     void should_register_a_bean_per_name_and_keep_the_default_ones_primary() {
-        runner.withPropertyValues("langchain4j.qwen.chat-models.router.model-name=qwen-flash",
+        runner.withPropertyValues(
+                        "langchain4j.qwen.chat-models.router.model-name=qwen-flash",
                         "langchain4j.qwen.chat-models.fast-router.model-name=qwen-turbo",
                         "langchain4j.qwen.embedding-models.docs.dimensions=512")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(context.getBeansOfType(QwenChatModel.class)).containsOnlyKeys(
-                            "qwenChatModel", "routerChatModel", "fastRouterChatModel");
-                    assertThat(context.getBeansOfType(QwenStreamingChatModel.class)).containsOnlyKeys(
-                            "qwenStreamingChatModel", "routerStreamingChatModel", "fastRouterStreamingChatModel");
-                    assertThat(context.getBeansOfType(QwenEmbeddingModel.class)).containsOnlyKeys(
-                            "qwenEmbeddingModel", "docsEmbeddingModel");
+                    assertThat(context.getBeansOfType(QwenChatModel.class))
+                            .containsOnlyKeys("qwenChatModel", "routerChatModel", "fastRouterChatModel");
+                    assertThat(context.getBeansOfType(QwenStreamingChatModel.class))
+                            .containsOnlyKeys(
+                                    "qwenStreamingChatModel",
+                                    "routerStreamingChatModel",
+                                    "fastRouterStreamingChatModel");
+                    assertThat(context.getBeansOfType(QwenEmbeddingModel.class))
+                            .containsOnlyKeys("qwenEmbeddingModel", "docsEmbeddingModel");
                     assertThat(context.getBean(ChatModel.class)).isSameAs(context.getBean("qwenChatModel"));
                     assertThat(context.getBean(StreamingChatModel.class))
                             .isSameAs(context.getBean("qwenStreamingChatModel"));
@@ -72,7 +78,8 @@ class QwenNamedModelsAutoConfigurationTest {
     @Test
     void should_inject_by_name_and_send_each_models_own_options() {
         runner.withUserConfiguration(TwoModels.class)
-                .withPropertyValues("langchain4j.qwen.chat-models.router.model-name=qwen-flash",
+                .withPropertyValues(
+                        "langchain4j.qwen.chat-models.router.model-name=qwen-flash",
                         "langchain4j.qwen.chat-models.router.temperature=0.1",
                         "langchain4j.qwen.embedding-models.docs.model-name=text-embedding-v3",
                         "langchain4j.qwen.embedding-models.docs.dimensions=512")
@@ -97,19 +104,21 @@ class QwenNamedModelsAutoConfigurationTest {
     @Test
     void should_stream_with_the_named_streaming_model() {
         qwen.streamChat();
-        runner.withPropertyValues("langchain4j.qwen.chat-models.router.model-name=qwen-flash").run(context -> {
-            ChatResponse response = StreamedResponse.of(
-                    context.getBean("routerStreamingChatModel", StreamingChatModel.class),
-                    List.of(UserMessage.from("route this")));
+        runner.withPropertyValues("langchain4j.qwen.chat-models.router.model-name=qwen-flash")
+                .run(context -> {
+                    ChatResponse response = StreamedResponse.of(
+                            context.getBean("routerStreamingChatModel", StreamingChatModel.class),
+                            List.of(UserMessage.from("route this")));
 
-            assertThat(response.aiMessage().text()).isEqualTo(ANSWER);
-            assertThat(qwen.onlyBody(CHAT_PATH).get("model").asText()).isEqualTo("qwen-flash");
-        });
+                    assertThat(response.aiMessage().text()).isEqualTo(ANSWER);
+                    assertThat(qwen.onlyBody(CHAT_PATH).get("model").asText()).isEqualTo("qwen-flash");
+                });
     }
 
     @Test
     void should_let_a_named_model_override_the_shared_connection() {
-        runner.withPropertyValues("langchain4j.qwen.chat-models.eu.base-url=" + otherRegion.baseUrl(),
+        runner.withPropertyValues(
+                        "langchain4j.qwen.chat-models.eu.base-url=" + otherRegion.baseUrl(),
                         "langchain4j.qwen.chat-models.eu.api-key=" + OTHER_KEY,
                         "langchain4j.qwen.chat-models.eu.max-retries=0",
                         "langchain4j.qwen.chat-models.local.model-name=qwen-flash")
@@ -119,7 +128,8 @@ class QwenNamedModelsAutoConfigurationTest {
 
                     assertThat(otherRegion.onlyRequest(CHAT_PATH).getHeader("Authorization"))
                             .isEqualTo("Bearer " + OTHER_KEY);
-                    assertThat(qwen.onlyRequest(CHAT_PATH).getHeader("Authorization")).as("inherited")
+                    assertThat(qwen.onlyRequest(CHAT_PATH).getHeader("Authorization"))
+                            .as("inherited")
                             .isEqualTo("Bearer " + API_KEY);
                     assertThat(context.getBean("euChatModel").toString()).doesNotContain(OTHER_KEY);
                 });
@@ -127,17 +137,18 @@ class QwenNamedModelsAutoConfigurationTest {
 
     @Test
     void should_report_an_invalid_named_option_under_its_own_property() {
-        runner.withPropertyValues("langchain4j.qwen.chat-models.router.temperature=5").run(context -> {
-            assertThat(context).hasFailed();
-            assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
-                    .isInstanceOf(InvalidConfigurationPropertyValueException.class)
-                    .hasMessageContaining("langchain4j.qwen.chat-models.router.temperature");
-        });
-        runner.withPropertyValues("langchain4j.qwen.chat-models.eu.timeout=-1s").run(context ->
-                assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+        runner.withPropertyValues("langchain4j.qwen.chat-models.router.temperature=5")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+                            .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                            .hasMessageContaining("langchain4j.qwen.chat-models.router.temperature");
+                });
+        runner.withPropertyValues("langchain4j.qwen.chat-models.eu.timeout=-1s")
+                .run(context -> assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
                         .hasMessageContaining("langchain4j.qwen.chat-models.eu.timeout"));
-        runner.withPropertyValues("langchain4j.qwen.embedding-models.docs.dimensions=100").run(context ->
-                assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+        runner.withPropertyValues("langchain4j.qwen.embedding-models.docs.dimensions=100")
+                .run(context -> assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
                         .isInstanceOf(InvalidConfigurationPropertyValueException.class)
                         .hasMessageContaining("langchain4j.qwen.embedding-models.docs.dimensions")
                         .hasMessageContaining("dimensions 100 is not supported by text-embedding-v4"));
@@ -156,18 +167,21 @@ class QwenNamedModelsAutoConfigurationTest {
 
     @Test
     void should_refuse_a_name_that_cannot_be_a_bean_name() {
-        runner.withPropertyValues("langchain4j.qwen.chat-models.[9lives].model-name=qwen-flash").run(context -> {
-            assertThat(context).hasFailed();
-            assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
-                    .isInstanceOf(InvalidConfigurationPropertyValueException.class)
-                    .hasMessageContaining("langchain4j.qwen.chat-models.9lives").hasMessageContaining("bean name");
-        });
+        runner.withPropertyValues("langchain4j.qwen.chat-models.[9lives].model-name=qwen-flash")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+                            .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                            .hasMessageContaining("langchain4j.qwen.chat-models.9lives")
+                            .hasMessageContaining("bean name");
+                });
     }
 
     @Test
     void should_skip_disabled_named_models_and_keep_the_applications_bean_of_the_same_name() {
         runner.withUserConfiguration(OwnRouter.class)
-                .withPropertyValues("langchain4j.qwen.chat-models.router.model-name=qwen-flash",
+                .withPropertyValues(
+                        "langchain4j.qwen.chat-models.router.model-name=qwen-flash",
                         "langchain4j.qwen.chat-models.off.enabled=false")
                 .run(context -> {
                     assertThat(context).hasNotFailed().doesNotHaveBean("offChatModel");
@@ -178,9 +192,12 @@ class QwenNamedModelsAutoConfigurationTest {
     @Test
     void should_register_no_named_embedding_model_without_the_embeddings_module() {
         runner.withClassLoader(new FilteredClassLoader(QwenEmbeddingModel.class))
-                .withPropertyValues("langchain4j.qwen.embedding-models.docs.dimensions=512",
+                .withPropertyValues(
+                        "langchain4j.qwen.embedding-models.docs.dimensions=512",
                         "langchain4j.qwen.chat-models.router.model-name=qwen-flash")
-                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean("docsEmbeddingModel")
+                .run(context -> assertThat(context)
+                        .hasNotFailed()
+                        .doesNotHaveBean("docsEmbeddingModel")
                         .hasBean("routerChatModel"));
     }
 
@@ -192,8 +209,10 @@ class QwenNamedModelsAutoConfigurationTest {
         final ChatModel router;
         final EmbeddingModel docs;
 
-        TwoModels(ChatModel answers, @Qualifier("routerChatModel") ChatModel router,
-                  @Qualifier("docsEmbeddingModel") EmbeddingModel docs) {
+        TwoModels(
+                ChatModel answers,
+                @Qualifier("routerChatModel") ChatModel router,
+                @Qualifier("docsEmbeddingModel") EmbeddingModel docs) {
             this.answers = answers;
             this.router = router;
             this.docs = docs;
@@ -203,7 +222,8 @@ class QwenNamedModelsAutoConfigurationTest {
     @Configuration(proxyBeanMethods = false)
     static class OwnRouter {
 
-        static final QwenChatModel MODEL = QwenChatModel.builder().apiKey("sk-own").build();
+        static final QwenChatModel MODEL =
+                QwenChatModel.builder().apiKey("sk-own").build();
 
         @Bean
         QwenChatModel routerChatModel() {

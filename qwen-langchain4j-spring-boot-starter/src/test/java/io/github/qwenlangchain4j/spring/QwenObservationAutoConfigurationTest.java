@@ -64,10 +64,11 @@ class QwenObservationAutoConfigurationTest {
     private final QwenMockServer qwen = QwenMockServer.start();
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(QwenAutoConfigurations.of(
-                    QwenObservationAutoConfiguration.class))
-            .withPropertyValues("langchain4j.qwen.api-key=" + qwen.apiKey(),
-                    "langchain4j.qwen.base-url=" + qwen.baseUrl(), "langchain4j.qwen.max-retries=0",
+            .withConfiguration(QwenAutoConfigurations.of(QwenObservationAutoConfiguration.class))
+            .withPropertyValues(
+                    "langchain4j.qwen.api-key=" + qwen.apiKey(),
+                    "langchain4j.qwen.base-url=" + qwen.baseUrl(),
+                    "langchain4j.qwen.max-retries=0",
                     "langchain4j.qwen.chat-model.temperature=0.3")
             .withUserConfiguration(Micrometer.class);
 
@@ -93,7 +94,8 @@ class QwenObservationAutoConfigurationTest {
         @Bean
         TestObservationRegistry observationRegistry(SimpleMeterRegistry meters, StoppedObservations stopped) {
             TestObservationRegistry registry = TestObservationRegistry.create();
-            registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters))
+            registry.observationConfig()
+                    .observationHandler(new DefaultMeterObservationHandler(meters))
                     .observationHandler(stopped);
             return registry;
         }
@@ -139,7 +141,9 @@ class QwenObservationAutoConfigurationTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (meters.get("qwen.calls.running").gauge().value() != running
                 || meters.get("qwen.calls.waiting").gauge().value() != waiting) {
-            assertThat(System.nanoTime()).as("gauges running=%d, waiting=%d", running, waiting).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("gauges running=%d, waiting=%d", running, waiting)
+                    .isLessThan(deadline);
             Thread.sleep(10);
         }
     }
@@ -147,25 +151,31 @@ class QwenObservationAutoConfigurationTest {
     @Test
     void should_time_a_chat_call_and_record_its_tokens_after_the_genai_conventions() {
         runner.run(context -> {
-            ChatResponse response = context.getBean(QwenChatModel.class).chat(ChatRequest.builder()
-                    .messages(dev.langchain4j.data.message.UserMessage.from(PROMPT)).build());
+            ChatResponse response = context.getBean(QwenChatModel.class)
+                    .chat(ChatRequest.builder()
+                            .messages(dev.langchain4j.data.message.UserMessage.from(PROMPT))
+                            .build());
             MeterRegistry meters = context.getBean(MeterRegistry.class);
 
             Timer timer = meters.get(DURATION).timer();
             assertThat(timer.count()).isEqualTo(1);
-            assertThat(tags(timer)).containsAllEntriesOf(java.util.Map.of(
-                    "gen_ai.operation.name", "chat",
-                    "gen_ai.provider.name", "dashscope",
-                    "gen_ai.request.model", "qwen-plus",
-                    "gen_ai.response.model", response.modelName(),
-                    "server.address", URI.create(qwen.baseUrl()).getHost(),
-                    "server.port", String.valueOf(URI.create(qwen.baseUrl()).getPort()),
-                    "error.type", "none"));
+            assertThat(tags(timer))
+                    .containsAllEntriesOf(java.util.Map.of(
+                            "gen_ai.operation.name", "chat",
+                            "gen_ai.provider.name", "dashscope",
+                            "gen_ai.request.model", "qwen-plus",
+                            "gen_ai.response.model", response.modelName(),
+                            "server.address", URI.create(qwen.baseUrl()).getHost(),
+                            "server.port",
+                                    String.valueOf(URI.create(qwen.baseUrl()).getPort()),
+                            "error.type", "none"));
 
             TokenUsage usage = response.tokenUsage();
             assertThat(usage.inputTokenCount()).isPositive();
-            assertThat(summary(meters, "input").totalAmount()).isEqualTo(usage.inputTokenCount().doubleValue());
-            assertThat(summary(meters, "output").totalAmount()).isEqualTo(usage.outputTokenCount().doubleValue());
+            assertThat(summary(meters, "input").totalAmount())
+                    .isEqualTo(usage.inputTokenCount().doubleValue());
+            assertThat(summary(meters, "output").totalAmount())
+                    .isEqualTo(usage.outputTokenCount().doubleValue());
             assertThat(summary(meters, "input").getId().getTag("gen_ai.response.model"))
                     .isEqualTo(response.modelName());
 
@@ -181,8 +191,7 @@ class QwenObservationAutoConfigurationTest {
                     .hasHighCardinalityKeyValue("gen_ai.response.id", response.id())
                     .hasHighCardinalityKeyValue("gen_ai.response.finish_reasons", "stop")
                     .hasHighCardinalityKeyValue("gen_ai.usage.input_tokens", String.valueOf(usage.inputTokenCount()))
-                    .hasHighCardinalityKeyValue("gen_ai.usage.output_tokens",
-                            String.valueOf(usage.outputTokenCount()));
+                    .hasHighCardinalityKeyValue("gen_ai.usage.output_tokens", String.valueOf(usage.outputTokenCount()));
         });
     }
 
@@ -211,20 +220,26 @@ class QwenObservationAutoConfigurationTest {
             assertThat(usage.reasoningTokens()).isPositive();
             MeterRegistry meters = context.getBean(MeterRegistry.class);
 
-            assertThat(meters.get(DURATION).tag("gen_ai.operation.name", "chat").timer().count()).isEqualTo(1);
-            assertThat(summary(meters, "output").totalAmount()).isEqualTo(usage.outputTokenCount().doubleValue());
+            assertThat(meters.get(DURATION)
+                            .tag("gen_ai.operation.name", "chat")
+                            .timer()
+                            .count())
+                    .isEqualTo(1);
+            assertThat(summary(meters, "output").totalAmount())
+                    .isEqualTo(usage.outputTokenCount().doubleValue());
             Counter reasoning = meters.get(MicrometerGenAiMeters.REASONING).counter();
             assertThat(reasoning.count()).isEqualTo(usage.reasoningTokens().doubleValue());
             assertThat(reasoning.getId().getTag("gen_ai.request.model")).isEqualTo("qwen-plus");
             // the mock reports cached_tokens 0, as Qwen does on a cache miss: counted as 0, not left out
             assertThat(meters.get(MicrometerGenAiMeters.CACHE_READ).counter().count())
-                    .isEqualTo(usage.cachedTokens().doubleValue()).isZero();
+                    .isEqualTo(usage.cachedTokens().doubleValue())
+                    .isZero();
 
             TestObservationRegistryAssert.assertThat(context.getBean(TestObservationRegistry.class))
                     .hasSingleObservationThat()
                     .hasBeenStopped()
-                    .hasHighCardinalityKeyValue("gen_ai.usage.reasoning.output_tokens",
-                            String.valueOf(usage.reasoningTokens()));
+                    .hasHighCardinalityKeyValue(
+                            "gen_ai.usage.reasoning.output_tokens", String.valueOf(usage.reasoningTokens()));
         });
     }
 
@@ -238,7 +253,8 @@ class QwenObservationAutoConfigurationTest {
 
             Timer timer = meters.get(DURATION).timer();
             assertThat(timer.count()).isEqualTo(1);
-            assertThat(tags(timer)).containsEntry("error.type", InvalidRequestException.class.getName())
+            assertThat(tags(timer))
+                    .containsEntry("error.type", InvalidRequestException.class.getName())
                     .containsEntry("gen_ai.response.model", "none")
                     .containsEntry("gen_ai.request.model", "qwen-plus");
             assertThat(meters.find(TOKENS).meters()).isEmpty();
@@ -246,7 +262,8 @@ class QwenObservationAutoConfigurationTest {
             TestObservationRegistryAssert.assertThat(context.getBean(TestObservationRegistry.class))
                     .hasSingleObservationThat()
                     .hasBeenStopped()
-                    .assertThatError().isInstanceOf(InvalidRequestException.class);
+                    .assertThatError()
+                    .isInstanceOf(InvalidRequestException.class);
         });
     }
 
@@ -257,11 +274,15 @@ class QwenObservationAutoConfigurationTest {
             var response = model.embedAll(List.of(TextSegment.from(PROMPT), TextSegment.from("second " + PROMPT)));
             MeterRegistry meters = context.getBean(MeterRegistry.class);
 
-            Timer timer = meters.get(DURATION).tag("gen_ai.operation.name", "embeddings").timer();
+            Timer timer = meters.get(DURATION)
+                    .tag("gen_ai.operation.name", "embeddings")
+                    .timer();
             assertThat(timer.count()).isEqualTo(1);
             assertThat(timer.getId().getTag("gen_ai.request.model")).isEqualTo(QwenEmbeddingModel.DEFAULT_MODEL_NAME);
-            assertThat(summary(meters, "input").totalAmount()).isEqualTo(response.tokenUsage().inputTokenCount().doubleValue());
-            assertThat(meters.find(TOKENS).tag("gen_ai.token.type", "output").meters()).isEmpty();
+            assertThat(summary(meters, "input").totalAmount())
+                    .isEqualTo(response.tokenUsage().inputTokenCount().doubleValue());
+            assertThat(meters.find(TOKENS).tag("gen_ai.token.type", "output").meters())
+                    .isEmpty();
             TestObservationRegistryAssert.assertThat(context.getBean(TestObservationRegistry.class))
                     .hasSingleObservationThat()
                     .hasContextualNameEqualTo("embeddings " + QwenEmbeddingModel.DEFAULT_MODEL_NAME)
@@ -273,62 +294,77 @@ class QwenObservationAutoConfigurationTest {
     void should_tag_a_failed_embedding_call_with_its_error_type() {
         runner.run(context -> {
             // text-embedding-v4 has no 100 dimensions: refused by the model before sending, inside the observed call
-            Throwable error = org.assertj.core.api.Assertions.catchThrowable(() -> context
-                    .getBean(QwenEmbeddingModel.class)
-                    .embed(dev.langchain4j.model.embedding.request.EmbeddingRequest.builder().input(PROMPT)
-                            .dimensions(100).build()));
+            Throwable error =
+                    org.assertj.core.api.Assertions.catchThrowable(() -> context.getBean(QwenEmbeddingModel.class)
+                            .embed(dev.langchain4j.model.embedding.request.EmbeddingRequest.builder()
+                                    .input(PROMPT)
+                                    .dimensions(100)
+                                    .build()));
             assertThat(error).isInstanceOf(IllegalArgumentException.class);
 
-            Timer timer = context.getBean(MeterRegistry.class).get(DURATION)
-                    .tag("gen_ai.operation.name", "embeddings").timer();
+            Timer timer = context.getBean(MeterRegistry.class)
+                    .get(DURATION)
+                    .tag("gen_ai.operation.name", "embeddings")
+                    .timer();
             assertThat(timer.count()).isEqualTo(1);
-            assertThat(timer.getId().getTag("error.type")).isEqualTo(error.getClass().getName());
-            assertThat(context.getBean(MeterRegistry.class).find(TOKENS).meters()).isEmpty();
+            assertThat(timer.getId().getTag("error.type"))
+                    .isEqualTo(error.getClass().getName());
+            assertThat(context.getBean(MeterRegistry.class).find(TOKENS).meters())
+                    .isEmpty();
         });
     }
 
     @Test
     void should_observe_the_responses_api_models_as_chat() {
-        runner.withPropertyValues("langchain4j.qwen.responses-model.enabled=true").run(context -> {
-            ChatResponse response = context.getBean(QwenResponsesChatModel.class).chat(ChatRequest.builder()
-                    .messages(dev.langchain4j.data.message.UserMessage.from(PROMPT)).build());
-            MeterRegistry meters = context.getBean(MeterRegistry.class);
+        runner.withPropertyValues("langchain4j.qwen.responses-model.enabled=true")
+                .run(context -> {
+                    ChatResponse response = context.getBean(QwenResponsesChatModel.class)
+                            .chat(ChatRequest.builder()
+                                    .messages(dev.langchain4j.data.message.UserMessage.from(PROMPT))
+                                    .build());
+                    MeterRegistry meters = context.getBean(MeterRegistry.class);
 
-            Timer timer = meters.get(DURATION).timer();
-            assertThat(timer.count()).isEqualTo(1);
-            assertThat(tags(timer)).containsEntry("gen_ai.operation.name", "chat")
-                    .containsEntry("gen_ai.response.model", response.modelName());
-            assertThat(summary(meters, "input").totalAmount()).isEqualTo(response.tokenUsage().inputTokenCount().doubleValue());
-        });
+                    Timer timer = meters.get(DURATION).timer();
+                    assertThat(timer.count()).isEqualTo(1);
+                    assertThat(tags(timer))
+                            .containsEntry("gen_ai.operation.name", "chat")
+                            .containsEntry("gen_ai.response.model", response.modelName());
+                    assertThat(summary(meters, "input").totalAmount())
+                            .isEqualTo(response.tokenUsage().inputTokenCount().doubleValue());
+                });
     }
 
     @Test
     void should_put_no_prompt_text_and_no_api_key_in_any_tag_or_span_attribute() {
         qwen.enqueue(MockReply.text("The answer repeats " + PROMPT));
-        runner.withPropertyValues("langchain4j.qwen.responses-model.enabled=true").run(context -> {
-            context.getBean(QwenChatModel.class).chat(PROMPT);
-            context.getBean(QwenResponsesChatModel.class).chat(PROMPT);
-            context.getBean(QwenEmbeddingModel.class).embed(PROMPT);
-            qwen.enqueue(MockReply.error(400, "InvalidParameter", "Bad input " + PROMPT));
-            assertThatThrownBy(() -> context.getBean(QwenChatModel.class).chat(PROMPT)).isInstanceOf(RuntimeException.class);
+        runner.withPropertyValues("langchain4j.qwen.responses-model.enabled=true")
+                .run(context -> {
+                    context.getBean(QwenChatModel.class).chat(PROMPT);
+                    context.getBean(QwenResponsesChatModel.class).chat(PROMPT);
+                    context.getBean(QwenEmbeddingModel.class).embed(PROMPT);
+                    qwen.enqueue(MockReply.error(400, "InvalidParameter", "Bad input " + PROMPT));
+                    assertThatThrownBy(
+                                    () -> context.getBean(QwenChatModel.class).chat(PROMPT))
+                            .isInstanceOf(RuntimeException.class);
 
-            List<String> everything = new ArrayList<>();
-            for (Meter meter : context.getBean(MeterRegistry.class).getMeters()) {
-                everything.add(meter.getId().getName());
-                meter.getId().getTags().forEach(tag -> everything.add(tag.getKey() + "=" + tag.getValue()));
-            }
-            List<Observation.Context> observed = context.getBean(StoppedObservations.class).contexts;
-            assertThat(observed).hasSize(4);
-            for (Observation.Context call : observed) {
-                everything.add(call.getContextualName());
-                for (KeyValue keyValue : call.getAllKeyValues()) {
-                    everything.add(keyValue.getKey() + "=" + keyValue.getValue());
-                }
-            }
-            assertThat(everything).hasSizeGreaterThan(40)
-                    .noneMatch(text -> text.contains(PROMPT))
-                    .noneMatch(text -> text.contains(qwen.apiKey()));
-        });
+                    List<String> everything = new ArrayList<>();
+                    for (Meter meter : context.getBean(MeterRegistry.class).getMeters()) {
+                        everything.add(meter.getId().getName());
+                        meter.getId().getTags().forEach(tag -> everything.add(tag.getKey() + "=" + tag.getValue()));
+                    }
+                    List<Observation.Context> observed = context.getBean(StoppedObservations.class).contexts;
+                    assertThat(observed).hasSize(4);
+                    for (Observation.Context call : observed) {
+                        everything.add(call.getContextualName());
+                        for (KeyValue keyValue : call.getAllKeyValues()) {
+                            everything.add(keyValue.getKey() + "=" + keyValue.getValue());
+                        }
+                    }
+                    assertThat(everything)
+                            .hasSizeGreaterThan(40)
+                            .noneMatch(text -> text.contains(PROMPT))
+                            .noneMatch(text -> text.contains(qwen.apiKey()));
+                });
     }
 
     @Test
@@ -338,7 +374,9 @@ class QwenObservationAutoConfigurationTest {
             ChatModel other = new ChatModel() {
                 @Override
                 public ChatResponse doChat(ChatRequest request) {
-                    return ChatResponse.builder().aiMessage(dev.langchain4j.data.message.AiMessage.from("hi")).build();
+                    return ChatResponse.builder()
+                            .aiMessage(dev.langchain4j.data.message.AiMessage.from("hi"))
+                            .build();
                 }
 
                 @Override
@@ -348,7 +386,8 @@ class QwenObservationAutoConfigurationTest {
             };
             other.chat("hello");
 
-            assertThat(context.getBean(MeterRegistry.class).find(DURATION).meters()).isEmpty();
+            assertThat(context.getBean(MeterRegistry.class).find(DURATION).meters())
+                    .isEmpty();
             TestObservationRegistryAssert.assertThat(context.getBean(TestObservationRegistry.class))
                     .doesNotHaveAnyObservation();
         });
@@ -357,24 +396,28 @@ class QwenObservationAutoConfigurationTest {
     @Test
     void should_time_calls_into_a_meter_registry_without_an_observation_registry() {
         new ApplicationContextRunner()
-                .withConfiguration(QwenAutoConfigurations.of(
-                        QwenObservationAutoConfiguration.class))
-                .withPropertyValues("langchain4j.qwen.api-key=" + qwen.apiKey(),
-                        "langchain4j.qwen.base-url=" + qwen.baseUrl())
+                .withConfiguration(QwenAutoConfigurations.of(QwenObservationAutoConfiguration.class))
+                .withPropertyValues(
+                        "langchain4j.qwen.api-key=" + qwen.apiKey(), "langchain4j.qwen.base-url=" + qwen.baseUrl())
                 .withBean(SimpleMeterRegistry.class)
                 .run(context -> {
                     assertThat(context).doesNotHaveBean(ObservationRegistry.class);
                     context.getBean(QwenChatModel.class).chat("Hello");
                     MeterRegistry meters = context.getBean(MeterRegistry.class);
                     assertThat(meters.get(DURATION).timer().count()).isEqualTo(1);
-                    assertThat(meters.get(TOKENS).tag("gen_ai.token.type", "input").summary().count()).isEqualTo(1);
+                    assertThat(meters.get(TOKENS)
+                                    .tag("gen_ai.token.type", "input")
+                                    .summary()
+                                    .count())
+                            .isEqualTo(1);
                 });
     }
 
     @Test
     void should_be_switched_off_by_one_property() {
         runner.withPropertyValues("langchain4j.qwen.observations.enabled=false").run(context -> {
-            assertThat(context).doesNotHaveBean(QwenChatObservationListener.class)
+            assertThat(context)
+                    .doesNotHaveBean(QwenChatObservationListener.class)
                     .doesNotHaveBean(QwenEmbeddingObservationListener.class);
             context.getBean(QwenChatModel.class).chat("Hello");
             assertThat(context.getBean(QwenChatModel.class).listeners()).isEmpty();
@@ -386,7 +429,8 @@ class QwenObservationAutoConfigurationTest {
     void should_back_off_without_micrometer_on_the_classpath() {
         runner.withClassLoader(new FilteredClassLoader("io.micrometer."))
                 .withUserConfiguration(NoMicrometer.class)
-                .run(context -> assertThat(context).hasNotFailed()
+                .run(context -> assertThat(context)
+                        .hasNotFailed()
                         .hasSingleBean(QwenChatModel.class)
                         .doesNotHaveBean(QwenChatObservationListener.class));
     }
@@ -406,10 +450,9 @@ class QwenObservationAutoConfigurationTest {
     @Test
     void should_observe_calls_with_micrometer_observation_alone() {
         new ApplicationContextRunner()
-                .withConfiguration(QwenAutoConfigurations.of(
-                        QwenObservationAutoConfiguration.class))
-                .withPropertyValues("langchain4j.qwen.api-key=" + qwen.apiKey(),
-                        "langchain4j.qwen.base-url=" + qwen.baseUrl())
+                .withConfiguration(QwenAutoConfigurations.of(QwenObservationAutoConfiguration.class))
+                .withPropertyValues(
+                        "langchain4j.qwen.api-key=" + qwen.apiKey(), "langchain4j.qwen.base-url=" + qwen.baseUrl())
                 .withClassLoader(new FilteredClassLoader("io.micrometer.core."))
                 .withBean(TestObservationRegistry.class, TestObservationRegistry::create)
                 .run(context -> {

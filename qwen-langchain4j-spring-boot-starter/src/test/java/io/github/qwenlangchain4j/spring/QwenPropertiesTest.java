@@ -43,12 +43,16 @@ class QwenPropertiesTest {
     @Test
     void should_bind_the_region_in_any_relaxed_form() {
         for (String value : List.of("singapore", "SINGAPORE", "Singapore")) {
-            runner.withPropertyValues("langchain4j.qwen.region=" + value).run(context ->
-                    assertThat(context.getBean(QwenProperties.class).region()).isEqualTo(QwenRegion.SINGAPORE));
+            runner.withPropertyValues("langchain4j.qwen.region=" + value)
+                    .run(context -> assertThat(
+                                    context.getBean(QwenProperties.class).region())
+                            .isEqualTo(QwenRegion.SINGAPORE));
         }
         for (String value : List.of("china-beijing", "china_beijing", "CHINA_BEIJING")) {
-            runner.withPropertyValues("langchain4j.qwen.region=" + value).run(context ->
-                    assertThat(context.getBean(QwenProperties.class).region()).isEqualTo(QwenRegion.CHINA_BEIJING));
+            runner.withPropertyValues("langchain4j.qwen.region=" + value)
+                    .run(context -> assertThat(
+                                    context.getBean(QwenProperties.class).region())
+                            .isEqualTo(QwenRegion.CHINA_BEIJING));
         }
     }
 
@@ -60,7 +64,9 @@ class QwenPropertiesTest {
                         "langchain4j.qwen.chat-model.custom-parameters.camelKey=kept",
                         "langchain4j.qwen.chat-model.custom-parameters.outer.inner_key=nested",
                         "langchain4j.qwen.chat-model.custom-parameters[a.b]=dotted")
-                .run(context -> assertThat(context.getBean(QwenProperties.class).chatModel().customParameters())
+                .run(context -> assertThat(context.getBean(QwenProperties.class)
+                                .chatModel()
+                                .customParameters())
                         .isEqualTo(Map.of(
                                 "result_format", "message",
                                 "plain_key", "kept",
@@ -79,24 +85,68 @@ class QwenPropertiesTest {
                 .run(context -> {
                     String text = context.getBean(QwenProperties.class).toString();
 
-                    assertThat(text).contains("apiKey=***").contains("modelName=qwen-max").contains("X-Proxy-Token")
-                            .contains("X-Responses-Token").doesNotContain(API_KEY).doesNotContain("proxy-SECRET");
+                    assertThat(text)
+                            .contains("apiKey=***")
+                            .contains("modelName=qwen-max")
+                            .contains("X-Proxy-Token")
+                            .contains("X-Responses-Token")
+                            .doesNotContain(API_KEY)
+                            .doesNotContain("proxy-SECRET");
                 });
     }
 
     @Test
     void should_show_an_unset_api_key_as_null() {
-        QwenProperties unset = new QwenProperties(null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null);
+        QwenProperties unset = new QwenProperties(
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         assertThat(unset.toString()).contains("apiKey=null");
-        QwenProperties properties = new QwenProperties(API_KEY, null, null, null, null, null, null, null,
-                new QwenProperties.ChatModel(true, null, null, null, null, null, null, null, null, null, null, null,
-                        null, null, null, null, null, null, Map.of("n", 1), null, null, null, null),
-                null, null, null, new QwenProperties.Proxy(null, "proxy.corp", 3128, "corp-user", "proxy-SECRET"), null,
+        QwenProperties properties = new QwenProperties(
+                API_KEY,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                new QwenProperties.ChatModel(
+                        true,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        Map.of("n", 1),
+                        null,
+                        null,
+                        null,
+                        null),
+                null,
+                null,
+                null,
+                new QwenProperties.Proxy(null, "proxy.corp", 3128, "corp-user", "proxy-SECRET"),
+                null,
                 null);
-        assertThat(properties.toString()).contains("apiKey=***").contains("customParameters={n=1}")
-                .contains("customHeaders=[]").doesNotContain(API_KEY)
-                .contains("host=proxy.corp").contains("password=***").doesNotContain("proxy-SECRET");
+        assertThat(properties.toString())
+                .contains("apiKey=***")
+                .contains("customParameters={n=1}")
+                .contains("customHeaders=[]")
+                .doesNotContain(API_KEY)
+                .contains("host=proxy.corp")
+                .contains("password=***")
+                .doesNotContain("proxy-SECRET");
     }
 
     @Test
@@ -116,14 +166,16 @@ class QwenPropertiesTest {
             assertThat(properties.chatModel().customHeaders()).isEmpty();
             assertThat(properties.embeddingModel().enabled()).isTrue();
             assertThat(properties.embeddingModel().customHeaders()).isEmpty();
-            assertThat(properties.responsesModel().enabled()).as("off unless asked for").isFalse();
+            assertThat(properties.responsesModel().enabled())
+                    .as("off unless asked for")
+                    .isFalse();
             assertThat(properties.responsesModel().builtInTools()).isNull();
             assertThat(properties.responsesModel().customParameters()).isEmpty();
             assertThat(properties.responsesModel().customHeaders()).isEmpty();
         });
         // A direct constructor call, with null sections, gets the same defaults.
-        QwenProperties constructed = new QwenProperties(null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null);
+        QwenProperties constructed = new QwenProperties(
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         assertThat(constructed.chatModel().enabled()).isTrue();
         assertThat(constructed.chatModel().searchOptions().isEmpty()).isTrue();
         assertThat(constructed.chatModel().audioOutput().isEmpty()).isTrue();
@@ -135,8 +187,8 @@ class QwenPropertiesTest {
 
     @Test
     void should_bind_enabled_false_and_keep_the_other_defaults() {
-        runner.withPropertyValues("langchain4j.qwen.chat-model.enabled=false",
-                        "langchain4j.qwen.embedding-model.enabled=false")
+        runner.withPropertyValues(
+                        "langchain4j.qwen.chat-model.enabled=false", "langchain4j.qwen.embedding-model.enabled=false")
                 .run(context -> {
                     QwenProperties properties = context.getBean(QwenProperties.class);
                     assertThat(properties.chatModel().enabled()).isFalse();
@@ -158,22 +210,25 @@ class QwenPropertiesTest {
         yaml.put("langchain4j.qwen.chat-model.stop[0]", "END");
         yaml.put("langchain4j.qwen.chat-model.stop[1]", "STOP");
         yaml.put("langchain4j.qwen.chat-model.search-options.assigned-site-list[0]", "qwen.ai");
-        runner.withInitializer(context -> context.getEnvironment().getPropertySources()
-                        .addFirst(new MapPropertySource("yaml", yaml)))
+        runner.withInitializer(context ->
+                        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("yaml", yaml)))
                 .run(context -> {
-                    QwenProperties.ChatModel chat = context.getBean(QwenProperties.class).chatModel();
-                    assertThat(chat.customParameters()).containsExactly(
-                            Map.entry("max_input_tokens", 2048),
-                            Map.entry("incremental_output", true),
-                            Map.entry("translation_options", Map.of("source_lang", "auto", "target_lang", "English")));
+                    QwenProperties.ChatModel chat =
+                            context.getBean(QwenProperties.class).chatModel();
+                    assertThat(chat.customParameters())
+                            .containsExactly(
+                                    Map.entry("max_input_tokens", 2048),
+                                    Map.entry("incremental_output", true),
+                                    Map.entry(
+                                            "translation_options",
+                                            Map.of("source_lang", "auto", "target_lang", "English")));
                     assertThat(chat.customHeaders().keySet()).containsExactly("X-B", "X-A");
                     assertThat(chat.stop()).containsExactly("END", "STOP");
                     assertThat(chat.searchOptions().assignedSiteList()).containsExactly("qwen.ai");
                     assertThat(chat.searchOptions().isEmpty()).isFalse();
                     assertThatThrownBy(() -> chat.customHeaders().put("X-C", "c"))
                             .isInstanceOf(UnsupportedOperationException.class);
-                    assertThatThrownBy(() -> chat.stop().add("MORE"))
-                            .isInstanceOf(UnsupportedOperationException.class);
+                    assertThatThrownBy(() -> chat.stop().add("MORE")).isInstanceOf(UnsupportedOperationException.class);
                 });
     }
 }

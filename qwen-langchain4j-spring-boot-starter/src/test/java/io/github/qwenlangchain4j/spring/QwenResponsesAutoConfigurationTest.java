@@ -78,8 +78,9 @@ class QwenResponsesAutoConfigurationTest {
             assertThat(context).doesNotHaveBean(QwenConversations.class);
             assertThat(context).hasSingleBean(ChatModel.class).hasSingleBean(StreamingChatModel.class);
         });
-        runner.withPropertyValues("langchain4j.qwen.responses-model.enabled=false", "langchain4j.qwen.responses-model"
-                        + ".built-in-tools=web-search")
+        runner.withPropertyValues(
+                        "langchain4j.qwen.responses-model.enabled=false",
+                        "langchain4j.qwen.responses-model" + ".built-in-tools=web-search")
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(QwenResponsesChatModel.class));
     }
 
@@ -90,7 +91,9 @@ class QwenResponsesAutoConfigurationTest {
             assertThat(context).hasSingleBean(QwenResponsesChatModel.class);
             assertThat(context).hasSingleBean(QwenResponsesStreamingChatModel.class);
             assertThat(context).hasSingleBean(QwenConversations.class);
-            assertThat(context).hasBean("qwenResponsesChatModel").hasBean("qwenResponsesStreamingChatModel")
+            assertThat(context)
+                    .hasBean("qwenResponsesChatModel")
+                    .hasBean("qwenResponsesStreamingChatModel")
                     .hasBean("qwenConversations");
             // The chat-model beans are still there, beside them.
             assertThat(context).hasSingleBean(QwenChatModel.class).hasSingleBean(QwenStreamingChatModel.class);
@@ -121,7 +124,8 @@ class QwenResponsesAutoConfigurationTest {
                     .isEqualTo(QwenWireMock.RESPONSE_ID);
             assertRequestCarriesTheProperties(qwen.onlyRequest(RESPONSES_PATH), qwen.onlyBody(RESPONSES_PATH));
             assertThat(qwen.onlyBody(RESPONSES_PATH).has("stream")
-                    && qwen.onlyBody(RESPONSES_PATH).get("stream").asBoolean()).isFalse();
+                            && qwen.onlyBody(RESPONSES_PATH).get("stream").asBoolean())
+                    .isFalse();
         });
     }
 
@@ -130,8 +134,8 @@ class QwenResponsesAutoConfigurationTest {
         runner.withPropertyValues(RESPONSES_PROPERTIES).run(context -> {
             StringBuilder partials = new StringBuilder();
             CompletableFuture<ChatResponse> done = new CompletableFuture<>();
-            context.getBean(QwenResponsesStreamingChatModel.class).chat(List.of(UserMessage.from("Who are you?")),
-                    new StreamingChatResponseHandler() {
+            context.getBean(QwenResponsesStreamingChatModel.class)
+                    .chat(List.of(UserMessage.from("Who are you?")), new StreamingChatResponseHandler() {
                         @Override
                         public void onPartialResponse(String partialResponse) {
                             partials.append(partialResponse);
@@ -177,44 +181,69 @@ class QwenResponsesAutoConfigurationTest {
 
     @Test
     void should_map_built_in_tool_names_to_built_in_tools() {
-        runner.withPropertyValues(ENABLED, "langchain4j.qwen.responses-model.built-in-tools[0]=web_search",
+        runner.withPropertyValues(
+                        ENABLED,
+                        "langchain4j.qwen.responses-model.built-in-tools[0]=web_search",
                         "langchain4j.qwen.responses-model.built-in-tools[1]=web_extractor",
                         "langchain4j.qwen.responses-model.built-in-tools[2]=code_interpreter",
                         "langchain4j.qwen.responses-model.built-in-tools[3]=web_search_image",
                         "langchain4j.qwen.responses-model.built-in-tools[4]=image_search")
                 .run(context -> {
-                    List<QwenBuiltInTool> expected = List.of(QwenBuiltInTool.webSearch(),
-                            QwenBuiltInTool.webExtractor(), QwenBuiltInTool.codeInterpreter(),
-                            QwenBuiltInTool.webSearchImage(), QwenBuiltInTool.imageSearch());
-                    assertThat(context.getBean(QwenResponsesChatModel.class).defaultRequestParameters().builtInTools())
+                    List<QwenBuiltInTool> expected = List.of(
+                            QwenBuiltInTool.webSearch(),
+                            QwenBuiltInTool.webExtractor(),
+                            QwenBuiltInTool.codeInterpreter(),
+                            QwenBuiltInTool.webSearchImage(),
+                            QwenBuiltInTool.imageSearch());
+                    assertThat(context.getBean(QwenResponsesChatModel.class)
+                                    .defaultRequestParameters()
+                                    .builtInTools())
                             .isEqualTo(expected);
-                    assertThat(context.getBean(QwenResponsesStreamingChatModel.class).defaultRequestParameters()
-                            .builtInTools()).isEqualTo(expected);
+                    assertThat(context.getBean(QwenResponsesStreamingChatModel.class)
+                                    .defaultRequestParameters()
+                                    .builtInTools())
+                            .isEqualTo(expected);
                 });
-        runner.withPropertyValues(ENABLED).run(context -> assertThat(
-                context.getBean(QwenResponsesChatModel.class).defaultRequestParameters().builtInTools()).isNull());
+        runner.withPropertyValues(ENABLED)
+                .run(context -> assertThat(context.getBean(QwenResponsesChatModel.class)
+                                .defaultRequestParameters()
+                                .builtInTools())
+                        .isNull());
     }
 
     @Test
     void should_fail_the_startup_naming_the_property_for_a_tool_that_cannot_be_named() {
         runner.withPropertyValues(ENABLED, "langchain4j.qwen.responses-model.built-in-tools=web_search,web-extractor")
-                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
                         .hasMessageContaining("langchain4j.qwen.responses-model.built-in-tools[1]")
                         .hasMessageContaining("web_extractor"));
         runner.withPropertyValues(ENABLED, "langchain4j.qwen.responses-model.built-in-tools=file_search")
-                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
                         .hasMessageContaining("langchain4j.qwen.responses-model.built-in-tools[0]")
                         .hasMessageContaining("vector_store_ids")
                         .hasMessageContaining("QwenBuiltInTool.fileSearch"));
         runner.withPropertyValues(ENABLED, "langchain4j.qwen.responses-model.built-in-tools=function")
-                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
-                        .hasMessageContaining("built-in-tools[0]").hasMessageContaining("ToolSpecifications"));
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("built-in-tools[0]")
+                        .hasMessageContaining("ToolSpecifications"));
     }
 
     @Test
     void should_fail_the_startup_naming_an_invalid_option() {
         runner.withPropertyValues(ENABLED, "langchain4j.qwen.responses-model.temperature=2.5")
-                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
                         .hasMessageContaining("langchain4j.qwen.responses-model.temperature")
                         .hasMessageContaining("in [0, 2)")
                         .hasMessageNotContaining(API_KEY));
@@ -222,19 +251,22 @@ class QwenResponsesAutoConfigurationTest {
 
     @Test
     void should_keep_plain_chat_model_injection_on_the_chat_model_beans_when_both_are_enabled() {
-        runner.withPropertyValues(ENABLED).withUserConfiguration(PlainInjection.class).run(context -> {
-            assertThat(context).hasNotFailed();
-            PlainInjection.Injected injected = context.getBean(PlainInjection.Injected.class);
-            assertThat(injected.chatModel()).isInstanceOf(QwenChatModel.class);
-            assertThat(injected.streamingChatModel()).isInstanceOf(QwenStreamingChatModel.class);
-            assertThat(injected.responses()).isSameAs(context.getBean(QwenResponsesChatModel.class));
-            assertThat(context.getBean(ChatModel.class)).isInstanceOf(QwenChatModel.class);
-            assertThat(context.getBean(StreamingChatModel.class)).isInstanceOf(QwenStreamingChatModel.class);
-            assertThat(context.getBeanProvider(ChatModel.class).getIfUnique()).isInstanceOf(QwenChatModel.class);
-            // Both remain listed for code that asks for all of them.
-            assertThat(context.getBeansOfType(ChatModel.class)).containsOnlyKeys("qwenChatModel",
-                    "qwenResponsesChatModel");
-        });
+        runner.withPropertyValues(ENABLED)
+                .withUserConfiguration(PlainInjection.class)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    PlainInjection.Injected injected = context.getBean(PlainInjection.Injected.class);
+                    assertThat(injected.chatModel()).isInstanceOf(QwenChatModel.class);
+                    assertThat(injected.streamingChatModel()).isInstanceOf(QwenStreamingChatModel.class);
+                    assertThat(injected.responses()).isSameAs(context.getBean(QwenResponsesChatModel.class));
+                    assertThat(context.getBean(ChatModel.class)).isInstanceOf(QwenChatModel.class);
+                    assertThat(context.getBean(StreamingChatModel.class)).isInstanceOf(QwenStreamingChatModel.class);
+                    assertThat(context.getBeanProvider(ChatModel.class).getIfUnique())
+                            .isInstanceOf(QwenChatModel.class);
+                    // Both remain listed for code that asks for all of them.
+                    assertThat(context.getBeansOfType(ChatModel.class))
+                            .containsOnlyKeys("qwenChatModel", "qwenResponsesChatModel");
+                });
     }
 
     @Test
@@ -251,24 +283,33 @@ class QwenResponsesAutoConfigurationTest {
 
     @Test
     void should_back_off_when_the_application_defines_its_own_responses_beans() {
-        runner.withPropertyValues(ENABLED).withUserConfiguration(OwnResponsesBeans.class).run(context -> {
-            assertThat(context).hasSingleBean(QwenResponsesChatModel.class);
-            assertThat(context).getBean(QwenResponsesChatModel.class).isSameAs(OwnResponsesBeans.CHAT);
-            assertThat(context).hasSingleBean(QwenResponsesStreamingChatModel.class);
-            assertThat(context).getBean(QwenResponsesStreamingChatModel.class).isSameAs(OwnResponsesBeans.STREAMING);
-            assertThat(context).hasSingleBean(QwenConversations.class);
-            assertThat(context).getBean(QwenConversations.class).isSameAs(OwnResponsesBeans.CONVERSATIONS);
-            assertThat(context).doesNotHaveBean("qwenResponsesChatModel").doesNotHaveBean("qwenConversations");
-        });
+        runner.withPropertyValues(ENABLED)
+                .withUserConfiguration(OwnResponsesBeans.class)
+                .run(context -> {
+                    assertThat(context).hasSingleBean(QwenResponsesChatModel.class);
+                    assertThat(context).getBean(QwenResponsesChatModel.class).isSameAs(OwnResponsesBeans.CHAT);
+                    assertThat(context).hasSingleBean(QwenResponsesStreamingChatModel.class);
+                    assertThat(context)
+                            .getBean(QwenResponsesStreamingChatModel.class)
+                            .isSameAs(OwnResponsesBeans.STREAMING);
+                    assertThat(context).hasSingleBean(QwenConversations.class);
+                    assertThat(context).getBean(QwenConversations.class).isSameAs(OwnResponsesBeans.CONVERSATIONS);
+                    assertThat(context)
+                            .doesNotHaveBean("qwenResponsesChatModel")
+                            .doesNotHaveBean("qwenConversations");
+                });
     }
 
     @Test
     void should_attach_the_chat_model_listeners_to_the_responses_models() {
-        runner.withPropertyValues(ENABLED).withBean(ChatModelListener.class, () -> new ChatModelListener() {})
+        runner.withPropertyValues(ENABLED)
+                .withBean(ChatModelListener.class, () -> new ChatModelListener() {})
                 .run(context -> {
                     ChatModelListener listener = context.getBean(ChatModelListener.class);
-                    assertThat(context.getBean(QwenResponsesChatModel.class).listeners()).containsExactly(listener);
-                    assertThat(context.getBean(QwenResponsesStreamingChatModel.class).listeners())
+                    assertThat(context.getBean(QwenResponsesChatModel.class).listeners())
+                            .containsExactly(listener);
+                    assertThat(context.getBean(QwenResponsesStreamingChatModel.class)
+                                    .listeners())
                             .containsExactly(listener);
                 });
     }
@@ -284,7 +325,10 @@ class QwenResponsesAutoConfigurationTest {
                     LoggedRequest request = qwen.onlyRequest(CONVERSATIONS_PATH);
                     assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + API_KEY);
                     assertThat(request.getHeader("X-Trace-Id")).isEqualTo("trace-conv");
-                    assertThat(qwen.onlyBody(CONVERSATIONS_PATH).get("metadata").get("topic").asText())
+                    assertThat(qwen.onlyBody(CONVERSATIONS_PATH)
+                                    .get("metadata")
+                                    .get("topic")
+                                    .asText())
                             .isEqualTo("demo");
                 });
     }
@@ -293,9 +337,10 @@ class QwenResponsesAutoConfigurationTest {
     void should_use_the_region_when_no_base_url_is_set() {
         new ApplicationContextRunner()
                 .withConfiguration(QwenAutoConfigurations.of())
-                .withPropertyValues("langchain4j.qwen.api-key=" + API_KEY, "langchain4j.qwen.region=china-beijing",
-                        ENABLED)
-                .run(context -> assertThat(context.getBean(QwenResponsesChatModel.class).toString())
+                .withPropertyValues(
+                        "langchain4j.qwen.api-key=" + API_KEY, "langchain4j.qwen.region=china-beijing", ENABLED)
+                .run(context -> assertThat(
+                                context.getBean(QwenResponsesChatModel.class).toString())
                         .contains("baseUrl=" + io.github.qwenlangchain4j.QwenRegion.CHINA_BEIJING.responsesBaseUrl())
                         .doesNotContain(API_KEY));
     }
@@ -307,7 +352,9 @@ class QwenResponsesAutoConfigurationTest {
         record Injected(ChatModel chatModel, StreamingChatModel streamingChatModel, QwenResponsesChatModel responses) {}
 
         @Bean
-        Injected injected(ChatModel chatModel, StreamingChatModel streamingChatModel,
+        Injected injected(
+                ChatModel chatModel,
+                StreamingChatModel streamingChatModel,
                 ObjectProvider<QwenResponsesChatModel> responses) {
             return new Injected(chatModel, streamingChatModel, responses.getIfAvailable());
         }
@@ -316,10 +363,12 @@ class QwenResponsesAutoConfigurationTest {
     @Configuration(proxyBeanMethods = false)
     static class OwnResponsesBeans {
 
-        static final QwenResponsesChatModel CHAT = QwenResponsesChatModel.builder().apiKey("sk-own").build();
+        static final QwenResponsesChatModel CHAT =
+                QwenResponsesChatModel.builder().apiKey("sk-own").build();
         static final QwenResponsesStreamingChatModel STREAMING =
                 QwenResponsesStreamingChatModel.builder().apiKey("sk-own").build();
-        static final QwenConversations CONVERSATIONS = QwenConversations.builder().apiKey("sk-own").build();
+        static final QwenConversations CONVERSATIONS =
+                QwenConversations.builder().apiKey("sk-own").build();
 
         @Bean
         QwenResponsesChatModel myResponsesChatModel() {

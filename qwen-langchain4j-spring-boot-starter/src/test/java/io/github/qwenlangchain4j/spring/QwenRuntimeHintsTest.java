@@ -50,8 +50,9 @@ class QwenRuntimeHintsTest {
 
     @Test
     void should_be_listed_in_aot_factories() {
-        List<RuntimeHintsRegistrar> registrars = SpringFactoriesLoader
-                .forResourceLocation("META-INF/spring/aot.factories").load(RuntimeHintsRegistrar.class);
+        List<RuntimeHintsRegistrar> registrars = SpringFactoriesLoader.forResourceLocation(
+                        "META-INF/spring/aot.factories")
+                .load(RuntimeHintsRegistrar.class);
         assertThat(registrars).hasAtLeastOneElementOfType(QwenRuntimeHints.class);
     }
 
@@ -61,23 +62,32 @@ class QwenRuntimeHintsTest {
         records.addAll(recordsIn(QwenChatModel.class));
         records.addAll(recordsIn(QwenEmbeddingModel.class));
         List<Class<?>> bound = records.stream()
-                .filter(type -> !NOT_BOUND_BY_JACKSON.contains(type.getPackageName())).toList();
+                .filter(type -> !NOT_BOUND_BY_JACKSON.contains(type.getPackageName()))
+                .toList();
         // the wire and public records, nested ones included
-        assertThat(bound).hasSizeGreaterThan(40)
-                .contains(ChatCompletionResponse.class, ChatCompletionResponse.Choice.class, ResponseEvent.class,
+        assertThat(bound)
+                .hasSizeGreaterThan(40)
+                .contains(
+                        ChatCompletionResponse.class,
+                        ChatCompletionResponse.Choice.class,
+                        ResponseEvent.class,
                         QwenBatch.class);
 
         ReflectionHintsPredicates reflection = RuntimeHintsPredicates.reflection();
         assertThat(bound).allSatisfy(type -> {
             assertThat(reflection.onType(type).withMemberCategory(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS))
-                    .as("constructors of %s", type.getName()).accepts(hints);
-            Class<?>[] componentTypes = Stream.of(type.getRecordComponents()).map(RecordComponent::getType)
+                    .as("constructors of %s", type.getName())
+                    .accepts(hints);
+            Class<?>[] componentTypes = Stream.of(type.getRecordComponents())
+                    .map(RecordComponent::getType)
                     .toArray(Class<?>[]::new);
             assertThat(reflection.onConstructor(type.getDeclaredConstructor(componentTypes)))
-                    .as("canonical constructor of %s", type.getName()).accepts(hints);
+                    .as("canonical constructor of %s", type.getName())
+                    .accepts(hints);
             for (RecordComponent component : type.getRecordComponents()) {
                 assertThat(reflection.onMethod(component.getAccessor()))
-                        .as("accessor %s of %s", component.getName(), type.getName()).accepts(hints);
+                        .as("accessor %s of %s", component.getName(), type.getName())
+                        .accepts(hints);
             }
         });
     }
@@ -85,20 +95,26 @@ class QwenRuntimeHintsTest {
     @Test
     void should_not_hint_records_jackson_never_sees() throws Exception {
         List<Class<?>> plain = recordsIn(QwenChatModel.class).stream()
-                .filter(type -> NOT_BOUND_BY_JACKSON.contains(type.getPackageName())).toList();
-        assertThat(plain).isNotEmpty().allSatisfy(type -> assertThat(RuntimeHintsPredicates.reflection().onType(type))
-                .as(type.getName()).rejects(hints));
+                .filter(type -> NOT_BOUND_BY_JACKSON.contains(type.getPackageName()))
+                .toList();
+        assertThat(plain)
+                .isNotEmpty()
+                .allSatisfy(
+                        type -> assertThat(RuntimeHintsPredicates.reflection().onType(type))
+                                .as(type.getName())
+                                .rejects(hints));
     }
 
     /** Every record among the class files of the jar (or classes directory) {@code anchor} was loaded from. */
     private static List<Class<?>> recordsIn(Class<?> anchor) throws Exception {
-        Path location = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path location = Path.of(
+                anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<Class<?>> records = new ArrayList<>();
         if (Files.isDirectory(location)) {
             collect(location, records);
         } else {
-            try (FileSystem jar = FileSystems.newFileSystem(URI.create("jar:" + location.toUri()),
-                    java.util.Map.of())) {
+            try (FileSystem jar =
+                    FileSystems.newFileSystem(URI.create("jar:" + location.toUri()), java.util.Map.of())) {
                 collect(jar.getPath("/"), records);
             }
         }
@@ -109,11 +125,15 @@ class QwenRuntimeHintsTest {
         List<Path> classFiles;
         try (Stream<Path> files = Files.walk(root)) {
             classFiles = files.filter(file -> file.toString().endsWith(".class")
-                    && !file.getFileName().toString().equals("module-info.class")
-                    && !file.getFileName().toString().equals("package-info.class")).toList();
+                            && !file.getFileName().toString().equals("module-info.class")
+                            && !file.getFileName().toString().equals("package-info.class"))
+                    .toList();
         }
         for (Path file : classFiles) {
-            String name = root.relativize(file).toString().replace('\\', '/').replaceAll("\\.class$", "")
+            String name = root.relativize(file)
+                    .toString()
+                    .replace('\\', '/')
+                    .replaceAll("\\.class$", "")
                     .replace('/', '.');
             Class<?> type = Class.forName(name, false, QwenRuntimeHintsTest.class.getClassLoader());
             if (type.isRecord()) {

@@ -24,6 +24,7 @@ final class QwenWireMock implements AutoCloseable {
 
     /** A distinctive fake key, so that tests can check it never shows. */
     static final String API_KEY = "sk-starter-test-SECRET-0987654321";
+
     static final String ANSWER = "I am Qwen, served by WireMock.";
     static final String CHAT_PATH = "/compatible-mode/v1/chat/completions";
     static final String EMBEDDINGS_PATH = "/compatible-mode/v1/embeddings";
@@ -33,11 +34,13 @@ final class QwenWireMock implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    private final WireMockServer server =
+            new WireMockServer(WireMockConfiguration.options().dynamicPort());
 
     QwenWireMock() {
         server.start();
-        server.stubFor(post(urlEqualTo(CHAT_PATH)).willReturn(okJson("""
+        server.stubFor(post(urlEqualTo(CHAT_PATH))
+                .willReturn(okJson("""
                 {"id":"chatcmpl-1","object":"chat.completion","created":1735120033,"model":"qwen-plus",
                  "choices":[{"index":0,"finish_reason":"stop",
                              "message":{"role":"assistant","content":"%s"}}],
@@ -48,12 +51,13 @@ final class QwenWireMock implements AutoCloseable {
                  "data":[{"object":"embedding","index":0,"embedding":[0.25,-0.5,0.75]}],
                  "usage":{"prompt_tokens":3,"total_tokens":3}}
                 """)));
-        server.stubFor(post(urlEqualTo(RESPONSES_PATH)).willReturn(okJson(response("completed", ANSWER))
-                .withHeader("x-request-id", "req-responses-1")));
+        server.stubFor(post(urlEqualTo(RESPONSES_PATH))
+                .willReturn(okJson(response("completed", ANSWER)).withHeader("x-request-id", "req-responses-1")));
         // A stream for request bodies with "stream": true (Qwen's framing: event and data lines, no [DONE]).
         server.stubFor(post(urlEqualTo(RESPONSES_PATH))
                 .withRequestBody(matchingJsonPath("$[?(@.stream == true)]"))
-                .willReturn(aResponse().withStatus(200)
+                .willReturn(aResponse()
+                        .withStatus(200)
                         .withHeader("Content-Type", "text/event-stream;charset=UTF-8")
                         .withBody(responsesStream())));
         server.stubFor(post(urlEqualTo(CONVERSATIONS_PATH)).willReturn(okJson("""
@@ -67,24 +71,29 @@ final class QwenWireMock implements AutoCloseable {
                 {"id":"%s","object":"response","created_at":1769082930,"model":"qwen3.5-plus","status":"%s",
                  "output":[{"id":"msg_1","type":"message","role":"assistant","status":"completed",
                             "content":[{"type":"output_text","text":"%s","annotations":[]}]}],
-                 "usage":{"input_tokens":12,"output_tokens":8,"total_tokens":20}}"""
-                .formatted(RESPONSE_ID, status, text).replace("\n", "");
+                 "usage":{"input_tokens":12,"output_tokens":8,"total_tokens":20}}""".formatted(RESPONSE_ID, status, text).replace("\n", "");
     }
 
     private static String responsesStream() {
         String[] deltas = {"I am Qwen, ", "served by WireMock."};
         StringBuilder body = new StringBuilder();
         int sequence = 0;
-        body.append(event("response.created", "{\"type\":\"response.created\",\"sequence_number\":" + sequence++
-                + ",\"response\":{\"id\":\"" + RESPONSE_ID + "\",\"object\":\"response\",\"status\":\"queued\","
-                + "\"output\":[]}}"));
+        body.append(event(
+                "response.created",
+                "{\"type\":\"response.created\",\"sequence_number\":" + sequence++
+                        + ",\"response\":{\"id\":\"" + RESPONSE_ID + "\",\"object\":\"response\",\"status\":\"queued\","
+                        + "\"output\":[]}}"));
         for (String delta : deltas) {
-            body.append(event("response.output_text.delta", "{\"type\":\"response.output_text.delta\","
-                    + "\"sequence_number\":" + sequence++ + ",\"item_id\":\"msg_1\",\"output_index\":0,"
-                    + "\"content_index\":0,\"delta\":\"" + delta + "\"}"));
+            body.append(event(
+                    "response.output_text.delta",
+                    "{\"type\":\"response.output_text.delta\","
+                            + "\"sequence_number\":" + sequence++ + ",\"item_id\":\"msg_1\",\"output_index\":0,"
+                            + "\"content_index\":0,\"delta\":\"" + delta + "\"}"));
         }
-        body.append(event("response.completed", "{\"type\":\"response.completed\",\"sequence_number\":" + sequence
-                + ",\"response\":" + response("completed", ANSWER) + "}"));
+        body.append(event(
+                "response.completed",
+                "{\"type\":\"response.completed\",\"sequence_number\":" + sequence + ",\"response\":"
+                        + response("completed", ANSWER) + "}"));
         return body.toString();
     }
 
@@ -103,9 +112,11 @@ final class QwenWireMock implements AutoCloseable {
                 + "\"model\":\"qwen-plus\",\"choices\":[],"
                 + "\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":8,\"total_tokens\":20}}\n\n"
                 + "data: [DONE]\n\n";
-        server.stubFor(post(urlEqualTo(CHAT_PATH)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/event-stream;charset=UTF-8")
-                .withBody(body)));
+        server.stubFor(post(urlEqualTo(CHAT_PATH))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/event-stream;charset=UTF-8")
+                        .withBody(body)));
     }
 
     /** Adds a stub, e.g. an error or a delay; it wins over the canned answers when added later. */
@@ -115,13 +126,15 @@ final class QwenWireMock implements AutoCloseable {
 
     /** The JSON bodies of the requests sent to {@code path}, in order. */
     List<JsonNode> bodies(String path) {
-        return requests(path).stream().map(request -> {
-            try {
-                return JSON.readTree(request.getBodyAsString());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).toList();
+        return requests(path).stream()
+                .map(request -> {
+                    try {
+                        return JSON.readTree(request.getBodyAsString());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .toList();
     }
 
     /** The value of {@code langchain4j.qwen.base-url} that points the models here. */

@@ -12,7 +12,13 @@ import java.util.Objects;
  */
 public final class MockReply {
 
-    enum Kind { TEXT, TOOL_CALLS, ERROR, STREAM_ERROR, DROP_CONNECTION }
+    enum Kind {
+        TEXT,
+        TOOL_CALLS,
+        ERROR,
+        STREAM_ERROR,
+        DROP_CONNECTION
+    }
 
     final Kind kind;
     final String text;
@@ -24,13 +30,28 @@ public final class MockReply {
     final Duration delay;
     final boolean nativeShape;
 
-    private MockReply(Kind kind, String text, String thinking, List<ToolCall> toolCalls, int status, String code,
-                      String message, Duration delay) {
+    private MockReply(
+            Kind kind,
+            String text,
+            String thinking,
+            List<ToolCall> toolCalls,
+            int status,
+            String code,
+            String message,
+            Duration delay) {
         this(kind, text, thinking, toolCalls, status, code, message, delay, false);
     }
 
-    private MockReply(Kind kind, String text, String thinking, List<ToolCall> toolCalls, int status, String code,
-                      String message, Duration delay, boolean nativeShape) {
+    private MockReply(
+            Kind kind,
+            String text,
+            String thinking,
+            List<ToolCall> toolCalls,
+            int status,
+            String code,
+            String message,
+            Duration delay,
+            boolean nativeShape) {
         this.kind = kind;
         this.text = text;
         this.thinking = thinking;
@@ -49,8 +70,8 @@ public final class MockReply {
      * @return the reply
      */
     public static MockReply text(String text) {
-        return new MockReply(Kind.TEXT, Objects.requireNonNull(text, "text"), null, List.of(), 200, null, null,
-                Duration.ZERO);
+        return new MockReply(
+                Kind.TEXT, Objects.requireNonNull(text, "text"), null, List.of(), 200, null, null, Duration.ZERO);
     }
 
     /**
@@ -61,8 +82,15 @@ public final class MockReply {
      * @return the reply
      */
     public static MockReply thinkingThenText(String thinking, String text) {
-        return new MockReply(Kind.TEXT, Objects.requireNonNull(text, "text"), Objects.requireNonNull(thinking, "thinking"),
-                List.of(), 200, null, null, Duration.ZERO);
+        return new MockReply(
+                Kind.TEXT,
+                Objects.requireNonNull(text, "text"),
+                Objects.requireNonNull(thinking, "thinking"),
+                List.of(),
+                200,
+                null,
+                null,
+                Duration.ZERO);
     }
 
     /**
@@ -110,8 +138,16 @@ public final class MockReply {
         if (status < 400) {
             throw new IllegalArgumentException("an error needs a 4xx or 5xx status, not " + status);
         }
-        return new MockReply(Kind.ERROR, null, null, List.of(), status, Objects.requireNonNull(code, "code"), message,
-                Duration.ZERO, true);
+        return new MockReply(
+                Kind.ERROR,
+                null,
+                null,
+                List.of(),
+                status,
+                Objects.requireNonNull(code, "code"),
+                message,
+                Duration.ZERO,
+                true);
     }
 
     /**
@@ -126,8 +162,16 @@ public final class MockReply {
      * @return the reply
      */
     public static MockReply nativeErrorMidStream(String partialText, int status, String code, String message) {
-        return new MockReply(Kind.STREAM_ERROR, partialText, null, List.of(), status, Objects.requireNonNull(code),
-                message, Duration.ZERO, true);
+        return new MockReply(
+                Kind.STREAM_ERROR,
+                partialText,
+                null,
+                List.of(),
+                status,
+                Objects.requireNonNull(code),
+                message,
+                Duration.ZERO,
+                true);
     }
 
     /**
@@ -159,8 +203,8 @@ public final class MockReply {
      * @return a copy of this reply with the delay
      */
     public MockReply withDelay(Duration delay) {
-        return new MockReply(kind, text, thinking, toolCalls, status, code, message, Objects.requireNonNull(delay),
-                nativeShape);
+        return new MockReply(
+                kind, text, thinking, toolCalls, status, code, message, Objects.requireNonNull(delay), nativeShape);
     }
 
     /** This reply as the server's internals queue it (they cannot see this package's fields). */
@@ -171,9 +215,18 @@ public final class MockReply {
             case STREAM_ERROR -> ScriptedReplies.Kind.STREAM_ERROR;
             case DROP_CONNECTION -> ScriptedReplies.Kind.DROP_CONNECTION;
         };
-        return new ScriptedReplies.Script(scripted, thinking, text, toolCalls.stream()
-                .map(call -> new ScriptedReplies.ToolCall(call.name(), call.argumentsJson())).toList(),
-                status, code, message, delay, nativeShape);
+        return new ScriptedReplies.Script(
+                scripted,
+                thinking,
+                text,
+                toolCalls.stream()
+                        .map(call -> new ScriptedReplies.ToolCall(call.name(), call.argumentsJson()))
+                        .toList(),
+                status,
+                code,
+                message,
+                delay,
+                nativeShape);
     }
 
     /**

@@ -80,8 +80,8 @@ public final class QwenMockServer implements AutoCloseable {
      * @return e.g. {@code http://127.0.0.1:54321/compatible-mode/v1}
      */
     public String baseUrl() {
-        return "http://" + transport.address().getAddress().getHostAddress() + ":" + transport.address().getPort()
-                + BASE_PATH;
+        return "http://" + transport.address().getAddress().getHostAddress() + ":"
+                + transport.address().getPort() + BASE_PATH;
     }
 
     /**

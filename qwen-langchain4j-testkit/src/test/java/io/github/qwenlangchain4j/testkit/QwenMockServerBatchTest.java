@@ -31,21 +31,27 @@ class QwenMockServerBatchTest extends MockServerHttpSupport {
     }
 
     private static String chatLine(String id, String model, String question) {
-        return "{\"custom_id\":\"" + id + "\",\"method\":\"POST\",\"url\":\"/v1/chat/completions\",\"body\":{\"model\":\""
-                + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"" + question + "\"}]}}";
+        return "{\"custom_id\":\"" + id
+                + "\",\"method\":\"POST\",\"url\":\"/v1/chat/completions\",\"body\":{\"model\":\"" + model
+                + "\",\"messages\":[{\"role\":\"user\",\"content\":\"" + question + "\"}]}}";
     }
 
     private String createBatch(String fileId, String name) throws Exception {
-        HttpResponse<String> response = send("POST", "/batches", "application/json", "{\"input_file_id\":\"" + fileId
-                + "\",\"endpoint\":\"/v1/chat/completions\",\"completion_window\":\"24h\",\"metadata\":{\"ds_name\":\""
-                + name + "\"}}");
+        HttpResponse<String> response = send(
+                "POST",
+                "/batches",
+                "application/json",
+                "{\"input_file_id\":\"" + fileId
+                        + "\",\"endpoint\":\"/v1/chat/completions\",\"completion_window\":\"24h\",\"metadata\":{\"ds_name\":\""
+                        + name + "\"}}");
         assertThat(response.statusCode()).isEqualTo(200);
         return json(response).path("id").asText();
     }
 
     @Test
     void should_move_a_batch_through_its_statuses_one_poll_at_a_time_and_serve_its_output() throws Exception {
-        String fileId = upload(chatLine("a", "qwen-plus", "first") + "\n" + chatLine("b", "qwen-plus", "second") + "\n");
+        String fileId =
+                upload(chatLine("a", "qwen-plus", "first") + "\n" + chatLine("b", "qwen-plus", "second") + "\n");
         String batchId = createBatch(fileId, "lifecycle");
 
         List<String> statuses = new ArrayList<>();
@@ -58,15 +64,23 @@ class QwenMockServerBatchTest extends MockServerHttpSupport {
         assertThat(statuses).containsExactly("in_progress", "in_progress", "finalizing", "completed", "completed");
         assertThat(batch.path("request_counts").path("completed").asInt()).isEqualTo(2);
         assertThat(batch.path("error_file_id").isNull()).isTrue();
-        String output = send("GET", "/files/" + batch.path("output_file_id").asText() + "/content", null, null).body();
+        String output = send("GET", "/files/" + batch.path("output_file_id").asText() + "/content", null, null)
+                .body();
         List<JsonNode> lines = new ArrayList<>();
         for (String line : output.split("\n")) {
             lines.add(JSON.readTree(line));
         }
         assertThat(lines).extracting(line -> line.path("custom_id").asText()).containsExactly("a", "b");
         assertThat(lines.get(1).path("response").path("status_code").asInt()).isEqualTo(200);
-        assertThat(lines.get(1).path("response").path("body").path("choices").get(0).path("message").path("content")
-                .asText()).contains("second");
+        assertThat(lines.get(1)
+                        .path("response")
+                        .path("body")
+                        .path("choices")
+                        .get(0)
+                        .path("message")
+                        .path("content")
+                        .asText())
+                .contains("second");
     }
 
     @Test
@@ -97,9 +111,13 @@ class QwenMockServerBatchTest extends MockServerHttpSupport {
 
         assertThat(byName.path("data")).extracting(b -> b.path("id").asText()).containsExactly(first);
         assertThat(byStatus.path("data")).extracting(b -> b.path("id").asText()).containsExactly(second);
-        assertThat(firstPage.path("data")).extracting(b -> b.path("id").asText()).containsExactly(second);
+        assertThat(firstPage.path("data"))
+                .extracting(b -> b.path("id").asText())
+                .containsExactly(second);
         assertThat(firstPage.path("has_more").asBoolean()).isTrue();
-        assertThat(secondPage.path("data")).extracting(b -> b.path("id").asText()).containsExactly(first);
+        assertThat(secondPage.path("data"))
+                .extracting(b -> b.path("id").asText())
+                .containsExactly(first);
         assertThat(secondPage.path("has_more").asBoolean()).isFalse();
         assertThat(none.path("data")).isEmpty();
     }
@@ -108,9 +126,18 @@ class QwenMockServerBatchTest extends MockServerHttpSupport {
     void should_refuse_to_serve_back_uploaded_files_and_delete_them() throws Exception {
         String fileId = upload(chatLine("a", "qwen-plus", "x"));
 
-        assertThat(send("GET", "/files/" + fileId + "/content", null, null).statusCode()).isEqualTo(400);
-        assertThat(json(send("GET", "/files", null, null)).path("data").get(0).path("id").asText()).isEqualTo(fileId);
-        assertThat(json(send("DELETE", "/files/" + fileId, null, null)).path("deleted").asBoolean()).isTrue();
+        assertThat(send("GET", "/files/" + fileId + "/content", null, null).statusCode())
+                .isEqualTo(400);
+        assertThat(json(send("GET", "/files", null, null))
+                        .path("data")
+                        .get(0)
+                        .path("id")
+                        .asText())
+                .isEqualTo(fileId);
+        assertThat(json(send("DELETE", "/files/" + fileId, null, null))
+                        .path("deleted")
+                        .asBoolean())
+                .isTrue();
         assertThat(send("GET", "/files/" + fileId, null, null).statusCode()).isEqualTo(404);
     }
 
@@ -118,10 +145,18 @@ class QwenMockServerBatchTest extends MockServerHttpSupport {
     void should_refuse_an_invalid_completion_window_and_a_wrong_key() throws Exception {
         String fileId = upload(chatLine("a", "qwen-plus", "x"));
 
-        HttpResponse<String> window = send("POST", "/batches", "application/json", "{\"input_file_id\":\"" + fileId
-                + "\",\"endpoint\":\"/v1/chat/completions\",\"completion_window\":\"15d\"}");
-        HttpResponse<String> unauthorized = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/batches"))
-                .header("Authorization", "Bearer wrong").GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> window = send(
+                "POST",
+                "/batches",
+                "application/json",
+                "{\"input_file_id\":\"" + fileId
+                        + "\",\"endpoint\":\"/v1/chat/completions\",\"completion_window\":\"15d\"}");
+        HttpResponse<String> unauthorized = HTTP.send(
+                HttpRequest.newBuilder(URI.create(server.baseUrl() + "/batches"))
+                        .header("Authorization", "Bearer wrong")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(window.statusCode()).isEqualTo(400);
         assertThat(window.body()).contains("336h");

@@ -28,8 +28,8 @@ class QwenMockServerConversationsTest extends ResponsesHttpSupport {
         String id = created.path("id").asText();
 
         JsonNode fetched = ok(send("GET", "/conversations/" + id, null, null));
-        JsonNode updated = ok(send("POST", "/conversations/" + id, "application/json",
-                "{\"metadata\":{\"topic\":\"update\"}}"));
+        JsonNode updated =
+                ok(send("POST", "/conversations/" + id, "application/json", "{\"metadata\":{\"topic\":\"update\"}}"));
         JsonNode deleted = ok(send("DELETE", "/conversations/" + id, null, null));
 
         assertThat(id).startsWith("conv_");
@@ -51,8 +51,8 @@ class QwenMockServerConversationsTest extends ResponsesHttpSupport {
     void should_add_list_get_and_delete_items() throws Exception {
         String id = create("{}").path("id").asText();
 
-        JsonNode added = ok(send("POST", "/conversations/" + id + "/items", "application/json",
-                fixture("items_create_request.json")));
+        JsonNode added = ok(send(
+                "POST", "/conversations/" + id + "/items", "application/json", fixture("items_create_request.json")));
         String itemId = added.path("first_id").asText();
         JsonNode item = ok(send("GET", "/conversations/" + id + "/items/" + itemId, null, null));
         JsonNode deleted = ok(send("DELETE", "/conversations/" + id + "/items/" + itemId, null, null));
@@ -66,7 +66,9 @@ class QwenMockServerConversationsTest extends ResponsesHttpSupport {
         assertThat(item.at("/content/0/text").asText()).isEqualTo("Alice's major is teacher education");
         assertThat(deleted.path("object").asText()).isEqualTo("conversation.item.deleted");
         assertThat(deleted.path("id").asText()).isEqualTo(itemId);
-        assertThat(send("GET", "/conversations/" + id + "/items/" + itemId, null, null).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/conversations/" + id + "/items/" + itemId, null, null)
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -79,8 +81,12 @@ class QwenMockServerConversationsTest extends ResponsesHttpSupport {
         String id = create(body.toString()).path("id").asText();
 
         JsonNode newest = ok(send("GET", "/conversations/" + id + "/items?limit=2", null, null));
-        JsonNode next = ok(send("GET", "/conversations/" + id + "/items?limit=2&after="
-                + newest.path("last_id").asText(), null, null));
+        JsonNode next = ok(send(
+                "GET",
+                "/conversations/" + id + "/items?limit=2&after="
+                        + newest.path("last_id").asText(),
+                null,
+                null));
         JsonNode oldest = ok(send("GET", "/conversations/" + id + "/items?order=asc", null, null));
 
         assertThat(newest.path("object").asText()).isEqualTo("list");
@@ -91,8 +97,12 @@ class QwenMockServerConversationsTest extends ResponsesHttpSupport {
         assertThat(oldest.path("data")).hasSize(5);
         assertThat(oldest.at("/data/0/content/0/text").asText()).isEqualTo("item 1");
         assertThat(oldest.path("has_more").asBoolean()).isFalse();
-        assertThat(send("GET", "/conversations/" + id + "/items?limit=101", null, null).statusCode()).isEqualTo(400);
-        assertThat(send("GET", "/conversations/" + id + "/items?order=up", null, null).statusCode()).isEqualTo(400);
+        assertThat(send("GET", "/conversations/" + id + "/items?limit=101", null, null)
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(send("GET", "/conversations/" + id + "/items?order=up", null, null)
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -110,16 +120,16 @@ class QwenMockServerConversationsTest extends ResponsesHttpSupport {
 
         HttpResponse<String> itemsRefused = send("POST", "/conversations", "application/json", tooMany.toString());
         HttpResponse<String> pairsRefused = send("POST", "/conversations", "application/json", manyPairs.toString());
-        HttpResponse<String> longKey = send("POST", "/conversations", "application/json",
-                "{\"metadata\":{\"" + "k".repeat(65) + "\":\"v\"}}");
-        HttpResponse<String> longValue = send("POST", "/conversations", "application/json",
-                "{\"metadata\":{\"k\":\"" + "v".repeat(513) + "\"}}");
+        HttpResponse<String> longKey =
+                send("POST", "/conversations", "application/json", "{\"metadata\":{\"" + "k".repeat(65) + "\":\"v\"}}");
+        HttpResponse<String> longValue = send(
+                "POST", "/conversations", "application/json", "{\"metadata\":{\"k\":\"" + "v".repeat(513) + "\"}}");
         String id = create("{}").path("id").asText();
-        HttpResponse<String> addRefused = send("POST", "/conversations/" + id + "/items", "application/json",
-                tooMany.toString());
+        HttpResponse<String> addRefused =
+                send("POST", "/conversations/" + id + "/items", "application/json", tooMany.toString());
 
-        for (HttpResponse<String> response : new HttpResponse[] {itemsRefused, pairsRefused, longKey, longValue,
-                addRefused}) {
+        for (HttpResponse<String> response :
+                new HttpResponse[] {itemsRefused, pairsRefused, longKey, longValue, addRefused}) {
             assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
             assertThat(JSON.readTree(response.body()).path("code").asText()).isEqualTo("InvalidParameter");
         }
@@ -130,10 +140,11 @@ class QwenMockServerConversationsTest extends ResponsesHttpSupport {
     @Test
     void should_use_a_conversation_in_a_response_and_append_the_turn() throws Exception {
         String id = create("{\"items\":[{\"type\":\"message\",\"role\":\"user\",\"content\":\"My name is Alice.\"}]}")
-                .path("id").asText();
+                .path("id")
+                .asText();
 
-        JsonNode response = responsesJson("{\"model\":\"qwen-plus\",\"conversation\":\"" + id + "\","
-                + "\"input\":\"What is my name?\"}");
+        JsonNode response = responsesJson(
+                "{\"model\":\"qwen-plus\",\"conversation\":\"" + id + "\"," + "\"input\":\"What is my name?\"}");
         JsonNode items = ok(send("GET", "/conversations/" + id + "/items?order=asc", null, null));
 
         assertThat(messageText(response)).contains("Your name is Alice.");
@@ -141,13 +152,14 @@ class QwenMockServerConversationsTest extends ResponsesHttpSupport {
         assertThat(items.at("/data/1/content/0/text").asText()).isEqualTo("What is my name?");
         assertThat(items.at("/data/2/role").asText()).isEqualTo("assistant");
         assertThat(items.at("/data/2/content/0/type").asText()).isEqualTo("output_text");
-        assertThat(items.at("/data/2/id").asText()).isEqualTo(response.at("/output/0/id").asText());
+        assertThat(items.at("/data/2/id").asText())
+                .isEqualTo(response.at("/output/0/id").asText());
     }
 
     @Test
     void should_refuse_an_unknown_conversation_in_a_response() throws Exception {
-        HttpResponse<String> response = responses("{\"model\":\"qwen-plus\",\"conversation\":\"conv_nope\","
-                + "\"input\":\"hi\"}");
+        HttpResponse<String> response =
+                responses("{\"model\":\"qwen-plus\",\"conversation\":\"conv_nope\"," + "\"input\":\"hi\"}");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(response.body()).path("message").asText()).contains("conv_nope");
@@ -158,11 +170,14 @@ class QwenMockServerConversationsTest extends ResponsesHttpSupport {
         java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create(server.legacyResponsesBaseUrl() + "/conversations"))
                 .header("Authorization", "Bearer " + server.apiKey())
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build();
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+                .build();
 
         JsonNode created = ok(HTTP.send(request, HttpResponse.BodyHandlers.ofString()));
 
-        assertThat(ok(send("GET", "/conversations/" + created.path("id").asText(), null, null)).path("id").asText())
+        assertThat(ok(send("GET", "/conversations/" + created.path("id").asText(), null, null))
+                        .path("id")
+                        .asText())
                 .isEqualTo(created.path("id").asText());
     }
 }

@@ -42,24 +42,32 @@ class QwenMockServerQwenOnlyChatTest extends MockServerHttpSupport {
 
         @Test
         void a_marked_prefix_is_created_then_hit_with_the_usage_fields_qwen_reports() throws Exception {
-            JsonNode first = JSON.readTree(chat(marked("Do you fix brakes?")).body()).path("usage");
-            JsonNode second = JSON.readTree(chat(marked("Do you sell helmets?")).body()).path("usage");
+            JsonNode first =
+                    JSON.readTree(chat(marked("Do you fix brakes?")).body()).path("usage");
+            JsonNode second =
+                    JSON.readTree(chat(marked("Do you sell helmets?")).body()).path("usage");
 
             JsonNode created = first.path("prompt_tokens_details");
             assertThat(created.path("cache_creation_input_tokens").asInt()).isGreaterThanOrEqualTo(1024);
-            assertThat(created.path("cache_creation").path("ephemeral_5m_input_tokens").asInt())
+            assertThat(created.path("cache_creation")
+                            .path("ephemeral_5m_input_tokens")
+                            .asInt())
                     .isEqualTo(created.path("cache_creation_input_tokens").asInt());
             assertThat(created.path("cached_tokens").asInt()).isZero();
             assertThat(created.path("cache_type").asText()).isEqualTo("ephemeral");
             JsonNode hit = second.path("prompt_tokens_details");
-            assertThat(hit.path("cached_tokens").asInt()).isEqualTo(created.path("cache_creation_input_tokens").asInt());
+            assertThat(hit.path("cached_tokens").asInt())
+                    .isEqualTo(created.path("cache_creation_input_tokens").asInt());
             assertThat(hit.path("cache_creation_input_tokens").asInt()).isZero();
         }
 
         @Test
         void unmarked_requests_report_implicit_usage_only() throws Exception {
-            JsonNode details = JSON.readTree(chat("{\"model\":\"qwen-plus\",\"messages\":[{\"role\":\"user\","
-                    + "\"content\":\"Hi\"}]}").body()).path("usage").path("prompt_tokens_details");
+            JsonNode details = JSON.readTree(
+                            chat("{\"model\":\"qwen-plus\",\"messages\":[{\"role\":\"user\"," + "\"content\":\"Hi\"}]}")
+                                    .body())
+                    .path("usage")
+                    .path("prompt_tokens_details");
 
             assertThat(details.path("cached_tokens").asInt()).isZero();
             assertThat(details.has("cache_type")).isFalse();
@@ -78,13 +86,19 @@ class QwenMockServerQwenOnlyChatTest extends MockServerHttpSupport {
 
         @Test
         void a_qwen4_breakpoint_is_a_marker_on_qwen4_models() throws Exception {
-            JsonNode first = JSON.readTree(chat(breakpoint("qwen4-max", "Summarise it.")).body()).path("usage");
-            JsonNode second = JSON.readTree(chat(breakpoint("qwen4-max", "Who wrote it?")).body()).path("usage");
+            JsonNode first = JSON.readTree(
+                            chat(breakpoint("qwen4-max", "Summarise it.")).body())
+                    .path("usage");
+            JsonNode second = JSON.readTree(
+                            chat(breakpoint("qwen4-max", "Who wrote it?")).body())
+                    .path("usage");
 
             JsonNode created = first.path("prompt_tokens_details");
             assertThat(created.path("cache_creation_input_tokens").asInt()).isGreaterThanOrEqualTo(1024);
             assertThat(created.path("cache_type").asText()).isEqualTo("ephemeral");
-            assertThat(second.path("prompt_tokens_details").path("cached_tokens").asInt())
+            assertThat(second.path("prompt_tokens_details")
+                            .path("cached_tokens")
+                            .asInt())
                     .isEqualTo(created.path("cache_creation_input_tokens").asInt());
         }
 
@@ -92,16 +106,21 @@ class QwenMockServerQwenOnlyChatTest extends MockServerHttpSupport {
         void a_qwen4_model_reads_the_same_prefix_marked_either_way() throws Exception {
             chat(breakpoint("qwen4-max", "Summarise it."));
             String withCacheControl = breakpoint("qwen4-max", "Who wrote it?")
-                    .replace("\"prompt_cache_breakpoint\":{\"mode\":\"explicit\"}", "\"cache_control\":{\"type\":\"ephemeral\"}");
+                    .replace(
+                            "\"prompt_cache_breakpoint\":{\"mode\":\"explicit\"}",
+                            "\"cache_control\":{\"type\":\"ephemeral\"}");
 
-            JsonNode details = JSON.readTree(chat(withCacheControl).body()).path("usage").path("prompt_tokens_details");
+            JsonNode details =
+                    JSON.readTree(chat(withCacheControl).body()).path("usage").path("prompt_tokens_details");
             assertThat(details.path("cached_tokens").asInt()).isGreaterThanOrEqualTo(1024);
             assertThat(details.path("cache_creation_input_tokens").asInt()).isZero();
         }
 
         @Test
         void the_qwen4_breakpoint_is_no_marker_on_other_models() throws Exception {
-            JsonNode details = JSON.readTree(chat(breakpoint("qwen-plus", "Summarise it.")).body()).path("usage")
+            JsonNode details = JSON.readTree(
+                            chat(breakpoint("qwen-plus", "Summarise it.")).body())
+                    .path("usage")
                     .path("prompt_tokens_details");
 
             assertThat(details.has("cache_type")).isFalse();
@@ -111,10 +130,13 @@ class QwenMockServerQwenOnlyChatTest extends MockServerHttpSupport {
         @Test
         void a_block_created_by_one_marker_is_not_read_by_a_later_marker_of_the_same_request() throws Exception {
             // "Cache creation occurs after model response": the first request reads nothing, whatever its markers
-            String twoMarkers = marked("Do you fix brakes?").replace("\"content\":\"Do you fix brakes?\"",
-                    "\"content\":[{\"type\":\"text\",\"text\":\"Do you fix brakes?\",\"cache_control\":{\"type\":\"ephemeral\"}}]");
+            String twoMarkers = marked("Do you fix brakes?")
+                    .replace(
+                            "\"content\":\"Do you fix brakes?\"",
+                            "\"content\":[{\"type\":\"text\",\"text\":\"Do you fix brakes?\",\"cache_control\":{\"type\":\"ephemeral\"}}]");
 
-            JsonNode details = JSON.readTree(chat(twoMarkers).body()).path("usage").path("prompt_tokens_details");
+            JsonNode details =
+                    JSON.readTree(chat(twoMarkers).body()).path("usage").path("prompt_tokens_details");
 
             assertThat(details.path("cached_tokens").asInt()).isZero();
             assertThat(details.path("cache_creation_input_tokens").asInt()).isGreaterThanOrEqualTo(1024);
@@ -125,7 +147,8 @@ class QwenMockServerQwenOnlyChatTest extends MockServerHttpSupport {
             chat(marked("Do you fix brakes?"));
             server.reset();
 
-            JsonNode details = JSON.readTree(chat(marked("Do you fix brakes?")).body()).path("usage")
+            JsonNode details = JSON.readTree(chat(marked("Do you fix brakes?")).body())
+                    .path("usage")
                     .path("prompt_tokens_details");
             assertThat(details.path("cached_tokens").asInt()).isZero();
             assertThat(details.path("cache_creation_input_tokens").asInt()).isPositive();
@@ -144,17 +167,26 @@ class QwenMockServerQwenOnlyChatTest extends MockServerHttpSupport {
         void the_answer_is_streamed_as_text_then_base64_pcm_audio_deltas() throws Exception {
             List<JsonNode> events = events(chat(SPOKEN).body());
 
-            List<JsonNode> audio = events.stream().filter(e -> e.path("choices").path(0).path("delta").has("audio"))
-                    .map(e -> e.path("choices").path(0).path("delta").path("audio")).toList();
+            List<JsonNode> audio = events.stream()
+                    .filter(e -> e.path("choices").path(0).path("delta").has("audio"))
+                    .map(e -> e.path("choices").path(0).path("delta").path("audio"))
+                    .toList();
             assertThat(audio).isNotEmpty();
             for (JsonNode piece : audio) {
-                assertThat(Base64.getDecoder().decode(piece.path("data").asText())).hasSize(4_800);
+                assertThat(Base64.getDecoder().decode(piece.path("data").asText()))
+                        .hasSize(4_800);
                 assertThat(piece.path("id").asText()).startsWith("audio_");
                 assertThat(piece.path("expires_at").isIntegralNumber()).isTrue();
             }
             JsonNode usage = events.get(events.size() - 1).path("usage");
-            assertThat(usage.path("completion_tokens_details").path("audio_tokens").asInt()).isPositive();
-            assertThat(usage.path("completion_tokens_details").path("text_tokens").asInt()).isPositive();
+            assertThat(usage.path("completion_tokens_details")
+                            .path("audio_tokens")
+                            .asInt())
+                    .isPositive();
+            assertThat(usage.path("completion_tokens_details")
+                            .path("text_tokens")
+                            .asInt())
+                    .isPositive();
         }
 
         @Test
@@ -174,10 +206,12 @@ class QwenMockServerQwenOnlyChatTest extends MockServerHttpSupport {
         private static final String BOUNDARY = "doc-boundary-7";
 
         private JsonNode upload(String filename, String content) throws Exception {
-            String body = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\nfile-extract\r\n"
+            String body = "--" + BOUNDARY
+                    + "\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\nfile-extract\r\n"
                     + "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
                     + "\"\r\nContent-Type: text/plain\r\n\r\n" + content + "\r\n--" + BOUNDARY + "--\r\n";
-            return JSON.readTree(send("POST", "/files", "multipart/form-data; boundary=" + BOUNDARY, body).body());
+            return JSON.readTree(send("POST", "/files", "multipart/form-data; boundary=" + BOUNDARY, body)
+                    .body());
         }
 
         private JsonNode lookUp(String id) throws Exception {
@@ -204,7 +238,12 @@ class QwenMockServerQwenOnlyChatTest extends MockServerHttpSupport {
             assertThat(lookUp(id).path("status").asText()).isEqualTo("processed");
             HttpResponse<String> answer = ask(id);
             assertThat(answer.statusCode()).isEqualTo(200);
-            assertThat(JSON.readTree(answer.body()).path("choices").path(0).path("message").path("content").asText())
+            assertThat(JSON.readTree(answer.body())
+                            .path("choices")
+                            .path(0)
+                            .path("message")
+                            .path("content")
+                            .asText())
                     .contains("Documents read: manual.txt (" + id + "): \"How to true a wheel");
         }
 

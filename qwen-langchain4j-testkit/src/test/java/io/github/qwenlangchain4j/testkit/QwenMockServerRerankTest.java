@@ -39,7 +39,8 @@ class QwenMockServerRerankTest extends MockServerHttpSupport {
         assertThat(results.get(2).get("relevance_score").asDouble()).isGreaterThan(0.0);
         assertThat(results.get(0).has("document")).isFalse();
         assertThat(body.get("usage").get("total_tokens").asInt()).isPositive();
-        assertThat(body.get("request_id").asText()).isEqualTo(response.headers().firstValue("x-request-id").get());
+        assertThat(body.get("request_id").asText())
+                .isEqualTo(response.headers().firstValue("x-request-id").get());
     }
 
     @Test
@@ -61,7 +62,12 @@ class QwenMockServerRerankTest extends MockServerHttpSupport {
                 {"model": "qwen3-vl-rerank", "input": {"query": "red apple",
                   "documents": [{"text": "a green pear"}, {"text": "a red apple on a table"}]}}""");
 
-        assertThat(JSON.readTree(response.body()).get("output").get("results").get(0).get("index").asInt())
+        assertThat(JSON.readTree(response.body())
+                        .get("output")
+                        .get("results")
+                        .get(0)
+                        .get("index")
+                        .asInt())
                 .isEqualTo(1);
     }
 
@@ -71,15 +77,18 @@ class QwenMockServerRerankTest extends MockServerHttpSupport {
         for (int i = 0; i < 501; i++) {
             documents.append(i == 0 ? "" : ",").append("\"d").append(i).append('"');
         }
-        HttpResponse<String> response = rerank(server.apiKey(),
+        HttpResponse<String> response = rerank(
+                server.apiKey(),
                 "{\"model\": \"qwen3-rerank\", \"input\": {\"query\": \"q\", \"documents\": [" + documents + "]}}");
 
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.get("code").asText()).isEqualTo("InvalidParameter");
         // Tencent/WeKnora#3458 quotes Qwen's message for 501 documents
-        assertThat(body.get("message").asText()).isEqualTo("<400> InternalError.Algo.InvalidParameter: Value error,"
-                + " batch size of documents is invalid, it should not be empty or larger than 500.: input.documents");
+        assertThat(body.get("message").asText())
+                .isEqualTo(
+                        "<400> InternalError.Algo.InvalidParameter: Value error,"
+                                + " batch size of documents is invalid, it should not be empty or larger than 500.: input.documents");
         assertThat(body.has("request_id")).isTrue();
     }
 
@@ -87,28 +96,41 @@ class QwenMockServerRerankTest extends MockServerHttpSupport {
     void qwen3_vl_rerank_takes_at_most_100_documents_and_none_is_refused_too() throws Exception {
         StringBuilder documents = new StringBuilder();
         for (int i = 0; i < 101; i++) {
-            documents.append(i == 0 ? "" : ",").append("{\"text\": \"d").append(i).append("\"}");
+            documents
+                    .append(i == 0 ? "" : ",")
+                    .append("{\"text\": \"d")
+                    .append(i)
+                    .append("\"}");
         }
-        assertThat(rerank(server.apiKey(), "{\"model\": \"qwen3-vl-rerank\", \"input\": {\"query\": \"q\","
-                + " \"documents\": [" + documents + "]}}").body()).contains("larger than 100.");
-        assertThat(rerank(server.apiKey(), "{\"model\": \"qwen3-rerank\", \"input\": {\"query\": \"q\","
-                + " \"documents\": []}}").statusCode()).isEqualTo(400);
+        assertThat(rerank(
+                                server.apiKey(),
+                                "{\"model\": \"qwen3-vl-rerank\", \"input\": {\"query\": \"q\"," + " \"documents\": ["
+                                        + documents + "]}}")
+                        .body())
+                .contains("larger than 100.");
+        assertThat(rerank(
+                                server.apiKey(),
+                                "{\"model\": \"qwen3-rerank\", \"input\": {\"query\": \"q\"," + " \"documents\": []}}")
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
     void a_blank_query_an_unknown_model_and_a_wrong_key_are_refused() throws Exception {
-        HttpResponse<String> blank = rerank(server.apiKey(),
+        HttpResponse<String> blank = rerank(
+                server.apiKey(),
                 "{\"model\": \"qwen3-rerank\", \"input\": {\"query\": \" \", \"documents\": [\"d\"]}}");
         assertThat(blank.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(blank.body()).get("message").asText()).contains("input.query");
 
-        HttpResponse<String> unknown = rerank(server.apiKey(),
+        HttpResponse<String> unknown = rerank(
+                server.apiKey(),
                 "{\"model\": \"qwen9-rerank\", \"input\": {\"query\": \"q\", \"documents\": [\"d\"]}}");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(unknown.body()).get("message").asText()).isEqualTo("Model not exist.");
 
-        HttpResponse<String> wrongKey = rerank("sk-wrong",
-                "{\"model\": \"qwen3-rerank\", \"input\": {\"query\": \"q\", \"documents\": [\"d\"]}}");
+        HttpResponse<String> wrongKey = rerank(
+                "sk-wrong", "{\"model\": \"qwen3-rerank\", \"input\": {\"query\": \"q\", \"documents\": [\"d\"]}}");
         assertThat(wrongKey.statusCode()).isEqualTo(401);
         assertThat(JSON.readTree(wrongKey.body()).get("code").asText()).isEqualTo("InvalidApiKey");
     }

@@ -58,24 +58,29 @@ class QwenMockServerResponsesErrorsTest extends ResponsesHttpSupport {
         JsonNode error = refused(400, "{\"model\":\"__no_such_model__\",\"input\":\"hi\"}");
 
         assertThat(error.path("code").asText()).isEqualTo(real.path("code").asText());
-        assertThat(error.path("message").asText()).isEqualTo(real.path("message").asText());
-        assertThat(refused(400, "{\"model\":\"text-embedding-v4\",\"input\":\"hi\"}").path("message").asText())
+        assertThat(error.path("message").asText())
+                .isEqualTo(real.path("message").asText());
+        assertThat(refused(400, "{\"model\":\"text-embedding-v4\",\"input\":\"hi\"}")
+                        .path("message")
+                        .asText())
                 .isEqualTo("Unsupported model: 'text-embedding-v4'");
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "\"max_output_tokens\":1|Invalid 'max_output_tokens': must be greater than or equal to 16, got 1.",
-        "\"temperature\":5|Invalid 'temperature': 5. Expected a value between [0,2), but got 5 instead.",
-        "\"top_p\":9|Invalid 'top_p': 9. Expected a value between (0,1], but got 9 instead.",
-        "\"store\":\"NOT_A_BOOL\"|Invalid 'store': NOT_A_BOOL. Must be a boolean.",
-        "\"reasoning\":{\"effort\":\"bogus_level\"}|Invalid 'reasoning.effort': bogus_level. Supported values are:"
-                + " ('none','minimal','low','medium','high','xhigh','max').",
-        "\"previous_response_id\":\"resp_1\",\"conversation\":\"conv_1\"|Mutually exclusive parameters: Ensure you"
-                + " are only providing one of: previous_response_id or conversation.",
-        "\"previous_response_id\":\"resp_3cad0000-0000-0000-0000-000000000000\"|Not found previous_response_id:"
-                + " resp_3cad0000-0000-0000-0000-000000000000"
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "\"max_output_tokens\":1|Invalid 'max_output_tokens': must be greater than or equal to 16, got 1.",
+                "\"temperature\":5|Invalid 'temperature': 5. Expected a value between [0,2), but got 5 instead.",
+                "\"top_p\":9|Invalid 'top_p': 9. Expected a value between (0,1], but got 9 instead.",
+                "\"store\":\"NOT_A_BOOL\"|Invalid 'store': NOT_A_BOOL. Must be a boolean.",
+                "\"reasoning\":{\"effort\":\"bogus_level\"}|Invalid 'reasoning.effort': bogus_level. Supported values are:"
+                        + " ('none','minimal','low','medium','high','xhigh','max').",
+                "\"previous_response_id\":\"resp_1\",\"conversation\":\"conv_1\"|Mutually exclusive parameters: Ensure you"
+                        + " are only providing one of: previous_response_id or conversation.",
+                "\"previous_response_id\":\"resp_3cad0000-0000-0000-0000-000000000000\"|Not found previous_response_id:"
+                        + " resp_3cad0000-0000-0000-0000-000000000000"
+            })
     void should_refuse_invalid_parameters_with_qwens_messages(String parameter, String message) throws Exception {
         JsonNode error = refused(400, "{\"model\":\"qwen-plus\",\"input\":\"hi\"," + parameter + "}");
 
@@ -86,22 +91,29 @@ class QwenMockServerResponsesErrorsTest extends ResponsesHttpSupport {
     @Test
     void should_accept_parameters_at_the_edges_of_their_ranges() throws Exception {
         assertThat(responses("{\"model\":\"qwen-plus\",\"input\":\"hi\",\"max_output_tokens\":16,"
-                + "\"temperature\":0,\"top_p\":1}").statusCode()).isEqualTo(200);
+                                + "\"temperature\":0,\"top_p\":1}")
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void should_refuse_a_chat_style_nested_function_tool() throws Exception {
-        JsonNode error = refused(400, "{\"model\":\"qwen-plus\",\"input\":\"hi\",\"tools\":[{\"type\":\"function\","
-                + "\"function\":{\"name\":\"get_weather\",\"parameters\":{\"type\":\"object\"}}}]}");
+        JsonNode error = refused(
+                400,
+                "{\"model\":\"qwen-plus\",\"input\":\"hi\",\"tools\":[{\"type\":\"function\","
+                        + "\"function\":{\"name\":\"get_weather\",\"parameters\":{\"type\":\"object\"}}}]}");
 
-        assertThat(error.path("message").asText()).isEqualTo("<400> InternalError.Algo.InvalidParameter: The"
-                + " parameters, when provided as a dict, must confirm to a valid openai-compatible JSON...");
+        assertThat(error.path("message").asText())
+                .isEqualTo("<400> InternalError.Algo.InvalidParameter: The"
+                        + " parameters, when provided as a dict, must confirm to a valid openai-compatible JSON...");
     }
 
     @Test
     void should_refuse_web_extractor_when_thinking_is_off() throws Exception {
-        JsonNode error = refused(400, "{\"model\":\"qwen3.5-plus\",\"input\":\"hi\",\"enable_thinking\":false,"
-                + "\"tools\":[{\"type\":\"web_search\"},{\"type\":\"web_extractor\"}]}");
+        JsonNode error = refused(
+                400,
+                "{\"model\":\"qwen3.5-plus\",\"input\":\"hi\",\"enable_thinking\":false,"
+                        + "\"tools\":[{\"type\":\"web_search\"},{\"type\":\"web_extractor\"}]}");
 
         assertThat(error.path("message").asText())
                 .contains("InternalError.Algo.InvalidParameter: Normal mode does not support web_extractor");
@@ -129,8 +141,11 @@ class QwenMockServerResponsesErrorsTest extends ResponsesHttpSupport {
             assertThat(error.path("message").asText()).isEqualTo("Not support");
         }
         HttpRequest legacy = HttpRequest.newBuilder(URI.create(server.legacyResponsesBaseUrl() + "/whatever"))
-                .header("Authorization", "Bearer " + server.apiKey()).GET().build();
-        assertThat(HTTP.send(legacy, HttpResponse.BodyHandlers.ofString()).body()).contains("Not support");
+                .header("Authorization", "Bearer " + server.apiKey())
+                .GET()
+                .build();
+        assertThat(HTTP.send(legacy, HttpResponse.BodyHandlers.ofString()).body())
+                .contains("Not support");
     }
 
     @Test
@@ -148,6 +163,7 @@ class QwenMockServerResponsesErrorsTest extends ResponsesHttpSupport {
 
         refused(400, "{\"model\":\"qwen-plus\",\"input\":\"hi\",\"top_p\":0}");
 
-        assertThat(messageText(responsesJson("{\"model\":\"qwen-plus\",\"input\":\"hi\"}"))).isEqualTo("kept");
+        assertThat(messageText(responsesJson("{\"model\":\"qwen-plus\",\"input\":\"hi\"}")))
+                .isEqualTo("kept");
     }
 }

@@ -23,7 +23,10 @@ class QwenMockServerResponsesStreamTest extends ResponsesHttpSupport {
         HttpResponse<String> response = responses(body);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("text/event-stream;charset=UTF-8");
-        assertThat(response.body()).doesNotContain("[DONE]").doesNotContain("data: ").doesNotContain("event: ");
+        assertThat(response.body())
+                .doesNotContain("[DONE]")
+                .doesNotContain("data: ")
+                .doesNotContain("event: ");
         return frames(response.body());
     }
 
@@ -38,10 +41,19 @@ class QwenMockServerResponsesStreamTest extends ResponsesHttpSupport {
             assertThat(frame.data().path("sequence_number").asInt()).isEqualTo(i);
             assertThat(frame.data().path("type").asText()).isEqualTo(frame.event());
         }
-        assertThat(types(frames)).startsWith("response.created", "response.in_progress",
-                "response.output_item.added", "response.content_part.added", "response.output_text.delta");
-        assertThat(types(frames)).endsWith("response.output_text.done", "response.content_part.done",
-                "response.output_item.done", "response.completed");
+        assertThat(types(frames))
+                .startsWith(
+                        "response.created",
+                        "response.in_progress",
+                        "response.output_item.added",
+                        "response.content_part.added",
+                        "response.output_text.delta");
+        assertThat(types(frames))
+                .endsWith(
+                        "response.output_text.done",
+                        "response.content_part.done",
+                        "response.output_item.done",
+                        "response.completed");
         assertThat(frames.get(0).data().at("/response/status").asText()).isEqualTo("queued");
         assertThat(frames.get(0).data().at("/response/model").asText()).isEmpty();
         assertThat(frames.get(1).data().at("/response/status").asText()).isEqualTo("in_progress");
@@ -51,13 +63,16 @@ class QwenMockServerResponsesStreamTest extends ResponsesHttpSupport {
     void should_stream_text_in_a_few_deltas_that_add_up_to_the_completed_text() throws Exception {
         List<Frame> frames = stream("{\"model\":\"qwen-plus\",\"input\":\"Tell me about Hangzhou\",\"stream\":true}");
 
-        List<Frame> deltas = frames.stream().filter(f -> f.event().equals("response.output_text.delta")).toList();
+        List<Frame> deltas = frames.stream()
+                .filter(f -> f.event().equals("response.output_text.delta"))
+                .toList();
         StringBuilder text = new StringBuilder();
         deltas.forEach(delta -> text.append(delta.data().path("delta").asText()));
         JsonNode completed = frames.get(frames.size() - 1).data().path("response");
         assertThat(deltas.size()).isBetween(2, 8);
         assertThat(text.toString()).isEqualTo(messageText(completed)).contains("Tell me about Hangzhou");
-        assertThat(deltas.get(0).data().path("item_id").asText()).isEqualTo(completed.at("/output/0/id").asText());
+        assertThat(deltas.get(0).data().path("item_id").asText())
+                .isEqualTo(completed.at("/output/0/id").asText());
         assertThat(completed.path("status").asText()).isEqualTo("completed");
         assertThat(completed.at("/usage/total_tokens").asInt()).isPositive();
     }
@@ -77,7 +92,9 @@ class QwenMockServerResponsesStreamTest extends ResponsesHttpSupport {
             assertThat(delta.data().path("summary_index").asInt()).isZero();
             summary.append(delta.data().path("delta").asText());
         }
-        assertThat(summary.toString()).contains("Why?").isEqualTo(frames.get(done).data().path("text").asText());
+        assertThat(summary.toString())
+                .contains("Why?")
+                .isEqualTo(frames.get(done).data().path("text").asText());
         assertThat(frames.get(2).data().at("/item/type").asText()).isEqualTo("reasoning");
         assertThat(frames.get(2).data().at("/item/summary")).isEmpty();
     }
@@ -89,18 +106,26 @@ class QwenMockServerResponsesStreamTest extends ResponsesHttpSupport {
                  "tools":[{"type":"function","name":"get_weather",
                            "parameters":{"type":"object","properties":{"count":{"type":"integer"}}}}]}""");
 
-        assertThat(types(frames)).containsExactly("response.created", "response.in_progress",
-                "response.output_item.added", "response.function_call_arguments.delta",
-                "response.function_call_arguments.delta", "response.function_call_arguments.done",
-                "response.output_item.done", "response.completed");
+        assertThat(types(frames))
+                .containsExactly(
+                        "response.created",
+                        "response.in_progress",
+                        "response.output_item.added",
+                        "response.function_call_arguments.delta",
+                        "response.function_call_arguments.delta",
+                        "response.function_call_arguments.done",
+                        "response.output_item.done",
+                        "response.completed");
         JsonNode added = frames.get(2).data().path("item");
         assertThat(added.path("arguments").asText()).isEmpty();
         assertThat(added.path("status").asText()).isEqualTo("in_progress");
-        String arguments = frames.get(3).data().path("delta").asText() + frames.get(4).data().path("delta").asText();
+        String arguments = frames.get(3).data().path("delta").asText()
+                + frames.get(4).data().path("delta").asText();
         assertThat(arguments).isEqualTo("{\"count\":3}");
         assertThat(frames.get(5).data().path("arguments").asText()).isEqualTo(arguments);
         assertThat(frames.get(6).data().at("/item/arguments").asText()).isEqualTo(arguments);
-        assertThat(frames.get(6).data().at("/item/call_id").asText()).isEqualTo(added.path("call_id").asText());
+        assertThat(frames.get(6).data().at("/item/call_id").asText())
+                .isEqualTo(added.path("call_id").asText());
         assertThat(frames.get(7).data().at("/response/output/0/type").asText()).isEqualTo("function_call");
     }
 
@@ -109,12 +134,19 @@ class QwenMockServerResponsesStreamTest extends ResponsesHttpSupport {
         List<Frame> frames = stream("{\"model\":\"qwen-plus\",\"input\":\"News\",\"stream\":true,"
                 + "\"tools\":[{\"type\":\"web_search\"}]}");
 
-        assertThat(types(frames).subList(2, 7)).containsExactly("response.output_item.added",
-                "response.web_search_call.in_progress", "response.web_search_call.searching",
-                "response.web_search_call.completed", "response.output_item.done");
+        assertThat(types(frames).subList(2, 7))
+                .containsExactly(
+                        "response.output_item.added",
+                        "response.web_search_call.in_progress",
+                        "response.web_search_call.searching",
+                        "response.web_search_call.completed",
+                        "response.output_item.done");
         assertThat(frames.get(2).data().at("/item/status").asText()).isEqualTo("in_progress");
         assertThat(frames.get(6).data().at("/item/action/sources")).hasSize(2);
-        assertThat(frames.get(frames.size() - 1).data().at("/response/usage/x_tools/web_search/count").asInt())
+        assertThat(frames.get(frames.size() - 1)
+                        .data()
+                        .at("/response/usage/x_tools/web_search/count")
+                        .asInt())
                 .isEqualTo(1);
     }
 
@@ -123,9 +155,13 @@ class QwenMockServerResponsesStreamTest extends ResponsesHttpSupport {
         List<Frame> frames = stream("{\"model\":\"qwen-plus\",\"input\":\"2 to the power of 10\",\"stream\":true,"
                 + "\"tools\":[{\"type\":\"code_interpreter\"}]}");
 
-        assertThat(types(frames).subList(2, 7)).containsExactly("response.output_item.added",
-                "response.code_interpreter_call.in_progress", "response.code_interpreter_call.interpreting",
-                "response.code_interpreter_call.completed", "response.output_item.done");
+        assertThat(types(frames).subList(2, 7))
+                .containsExactly(
+                        "response.output_item.added",
+                        "response.code_interpreter_call.in_progress",
+                        "response.code_interpreter_call.interpreting",
+                        "response.code_interpreter_call.completed",
+                        "response.output_item.done");
         assertThat(frames.get(2).data().at("/item").has("outputs")).isFalse();
         assertThat(frames.get(6).data().at("/item/outputs/0/logs").asText()).isEqualTo("1024\n");
     }
@@ -136,9 +172,12 @@ class QwenMockServerResponsesStreamTest extends ResponsesHttpSupport {
                 + "\"stream\":true,\"tools\":[{\"type\":\"web_extractor\"}]}");
 
         int added = types(frames).lastIndexOf("response.output_item.added");
-        JsonNode extractor = frames.stream().filter(f -> f.event().equals("response.output_item.added"))
-                .map(f -> f.data().path("item")).filter(i -> i.path("type").asText().equals("web_extractor_call"))
-                .findFirst().orElseThrow();
+        JsonNode extractor = frames.stream()
+                .filter(f -> f.event().equals("response.output_item.added"))
+                .map(f -> f.data().path("item"))
+                .filter(i -> i.path("type").asText().equals("web_extractor_call"))
+                .findFirst()
+                .orElseThrow();
         assertThat(extractor.has("output")).isFalse();
         assertThat(added).isPositive();
         assertThat(types(frames)).doesNotContain("response.web_extractor_call.in_progress");
@@ -164,8 +203,8 @@ class QwenMockServerResponsesStreamTest extends ResponsesHttpSupport {
 
     @Test
     void should_keep_parameter_refusals_as_http_400_in_stream_mode() throws Exception {
-        HttpResponse<String> response = responses("{\"model\":\"qwen-plus\",\"input\":\"hi\",\"stream\":true,"
-                + "\"max_output_tokens\":1}");
+        HttpResponse<String> response =
+                responses("{\"model\":\"qwen-plus\",\"input\":\"hi\",\"stream\":true," + "\"max_output_tokens\":1}");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(response.body()).path("code").asText()).isEqualTo("InvalidParameter");
@@ -173,12 +212,16 @@ class QwenMockServerResponsesStreamTest extends ResponsesHttpSupport {
 
     @Test
     void should_end_a_queued_mid_stream_error_with_response_failed_after_part_of_the_text() throws Exception {
-        server.enqueue(MockReply.nativeErrorMidStream("Partial answer that gets cut off", 400,
-                "DataInspectionFailed", "Output data may contain inappropriate content."));
+        server.enqueue(MockReply.nativeErrorMidStream(
+                "Partial answer that gets cut off",
+                400,
+                "DataInspectionFailed",
+                "Output data may contain inappropriate content."));
 
         List<Frame> frames = stream("{\"model\":\"qwen-plus\",\"input\":\"hi\",\"stream\":true}");
 
-        assertThat(types(frames)).contains("response.output_text.delta")
+        assertThat(types(frames))
+                .contains("response.output_text.delta")
                 .doesNotContain("response.output_text.done", "response.completed");
         Frame last = frames.get(frames.size() - 1);
         assertThat(last.event()).isEqualTo("response.failed");

@@ -42,7 +42,8 @@ class QwenMockServerResponsesTest extends ResponsesHttpSupport {
         JsonNode usage = response.path("usage");
         assertThat(usage.path("input_tokens").asInt()).isPositive();
         assertThat(usage.path("total_tokens").asInt())
-                .isEqualTo(usage.path("input_tokens").asInt() + usage.path("output_tokens").asInt());
+                .isEqualTo(usage.path("input_tokens").asInt()
+                        + usage.path("output_tokens").asInt());
         assertThat(usage.at("/input_tokens_details/cached_tokens").asInt()).isZero();
         assertThat(usage.at("/output_tokens_details/reasoning_tokens").asInt()).isZero();
         assertThat(usage.at("/x_details/0/x_billing_type").asText()).isEqualTo("response_api");
@@ -78,10 +79,10 @@ class QwenMockServerResponsesTest extends ResponsesHttpSupport {
     @Test
     void should_add_a_reasoning_item_while_the_model_thinks() throws Exception {
         JsonNode byDefault = responsesJson("{\"model\":\"qwen3.5-plus\",\"input\":\"Why is the sky blue?\"}");
-        JsonNode switchedOn = responsesJson(
-                "{\"model\":\"qwen-plus\",\"input\":\"Why is the sky blue?\",\"enable_thinking\":true}");
-        JsonNode switchedOff = responsesJson(
-                "{\"model\":\"qwen3.5-plus\",\"input\":\"Why?\",\"reasoning\":{\"effort\":\"none\"}}");
+        JsonNode switchedOn =
+                responsesJson("{\"model\":\"qwen-plus\",\"input\":\"Why is the sky blue?\",\"enable_thinking\":true}");
+        JsonNode switchedOff =
+                responsesJson("{\"model\":\"qwen3.5-plus\",\"input\":\"Why?\",\"reasoning\":{\"effort\":\"none\"}}");
 
         for (JsonNode response : List.of(byDefault, switchedOn)) {
             JsonNode reasoning = response.path("output").get(0);
@@ -89,7 +90,9 @@ class QwenMockServerResponsesTest extends ResponsesHttpSupport {
             assertThat(reasoning.at("/summary/0/type").asText()).isEqualTo("summary_text");
             assertThat(reasoning.at("/summary/0/text").asText()).contains("Why is the sky blue?");
             assertThat(response.path("output").get(1).path("type").asText()).isEqualTo("message");
-            assertThat(response.at("/usage/output_tokens_details/reasoning_tokens").asInt()).isPositive();
+            assertThat(response.at("/usage/output_tokens_details/reasoning_tokens")
+                            .asInt())
+                    .isPositive();
         }
         assertThat(switchedOff.path("output")).hasSize(1);
     }
@@ -110,7 +113,10 @@ class QwenMockServerResponsesTest extends ResponsesHttpSupport {
         assertThat(call.path("name").asText()).isEqualTo("convert_temperature");
         assertThat(call.path("call_id").asText()).startsWith("call_");
         assertThat(call.path("status").asText()).isEqualTo("completed");
-        assertThat(JSON.readTree(call.path("arguments").asText()).path("celsius").asDouble()).isEqualTo(21.5);
+        assertThat(JSON.readTree(call.path("arguments").asText())
+                        .path("celsius")
+                        .asDouble())
+                .isEqualTo(21.5);
     }
 
     /** The round trip of Model Studio's function-calling example (fixture request_function_call_roundtrip.json). */
@@ -118,18 +124,22 @@ class QwenMockServerResponsesTest extends ResponsesHttpSupport {
     void should_answer_with_the_tool_output_after_a_function_call_output() throws Exception {
         JsonNode response = responsesJson(fixture("request_function_call_roundtrip.json"));
 
-        assertThat(response.path("output")).allSatisfy(item ->
-                assertThat(item.path("type").asText()).isNotEqualTo("function_call"));
-        assertThat(messageText(response)).contains("get_current_weather")
+        assertThat(response.path("output"))
+                .allSatisfy(item -> assertThat(item.path("type").asText()).isNotEqualTo("function_call"));
+        assertThat(messageText(response))
+                .contains("get_current_weather")
                 .contains("Today in Beijing, the weather is sunny.");
     }
 
     @Test
     void should_not_call_a_function_when_tool_choice_is_none_and_call_the_allowed_one() throws Exception {
-        String tools = "\"tools\":[{\"type\":\"function\",\"name\":\"a_tool\"},{\"type\":\"function\",\"name\":\"b_tool\"}]";
-        JsonNode none = responsesJson("{\"model\":\"qwen-plus\",\"input\":\"hi\"," + tools + ",\"tool_choice\":\"none\"}");
-        JsonNode allowed = responsesJson("{\"model\":\"qwen-plus\",\"input\":\"hi\"," + tools + ",\"tool_choice\":"
-                + "{\"type\":\"allowed_tools\",\"mode\":\"required\",\"tools\":[{\"type\":\"function\",\"name\":\"b_tool\"}]}}");
+        String tools =
+                "\"tools\":[{\"type\":\"function\",\"name\":\"a_tool\"},{\"type\":\"function\",\"name\":\"b_tool\"}]";
+        JsonNode none =
+                responsesJson("{\"model\":\"qwen-plus\",\"input\":\"hi\"," + tools + ",\"tool_choice\":\"none\"}");
+        JsonNode allowed = responsesJson(
+                "{\"model\":\"qwen-plus\",\"input\":\"hi\"," + tools + ",\"tool_choice\":"
+                        + "{\"type\":\"allowed_tools\",\"mode\":\"required\",\"tools\":[{\"type\":\"function\",\"name\":\"b_tool\"}]}}");
 
         assertThat(none.path("output").get(0).path("type").asText()).isEqualTo("message");
         assertThat(allowed.path("output").get(0).path("name").asText()).isEqualTo("b_tool");
@@ -157,8 +167,8 @@ class QwenMockServerResponsesTest extends ResponsesHttpSupport {
     void should_compute_simple_sums_in_the_code_interpreter() throws Exception {
         JsonNode cubed = responsesJson("{\"model\":\"qwen3-max\",\"input\":\"What is 12 cubed?\","
                 + "\"tools\":[{\"type\":\"code_interpreter\"}],\"enable_thinking\":true}");
-        JsonNode times = responsesJson("{\"model\":\"qwen-plus\",\"input\":\"7 times 6\","
-                + "\"tools\":[{\"type\":\"code_interpreter\"}]}");
+        JsonNode times = responsesJson(
+                "{\"model\":\"qwen-plus\",\"input\":\"7 times 6\"," + "\"tools\":[{\"type\":\"code_interpreter\"}]}");
 
         JsonNode call = itemOfType(cubed, "code_interpreter_call");
         assertThat(call.path("code").asText()).isEqualTo("print(12 ** 3)");
@@ -166,7 +176,10 @@ class QwenMockServerResponsesTest extends ResponsesHttpSupport {
         assertThat(call.at("/outputs/0/logs").asText()).isEqualTo("1728\n");
         assertThat(messageText(cubed)).contains("1728");
         assertThat(cubed.at("/usage/x_tools/code_interpreter/count").asInt()).isEqualTo(1);
-        assertThat(itemOfType(times, "code_interpreter_call").at("/outputs/0/logs").asText()).isEqualTo("42\n");
+        assertThat(itemOfType(times, "code_interpreter_call")
+                        .at("/outputs/0/logs")
+                        .asText())
+                .isEqualTo("42\n");
     }
 
     @Test
@@ -190,11 +203,20 @@ class QwenMockServerResponsesTest extends ResponsesHttpSupport {
 
         JsonNode web = itemOfType(response, "web_search_image_call");
         assertThat(web.path("name").asText()).isEqualTo("web_search_image");
-        assertThat(JSON.readTree(web.path("arguments").asText()).path("queries").get(0).asText()).contains("Find cats");
-        assertThat(JSON.readTree(web.path("output").asText()).get(0).path("url").asText()).startsWith("https://");
+        assertThat(JSON.readTree(web.path("arguments").asText())
+                        .path("queries")
+                        .get(0)
+                        .asText())
+                .contains("Find cats");
+        assertThat(JSON.readTree(web.path("output").asText()).get(0).path("url").asText())
+                .startsWith("https://");
         JsonNode image = itemOfType(response, "image_search_call");
         assertThat(JSON.readTree(image.path("arguments").asText()).path("bbox")).hasSize(4);
-        assertThat(JSON.readTree(image.path("output").asText()).get(0).path("index").asInt()).isEqualTo(1);
+        assertThat(JSON.readTree(image.path("output").asText())
+                        .get(0)
+                        .path("index")
+                        .asInt())
+                .isEqualTo(1);
         assertThat(response.at("/usage/x_tools/image_search/count").asInt()).isEqualTo(1);
     }
 
@@ -205,8 +227,10 @@ class QwenMockServerResponsesTest extends ResponsesHttpSupport {
                 + "\"previous_response_id\":\"" + first.path("id").asText() + "\"}");
 
         assertThat(messageText(second)).contains("Your name is Ada.");
-        assertThat(second.path("previous_response_id").asText()).isEqualTo(first.path("id").asText());
-        assertThat(second.at("/usage/input_tokens").asInt()).isGreaterThan(first.at("/usage/input_tokens").asInt());
+        assertThat(second.path("previous_response_id").asText())
+                .isEqualTo(first.path("id").asText());
+        assertThat(second.at("/usage/input_tokens").asInt())
+                .isGreaterThan(first.at("/usage/input_tokens").asInt());
     }
 
     @Test
@@ -214,8 +238,8 @@ class QwenMockServerResponsesTest extends ResponsesHttpSupport {
         JsonNode unstored = responsesJson("{\"model\":\"qwen-plus\",\"input\":\"hi\",\"store\":false}");
         String id = unstored.path("id").asText();
 
-        HttpResponse<String> chained = responses("{\"model\":\"qwen-plus\",\"input\":\"again\","
-                + "\"previous_response_id\":\"" + id + "\"}");
+        HttpResponse<String> chained =
+                responses("{\"model\":\"qwen-plus\",\"input\":\"again\"," + "\"previous_response_id\":\"" + id + "\"}");
         HttpResponse<String> retrieved = send("GET", "/responses/" + id, null, null);
 
         assertThat(unstored.path("store").asBoolean()).isFalse();
@@ -241,7 +265,9 @@ class QwenMockServerResponsesTest extends ResponsesHttpSupport {
         assertThat(items.path("object").asText()).isEqualTo("list");
         assertThat(items.path("data")).hasSize(3);
         assertThat(items.at("/data/0/content/0/text").asText()).isEqualTo("Two"); // desc by default
-        assertThat(items.at("/data/0/id").asText()).startsWith("msg_").isEqualTo(items.path("first_id").asText());
+        assertThat(items.at("/data/0/id").asText())
+                .startsWith("msg_")
+                .isEqualTo(items.path("first_id").asText());
         assertThat(items.at("/data/0/status").asText()).isEqualTo("completed");
         assertThat(items.path("has_more").asBoolean()).isFalse();
         assertThat(ascending.path("data")).hasSize(2);
@@ -256,8 +282,10 @@ class QwenMockServerResponsesTest extends ResponsesHttpSupport {
         assertThat(server.responsesBaseUrl()).isEqualTo(server.baseUrl());
         assertThat(server.legacyResponsesBaseUrl()).endsWith("/api/v2/apps/protocols/compatible-mode/v1");
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.legacyResponsesBaseUrl() + "/responses"))
-                .header("Authorization", "Bearer " + server.apiKey()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"qwen3-max\",\"input\":\"hi\"}")).build();
+                .header("Authorization", "Bearer " + server.apiKey())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"qwen3-max\",\"input\":\"hi\"}"))
+                .build();
 
         JsonNode created = ok(HTTP.send(request, HttpResponse.BodyHandlers.ofString()));
         JsonNode retrieved = ok(send("GET", "/responses/" + created.path("id").asText(), null, null));
@@ -269,8 +297,10 @@ class QwenMockServerResponsesTest extends ResponsesHttpSupport {
     @Test
     void should_record_requests_with_their_headers() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/responses"))
-                .header("Authorization", "Bearer " + server.apiKey()).header("x-dashscope-session-cache", "enable")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"qwen-plus\",\"input\":\"hi\"}")).build();
+                .header("Authorization", "Bearer " + server.apiKey())
+                .header("x-dashscope-session-cache", "enable")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"qwen-plus\",\"input\":\"hi\"}"))
+                .build();
 
         HTTP.send(request, HttpResponse.BodyHandlers.ofString());
 
@@ -286,28 +316,34 @@ class QwenMockServerResponsesTest extends ResponsesHttpSupport {
     void should_report_session_cache_creation_then_a_hit_with_the_header() throws Exception {
         String longText = "word ".repeat(1200);
         HttpRequest first = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/responses"))
-                .header("Authorization", "Bearer " + server.apiKey()).header("x-dashscope-session-cache", "enable")
+                .header("Authorization", "Bearer " + server.apiKey())
+                .header("x-dashscope-session-cache", "enable")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"qwen-plus\",\"input\":\"" + longText + "\"}"))
                 .build();
         JsonNode created = ok(HTTP.send(first, HttpResponse.BodyHandlers.ofString()));
         HttpRequest second = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/responses"))
-                .header("Authorization", "Bearer " + server.apiKey()).header("x-dashscope-session-cache", "enable")
+                .header("Authorization", "Bearer " + server.apiKey())
+                .header("x-dashscope-session-cache", "enable")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"qwen-plus\",\"input\":\"And?\","
-                        + "\"previous_response_id\":\"" + created.path("id").asText() + "\"}")).build();
+                        + "\"previous_response_id\":\"" + created.path("id").asText() + "\"}"))
+                .build();
         JsonNode hit = ok(HTTP.send(second, HttpResponse.BodyHandlers.ofString()));
 
         assertThat(created.at("/usage/input_tokens").asInt()).isGreaterThanOrEqualTo(1024);
-        assertThat(created.at("/usage/x_details/0/prompt_tokens_details/cache_creation_input_tokens").asInt())
+        assertThat(created.at("/usage/x_details/0/prompt_tokens_details/cache_creation_input_tokens")
+                        .asInt())
                 .isEqualTo(created.at("/usage/input_tokens").asInt());
-        assertThat(created.at("/usage/x_details/0/prompt_tokens_details/cache_type").asText()).isEqualTo("ephemeral");
+        assertThat(created.at("/usage/x_details/0/prompt_tokens_details/cache_type")
+                        .asText())
+                .isEqualTo("ephemeral");
         assertThat(hit.at("/usage/input_tokens_details/cached_tokens").asInt())
                 .isEqualTo(created.at("/usage/input_tokens").asInt());
     }
 
     @Test
     void should_stop_at_max_output_tokens_with_status_incomplete() throws Exception {
-        JsonNode response = responsesJson("{\"model\":\"qwen-plus\",\"input\":\"Tell me a long story\","
-                + "\"max_output_tokens\":16}");
+        JsonNode response = responsesJson(
+                "{\"model\":\"qwen-plus\",\"input\":\"Tell me a long story\"," + "\"max_output_tokens\":16}");
 
         assertThat(response.path("status").asText()).isEqualTo("incomplete");
         assertThat(response.at("/incomplete_details/reason").asText()).isEqualTo("max_output_tokens");

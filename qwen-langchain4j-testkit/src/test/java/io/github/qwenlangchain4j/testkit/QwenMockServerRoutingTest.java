@@ -23,25 +23,36 @@ class QwenMockServerRoutingTest extends MockServerHttpSupport {
     }
 
     private HttpResponse<String> withoutKey(String method, String pathFromHost) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(host() + pathFromHost))
-                        .method(method, HttpRequest.BodyPublishers.ofString("{}")).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(host() + pathFromHost))
+                        .method(method, HttpRequest.BodyPublishers.ofString("{}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void should_refuse_a_missing_key_before_routing_in_the_shape_of_each_api() throws Exception {
-        for (String path : new String[] {"/compatible-mode/v1/chat/completions", "/compatible-mode/v1/files",
-                "/compatible-mode/v1/batches/batch_1", "/compatible-mode/v1/no/such/thing", "/elsewhere"}) {
+        for (String path : new String[] {
+            "/compatible-mode/v1/chat/completions",
+            "/compatible-mode/v1/files",
+            "/compatible-mode/v1/batches/batch_1",
+            "/compatible-mode/v1/no/such/thing",
+            "/elsewhere"
+        }) {
             for (String method : new String[] {"GET", "POST"}) {
                 HttpResponse<String> response = withoutKey(method, path);
 
                 assertThat(response.statusCode()).as(method + " " + path).isEqualTo(401);
-                assertThat(JSON.readTree(response.body()).at("/error/code").asText()).isEqualTo("invalid_api_key");
+                assertThat(JSON.readTree(response.body()).at("/error/code").asText())
+                        .isEqualTo("invalid_api_key");
             }
         }
-        for (String path : new String[] {"/compatible-mode/v1/responses", "/compatible-mode/v1/conversations/c_1",
-                "/api/v2/apps/protocols/compatible-mode/v1/anything",
-                "/api/v1/services/rerank/text-rerank/text-rerank"}) {
+        for (String path : new String[] {
+            "/compatible-mode/v1/responses",
+            "/compatible-mode/v1/conversations/c_1",
+            "/api/v2/apps/protocols/compatible-mode/v1/anything",
+            "/api/v1/services/rerank/text-rerank/text-rerank"
+        }) {
             HttpResponse<String> response = withoutKey("GET", path);
 
             assertThat(response.statusCode()).as(path).isEqualTo(401);
@@ -75,9 +86,11 @@ class QwenMockServerRoutingTest extends MockServerHttpSupport {
 
     @Test
     void should_refuse_another_method_than_post_on_rerank_with_405() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(host()
-                        + "/api/v1/services/rerank/text-rerank/text-rerank"))
-                        .header("Authorization", "Bearer " + server.apiKey()).GET().build(),
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(host() + "/api/v1/services/rerank/text-rerank/text-rerank"))
+                        .header("Authorization", "Bearer " + server.apiKey())
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(405);
@@ -86,18 +99,25 @@ class QwenMockServerRoutingTest extends MockServerHttpSupport {
 
     @Test
     void should_wait_the_latency_on_the_model_s_endpoints_but_not_on_the_files_api() throws Exception {
-        try (QwenMockServer slow = QwenMockServer.builder().latency(Duration.ofSeconds(1)).start()) {
+        try (QwenMockServer slow =
+                QwenMockServer.builder().latency(Duration.ofSeconds(1)).start()) {
             HttpRequest.Builder files = HttpRequest.newBuilder(URI.create(slow.baseUrl() + "/files"))
-                    .header("Authorization", "Bearer " + slow.apiKey()).GET();
+                    .header("Authorization", "Bearer " + slow.apiKey())
+                    .GET();
             HttpRequest.Builder chat = HttpRequest.newBuilder(URI.create(slow.baseUrl() + "/chat/completions"))
-                    .header("Authorization", "Bearer " + slow.apiKey()).POST(HttpRequest.BodyPublishers.ofString(
+                    .header("Authorization", "Bearer " + slow.apiKey())
+                    .POST(HttpRequest.BodyPublishers.ofString(
                             "{\"model\":\"qwen-plus\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"));
 
             long start = System.nanoTime();
-            assertThat(HTTP.send(files.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            assertThat(HTTP.send(files.build(), HttpResponse.BodyHandlers.ofString())
+                            .statusCode())
+                    .isEqualTo(200);
             Duration listing = Duration.ofNanos(System.nanoTime() - start);
             start = System.nanoTime();
-            assertThat(HTTP.send(chat.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            assertThat(HTTP.send(chat.build(), HttpResponse.BodyHandlers.ofString())
+                            .statusCode())
+                    .isEqualTo(200);
             Duration chatting = Duration.ofNanos(System.nanoTime() - start);
 
             assertThat(listing).isLessThan(Duration.ofSeconds(1));
@@ -112,10 +132,12 @@ class QwenMockServerRoutingTest extends MockServerHttpSupport {
         }
         List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            calls.add(HTTP.sendAsync(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/chat/completions"))
-                    .header("Authorization", "Bearer " + server.apiKey())
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"model\":\"qwen-plus\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}")).build(),
+            calls.add(HTTP.sendAsync(
+                    HttpRequest.newBuilder(URI.create(server.baseUrl() + "/chat/completions"))
+                            .header("Authorization", "Bearer " + server.apiKey())
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"model\":\"qwen-plus\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString()));
         }
         for (CompletableFuture<HttpResponse<String>> call : calls) {

@@ -11,7 +11,8 @@ class QwenMockServerStructuredOutputTest extends MockServerHttpSupport {
 
     private JsonNode answer(HttpResponse<String> response) throws Exception {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(JSON.readTree(response.body()).at("/choices/0/message/content").asText());
+        return JSON.readTree(
+                JSON.readTree(response.body()).at("/choices/0/message/content").asText());
     }
 
     @Test
@@ -65,6 +66,9 @@ class QwenMockServerStructuredOutputTest extends MockServerHttpSupport {
 
         JsonNode call = JSON.readTree(response.body()).at("/choices/0/message/tool_calls/0/function");
         assertThat(call.path("name").asText()).isEqualTo("celsiusToFahrenheit");
-        assertThat(JSON.readTree(call.path("arguments").asText()).path("celsius").asDouble()).isEqualTo(21.5);
+        assertThat(JSON.readTree(call.path("arguments").asText())
+                        .path("celsius")
+                        .asDouble())
+                .isEqualTo(21.5);
     }
 }

@@ -20,7 +20,8 @@ class QwenMockServerTest extends MockServerHttpSupport {
     /** A POST with the given key, or none when {@code key} is null. */
     private HttpResponse<String> post(String path, String body, String key) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
         }
@@ -51,7 +52,9 @@ class QwenMockServerTest extends MockServerHttpSupport {
         String content = body.at("/choices/0/message/content").asText();
         assertThat(content).contains("offline").contains("What is RAG?").contains("Be brief.");
         assertThat(body.at("/choices/0/finish_reason").asText()).isEqualTo("stop");
-        assertThat(body.get("id").asText()).isEqualTo("chatcmpl-" + response.headers().firstValue("x-request-id").get());
+        assertThat(body.get("id").asText())
+                .isEqualTo("chatcmpl-"
+                        + response.headers().firstValue("x-request-id").get());
         assertThat(body.at("/usage/total_tokens").asInt()).isPositive();
     }
 
@@ -82,7 +85,8 @@ class QwenMockServerTest extends MockServerHttpSupport {
         assertThat(events.size()).isGreaterThan(5);
         JsonNode last = events.get(events.size() - 1);
         assertThat(last.get("choices")).isEmpty();
-        assertThat(last.at("/usage/completion_tokens_details/reasoning_tokens").asInt()).isPositive();
+        assertThat(last.at("/usage/completion_tokens_details/reasoning_tokens").asInt())
+                .isPositive();
     }
 
     @Test
@@ -91,8 +95,7 @@ class QwenMockServerTest extends MockServerHttpSupport {
 
         List<JsonNode> events = events(chat("""
                 {"model":"qwen-plus","stream":true,"messages":[{"role":"user","content":"Weather?"}],
-                 "tools":[{"type":"function","function":{"name":"get_weather","parameters":{"type":"object"}}}]}""")
-                .body());
+                 "tools":[{"type":"function","function":{"name":"get_weather","parameters":{"type":"object"}}}]}""").body());
 
         List<JsonNode> fragments = new ArrayList<>();
         String finishReason = null;
@@ -100,7 +103,9 @@ class QwenMockServerTest extends MockServerHttpSupport {
             event.at("/choices/0/delta/tool_calls").forEach(fragments::add);
             if (event.at("/choices/0/finish_reason").isTextual()) {
                 finishReason = event.at("/choices/0/finish_reason").asText();
-                assertThat(event.at("/choices/0/delta").isEmpty()).as("finish_reason comes in a chunk of its own").isTrue();
+                assertThat(event.at("/choices/0/delta").isEmpty())
+                        .as("finish_reason comes in a chunk of its own")
+                        .isTrue();
             }
         }
         assertThat(fragments).hasSize(3);
@@ -108,40 +113,56 @@ class QwenMockServerTest extends MockServerHttpSupport {
         assertThat(fragments.get(0).at("/function/name").asText()).isEqualTo("get_weather");
         assertThat(fragments.get(1).get("id").asText()).isEmpty();
         assertThat(fragments.get(2).at("/function/arguments").asText()).isEmpty();
-        assertThat(fragments.get(0).at("/function/arguments").asText() + fragments.get(1).at("/function/arguments").asText())
+        assertThat(fragments.get(0).at("/function/arguments").asText()
+                        + fragments.get(1).at("/function/arguments").asText())
                 .isEqualTo("{\"city\":\"Hangzhou\"}");
         assertThat(finishReason).isEqualTo("tool_calls");
     }
 
     @Test
     void should_call_the_first_offered_tool_by_default_then_report_its_result() throws Exception {
-        String tools = "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"add\",\"parameters\":{\"type\":\"object\","
-                + "\"properties\":{\"a\":{\"type\":\"integer\"},\"label\":{\"type\":\"string\"}}}}}]";
-        JsonNode first = JSON.readTree(chat("{\"model\":\"qwen-plus\",\"messages\":[{\"role\":\"user\",\"content\":\"add\"}],"
-                + tools + "}").body());
+        String tools =
+                "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"add\",\"parameters\":{\"type\":\"object\","
+                        + "\"properties\":{\"a\":{\"type\":\"integer\"},\"label\":{\"type\":\"string\"}}}}}]";
+        JsonNode first = JSON.readTree(
+                chat("{\"model\":\"qwen-plus\",\"messages\":[{\"role\":\"user\",\"content\":\"add\"}]," + tools + "}")
+                        .body());
         JsonNode call = first.at("/choices/0/message/tool_calls/0");
         assertThat(call.at("/function/name").asText()).isEqualTo("add");
-        assertThat(JSON.readTree(call.at("/function/arguments").asText()).get("a").asInt()).isEqualTo(1);
+        assertThat(JSON.readTree(call.at("/function/arguments").asText())
+                        .get("a")
+                        .asInt())
+                .isEqualTo(1);
 
-        JsonNode second = JSON.readTree(chat("{\"model\":\"qwen-plus\",\"messages\":[{\"role\":\"user\",\"content\":\"add\"},"
-                + "{\"role\":\"assistant\",\"content\":\"\",\"tool_calls\":[" + call + "]},"
-                + "{\"role\":\"tool\",\"tool_call_id\":\"" + call.get("id").asText() + "\",\"name\":\"add\",\"content\":\"42\"}],"
-                + tools + "}").body());
-        assertThat(second.at("/choices/0/message/content").asText()).contains("add").contains("42");
+        JsonNode second =
+                JSON.readTree(chat("{\"model\":\"qwen-plus\",\"messages\":[{\"role\":\"user\",\"content\":\"add\"},"
+                                + "{\"role\":\"assistant\",\"content\":\"\",\"tool_calls\":[" + call + "]},"
+                                + "{\"role\":\"tool\",\"tool_call_id\":\""
+                                + call.get("id").asText() + "\",\"name\":\"add\",\"content\":\"42\"}],"
+                                + tools + "}")
+                        .body());
+        assertThat(second.at("/choices/0/message/content").asText())
+                .contains("add")
+                .contains("42");
     }
 
     @Test
     void should_serve_queued_replies_in_order_and_record_requests() throws Exception {
         server.enqueue(MockReply.text("one")).enqueue(MockReply.text("two"));
 
-        String a = JSON.readTree(chat("{\"model\":\"qwen-plus\",\"messages\":[{\"role\":\"user\",\"content\":\"1\"}]}").body())
-                .at("/choices/0/message/content").asText();
-        String b = JSON.readTree(chat("{\"model\":\"qwen-plus\",\"messages\":[{\"role\":\"user\",\"content\":\"2\"}]}").body())
-                .at("/choices/0/message/content").asText();
+        String a = JSON.readTree(chat("{\"model\":\"qwen-plus\",\"messages\":[{\"role\":\"user\",\"content\":\"1\"}]}")
+                        .body())
+                .at("/choices/0/message/content")
+                .asText();
+        String b = JSON.readTree(chat("{\"model\":\"qwen-plus\",\"messages\":[{\"role\":\"user\",\"content\":\"2\"}]}")
+                        .body())
+                .at("/choices/0/message/content")
+                .asText();
 
         assertThat(List.of(a, b)).containsExactly("one", "two");
         assertThat(server.requests()).hasSize(2);
-        assertThat(server.requests().get(1).json().at("/messages/0/content").asText()).isEqualTo("2");
+        assertThat(server.requests().get(1).json().at("/messages/0/content").asText())
+                .isEqualTo("2");
         assertThat(server.requests().get(0).header("Authorization")).isEqualTo("Bearer " + server.apiKey());
         assertThat(server.requests().get(0).path()).isEqualTo("/compatible-mode/v1/chat/completions");
     }
@@ -150,12 +171,14 @@ class QwenMockServerTest extends MockServerHttpSupport {
     void should_send_a_queued_error_with_qwens_body() throws Exception {
         server.enqueue(MockReply.error(429, "limit_requests", "Requests rate limit exceeded"));
 
-        HttpResponse<String> response = chat("{\"model\":\"qwen-plus\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
+        HttpResponse<String> response =
+                chat("{\"model\":\"qwen-plus\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
 
         assertThat(response.statusCode()).isEqualTo(429);
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.at("/error/code").asText()).isEqualTo("limit_requests");
-        assertThat(body.get("request_id").asText()).isEqualTo(response.headers().firstValue("x-request-id").get());
+        assertThat(body.get("request_id").asText())
+                .isEqualTo(response.headers().firstValue("x-request-id").get());
     }
 
     @Test
@@ -198,25 +221,35 @@ class QwenMockServerTest extends MockServerHttpSupport {
 
     @Test
     void should_refuse_what_qwen_refuses_in_chat() throws Exception {
-        assertRefused("{\"model\":\"qwen-plus\",\"tool_choice\":\"required\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}",
+        assertRefused(
+                "{\"model\":\"qwen-plus\",\"tool_choice\":\"required\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}",
                 "tool_choice");
-        assertRefused("{\"model\":\"qwen3-32b\",\"enable_thinking\":true,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}",
+        assertRefused(
+                "{\"model\":\"qwen3-32b\",\"enable_thinking\":true,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}",
                 "parameter.enable_thinking must be set to false for non-streaming calls");
-        assertRefused("{\"model\":\"qwen3-32b\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}",
+        assertRefused(
+                "{\"model\":\"qwen3-32b\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}",
                 "parameter.enable_thinking must be set to false for non-streaming calls");
-        assertRefused("{\"model\":\"qwq-plus\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}",
+        assertRefused(
+                "{\"model\":\"qwq-plus\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}",
                 "only support stream mode");
-        assertRefused("{\"model\":\"qwen3-omni-flash\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}",
+        assertRefused(
+                "{\"model\":\"qwen3-omni-flash\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}",
                 "only support stream mode");
-        assertRefused("{\"model\":\"qwen-plus\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"},{\"role\":\"system\",\"content\":\"s\"}]}",
+        assertRefused(
+                "{\"model\":\"qwen-plus\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"},{\"role\":\"system\",\"content\":\"s\"}]}",
                 "system message");
-        assertRefused("{\"model\":\"qwen-plus\",\"response_format\":{\"type\":\"json_object\"},\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}",
+        assertRefused(
+                "{\"model\":\"qwen-plus\",\"response_format\":{\"type\":\"json_object\"},\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}",
                 "json");
         // and serves the same requests where Qwen would
-        assertThat(chat("{\"model\":\"qwen3-32b\",\"enable_thinking\":false,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}")
-                .statusCode()).isEqualTo(200);
+        assertThat(
+                        chat("{\"model\":\"qwen3-32b\",\"enable_thinking\":false,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}")
+                                .statusCode())
+                .isEqualTo(200);
         assertThat(chat("{\"model\":\"qwq-plus\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}")
-                .statusCode()).isEqualTo(200);
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     private void assertRefused(String body, String messagePart) throws Exception {
@@ -247,8 +280,11 @@ class QwenMockServerTest extends MockServerHttpSupport {
         }
         assertThat(cosine(vectors[0], vectors[1])).isGreaterThan(cosine(vectors[0], vectors[2]) + 0.3);
         assertThat(body.at("/usage/total_tokens").asInt()).isPositive();
-        String again = post("/embeddings", "{\"model\":\"text-embedding-v4\",\"dimensions\":256,\"input\":[\"the cat sat on the mat\"]}",
-                server.apiKey()).body();
+        String again = post(
+                        "/embeddings",
+                        "{\"model\":\"text-embedding-v4\",\"dimensions\":256,\"input\":[\"the cat sat on the mat\"]}",
+                        server.apiKey())
+                .body();
         assertThat(JSON.readTree(again).at("/data/0/embedding")).isEqualTo(body.at("/data/0/embedding"));
     }
 
@@ -259,12 +295,14 @@ class QwenMockServerTest extends MockServerHttpSupport {
             eleven.append(i == 0 ? "" : ",").append("\"text ").append(i).append('"');
         }
         eleven.append(']');
-        HttpResponse<String> tooMany = post("/embeddings", "{\"model\":\"text-embedding-v4\",\"input\":" + eleven + "}",
+        HttpResponse<String> tooMany =
+                post("/embeddings", "{\"model\":\"text-embedding-v4\",\"input\":" + eleven + "}", server.apiKey());
+        HttpResponse<String> v2 =
+                post("/embeddings", "{\"model\":\"text-embedding-v2\",\"input\":" + eleven + "}", server.apiKey());
+        HttpResponse<String> badDimension = post(
+                "/embeddings",
+                "{\"model\":\"text-embedding-v3\",\"dimensions\":2048,\"input\":[\"x\"]}",
                 server.apiKey());
-        HttpResponse<String> v2 = post("/embeddings", "{\"model\":\"text-embedding-v2\",\"input\":" + eleven + "}",
-                server.apiKey());
-        HttpResponse<String> badDimension = post("/embeddings",
-                "{\"model\":\"text-embedding-v3\",\"dimensions\":2048,\"input\":[\"x\"]}", server.apiKey());
 
         assertThat(tooMany.statusCode()).isEqualTo(400);
         assertThat(tooMany.body()).contains("should not be larger than 10");
@@ -280,8 +318,11 @@ class QwenMockServerTest extends MockServerHttpSupport {
         String baseUrl = server.baseUrl();
         server.close();
 
-        assertThatThrownBy(() -> HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/chat/completions"))
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString()))
+        assertThatThrownBy(() -> HTTP.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl + "/chat/completions"))
+                                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(ConnectException.class);
         assertThat(baseUrl).startsWith("http://127.0.0.1:").endsWith("/compatible-mode/v1");
     }

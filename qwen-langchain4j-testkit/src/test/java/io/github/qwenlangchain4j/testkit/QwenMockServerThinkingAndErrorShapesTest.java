@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The mock refuses what Qwen refuses on models that think, with Qwen's own messages, and speaks Qwen's other error
@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class QwenMockServerThinkingAndErrorShapesTest extends MockServerHttpSupport {
 
     private static String request(String model, String extra) {
-        return "{\"model\":\"" + model + "\"" + extra + ",\"messages\":[{\"role\":\"user\",\"content\":\"Reply in JSON\"}]}";
+        return "{\"model\":\"" + model + "\"" + extra
+                + ",\"messages\":[{\"role\":\"user\",\"content\":\"Reply in JSON\"}]}";
     }
 
     private static JsonNode error(HttpResponse<String> response) throws Exception {
@@ -41,7 +42,8 @@ class QwenMockServerThinkingAndErrorShapesTest extends MockServerHttpSupport {
 
     @Test
     void should_serve_json_mode_on_qwen_plus_which_does_not_think_by_default() throws Exception {
-        assertThat(chat(request("qwen-plus", ",\"response_format\":{\"type\":\"json_object\"}")).statusCode())
+        assertThat(chat(request("qwen-plus", ",\"response_format\":{\"type\":\"json_object\"}"))
+                        .statusCode())
                 .isEqualTo(200);
     }
 
@@ -55,16 +57,17 @@ class QwenMockServerThinkingAndErrorShapesTest extends MockServerHttpSupport {
         HttpResponse<String> served = chat(request("qwen3.5-plus", forced + ",\"enable_thinking\":false"));
 
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).contains("<400> InternalError.Algo.InvalidParameter: The tool_choice parameter does"
-                + " not support being set to required or object in thinking mode");
+        assertThat(refused.body())
+                .contains("<400> InternalError.Algo.InvalidParameter: The tool_choice parameter does"
+                        + " not support being set to required or object in thinking mode");
         assertThat(served.statusCode()).isEqualTo(200);
         assertThat(served.body()).contains("get_weather");
     }
 
     @Test
     void should_refuse_switching_thinking_off_on_a_thinking_only_model() throws Exception {
-        HttpResponse<String> response = chat(request("qwen3-235b-a22b-thinking-2507",
-                ",\"stream\":true,\"enable_thinking\":false"));
+        HttpResponse<String> response =
+                chat(request("qwen3-235b-a22b-thinking-2507", ",\"stream\":true,\"enable_thinking\":false"));
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("The value of the enable_thinking parameter is restricted to True.");
@@ -77,7 +80,9 @@ class QwenMockServerThinkingAndErrorShapesTest extends MockServerHttpSupport {
         HttpResponse<String> openWeight = chat(request("qwen3.5-397b-a17b", ""));
 
         assertThat(commercial.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(commercial.body()).at("/choices/0/message/reasoning_content").asText())
+        assertThat(JSON.readTree(commercial.body())
+                        .at("/choices/0/message/reasoning_content")
+                        .asText())
                 .startsWith("[offline] Thinking about");
         assertThat(openWeight.statusCode()).isEqualTo(400);
         assertThat(error(openWeight).path("message").asText())
@@ -90,20 +95,22 @@ class QwenMockServerThinkingAndErrorShapesTest extends MockServerHttpSupport {
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("text/event-stream"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
         assertThat(response.body()).startsWith("data: {\"error\":{");
-        JsonNode event = JSON.readTree(response.body().substring("data: ".length()).strip());
+        JsonNode event =
+                JSON.readTree(response.body().substring("data: ".length()).strip());
         assertThat(event.at("/error/code").asText()).isEqualTo("invalid_parameter_error");
-        assertThat(event.path("id").asText()).isEqualTo("chatcmpl-" + response.headers().firstValue("x-request-id")
-                .orElseThrow());
+        assertThat(event.path("id").asText())
+                .isEqualTo("chatcmpl-"
+                        + response.headers().firstValue("x-request-id").orElseThrow());
         assertThat(event.has("request_id")).isFalse();
     }
 
     @Test
     void should_send_scripted_native_errors_in_the_flat_shape() throws Exception {
-        server.enqueue(MockReply.nativeError(429, "Throttling.RateQuota",
-                "Requests rate limit exceeded, please try again later."));
+        server.enqueue(MockReply.nativeError(
+                429, "Throttling.RateQuota", "Requests rate limit exceeded, please try again later."));
 
         HttpResponse<String> response = chat(request("qwen-plus", ""));
 
@@ -111,14 +118,14 @@ class QwenMockServerThinkingAndErrorShapesTest extends MockServerHttpSupport {
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.path("code").asText()).isEqualTo("Throttling.RateQuota");
         assertThat(body.path("message").asText()).isEqualTo("Requests rate limit exceeded, please try again later.");
-        assertThat(body.path("request_id").asText()).isEqualTo(response.headers().firstValue("x-request-id")
-                .orElseThrow());
+        assertThat(body.path("request_id").asText())
+                .isEqualTo(response.headers().firstValue("x-request-id").orElseThrow());
     }
 
     @Test
     void should_end_a_stream_with_a_native_error_event() throws Exception {
-        server.enqueue(MockReply.nativeErrorMidStream("Partial", 429, "Throttling.RateQuota",
-                "Requests rate limit exceeded"));
+        server.enqueue(
+                MockReply.nativeErrorMidStream("Partial", 429, "Throttling.RateQuota", "Requests rate limit exceeded"));
 
         HttpResponse<String> response = chat(request("qwen-plus", ",\"stream\":true"));
 

@@ -220,7 +220,10 @@ public class QwenTokenCountEstimator implements TokenCountEstimator {
             count += ordinary(text.toString()) + 1; // the text before, <tool_call>
             String arguments = call.arguments() == null || call.arguments().isBlank() ? "{}" : call.arguments();
             text.setLength(0);
-            text.append("\n{\"name\": \"").append(call.name()).append("\", \"arguments\": ").append(arguments)
+            text.append("\n{\"name\": \"")
+                    .append(call.name())
+                    .append("\", \"arguments\": ")
+                    .append(arguments)
                     .append("}\n");
             count += ordinary(text.toString()) + 1; // the call, </tool_call>
             text.setLength(0);

@@ -68,9 +68,10 @@ class QwenTokenCountEstimatorTest {
          * Ids published by the llumnix project (github.com/AlibabaPAI/llumnix, test generate_engine_core_request:
          * "tokenizer by Qwen2.5-7B") for this conversation rendered with Qwen's chat template and the generation prompt.
          */
-        private static final int[] LLUMNIX_IDS = {151644, 8948, 198, 2610, 525, 264, 10950, 17847, 13, 151645, 198,
-            151644, 872, 198, 111308, 11, 220, 14880, 45181, 220, 16, 47685, 26939, 220, 16, 15, 15, 15, 15, 15, 15, 15,
-            13, 151645, 198, 151644, 77091, 198};
+        private static final int[] LLUMNIX_IDS = {
+            151644, 8948, 198, 2610, 525, 264, 10950, 17847, 13, 151645, 198, 151644, 872, 198, 111308, 11, 220, 14880,
+            45181, 220, 16, 47685, 26939, 220, 16, 15, 15, 15, 15, 15, 15, 15, 13, 151645, 198, 151644, 77091, 198
+        };
 
         @Test
         void is_rendered_to_the_ids_of_the_reference_tokenizer() {
@@ -79,15 +80,18 @@ class QwenTokenCountEstimatorTest {
 
             assertThat(ESTIMATOR.encodeWithSpecialTokens(rendered)).containsExactly(LLUMNIX_IDS);
             assertThat(ESTIMATOR.estimateTokenCountInMessages(
-                    List.of(HELPFUL, UserMessage.from("您好, 请从 1 数到 10000000.")))).isEqualTo(LLUMNIX_IDS.length);
+                            List.of(HELPFUL, UserMessage.from("您好, 请从 1 数到 10000000."))))
+                    .isEqualTo(LLUMNIX_IDS.length);
         }
 
         @Test
         void adds_no_default_system_prompt_when_there_is_no_system_message() {
-            // Qwen3's template adds none (Qwen2.5's local template would add "You are Qwen, created by Alibaba Cloud...",
+            // Qwen3's template adds none (Qwen2.5's local template would add "You are Qwen, created by Alibaba
+            // Cloud...",
             // about 20 tokens, which the API's counts above do not show).
             int rendered = ESTIMATOR.encodeWithSpecialTokens(
-                    "<|im_start|>user\nWho are you?<|im_end|>\n<|im_start|>assistant\n").length;
+                            "<|im_start|>user\nWho are you?<|im_end|>\n<|im_start|>assistant\n")
+                    .length;
 
             assertThat(ESTIMATOR.estimateTokenCountInMessages(List.of(UserMessage.from("Who are you?"))))
                     .isEqualTo(rendered)
@@ -96,23 +100,32 @@ class QwenTokenCountEstimatorTest {
 
         @Test
         void counts_a_conversation_as_its_messages_plus_the_assistant_prefix() {
-            List<ChatMessage> conversation = List.of(HELPFUL, UserMessage.from("Recommend a sci-fi movie."),
-                    AiMessage.from("I recommend 'Interstellar'."), UserMessage.from("Who directed it?"));
-            int messages = conversation.stream().mapToInt(ESTIMATOR::estimateTokenCountInMessage).sum();
+            List<ChatMessage> conversation = List.of(
+                    HELPFUL,
+                    UserMessage.from("Recommend a sci-fi movie."),
+                    AiMessage.from("I recommend 'Interstellar'."),
+                    UserMessage.from("Who directed it?"));
+            int messages = conversation.stream()
+                    .mapToInt(ESTIMATOR::estimateTokenCountInMessage)
+                    .sum();
 
             assertThat(ESTIMATOR.estimateTokenCountInMessages(conversation)).isEqualTo(messages + 3);
             // <|im_start|>assistant\nI recommend 'Interstellar'.<|im_end|>\n
-            assertThat(ESTIMATOR.estimateTokenCountInMessage(conversation.get(2))).isEqualTo(ESTIMATOR
-                    .encodeWithSpecialTokens("<|im_start|>assistant\nI recommend 'Interstellar'.<|im_end|>\n").length);
+            assertThat(ESTIMATOR.estimateTokenCountInMessage(conversation.get(2)))
+                    .isEqualTo(ESTIMATOR.encodeWithSpecialTokens(
+                                    "<|im_start|>assistant\nI recommend 'Interstellar'.<|im_end|>\n")
+                            .length);
         }
 
         @Test
         void keeps_the_line_break_after_the_role_and_the_content_together() {
-            // "user\n" and a content that starts with line breaks are one text: "\n\n\n" is one token (1406), not three.
+            // "user\n" and a content that starts with line breaks are one text: "\n\n\n" is one token (1406), not
+            // three.
             String content = "\n\nHello";
             int rendered = ESTIMATOR.encodeWithSpecialTokens("<|im_start|>user\n" + content + "<|im_end|>\n").length;
 
-            assertThat(ESTIMATOR.estimateTokenCountInMessage(UserMessage.from(content))).isEqualTo(rendered);
+            assertThat(ESTIMATOR.estimateTokenCountInMessage(UserMessage.from(content)))
+                    .isEqualTo(rendered);
         }
 
         /**
@@ -128,8 +141,10 @@ class QwenTokenCountEstimatorTest {
                     AiMessage.from(List.of(
                             call("call_c2d8a3a24c4d4929b26ae2", "{\"location\": \"Beijing\"}"),
                             call("call_dc7f2f678f1944da9194cd", "{\"location\": \"Shanghai\"}"))),
-                    ToolExecutionResultMessage.from("call_c2d8a3a24c4d4929b26ae2", "get_current_weather", "Sunny, 25°C"),
-                    ToolExecutionResultMessage.from("call_dc7f2f678f1944da9194cd", "get_current_weather", "Rain, 18°C"));
+                    ToolExecutionResultMessage.from(
+                            "call_c2d8a3a24c4d4929b26ae2", "get_current_weather", "Sunny, 25°C"),
+                    ToolExecutionResultMessage.from(
+                            "call_dc7f2f678f1944da9194cd", "get_current_weather", "Rain, 18°C"));
             String rendered = "<|im_start|>user\nWhat is the weather like in Beijing and Shanghai?<|im_end|>\n"
                     + "<|im_start|>assistant\n"
                     + "<tool_call>\n{\"name\": \"get_current_weather\", \"arguments\": {\"location\": \"Beijing\"}}\n</tool_call>\n"
@@ -158,14 +173,15 @@ class QwenTokenCountEstimatorTest {
         void counts_a_tool_result_alone_as_its_own_user_message() {
             String rendered = "<|im_start|>user\n<tool_response>\nSunny\n</tool_response><|im_end|>\n";
 
-            assertThat(ESTIMATOR.estimateTokenCountInMessage(ToolExecutionResultMessage.from("call_1", "weather", "Sunny")))
+            assertThat(ESTIMATOR.estimateTokenCountInMessage(
+                            ToolExecutionResultMessage.from("call_1", "weather", "Sunny")))
                     .isEqualTo(ESTIMATOR.encodeWithSpecialTokens(rendered).length);
         }
 
         @Test
         void counts_the_text_of_a_user_message_and_not_its_images() {
-            UserMessage withImage = UserMessage.from(TextContent.from("What is in this picture?"),
-                    ImageContent.from("https://example.com/cat.png"));
+            UserMessage withImage = UserMessage.from(
+                    TextContent.from("What is in this picture?"), ImageContent.from("https://example.com/cat.png"));
 
             assertThat(ESTIMATOR.estimateTokenCountInMessage(withImage))
                     .isEqualTo(ESTIMATOR.estimateTokenCountInMessage(UserMessage.from("What is in this picture?")));
@@ -180,7 +196,11 @@ class QwenTokenCountEstimatorTest {
         }
 
         private ToolExecutionRequest call(String id, String arguments) {
-            return ToolExecutionRequest.builder().id(id).name("get_current_weather").arguments(arguments).build();
+            return ToolExecutionRequest.builder()
+                    .id(id)
+                    .name("get_current_weather")
+                    .arguments(arguments)
+                    .build();
         }
     }
 
@@ -195,7 +215,8 @@ class QwenTokenCountEstimatorTest {
                     .startsWith(151667)
                     .contains(151668, 151657, 151665)
                     .endsWith(151643);
-            assertThat(Arrays.stream(ESTIMATOR.encode(text)).max().orElseThrow()).isLessThan(151643);
+            assertThat(Arrays.stream(ESTIMATOR.encode(text)).max().orElseThrow())
+                    .isLessThan(151643);
         }
 
         @Test
@@ -229,7 +250,8 @@ class QwenTokenCountEstimatorTest {
 
         @Test
         void decodes_added_tokens_to_their_text() {
-            assertThat(ESTIMATOR.decode(new int[] {151644, 872, 198, 9707, 151645})).isEqualTo("<|im_start|>user\nHello<|im_end|>");
+            assertThat(ESTIMATOR.decode(new int[] {151644, 872, 198, 9707, 151645}))
+                    .isEqualTo("<|im_start|>user\nHello<|im_end|>");
         }
 
         @Test
@@ -298,13 +320,16 @@ class QwenTokenCountEstimatorTest {
         @Test
         void DocumentSplitters_recursive_cuts_segments_of_at_most_the_given_tokens() {
             String text = ("Qwen is a family of large language models built by Alibaba Cloud. "
-                    + "通义千问支持中文和英文。 It handles code, too: `int x = 42;`.\n\n").repeat(30);
+                            + "通义千问支持中文和英文。 It handles code, too: `int x = 42;`.\n\n")
+                    .repeat(30);
 
-            List<TextSegment> segments = DocumentSplitters.recursive(50, 0, ESTIMATOR).split(Document.from(text));
+            List<TextSegment> segments =
+                    DocumentSplitters.recursive(50, 0, ESTIMATOR).split(Document.from(text));
 
             assertThat(segments).hasSizeGreaterThan(10);
-            assertThat(segments).allSatisfy(segment ->
-                    assertThat(ESTIMATOR.estimateTokenCountInText(segment.text())).isLessThanOrEqualTo(50));
+            assertThat(segments)
+                    .allSatisfy(segment -> assertThat(ESTIMATOR.estimateTokenCountInText(segment.text()))
+                            .isLessThanOrEqualTo(50));
         }
     }
 }

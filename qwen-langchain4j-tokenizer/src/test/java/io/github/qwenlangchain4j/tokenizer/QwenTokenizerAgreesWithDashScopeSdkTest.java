@@ -23,8 +23,8 @@ class QwenTokenizerAgreesWithDashScopeSdkTest {
     private static final String[] ALPHABET = {
         "a", "b", "e", "s", "t", "S", "T", "R", "E", "l", "L", "m", "d", "v", "Z", "0", "1", "7", "½", "²", "Ⅻ", "١",
         " ", " ", " ", "  ", "\n", "\r\n", "\t", "\u000b", "'", "\"", ".", ",", "!", "?", "-", "=", "(", ")", "{", "}",
-        "_", "/", "#", "<", ">", "|", "`", "你", "好", "世", "界", "，", "。", "～", "ж", "щ", "ö", "é", "ß", "ё", "ア",
-        "한", "글", "ก", "ा", "😁", "🦙", "👍🏽", "\u200d", "\ufe0f", "✅", "１", "Ａ", "€", "™"
+        "_", "/", "#", "<", ">", "|", "`", "你", "好", "世", "界", "，", "。", "～", "ж", "щ", "ö", "é", "ß", "ё", "ア", "한",
+        "글", "ก", "ा", "😁", "🦙", "👍🏽", "\u200d", "\ufe0f", "✅", "１", "Ａ", "€", "™"
     };
 
     @Test
@@ -68,7 +68,8 @@ class QwenTokenizerAgreesWithDashScopeSdkTest {
 
     private static void assertSameIds(String text) {
         List<Integer> expected = SDK.encodeOrdinary(text);
-        assertThat(OURS.encode(text)).as("ids of %s", text)
+        assertThat(OURS.encode(text))
+                .as("ids of %s", text)
                 .containsExactly(expected.stream().mapToInt(Integer::intValue).toArray());
     }
 }

@@ -37,7 +37,8 @@ import java.util.Map;
  */
 public final class BatchEmbeddingTour {
 
-    private static final List<String> DOCUMENTS = List.of("regions.txt", "thinking.txt", "embeddings.txt", "pricing.txt");
+    private static final List<String> DOCUMENTS =
+            List.of("regions.txt", "thinking.txt", "embeddings.txt", "pricing.txt");
 
     private final PrintStream out;
     private final Map<String, String> env;
@@ -73,20 +74,25 @@ public final class BatchEmbeddingTour {
             } else {
                 job = batch.resume(jobId);
             }
-            out.println("[job] " + job.id() + " (" + job.batchIds().size() + " batch, " + job.status().value() + ")");
+            out.println("[job] " + job.id() + " (" + job.batchIds().size() + " batch, "
+                    + job.status().value() + ")");
 
             QwenBatchResults<Embedding> results;
             try {
-                results = job.await(offline ? Duration.ofMinutes(1) : Duration.ofMinutes(5), progress ->
-                        out.println("[poll " + progress.poll() + "] " + progress.status().value() + ": "
-                                + progress.requestCounts().completed() + "/" + progress.requestCounts().total()
+                results = job.await(
+                        offline ? Duration.ofMinutes(1) : Duration.ofMinutes(5),
+                        progress -> out.println("[poll " + progress.poll() + "] "
+                                + progress.status().value() + ": "
+                                + progress.requestCounts().completed() + "/"
+                                + progress.requestCounts().total()
                                 + " requests done"));
             } catch (TimeoutException e) {
                 out.println("The job is still running at Qwen. Run this tour again with the argument " + job.id()
                         + " to pick it up.");
                 return;
             }
-            out.println("[done] " + results.status().value() + ": " + (results.items().size() - results.failures().size())
+            out.println("[done] " + results.status().value() + ": "
+                    + (results.items().size() - results.failures().size())
                     + " of " + results.items().size() + " segments embedded at batch price"
                     + (results.failureReason() == null ? "" : "; " + results.failureReason()));
 
@@ -96,15 +102,23 @@ public final class BatchEmbeddingTour {
                     store.add(item.value(), segments.get(item.index()));
                 }
             }
-            QwenEmbeddingModel direct = QwenEmbeddingModel.builder().apiKey(connection.apiKey())
-                    .baseUrl(connection.baseUrl()).modelName("text-embedding-v4").dimensions(512).build();
+            QwenEmbeddingModel direct = QwenEmbeddingModel.builder()
+                    .apiKey(connection.apiKey())
+                    .baseUrl(connection.baseUrl())
+                    .modelName("text-embedding-v4")
+                    .dimensions(512)
+                    .build();
             String question = "How much cheaper is the Batch API?";
             out.println("> " + question);
             EmbeddingSearchResult<TextSegment> found = store.search(EmbeddingSearchRequest.builder()
-                    .queryEmbedding(direct.embed(question).content()).maxResults(1).build());
+                    .queryEmbedding(direct.embed(question).content())
+                    .maxResults(1)
+                    .build());
             if (!found.matches().isEmpty()) {
-                out.printf("[retrieved] %s (score %.2f)%n",
-                        found.matches().get(0).embedded().metadata().getString("file_name"), found.matches().get(0).score());
+                out.printf(
+                        "[retrieved] %s (score %.2f)%n",
+                        found.matches().get(0).embedded().metadata().getString("file_name"),
+                        found.matches().get(0).score());
             }
         }
     }
@@ -122,7 +136,8 @@ public final class BatchEmbeddingTour {
             if (in == null) {
                 throw new IllegalStateException("sample document missing from the classpath: docs/" + name);
             }
-            return Document.from(new String(in.readAllBytes(), StandardCharsets.UTF_8), Metadata.from("file_name", name));
+            return Document.from(
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8), Metadata.from("file_name", name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -18,7 +18,8 @@ public final class OkHttpColdStart {
     public static void main(String[] args) throws Exception {
         byte[] body = "{\"model\":\"qwen-plus\",\"messages\":[{\"role\":\"user\",\"content\":\"Who are you?\"}]}"
                 .getBytes(StandardCharsets.UTF_8);
-        Request request = new Request.Builder().url(args[0] + "/chat/completions")
+        Request request = new Request.Builder()
+                .url(args[0] + "/chat/completions")
                 .header("Authorization", "Bearer sk-bench")
                 .post(RequestBody.create(body, MediaType.get("application/json")))
                 .build();

@@ -9,7 +9,11 @@ public final class OpenAiColdStart {
     private OpenAiColdStart() {}
 
     public static void main(String[] args) {
-        ChatModel model = OpenAiChatModel.builder().apiKey("sk-bench").baseUrl(args[0]).modelName("qwen-plus").build();
+        ChatModel model = OpenAiChatModel.builder()
+                .apiKey("sk-bench")
+                .baseUrl(args[0])
+                .modelName("qwen-plus")
+                .build();
         System.out.println(model.chat("Who are you?"));
     }
 }

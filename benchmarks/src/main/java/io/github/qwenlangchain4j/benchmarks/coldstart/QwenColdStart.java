@@ -9,7 +9,8 @@ public final class QwenColdStart {
     private QwenColdStart() {}
 
     public static void main(String[] args) {
-        ChatModel model = QwenChatModel.builder().apiKey("sk-bench").baseUrl(args[0]).build();
+        ChatModel model =
+                QwenChatModel.builder().apiKey("sk-bench").baseUrl(args[0]).build();
         System.out.println(model.chat("Who are you?"));
     }
 }

@@ -13,8 +13,16 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ChatCompletionResponse(
-        String id, Long created, String model, List<Choice> choices, Usage usage, ErrorBody.Error error, String requestId,
-        String code, String message) implements StreamChunk {
+        String id,
+        Long created,
+        String model,
+        List<Choice> choices,
+        Usage usage,
+        ErrorBody.Error error,
+        String requestId,
+        String code,
+        String message)
+        implements StreamChunk {
 
     private static final String ID_PREFIX = "chatcmpl-";
 
@@ -44,6 +52,7 @@ public record ChatCompletionResponse(
     /** The request id inside a completion id, which Qwen builds as {@code "chatcmpl-" + request id}; or null. */
     public static String requestIdOf(String completionId) {
         return completionId != null && completionId.startsWith(ID_PREFIX)
-                ? completionId.substring(ID_PREFIX.length()) : null;
+                ? completionId.substring(ID_PREFIX.length())
+                : null;
     }
 }

@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record ContentPart(String type, String text, Url imageUrl, Url videoUrl, InputAudio inputAudio,
-                          CacheControl cacheControl) {
+public record ContentPart(
+        String type, String text, Url imageUrl, Url videoUrl, InputAudio inputAudio, CacheControl cacheControl) {
 
     public static ContentPart text(String text) {
         return new ContentPart("text", text, null, null, null, null);

@@ -24,8 +24,13 @@ public record Message(
         Audio audio) {
 
     /** A message without audio: every message of a request. */
-    public Message(String role, Object content, String reasoningContent, List<ToolCall> toolCalls, String toolCallId,
-                   String name) {
+    public Message(
+            String role,
+            Object content,
+            String reasoningContent,
+            List<ToolCall> toolCalls,
+            String toolCallId,
+            String name) {
         this(role, content, reasoningContent, toolCalls, toolCallId, name, null);
     }
 

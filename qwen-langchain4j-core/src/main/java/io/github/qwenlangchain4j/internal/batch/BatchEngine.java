@@ -28,6 +28,7 @@ public final class BatchEngine<T> {
 
     /** Qwen's documented limits of an input file. */
     public static final int MAX_LINES_PER_FILE = 50_000;
+
     public static final long MAX_BYTES_PER_FILE = 500L * 1024 * 1024;
     public static final long MAX_BYTES_PER_LINE = 6L * 1024 * 1024;
     /**
@@ -52,9 +53,14 @@ public final class BatchEngine<T> {
     }
 
     /** Limits and polling of a job; the per-file limits can be lowered (tests force splitting with them). */
-    public record Settings(QwenBatchEndpoint endpoint, QwenCompletionWindow completionWindow,
-                           Map<String, String> metadata, int maxLinesPerFile, long maxBytesPerFile,
-                           Duration pollInterval, Duration maxPollInterval) {
+    public record Settings(
+            QwenBatchEndpoint endpoint,
+            QwenCompletionWindow completionWindow,
+            Map<String, String> metadata,
+            int maxLinesPerFile,
+            long maxBytesPerFile,
+            Duration pollInterval,
+            Duration maxPollInterval) {
 
         public Settings {
             if (maxLinesPerFile < 1 || maxLinesPerFile > MAX_LINES_PER_FILE) {
@@ -62,8 +68,8 @@ public final class BatchEngine<T> {
                         + ", but was " + maxLinesPerFile);
             }
             if (maxBytesPerFile < 1 || maxBytesPerFile > MAX_BYTES_PER_FILE) {
-                throw new IllegalArgumentException("maxBytesPerFile must be between 1 and " + MAX_BYTES_PER_FILE
-                        + ", but was " + maxBytesPerFile);
+                throw new IllegalArgumentException(
+                        "maxBytesPerFile must be between 1 and " + MAX_BYTES_PER_FILE + ", but was " + maxBytesPerFile);
             }
             if (pollInterval.isNegative() || maxPollInterval.compareTo(pollInterval) < 0) {
                 throw new IllegalArgumentException("pollInterval must be zero or more and at most maxPollInterval");
@@ -97,7 +103,8 @@ public final class BatchEngine<T> {
     /** The input items a line carries, named as the caller passed them: {@code requests[3]}, {@code segments[10..19]}. */
     private String itemsOf(Line line) {
         String name = settings.endpoint() == QwenBatchEndpoint.EMBEDDINGS ? "segments" : "requests";
-        return line.itemCount() == 1 ? name + "[" + line.firstItem() + "]"
+        return line.itemCount() == 1
+                ? name + "[" + line.firstItem() + "]"
                 : name + "[" + line.firstItem() + ".." + (line.firstItem() + line.itemCount() - 1) + "]";
     }
 
@@ -121,15 +128,19 @@ public final class BatchEngine<T> {
             InputFile.Budget budget = new InputFile.Budget(memoryBudget);
             while (lines.hasNext()) {
                 Line line = lines.next();
-                byte[] json = QwenClient.toJson(new RequestLine(customId(line.firstItem(), line.itemCount()), "POST",
-                        settings.endpoint().path(), line.body()));
+                byte[] json = QwenClient.toJson(new RequestLine(
+                        customId(line.firstItem(), line.itemCount()),
+                        "POST",
+                        settings.endpoint().path(),
+                        line.body()));
                 if (json.length + 1 > MAX_BYTES_PER_LINE) {
                     throw new IllegalArgumentException(itemsOf(line) + ": the request takes " + json.length
                             + " bytes; Qwen accepts at most 6 MB per line of a batch file");
                 }
                 List<InputFile> files = byModel.computeIfAbsent(line.model(), model -> new ArrayList<>());
                 InputFile current = files.isEmpty() ? null : files.get(files.size() - 1);
-                if (current == null || current.lines() == settings.maxLinesPerFile()
+                if (current == null
+                        || current.lines() == settings.maxLinesPerFile()
                         || current.size() + json.length + 1L > settings.maxBytesPerFile()) {
                     if (current != null) {
                         current.finish();
@@ -153,8 +164,8 @@ public final class BatchEngine<T> {
         try {
             for (int i = 0; i < files.size(); i++) {
                 InputFile file = files.get(i);
-                String filename = "qwen-langchain4j-" + safe(file.model()) + "-" + (i + 1) + "-of-" + files.size()
-                        + ".jsonl";
+                String filename =
+                        "qwen-langchain4j-" + safe(file.model()) + "-" + (i + 1) + "-of-" + files.size() + ".jsonl";
                 QwenFile input = file.upload(batches.files(), filename);
                 file.close(); // at Qwen now: free the memory or the disk before the next upload
                 QwenBatchCreateRequest.Builder request = QwenBatchCreateRequest.builder()
@@ -189,7 +200,8 @@ public final class BatchEngine<T> {
             try {
                 itemCount = Integer.parseInt(ids.substring(0, colon));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("'" + jobId + "' is not a batch job id such as 12:batch_abc,batch_def");
+                throw new IllegalArgumentException(
+                        "'" + jobId + "' is not a batch job id such as 12:batch_abc,batch_def");
             }
             ids = ids.substring(colon + 1);
         }

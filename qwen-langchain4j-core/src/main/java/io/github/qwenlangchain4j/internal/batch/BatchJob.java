@@ -162,9 +162,19 @@ final class BatchJob<T> implements QwenBatchJob<T> {
         List<QwenBatchItemResult<T>> items = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             QwenBatchItemResult<T> item = i < byIndex.size() ? byIndex.get(i) : null;
-            items.add(item != null ? item : new QwenBatchItemResult<>(i, null, new QwenBatchItemError(
-                    QwenBatchItemError.NOT_DONE, reason != null ? "Not run: " + reason
-                    : "No result for this item in the output or error files", null, null)));
+            items.add(
+                    item != null
+                            ? item
+                            : new QwenBatchItemResult<>(
+                                    i,
+                                    null,
+                                    new QwenBatchItemError(
+                                            QwenBatchItemError.NOT_DONE,
+                                            reason != null
+                                                    ? "Not run: " + reason
+                                                    : "No result for this item in the output or error files",
+                                            null,
+                                            null)));
         }
         return new QwenBatchResults<>(id(), aggregate(snapshot), reason, items);
     }
@@ -186,8 +196,8 @@ final class BatchJob<T> implements QwenBatchJob<T> {
         try {
             result = Json.MAPPER.readValue(line, ResultLine.class);
         } catch (JsonProcessingException e) {
-            throw new LangChain4jException("A line of a batch result file of job " + id() + " is not JSON: "
-                    + e.getOriginalMessage(), e);
+            throw new LangChain4jException(
+                    "A line of a batch result file of job " + id() + " is not JSON: " + e.getOriginalMessage(), e);
         }
         int[] range = BatchEngine.parseCustomId(result.customId());
         if (range == null) {
@@ -206,8 +216,11 @@ final class BatchJob<T> implements QwenBatchJob<T> {
                 }
                 return;
             } catch (RuntimeException e) {
-                error = new QwenBatchItemError("malformed_response", "The response is not what the endpoint returns: "
-                        + e.getMessage(), response.statusCode(), requestId);
+                error = new QwenBatchItemError(
+                        "malformed_response",
+                        "The response is not what the endpoint returns: " + e.getMessage(),
+                        response.statusCode(),
+                        requestId);
             }
         }
         for (int i = 0; i < countOnLine; i++) {
@@ -234,8 +247,8 @@ final class BatchJob<T> implements QwenBatchJob<T> {
             return new QwenBatchItemError(line.error().code(), line.error().message(), status, requestId);
         }
         if (response == null || response.body() == null || response.body().isNull()) {
-            return new QwenBatchItemError("missing_response", "The result line has neither a response nor an error",
-                    status, requestId);
+            return new QwenBatchItemError(
+                    "missing_response", "The result line has neither a response nor an error", status, requestId);
         }
         if (status != null && status >= 200 && status < 300) {
             return null;
@@ -243,8 +256,11 @@ final class BatchJob<T> implements QwenBatchJob<T> {
         JsonNode body = response.body();
         JsonNode source = body.path("error").isObject() ? body.get("error") : body;
         String bodyRequestId = BatchEngine.text(body.get("request_id"));
-        return new QwenBatchItemError(BatchEngine.text(source.get("code")), BatchEngine.text(source.get("message")),
-                status, requestId != null ? requestId : bodyRequestId);
+        return new QwenBatchItemError(
+                BatchEngine.text(source.get("code")),
+                BatchEngine.text(source.get("message")),
+                status,
+                requestId != null ? requestId : bodyRequestId);
     }
 
     static QwenBatchStatus aggregate(List<QwenBatch> batches) {
@@ -263,7 +279,8 @@ final class BatchJob<T> implements QwenBatchJob<T> {
         if (leastAdvanced != null) {
             return leastAdvanced;
         }
-        for (QwenBatchStatus worst : List.of(QwenBatchStatus.FAILED, QwenBatchStatus.EXPIRED, QwenBatchStatus.CANCELLED)) {
+        for (QwenBatchStatus worst :
+                List.of(QwenBatchStatus.FAILED, QwenBatchStatus.EXPIRED, QwenBatchStatus.CANCELLED)) {
             if (batches.stream().anyMatch(batch -> batch.status() == worst)) {
                 return worst;
             }
@@ -276,7 +293,8 @@ final class BatchJob<T> implements QwenBatchJob<T> {
         List<QwenBatch> snapshot = batches;
         checkTerminal(snapshot);
         for (QwenBatch batch : snapshot) {
-            for (String fileId : java.util.Arrays.asList(batch.inputFileId(), batch.outputFileId(), batch.errorFileId())) {
+            for (String fileId :
+                    java.util.Arrays.asList(batch.inputFileId(), batch.outputFileId(), batch.errorFileId())) {
                 if (fileId != null) {
                     engine.batches().files().delete(fileId);
                 }

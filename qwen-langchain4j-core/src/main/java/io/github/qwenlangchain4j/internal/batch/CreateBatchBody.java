@@ -8,4 +8,5 @@ import java.util.Map;
 /** The body of {@code POST /batches}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record CreateBatchBody(String inputFileId, String endpoint, String completionWindow, Map<String, String> metadata) {}
+public record CreateBatchBody(
+        String inputFileId, String endpoint, String completionWindow, Map<String, String> metadata) {}

@@ -93,12 +93,15 @@ final class InputFile implements AutoCloseable {
     /** Moves what is in memory to a new temporary file, where the rest of the lines go too. */
     private void spill() throws IOException {
         try {
-            path = directory == null ? Files.createTempFile("qwen-langchain4j-batch-", ".jsonl")
+            path = directory == null
+                    ? Files.createTempFile("qwen-langchain4j-batch-", ".jsonl")
                     : Files.createTempFile(directory, "qwen-langchain4j-batch-", ".jsonl");
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not create a temporary file for a batch input file larger than fits"
-                    + " in memory, in " + (directory != null ? directory : System.getProperty("java.io.tmpdir"))
-                    + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "Could not create a temporary file for a batch input file larger than fits"
+                            + " in memory, in " + (directory != null ? directory : System.getProperty("java.io.tmpdir"))
+                            + ": " + e.getMessage(),
+                    e);
         }
         disk = new BufferedOutputStream(Files.newOutputStream(path), 64 * 1024);
         memory.writeTo(disk);
@@ -112,8 +115,8 @@ final class InputFile implements AutoCloseable {
             try {
                 disk.close();
             } catch (IOException e) {
-                throw new UncheckedIOException("Could not write the batch input file " + path + ": " + e.getMessage(),
-                        e);
+                throw new UncheckedIOException(
+                        "Could not write the batch input file " + path + ": " + e.getMessage(), e);
             }
             disk = null;
         }

@@ -46,12 +46,13 @@ public final class CallGate {
             return UNLIMITED;
         }
         if (maxConcurrentCalls < 1) {
-            throw new IllegalArgumentException("maxConcurrentCalls must be 1 or more (or null for no limit), but was "
-                    + maxConcurrentCalls);
+            throw new IllegalArgumentException(
+                    "maxConcurrentCalls must be 1 or more (or null for no limit), but was " + maxConcurrentCalls);
         }
         // The client's identity hash, not the client: the registry must not keep users' clients alive. Two clients
         // with the same hash would share a limit, which is harmless.
-        Key key = new Key(maxConcurrentCalls, origin, proxy, httpClient == null ? 0 : System.identityHashCode(httpClient));
+        Key key = new Key(
+                maxConcurrentCalls, origin, proxy, httpClient == null ? 0 : System.identityHashCode(httpClient));
         return SHARED.computeIfAbsent(key, k -> new CallGate(k.limit()));
     }
 
@@ -87,17 +88,24 @@ public final class CallGate {
             admitted = permits.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new QwenCallLimitException("Interrupted while waiting for one of the " + limit + " calls allowed by"
-                    + " maxConcurrentCalls(" + limit + ") to finish", limit, Duration.ofNanos(System.nanoTime() - start));
+            throw new QwenCallLimitException(
+                    "Interrupted while waiting for one of the " + limit + " calls allowed by" + " maxConcurrentCalls("
+                            + limit + ") to finish",
+                    limit,
+                    Duration.ofNanos(System.nanoTime() - start));
         } finally {
             WAITING.decrementAndGet();
         }
         Duration waited = Duration.ofNanos(System.nanoTime() - start);
         if (!admitted) {
-            throw new QwenCallLimitException("The Qwen API call did not start: all " + limit + " calls allowed by"
-                    + " maxConcurrentCalls(" + limit + ") were still running after the call's timeout of "
-                    + timeout.toMillis() + " ms. Raise maxConcurrentCalls (or langchain4j.qwen.max-concurrent-calls),"
-                    + " or the timeout.", limit, waited);
+            throw new QwenCallLimitException(
+                    "The Qwen API call did not start: all " + limit + " calls allowed by"
+                            + " maxConcurrentCalls(" + limit + ") were still running after the call's timeout of "
+                            + timeout.toMillis()
+                            + " ms. Raise maxConcurrentCalls (or langchain4j.qwen.max-concurrent-calls),"
+                            + " or the timeout.",
+                    limit,
+                    waited);
         }
         RUNNING.incrementAndGet();
         return new Permit(waited);

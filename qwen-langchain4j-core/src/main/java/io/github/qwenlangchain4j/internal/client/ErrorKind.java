@@ -85,15 +85,21 @@ enum ErrorKind {
         if (c.startsWith("modelnot")) {
             return MODEL_NOT_FOUND;
         }
-        if (c.startsWith("throttling") || c.startsWith("limit") || c.equals("insufficientquota")
+        if (c.startsWith("throttling")
+                || c.startsWith("limit")
+                || c.equals("insufficientquota")
                 || c.equals("ratelimitexceeded")) {
             return RATE_LIMITED;
         }
         if (c.equals("requesttimeout") || c.endsWith(".timeout")) {
             return TIMEOUT;
         }
-        if (c.startsWith("internalerror") || c.equals("systemerror") || c.equals("serviceunavailable")
-                || c.equals("modelunavailable") || c.equals("modelservicefailed") || c.contains("overloaded")) {
+        if (c.startsWith("internalerror")
+                || c.equals("systemerror")
+                || c.equals("serviceunavailable")
+                || c.equals("modelunavailable")
+                || c.equals("modelservicefailed")
+                || c.contains("overloaded")) {
             return SERVER_ERROR;
         }
         return null;

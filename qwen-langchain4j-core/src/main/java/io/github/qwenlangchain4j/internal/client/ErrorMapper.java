@@ -31,6 +31,7 @@ public final class ErrorMapper {
      * so that building a client does not build the mapper on the caller's thread (see {@code JsonWarmUp}).
      */
     private final ObjectMapper json;
+
     private final String baseUrl;
     private final Redactor redactor;
 
@@ -65,12 +66,14 @@ public final class ErrorMapper {
             if (message == null && error != null && error.isTextual()) {
                 message = error.asText(); // {"error": "Coding Plan is currently only available for Coding Agents"}
             }
-            String requestId = firstNonNull(headerRequestId, text(root.get("request_id")),
+            String requestId = firstNonNull(
+                    headerRequestId,
+                    text(root.get("request_id")),
                     ChatCompletionResponse.requestIdOf(text(root.get("id"))),
                     error != null && error.isObject() ? text(error.get("request_id")) : null,
                     error != null && error.isObject() ? text(error.get("id")) : null);
-            return map(status, text(source.get("code")), text(source.get("type")), message, requestId, retryAfter,
-                    false);
+            return map(
+                    status, text(source.get("code")), text(source.get("type")), message, requestId, retryAfter, false);
         }
         String message = body == null || body.isBlank() ? null : abbreviate(redactor.scrub(body.strip()));
         return map(status, null, null, message, headerRequestId, retryAfter, false);
@@ -97,19 +100,29 @@ public final class ErrorMapper {
 
     /** Not retried: the same credentials would be refused again. */
     private static RuntimeException proxyRefused(String what, Throwable cause) {
-        return new AuthenticationException("The HTTP proxy refused the request (" + what + "): set the proxy"
-                + " credentials (proxyAuthentication(username, password), or langchain4j.qwen.proxy.username and"
-                + " password) or check them", cause);
+        return new AuthenticationException(
+                "The HTTP proxy refused the request (" + what + "): set the proxy"
+                        + " credentials (proxyAuthentication(username, password), or langchain4j.qwen.proxy.username and"
+                        + " password) or check them",
+                cause);
     }
 
     /** A 2xx response whose body is not what the API documents. Not retried: the same bytes would come back. */
     public static LangChain4jException malformed(String what, String requestId, Throwable cause) {
-        return new LangChain4jException("Malformed response from the Qwen API (" + what + ", request id: "
-                + (requestId == null ? "none" : requestId) + ")", cause);
+        return new LangChain4jException(
+                "Malformed response from the Qwen API (" + what + ", request id: "
+                        + (requestId == null ? "none" : requestId) + ")",
+                cause);
     }
 
-    private RuntimeException map(int status, String code, String type, String message, String requestId,
-                                 Duration retryAfter, boolean inStream) {
+    private RuntimeException map(
+            int status,
+            String code,
+            String type,
+            String message,
+            String requestId,
+            Duration retryAfter,
+            boolean inStream) {
         String safeMessage = message == null ? null : redactor.scrub(message);
         ErrorKind kind = ErrorKind.of(status, code, type, safeMessage);
         int effectiveStatus = inStream ? kind.typicalStatus : status;
@@ -117,19 +130,25 @@ public final class ErrorMapper {
         QwenApiError cause = new QwenApiError(effectiveStatus, code, safeMessage, requestId, retryAfter, description);
         return switch (kind) {
             case CONTENT_FILTERED -> new ContentFilteredException(description, cause);
-            case AUTHENTICATION -> new AuthenticationException(description + ". Qwen API keys are bound to a region:"
-                    + " this request went to " + baseUrl + regionHint() + "; check that the key was created in that"
-                    + " region, or set the region/baseUrl that matches the key.", cause);
+            case AUTHENTICATION ->
+                new AuthenticationException(
+                        description + ". Qwen API keys are bound to a region:"
+                                + " this request went to " + baseUrl + regionHint()
+                                + "; check that the key was created in that"
+                                + " region, or set the region/baseUrl that matches the key.",
+                        cause);
             case MODEL_NOT_FOUND -> new ModelNotFoundException(description, cause);
             // Files, batches and wrong paths are 404s too: only a model code blames the model.
-            case NOT_FOUND -> new InvalidRequestException(description + ". Check the id you asked for and the base URL ("
-                    + baseUrl + ")", cause);
+            case NOT_FOUND ->
+                new InvalidRequestException(
+                        description + ". Check the id you asked for and the base URL (" + baseUrl + ")", cause);
             case TIMEOUT -> new TimeoutException(description, cause);
             case RATE_LIMITED -> new RateLimitException(description, cause);
             case SERVER_ERROR -> new InternalServerException(description, cause);
-            case INVALID_REQUEST -> status >= 400 || inStream
-                    ? new InvalidRequestException(description, cause)
-                    : new LangChain4jException(description, cause);
+            case INVALID_REQUEST ->
+                status >= 400 || inStream
+                        ? new InvalidRequestException(description, cause)
+                        : new LangChain4jException(description, cause);
         };
     }
 
@@ -148,7 +167,9 @@ public final class ErrorMapper {
             sb.append(", code '").append(code).append('\'');
         }
         sb.append(": ").append(message == null || message.isBlank() ? "(no message)" : message.strip());
-        sb.append(" (request id: ").append(requestId == null ? "none" : requestId).append(')');
+        sb.append(" (request id: ")
+                .append(requestId == null ? "none" : requestId)
+                .append(')');
         return sb.toString();
     }
 

@@ -32,22 +32,29 @@ public final class EventStreams {
      *
      * @return the request id of the call that succeeded
      */
-    public <T extends StreamChunk> String stream(String path, Object body, StreamFormat<T> format, Consumer<T> onEvent) {
+    public <T extends StreamChunk> String stream(
+            String path, Object body, StreamFormat<T> format, Consumer<T> onEvent) {
         byte[] bytes = QwenClient.toJson(body);
         boolean[] delivered = {false};
-        return client.withRetries(() -> {
-            try {
-                return client.exchange(client.postRequest(path, bytes, ACCEPT), response -> {
-                    read(response, format, event -> {
-                        delivered[0] = true;
-                        onEvent.accept(event);
-                    }, () -> false);
-                    return QwenClient.requestId(response);
-                });
-            } catch (IOException e) {
-                throw ErrorMapper.fromIo(e, "Streaming POST " + path);
-            }
-        }, failure -> !delivered[0]);
+        return client.withRetries(
+                () -> {
+                    try {
+                        return client.exchange(client.postRequest(path, bytes, ACCEPT), response -> {
+                            read(
+                                    response,
+                                    format,
+                                    event -> {
+                                        delivered[0] = true;
+                                        onEvent.accept(event);
+                                    },
+                                    () -> false);
+                            return QwenClient.requestId(response);
+                        });
+                    } catch (IOException e) {
+                        throw ErrorMapper.fromIo(e, "Streaming POST " + path);
+                    }
+                },
+                failure -> !delivered[0]);
     }
 
     /**
@@ -67,8 +74,9 @@ public final class EventStreams {
      * @throws RuntimeException the mapped error: an HTTP error, an in-stream error, a malformed event, or a stream
      *                          that stopped before its end
      */
-    <T extends StreamChunk> boolean read(Response response, StreamFormat<T> format, Consumer<T> onEvent,
-                                         BooleanSupplier cancelled) throws IOException {
+    <T extends StreamChunk> boolean read(
+            Response response, StreamFormat<T> format, Consumer<T> onEvent, BooleanSupplier cancelled)
+            throws IOException {
         String requestId = QwenClient.requestId(response);
         client.failIfUnsuccessful(response, requestId);
         client.logger().response(response.code(), response.headers(), "<stream>");

@@ -25,10 +25,20 @@ public final class FileTransfers {
      * {@code file} named {@code fileName}. The file content is not logged, only its size. Each upload creates a file,
      * so it is retried like {@link QwenClient#create}: only when it cannot have reached the server.
      */
-    public <T> QwenClient.Result<T> postMultipart(String path, Map<String, String> fields, String fileName,
-                                                  byte[] content, String contentType, Class<T> responseType) {
-        return postMultipart(path, fields, fileName, RequestBody.create(content, MediaType.get(contentType)),
-                content.length, responseType);
+    public <T> QwenClient.Result<T> postMultipart(
+            String path,
+            Map<String, String> fields,
+            String fileName,
+            byte[] content,
+            String contentType,
+            Class<T> responseType) {
+        return postMultipart(
+                path,
+                fields,
+                fileName,
+                RequestBody.create(content, MediaType.get(contentType)),
+                content.length,
+                responseType);
     }
 
     /**
@@ -37,30 +47,50 @@ public final class FileTransfers {
      *
      * @throws java.io.UncheckedIOException when the file cannot be read
      */
-    public <T> QwenClient.Result<T> postMultipart(String path, Map<String, String> fields, String fileName,
-                                                  java.nio.file.Path content, String contentType,
-                                                  Class<T> responseType) {
+    public <T> QwenClient.Result<T> postMultipart(
+            String path,
+            Map<String, String> fields,
+            String fileName,
+            java.nio.file.Path content,
+            String contentType,
+            Class<T> responseType) {
         long size;
         try {
             size = java.nio.file.Files.size(content);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("Could not read " + content, e);
         }
-        return postMultipart(path, fields, fileName, RequestBody.create(content.toFile(), MediaType.get(contentType)),
-                size, responseType);
+        return postMultipart(
+                path,
+                fields,
+                fileName,
+                RequestBody.create(content.toFile(), MediaType.get(contentType)),
+                size,
+                responseType);
     }
 
-    private <T> QwenClient.Result<T> postMultipart(String path, Map<String, String> fields, String fileName,
-                                                   RequestBody file, long size, Class<T> responseType) {
-        okhttp3.MultipartBody.Builder multipart = new okhttp3.MultipartBody.Builder().setType(okhttp3.MultipartBody.FORM);
+    private <T> QwenClient.Result<T> postMultipart(
+            String path,
+            Map<String, String> fields,
+            String fileName,
+            RequestBody file,
+            long size,
+            Class<T> responseType) {
+        okhttp3.MultipartBody.Builder multipart =
+                new okhttp3.MultipartBody.Builder().setType(okhttp3.MultipartBody.FORM);
         fields.forEach(multipart::addFormDataPart);
         multipart.addFormDataPart("file", fileName, file);
         // one body for every attempt: a file body re-reads the file each time it is written
         RequestBody body = OneShotBody.of(multipart.build());
         String summary = "multipart/form-data " + fields + ", file " + fileName + " (" + size + " bytes)";
-        return client.withRetries(() -> client.sendOnce(client.logged(client.newRequest(client.url(path, null),
-                "application/json").post(body),
-                summary.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "POST " + path, responseType),
+        return client.withRetries(
+                () -> client.sendOnce(
+                        client.logged(
+                                client.newRequest(client.url(path, null), "application/json")
+                                        .post(body),
+                                summary.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        "POST " + path,
+                        responseType),
                 RetryPolicy::cannotHaveReachedServer);
     }
 
@@ -72,26 +102,29 @@ public final class FileTransfers {
      */
     public String getLines(String path, Consumer<String> onLine) {
         boolean[] delivered = {false};
-        return client.withRetries(() -> {
-            Request request = client.logged(client.newRequest(client.url(path, null), "*/*").get(), null);
-            try {
-                return client.exchange(request, response -> {
-                    String requestId = QwenClient.requestId(response);
-                    client.failIfUnsuccessful(response, requestId);
-                    client.logger().response(response.code(), response.headers(),
-                            "<file content, one line per record>");
-                    okio.BufferedSource source = response.body().source();
-                    String line;
-                    while ((line = source.readUtf8Line()) != null) {
-                        delivered[0] = true;
-                        onLine.accept(line);
+        return client.withRetries(
+                () -> {
+                    Request request = client.logged(
+                            client.newRequest(client.url(path, null), "*/*").get(), null);
+                    try {
+                        return client.exchange(request, response -> {
+                            String requestId = QwenClient.requestId(response);
+                            client.failIfUnsuccessful(response, requestId);
+                            client.logger()
+                                    .response(
+                                            response.code(), response.headers(), "<file content, one line per record>");
+                            okio.BufferedSource source = response.body().source();
+                            String line;
+                            while ((line = source.readUtf8Line()) != null) {
+                                delivered[0] = true;
+                                onLine.accept(line);
+                            }
+                            return requestId;
+                        });
+                    } catch (IOException e) {
+                        throw ErrorMapper.fromIo(e, "GET " + path);
                     }
-                    return requestId;
-                });
-            } catch (IOException e) {
-                throw ErrorMapper.fromIo(e, "GET " + path);
-            }
-        }, failure -> !delivered[0]);
+                },
+                failure -> !delivered[0]);
     }
-
 }

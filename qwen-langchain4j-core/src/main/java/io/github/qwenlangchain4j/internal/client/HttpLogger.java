@@ -29,14 +29,21 @@ final class HttpLogger {
 
     void request(Request request, byte[] body) {
         if (logRequests && log.isInfoEnabled()) {
-            log.info("Request:\n- method: {}\n- url: {}\n- headers: {}\n- body: {}", request.method(), request.url(),
-                    headers(request.headers()), redactor.scrub(new String(body, java.nio.charset.StandardCharsets.UTF_8)));
+            log.info(
+                    "Request:\n- method: {}\n- url: {}\n- headers: {}\n- body: {}",
+                    request.method(),
+                    request.url(),
+                    headers(request.headers()),
+                    redactor.scrub(new String(body, java.nio.charset.StandardCharsets.UTF_8)));
         }
     }
 
     void response(int status, Headers headers, String body) {
         if (logsResponses()) {
-            log.info("Response:\n- status code: {}\n- headers: {}\n- body: {}", status, headers(headers),
+            log.info(
+                    "Response:\n- status code: {}\n- headers: {}\n- body: {}",
+                    status,
+                    headers(headers),
                     redactor.scrub(body));
         }
     }
@@ -54,7 +61,11 @@ final class HttpLogger {
                 sb.append(", ");
             }
             String name = headers.name(i);
-            sb.append('[').append(name).append(": ").append(redactor.header(name, headers.value(i))).append(']');
+            sb.append('[')
+                    .append(name)
+                    .append(": ")
+                    .append(redactor.header(name, headers.value(i)))
+                    .append(']');
         }
         return sb.toString();
     }

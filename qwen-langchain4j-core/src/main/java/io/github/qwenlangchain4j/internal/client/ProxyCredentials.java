@@ -39,8 +39,8 @@ final class ProxyCredentials implements Authenticator {
             return;
         }
         if (username == null || username.isBlank()) {
-            throw new IllegalArgumentException("proxyAuthentication needs a username; it was "
-                    + (username == null ? "null" : "blank"));
+            throw new IllegalArgumentException(
+                    "proxyAuthentication needs a username; it was " + (username == null ? "null" : "blank"));
         }
         if (password == null) {
             throw new IllegalArgumentException("proxyAuthentication needs a password (it may be empty); it was null");
@@ -62,7 +62,10 @@ final class ProxyCredentials implements Authenticator {
         if (response.request().header("Proxy-Authorization") != null) {
             return null; // these credentials were refused already: sending them again would loop
         }
-        return response.request().newBuilder().header("Proxy-Authorization", credential).build();
+        return response.request()
+                .newBuilder()
+                .header("Proxy-Authorization", credential)
+                .build();
     }
 
     @Override

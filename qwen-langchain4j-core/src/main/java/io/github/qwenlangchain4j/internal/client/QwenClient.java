@@ -27,10 +27,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class QwenClient {
 
-
     private static final MediaType JSON_MEDIA_TYPE = MediaType.get("application/json");
 
-    private static final java.util.Set<String> WARNED_PLAIN_HTTP_HOSTS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final java.util.Set<String> WARNED_PLAIN_HTTP_HOSTS =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final OkHttpClient http;
     private final Duration timeout;
@@ -40,10 +40,12 @@ public final class QwenClient {
     private final String baseUrlText;
     /** The headers every request carries (auth, user agent, custom headers), built once. */
     private final okhttp3.Headers commonHeaders;
+
     private final boolean acceptIsCustom;
     private static final int MAX_RESOLVED_PATHS = 32;
     /** Paths resolved against the base URL once: parsing a URL per call was a visible part of a sync call. */
     private final Map<String, HttpUrl> resolvedPaths = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final RetryPolicy retryPolicy;
     private final ErrorMapper errors;
     private final HttpLogger logger;
@@ -54,8 +56,9 @@ public final class QwenClient {
         JsonWarmUp.startInBackground(); // first, so that it overlaps with building OkHttp's client below
         String apiKey = builder.apiKey;
         if (apiKey == null || apiKey.isBlank()) {
-            throw new IllegalArgumentException("apiKey is required: pass your Model Studio API key, usually read from"
-                    + " the DASHSCOPE_API_KEY environment variable, e.g. .apiKey(System.getenv(\"DASHSCOPE_API_KEY\"))");
+            throw new IllegalArgumentException(
+                    "apiKey is required: pass your Model Studio API key, usually read from"
+                            + " the DASHSCOPE_API_KEY environment variable, e.g. .apiKey(System.getenv(\"DASHSCOPE_API_KEY\"))");
         }
         this.baseUrlText = stripTrailingSlash(Objects.requireNonNull(builder.baseUrl, "baseUrl"));
         this.baseUrl = HttpUrl.parse(baseUrlText + "/");
@@ -74,11 +77,18 @@ public final class QwenClient {
                 .connectTimeout(connectTimeout)
                 .readTimeout(timeout)
                 .writeTimeout(timeout);
-        ProxyCredentials.apply(http, builder.httpClient == null ? SharedHttp.CLIENT : builder.httpClient,
-                builder.proxy, builder.proxyUsername, builder.proxyPassword);
+        ProxyCredentials.apply(
+                http,
+                builder.httpClient == null ? SharedHttp.CLIENT : builder.httpClient,
+                builder.proxy,
+                builder.proxyUsername,
+                builder.proxyPassword);
         this.http = http.build();
-        this.gate = CallGate.of(builder.maxConcurrentCalls, baseUrl.scheme() + "://" + baseUrl.host() + ":"
-                + baseUrl.port(), this.http.proxy(), builder.httpClient);
+        this.gate = CallGate.of(
+                builder.maxConcurrentCalls,
+                baseUrl.scheme() + "://" + baseUrl.host() + ":" + baseUrl.port(),
+                this.http.proxy(),
+                builder.httpClient);
         okhttp3.Headers.Builder headers = new okhttp3.Headers.Builder()
                 .add("Authorization", "Bearer " + apiKey.strip())
                 .add("User-Agent", UserAgent.VALUE);
@@ -107,9 +117,11 @@ public final class QwenClient {
         if (url.isHttps() || isLoopback(url.host()) || !WARNED_PLAIN_HTTP_HOSTS.add(url.host())) {
             return;
         }
-        LoggerFactory.getLogger(QwenClient.class).warn("The Qwen base URL {} uses plain http:// to a host that is not"
-                + " loopback: the API key is sent unencrypted. Use https://.", url.scheme() + "://" + url.host() + ":"
-                + url.port());
+        LoggerFactory.getLogger(QwenClient.class)
+                .warn(
+                        "The Qwen base URL {} uses plain http:// to a host that is not"
+                                + " loopback: the API key is sent unencrypted. Use https://.",
+                        url.scheme() + "://" + url.host() + ":" + url.port());
     }
 
     private static boolean isLoopback(String host) {
@@ -149,8 +161,12 @@ public final class QwenClient {
     public <T> Result<T> create(String path, Object body, Class<T> responseType) {
         byte[] bytes = serialize(body);
         RequestBody oneShot = OneShotBody.of(RequestBody.create(bytes, JSON_MEDIA_TYPE));
-        return withRetries(() -> sendOnce(logged(newRequest(url(path, null), "application/json").post(oneShot), bytes),
-                "POST " + path, responseType), RetryPolicy::cannotHaveReachedServer);
+        return withRetries(
+                () -> sendOnce(
+                        logged(newRequest(url(path, null), "application/json").post(oneShot), bytes),
+                        "POST " + path,
+                        responseType),
+                RetryPolicy::cannotHaveReachedServer);
     }
 
     /**
@@ -163,14 +179,16 @@ public final class QwenClient {
 
     /** GETs {@code path} with {@code query} parameters (null values are left out) and parses the JSON response. */
     public <T> Result<T> get(String path, Map<String, String> query, Class<T> responseType) {
-        return withRetries(() -> sendOnce(logged(newRequest(url(path, query), "application/json").get(), null),
-                "GET " + path, responseType));
+        return withRetries(() -> sendOnce(
+                logged(newRequest(url(path, query), "application/json").get(), null), "GET " + path, responseType));
     }
 
     /** DELETEs {@code path} and parses the JSON response, retrying per the retry policy. */
     public <T> Result<T> delete(String path, Class<T> responseType) {
-        return withRetries(() -> sendOnce(logged(newRequest(url(path, null), "application/json").delete(), null),
-                "DELETE " + path, responseType));
+        return withRetries(() -> sendOnce(
+                logged(newRequest(url(path, null), "application/json").delete(), null),
+                "DELETE " + path,
+                responseType));
     }
 
     /** For bodies read as streams: an error status is read, logged and mapped before anything is streamed. */
@@ -198,7 +216,8 @@ public final class QwenClient {
         // parsed from the bytes: decoding to a String first would only be needed for the log
         byte[] bytes = response.body().bytes();
         if (logger.logsResponses()) {
-            logger.response(response.code(), response.headers(), new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+            logger.response(
+                    response.code(), response.headers(), new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
         }
         T parsed;
         try {
@@ -213,9 +232,10 @@ public final class QwenClient {
     }
 
     /** Maps an in-stream {@code {"error": {...}}} like the HTTP error it stands for. */
-    public RuntimeException streamError(io.github.qwenlangchain4j.internal.api.ErrorBody.Error error, String requestId) {
-        return errors.fromStreamError(error.code(), error.type(), error.message(),
-                requestId != null ? requestId : error.ownRequestId());
+    public RuntimeException streamError(
+            io.github.qwenlangchain4j.internal.api.ErrorBody.Error error, String requestId) {
+        return errors.fromStreamError(
+                error.code(), error.type(), error.message(), requestId != null ? requestId : error.ownRequestId());
     }
 
     /** A logged JSON POST of {@code body}, accepting {@code accept}. */
@@ -417,14 +437,16 @@ public final class QwenClient {
 
         /** The endpoint from a model builder's settings: {@code baseUrl} wins, then {@code region}, then Singapore. */
         public Builder endpoint(String baseUrl, io.github.qwenlangchain4j.QwenRegion region) {
-            this.baseUrl = baseUrl != null ? baseUrl
+            this.baseUrl = baseUrl != null
+                    ? baseUrl
                     : (region != null ? region : io.github.qwenlangchain4j.QwenRegion.SINGAPORE).baseUrl();
             return this;
         }
 
         /** Retries with the default backoff; null means the default count. */
         public Builder maxRetries(Integer maxRetries) {
-            this.retryPolicy = RetryPolicy.withMaxRetries(maxRetries == null ? RetryPolicy.DEFAULT_MAX_RETRIES : maxRetries);
+            this.retryPolicy =
+                    RetryPolicy.withMaxRetries(maxRetries == null ? RetryPolicy.DEFAULT_MAX_RETRIES : maxRetries);
             return this;
         }
 

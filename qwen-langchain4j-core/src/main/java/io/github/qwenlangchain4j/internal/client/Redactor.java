@@ -20,8 +20,10 @@ final class Redactor {
 
     /** How a header value is shown in logs: credentials never, everything else scrubbed of the key. */
     String header(String name, String value) {
-        if ("Authorization".equalsIgnoreCase(name) || "Proxy-Authorization".equalsIgnoreCase(name)
-                || "X-DashScope-ApiKey".equalsIgnoreCase(name) || "api-key".equalsIgnoreCase(name)) {
+        if ("Authorization".equalsIgnoreCase(name)
+                || "Proxy-Authorization".equalsIgnoreCase(name)
+                || "X-DashScope-ApiKey".equalsIgnoreCase(name)
+                || "api-key".equalsIgnoreCase(name)) {
             int space = value.indexOf(' ');
             return space > 0 ? value.substring(0, space + 1) + MASK : MASK;
         }

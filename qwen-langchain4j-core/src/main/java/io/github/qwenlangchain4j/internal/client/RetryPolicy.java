@@ -48,7 +48,8 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDel
 
     /** Whether a failure of attempt number {@code attempt} (1-based) may be retried. */
     public boolean shouldRetry(RuntimeException failure, int attempt) {
-        return attempt <= maxRetries && failure instanceof RetriableException
+        return attempt <= maxRetries
+                && failure instanceof RetriableException
                 && !(failure instanceof QwenCallLimitException); // its wait already took the whole timeout
     }
 
@@ -79,11 +80,13 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDel
             return true;
         }
         for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException || cause instanceof UnknownHostException
+            if (cause instanceof ConnectException
+                    || cause instanceof UnknownHostException
                     || cause instanceof NoRouteToHostException) {
                 return true;
             }
-            if (cause instanceof SocketTimeoutException && cause.getMessage() != null
+            if (cause instanceof SocketTimeoutException
+                    && cause.getMessage() != null
                     && cause.getMessage().toLowerCase(Locale.ROOT).startsWith("connect timed out")) {
                 return true;
             }

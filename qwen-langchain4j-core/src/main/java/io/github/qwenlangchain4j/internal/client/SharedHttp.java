@@ -67,6 +67,9 @@ final class SharedHttp {
         if (retryAfter == null) {
             return response;
         }
-        return response.newBuilder().removeHeader("Retry-After").header(RETRY_AFTER, retryAfter).build();
+        return response.newBuilder()
+                .removeHeader("Retry-After")
+                .header(RETRY_AFTER, retryAfter)
+                .build();
     }
 }

@@ -32,7 +32,11 @@ public final class SseCall<T extends StreamChunk> {
     private volatile boolean delivered;
     private volatile Call currentCall;
 
-    SseCall(QwenClient client, EventStreams streams, Request request, StreamFormat<T> format,
+    SseCall(
+            QwenClient client,
+            EventStreams streams,
+            Request request,
+            StreamFormat<T> format,
             StreamListener<T> listener) {
         this.client = client;
         this.streams = streams;

@@ -56,8 +56,8 @@ public final class SseReader {
             if (newline < 0 && lineLength == 0) {
                 return hasData ? data : null; // end of the body
             }
-            long contentLength = lineLength > 0 && source.getBuffer().getByte(lineLength - 1) == '\r'
-                    ? lineLength - 1 : lineLength;
+            long contentLength =
+                    lineLength > 0 && source.getBuffer().getByte(lineLength - 1) == '\r' ? lineLength - 1 : lineLength;
             if (contentLength == 0) {
                 source.skip(newline >= 0 ? lineLength + 1 : lineLength);
                 if (hasData) {

@@ -27,13 +27,14 @@ public final class StreamFormat<T extends StreamChunk> {
      * malformed (two values in one {@code data:} field, or a value followed by garbage).
      */
     final ObjectReader reader;
+
     final Predicate<T> isLast;
     /** The end, as named in the error when a stream stops before it. */
     final String end;
 
     private StreamFormat(Class<T> type, Predicate<T> isLast, String end) {
-        this.reader = Json.reader(Objects.requireNonNull(type, "type"))
-                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.reader =
+                Json.reader(Objects.requireNonNull(type, "type")).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.isLast = Objects.requireNonNull(isLast, "isLast");
         this.end = end;
     }
@@ -43,8 +44,8 @@ public final class StreamFormat<T extends StreamChunk> {
      *
      * @param lastEvent the last event's name, for the error when a stream stops before it
      */
-    public static <T extends StreamChunk> StreamFormat<T> endingWith(Class<T> type, Predicate<T> isLast,
-                                                                     String lastEvent) {
+    public static <T extends StreamChunk> StreamFormat<T> endingWith(
+            Class<T> type, Predicate<T> isLast, String lastEvent) {
         return new StreamFormat<>(type, isLast, lastEvent);
     }
 }

@@ -43,8 +43,8 @@ final class StreamThreads {
             }
         }
         AtomicLong count = new AtomicLong();
-        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                runnable -> {
+        return new ThreadPoolExecutor(
+                0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
                     Thread thread = new Thread(runnable, NAME + " " + count.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
@@ -60,10 +60,12 @@ final class StreamThreads {
             MethodHandles.Lookup lookup = MethodHandles.publicLookup();
             Class<?> builderClass = Class.forName("java.lang.Thread$Builder");
             Class<?> ofVirtualClass = Class.forName("java.lang.Thread$Builder$OfVirtual");
-            MethodHandle ofVirtual = lookup.findStatic(Thread.class, "ofVirtual", MethodType.methodType(ofVirtualClass));
-            MethodHandle name = lookup.findVirtual(builderClass, "name",
-                    MethodType.methodType(builderClass, String.class, long.class));
-            MethodHandle factory = lookup.findVirtual(builderClass, "factory", MethodType.methodType(ThreadFactory.class));
+            MethodHandle ofVirtual =
+                    lookup.findStatic(Thread.class, "ofVirtual", MethodType.methodType(ofVirtualClass));
+            MethodHandle name = lookup.findVirtual(
+                    builderClass, "name", MethodType.methodType(builderClass, String.class, long.class));
+            MethodHandle factory =
+                    lookup.findVirtual(builderClass, "factory", MethodType.methodType(ThreadFactory.class));
             Object builder = name.invoke(ofVirtual.invoke(), NAME + " ", 1L);
             return (ThreadFactory) factory.invoke(builder);
         } catch (Throwable unavailable) {

@@ -29,25 +29,30 @@ public final class JsonWarmUp {
 
     /** What the warm-up reads: a completion in Qwen's field order, and a text chunk. */
     private static final byte[] COMPLETION = ("{\"choices\":[{\"message\":{\"role\":\"assistant\","
-            + "\"content\":\"Hi\"},\"finish_reason\":\"stop\",\"index\":0}],\"object\":\"chat.completion\","
-            + "\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":1,\"total_tokens\":2,"
-            + "\"prompt_tokens_details\":{\"cached_tokens\":0}},\"created\":1,\"model\":\"qwen-plus\","
-            + "\"id\":\"chatcmpl-1\"}").getBytes(StandardCharsets.UTF_8);
+                    + "\"content\":\"Hi\"},\"finish_reason\":\"stop\",\"index\":0}],\"object\":\"chat.completion\","
+                    + "\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":1,\"total_tokens\":2,"
+                    + "\"prompt_tokens_details\":{\"cached_tokens\":0}},\"created\":1,\"model\":\"qwen-plus\","
+                    + "\"id\":\"chatcmpl-1\"}")
+            .getBytes(StandardCharsets.UTF_8);
+
     private static final byte[] CHUNK = ("{\"choices\":[{\"delta\":{\"content\":\"Hi\"},\"index\":0}],"
-            + "\"id\":\"chatcmpl-1\"}").getBytes(StandardCharsets.UTF_8);
+                    + "\"id\":\"chatcmpl-1\"}")
+            .getBytes(StandardCharsets.UTF_8);
 
     private JsonWarmUp() {}
 
     /** Starts the warm-up thread, unless it was started before in this JVM. */
     public static void startInBackground() {
         if (STARTED.compareAndSet(false, true)) {
-            Thread thread = new Thread(() -> {
-                try {
-                    run();
-                } catch (IOException | RuntimeException e) {
-                    // only a head start: a call builds whatever is missing itself, and reports its own failures
-                }
-            }, "qwen-json-warm-up");
+            Thread thread = new Thread(
+                    () -> {
+                        try {
+                            run();
+                        } catch (IOException | RuntimeException e) {
+                            // only a head start: a call builds whatever is missing itself, and reports its own failures
+                        }
+                    },
+                    "qwen-json-warm-up");
             thread.setDaemon(true);
             thread.start();
         }
@@ -59,8 +64,31 @@ public final class JsonWarmUp {
         ObjectReader reader = Json.reader(ChatCompletionResponse.class);
         reader.readValue(COMPLETION);
         reader.readValue(CHUNK);
-        Json.MAPPER.writeValueAsBytes(new ChatCompletionRequest("qwen-plus", List.of(Message.user("Hi", null)), null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null));
+        Json.MAPPER.writeValueAsBytes(new ChatCompletionRequest(
+                "qwen-plus",
+                List.of(Message.user("Hi", null)),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
     }
 }

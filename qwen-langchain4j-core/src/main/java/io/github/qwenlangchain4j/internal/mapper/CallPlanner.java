@@ -39,7 +39,9 @@ public final class CallPlanner {
     private record Learned(Thinking thinking, boolean streamOnly, boolean streamsWhileThinking) {
 
         static Learned fromName(String model) {
-            return new Learned(QwenModels.thinkingOf(model), QwenModels.isStreamOnly(model),
+            return new Learned(
+                    QwenModels.thinkingOf(model),
+                    QwenModels.isStreamOnly(model),
                     QwenModels.streamsWhileThinking(model));
         }
     }
@@ -73,8 +75,11 @@ public final class CallPlanner {
             // An explicit enableThinking(true) streams on every model; a model that thinks by default only where it
             // must (commercial models answer while thinking without streaming, open-weight ones do not).
             // Audio output is only served streamed ("'audio' output only support with stream=true").
-            case SYNC -> Boolean.TRUE.equals(choice) || facts.streamOnly() || (thinking && facts.streamsWhileThinking())
-                    || parameters.audioOutput() != null;
+            case SYNC ->
+                Boolean.TRUE.equals(choice)
+                        || facts.streamOnly()
+                        || (thinking && facts.streamsWhileThinking())
+                        || parameters.audioOutput() != null;
         };
         return new CallPlan(model, thinking, enableThinking, needsJsonMode(parameters) && !thinking, stream);
     }
@@ -103,8 +108,11 @@ public final class CallPlanner {
         } else if (QwenModels.isRefusedWhileThinking(qwenMessage) && !plan.thinking()) {
             // The model thought although the plan did not expect it. If we had switched thinking off, the switch
             // does not work on this model: it always thinks.
-            after = Boolean.FALSE.equals(plan.enableThinking()) ? alwaysThinks()
-                    : new Learned(atLeast(before.thinking(), Thinking.ON_BY_DEFAULT), before.streamOnly(),
+            after = Boolean.FALSE.equals(plan.enableThinking())
+                    ? alwaysThinks()
+                    : new Learned(
+                            atLeast(before.thinking(), Thinking.ON_BY_DEFAULT),
+                            before.streamOnly(),
                             before.streamsWhileThinking());
         }
         if (after.equals(before)) {
@@ -141,11 +149,13 @@ public final class CallPlanner {
     }
 
     private static boolean needsJsonMode(QwenChatRequestParameters parameters) {
-        return parameters.responseFormat() != null && parameters.responseFormat().type() == ResponseFormatType.JSON;
+        return parameters.responseFormat() != null
+                && parameters.responseFormat().type() == ResponseFormatType.JSON;
     }
 
     private static boolean forcesTool(QwenChatRequestParameters parameters) {
-        return parameters.toolChoice() == ToolChoice.REQUIRED && parameters.toolSpecifications() != null
+        return parameters.toolChoice() == ToolChoice.REQUIRED
+                && parameters.toolSpecifications() != null
                 && parameters.toolSpecifications().size() == 1;
     }
 

@@ -56,8 +56,8 @@ public final class ChatRequestMapper {
      *
      * @param sendThinking whether earlier assistant thinking is sent back as {@code reasoning_content}
      */
-    public static ChatCompletionRequest toRequest(List<ChatMessage> messages, QwenChatRequestParameters parameters,
-                                                  CallPlan plan, boolean sendThinking) {
+    public static ChatCompletionRequest toRequest(
+            List<ChatMessage> messages, QwenChatRequestParameters parameters, CallPlan plan, boolean sendThinking) {
         if (messages == null || messages.isEmpty()) {
             throw new IllegalArgumentException("messages must not be empty: a chat request needs at least one message");
         }
@@ -100,12 +100,19 @@ public final class ChatRequestMapper {
                 unlessCustom(custom, "enable_code_interpreter", parameters.enableCodeInterpreter()),
                 unlessCustom(custom, "parallel_tool_calls", parameters.parallelToolCalls()),
                 unlessCustom(custom, "modalities", parameters.audioOutput() == null ? null : TEXT_AND_AUDIO),
-                unlessCustom(custom, "audio", parameters.audioOutput() == null ? null
-                        : new ChatCompletionRequest.AudioOutput(parameters.audioOutput().voice(),
-                                parameters.audioOutput().format())),
+                unlessCustom(
+                        custom,
+                        "audio",
+                        parameters.audioOutput() == null
+                                ? null
+                                : new ChatCompletionRequest.AudioOutput(
+                                        parameters.audioOutput().voice(),
+                                        parameters.audioOutput().format())),
                 unlessCustom(custom, "tools", tools),
                 unlessCustom(custom, "tool_choice", toolChoice),
-                unlessCustom(custom, "response_format",
+                unlessCustom(
+                        custom,
+                        "response_format",
                         plan.jsonMode() ? io.github.qwenlangchain4j.internal.api.ResponseFormat.JSON_OBJECT : null),
                 unlessCustom(custom, "stream", plan.stream() ? Boolean.TRUE : null),
                 unlessCustom(custom, "stream_options", plan.stream() ? StreamOptions.INCLUDE_USAGE : null),
@@ -118,8 +125,8 @@ public final class ChatRequestMapper {
      *
      * @param sendThinking whether earlier assistant thinking is sent back as {@code reasoning_content}
      */
-    public static ChatCompletionRequest toBody(List<ChatMessage> messages, QwenChatRequestParameters parameters,
-                                               CallPlan plan, boolean sendThinking) {
+    public static ChatCompletionRequest toBody(
+            List<ChatMessage> messages, QwenChatRequestParameters parameters, CallPlan plan, boolean sendThinking) {
         return toRequest(messages, parameters, plan, sendThinking);
     }
 
@@ -143,8 +150,8 @@ public final class ChatRequestMapper {
         }
     }
 
-    private static List<Message> toMessages(List<ChatMessage> messages, boolean sendThinking, String systemNote,
-                                            QwenChatRequestParameters parameters) {
+    private static List<Message> toMessages(
+            List<ChatMessage> messages, boolean sendThinking, String systemNote, QwenChatRequestParameters parameters) {
         // Qwen only accepts instructions in a first system message: merge every system message, in order, into one;
         // except Qwen-Long's document references ("fileid://<id>[,<id>...]"), which Qwen reads only as system
         // messages of their own, kept where they are (Model Studio, Qwen-Long: a second system message per document).
@@ -152,8 +159,8 @@ public final class ChatRequestMapper {
         List<Message> others = new ArrayList<>(messages.size() + 1);
         ChatMessage last = messages.get(messages.size() - 1);
         boolean cacheLast = Boolean.TRUE.equals(parameters.cacheConversation());
-        boolean cacheSystem = Boolean.TRUE.equals(parameters.cacheSystemMessages())
-                || (cacheLast && last instanceof SystemMessage);
+        boolean cacheSystem =
+                Boolean.TRUE.equals(parameters.cacheSystemMessages()) || (cacheLast && last instanceof SystemMessage);
         int markers = 0;
         for (int i = 0; i < messages.size(); i++) {
             ChatMessage message = messages.get(i);
@@ -315,8 +322,8 @@ public final class ChatRequestMapper {
         }
         List<Tool> tools = new ArrayList<>(specifications.size());
         for (ToolSpecification specification : specifications) {
-            tools.add(Tool.function(toolName(specification), specification.description(),
-                    toolParameters(specification)));
+            tools.add(
+                    Tool.function(toolName(specification), specification.description(), toolParameters(specification)));
         }
         return tools;
     }
@@ -370,8 +377,12 @@ public final class ChatRequestMapper {
         if (options == null) {
             return null;
         }
-        return new SearchOptions(options.forcedSearch(), options.searchStrategy(), options.enableSearchExtension(),
-                options.freshness(), options.assignedSiteList());
+        return new SearchOptions(
+                options.forcedSearch(),
+                options.searchStrategy(),
+                options.enableSearchExtension(),
+                options.freshness(),
+                options.assignedSiteList());
     }
 
     public static boolean mentionsJson(List<ChatMessage> messages) {

@@ -25,7 +25,9 @@ public final class ChatResponseMapper {
      * @throws IllegalStateException when the response has no choice or no message (the caller maps it as malformed)
      */
     public static ChatResponse toChatResponse(ChatCompletionResponse response, String headerRequestId) {
-        if (response.choices() == null || response.choices().isEmpty() || response.choices().get(0) == null
+        if (response.choices() == null
+                || response.choices().isEmpty()
+                || response.choices().get(0) == null
                 || response.choices().get(0).message() == null) {
             throw new IllegalStateException("the response has no choices[0].message");
         }
@@ -36,8 +38,13 @@ public final class ChatResponseMapper {
         AiMessage aiMessage = aiMessage(text, message.reasoningContent(), toolRequests);
         return ChatResponse.builder()
                 .aiMessage(aiMessage)
-                .metadata(metadata(response.id(), response.model(), response.created(), headerRequestId,
-                        toTokenUsage(response.usage()), finishReason(choice.finishReason(), !toolRequests.isEmpty())))
+                .metadata(metadata(
+                        response.id(),
+                        response.model(),
+                        response.created(),
+                        headerRequestId,
+                        toTokenUsage(response.usage()),
+                        finishReason(choice.finishReason(), !toolRequests.isEmpty())))
                 .build();
     }
 
@@ -54,14 +61,25 @@ public final class ChatResponseMapper {
         return builder.build();
     }
 
-    public static QwenChatResponseMetadata metadata(String id, String model, Long created, String headerRequestId,
-                                                    QwenTokenUsage usage, FinishReason finishReason) {
+    public static QwenChatResponseMetadata metadata(
+            String id,
+            String model,
+            Long created,
+            String headerRequestId,
+            QwenTokenUsage usage,
+            FinishReason finishReason) {
         return metadata(id, model, created, headerRequestId, usage, finishReason, null);
     }
 
     /** The metadata of an answer, with a Qwen-Omni model's spoken answer (or null). */
-    public static QwenChatResponseMetadata metadata(String id, String model, Long created, String headerRequestId,
-                                                    QwenTokenUsage usage, FinishReason finishReason, QwenAudio audio) {
+    public static QwenChatResponseMetadata metadata(
+            String id,
+            String model,
+            Long created,
+            String headerRequestId,
+            QwenTokenUsage usage,
+            FinishReason finishReason,
+            QwenAudio audio) {
         return QwenChatResponseMetadata.builder()
                 .audio(audio)
                 .id(id)
@@ -85,13 +103,17 @@ public final class ChatResponseMapper {
         if (usage == null) {
             return null;
         }
-        Integer cached = usage.promptTokensDetails() == null ? null : usage.promptTokensDetails().cachedTokens();
-        Integer reasoning =
-                usage.completionTokensDetails() == null ? null : usage.completionTokensDetails().reasoningTokens();
-        Integer creation =
-                usage.promptTokensDetails() == null ? null : usage.promptTokensDetails().cacheCreationInputTokens();
-        return new QwenTokenUsage(usage.promptTokens(), usage.completionTokens(), usage.totalTokens(), cached, reasoning,
-                creation);
+        Integer cached = usage.promptTokensDetails() == null
+                ? null
+                : usage.promptTokensDetails().cachedTokens();
+        Integer reasoning = usage.completionTokensDetails() == null
+                ? null
+                : usage.completionTokensDetails().reasoningTokens();
+        Integer creation = usage.promptTokensDetails() == null
+                ? null
+                : usage.promptTokensDetails().cacheCreationInputTokens();
+        return new QwenTokenUsage(
+                usage.promptTokens(), usage.completionTokens(), usage.totalTokens(), cached, reasoning, creation);
     }
 
     public static FinishReason finishReason(String finishReason, boolean hasToolCalls) {

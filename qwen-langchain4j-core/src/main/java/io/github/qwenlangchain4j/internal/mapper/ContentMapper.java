@@ -39,8 +39,8 @@ public final class ContentMapper {
             if (!(content instanceof TextContent part)) {
                 throw new UnsupportedFeatureException("The result of tool '" + result.toolName() + "' contains "
                         + content.type() + " content, but Qwen takes tool results as text only (role \"tool\"). Return"
-                        + " text from the tool (e.g. a URL or a description), or send the " + content.type()
-                        .name().toLowerCase(Locale.ROOT) + " in a UserMessage after the tool result.");
+                        + " text from the tool (e.g. a URL or a description), or send the "
+                        + content.type().name().toLowerCase(Locale.ROOT) + " in a UserMessage after the tool result.");
             }
             if (text.length() > 0) {
                 text.append('\n');

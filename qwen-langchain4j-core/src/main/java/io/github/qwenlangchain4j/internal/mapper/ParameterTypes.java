@@ -20,13 +20,14 @@ public final class ParameterTypes {
      * @param models   the models that take {@code expected}, for the message
      * @throws IllegalArgumentException naming both types, when {@code given} is of another type
      */
-    public static void requireMergeable(ChatRequestParameters given, Class<? extends ChatRequestParameters> expected,
-                                        String models) {
+    public static void requireMergeable(
+            ChatRequestParameters given, Class<? extends ChatRequestParameters> expected, String models) {
         if (given == null || given.getClass() == DefaultChatRequestParameters.class || expected.isInstance(given)) {
             return;
         }
         throw new IllegalArgumentException(given.getClass().getSimpleName() + " cannot be given to " + models
-                + ", which take " + expected.getSimpleName() + ": the options only " + given.getClass().getSimpleName()
+                + ", which take " + expected.getSimpleName() + ": the options only "
+                + given.getClass().getSimpleName()
                 + " has would be lost. Build the request's parameters with " + expected.getSimpleName()
                 + ".builder() (or ChatRequestParameters.builder() for LangChain4j's common options).");
     }

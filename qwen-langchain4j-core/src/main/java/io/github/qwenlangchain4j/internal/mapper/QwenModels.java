@@ -26,15 +26,16 @@ public final class QwenModels {
      */
 
     /** Thinking-only: QwQ, QVQ, *-thinking(-2507), DeepSeek-R1, qwen3.7-max-preview, Kimi K2 thinking/code, MiniMax. */
-    private static final Pattern THINKING_ONLY = Pattern.compile(
-            "(qwq-|qvq-|deepseek-r1|minimax-|kimi-k2-thinking|kimi-k2\\.7-code|kimi/kimi-k2\\.7-code).*"
+    private static final Pattern THINKING_ONLY =
+            Pattern.compile("(qwq-|qvq-|deepseek-r1|minimax-|kimi-k2-thinking|kimi-k2\\.7-code|kimi/kimi-k2\\.7-code).*"
                     + "|.*-thinking.*|qwen3\\.[7-9]-max-preview|qwen3\\.7-max-2026-05-17");
 
     /** Open-weight Qwen3 hybrids: qwen3-32b, qwen3-30b-a3b, qwen3-235b-a22b (not the -instruct/-thinking-2507 splits). */
     private static final Pattern OPEN_QWEN3_HYBRID = Pattern.compile("qwen3-\\d+(\\.\\d+)?b(-a\\d+(\\.\\d+)?b)?");
 
     /** Open-weight names carry their size: qwen3-32b, qwen3-30b-a3b, qwen3.5-397b-a17b, qwen3.6-35b-a3b. */
-    private static final Pattern OPEN_WEIGHT = Pattern.compile("qwen[\\d.]*-(.*-)?\\d+(\\.\\d+)?b(-a\\d+(\\.\\d+)?b)?(-.*)?");
+    private static final Pattern OPEN_WEIGHT =
+            Pattern.compile("qwen[\\d.]*-(.*-)?\\d+(\\.\\d+)?b(-a\\d+(\\.\\d+)?b)?(-.*)?");
 
     /**
      * Hybrids that think unless told not to: Qwen3.5 and later, commercial and open-weight (qwen3.5-plus,
@@ -68,7 +69,8 @@ public final class QwenModels {
      * Whether the model is known not to take explicit cache markers ({@code cache_control}); unknown names are not.
      */
     public static boolean refusesCacheMarkers(String modelName) {
-        return modelName != null && NO_EXPLICIT_CACHE.matcher(modelName.toLowerCase(Locale.ROOT)).matches();
+        return modelName != null
+                && NO_EXPLICIT_CACHE.matcher(modelName.toLowerCase(Locale.ROOT)).matches();
     }
 
     /**
@@ -80,7 +82,9 @@ public final class QwenModels {
             return false;
         }
         String name = modelName.toLowerCase(Locale.ROOT);
-        return !name.contains("omni") && !name.contains("livetranslate") && TEXT_ONLY.matcher(name).matches();
+        return !name.contains("omni")
+                && !name.contains("livetranslate")
+                && TEXT_ONLY.matcher(name).matches();
     }
 
     /** The model's thinking behaviour as its name tells it; unknown names are taken as {@link Thinking#OFF_BY_DEFAULT}. */
@@ -95,7 +99,8 @@ public final class QwenModels {
         if (name.contains("-instruct")) {
             return Thinking.OFF_BY_DEFAULT;
         }
-        if (OPEN_QWEN3_HYBRID.matcher(name).matches() || THINKS_BY_DEFAULT.matcher(name).matches()) {
+        if (OPEN_QWEN3_HYBRID.matcher(name).matches()
+                || THINKS_BY_DEFAULT.matcher(name).matches()) {
             return Thinking.ON_BY_DEFAULT;
         }
         return Thinking.OFF_BY_DEFAULT;
@@ -137,7 +142,8 @@ public final class QwenModels {
             return false;
         }
         String message = qwenErrorMessage.toLowerCase(Locale.ROOT);
-        return message.contains("only support stream") || message.contains("only supports stream")
+        return message.contains("only support stream")
+                || message.contains("only supports stream")
                 || message.contains("does not support http call");
     }
 
@@ -152,8 +158,10 @@ public final class QwenModels {
             return false;
         }
         String message = qwenErrorMessage.toLowerCase(Locale.ROOT);
-        return message.contains("enable_thinking") && (message.contains("non-streaming")
-                || message.contains("only support stream") || message.contains("\u975e\u6d41\u5f0f"));
+        return message.contains("enable_thinking")
+                && (message.contains("non-streaming")
+                        || message.contains("only support stream")
+                        || message.contains("\u975e\u6d41\u5f0f"));
     }
 
     /**
@@ -176,6 +184,8 @@ public final class QwenModels {
      */
     public static boolean isThinkingOnlyRefusal(String qwenErrorMessage) {
         return qwenErrorMessage != null
-                && qwenErrorMessage.toLowerCase(Locale.ROOT).contains("enable_thinking parameter is restricted to true");
+                && qwenErrorMessage
+                        .toLowerCase(Locale.ROOT)
+                        .contains("enable_thinking parameter is restricted to true");
     }
 }

@@ -34,8 +34,8 @@ public final class RerankBatches {
      * @param maxTokensPerItem the tokens of one item Qwen reads
      * @return the batches, in order, covering every document once
      */
-    public static List<Batch> plan(int queryTokens, int[] documentTokens, int maxDocuments, int maxTokens,
-                                   int maxTokensPerItem) {
+    public static List<Batch> plan(
+            int queryTokens, int[] documentTokens, int maxDocuments, int maxTokens, int maxTokensPerItem) {
         int query = Math.min(queryTokens, maxTokensPerItem);
         List<Batch> batches = new ArrayList<>();
         int from = 0;

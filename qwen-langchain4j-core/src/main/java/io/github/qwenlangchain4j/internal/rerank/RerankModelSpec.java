@@ -19,8 +19,12 @@ import java.util.Locale;
  * @param supportsInstruct       whether the model takes {@code parameters.instruct}
  * @param documentsAsObjects     whether documents are sent as {@code {"text": ...}} objects (multimodal model)
  */
-public record RerankModelSpec(int maxDocumentsPerRequest, int maxTokensPerItem, int maxTokensPerRequest,
-                              boolean supportsInstruct, boolean documentsAsObjects) {
+public record RerankModelSpec(
+        int maxDocumentsPerRequest,
+        int maxTokensPerItem,
+        int maxTokensPerRequest,
+        boolean supportsInstruct,
+        boolean documentsAsObjects) {
 
     public static final RerankModelSpec UNKNOWN = new RerankModelSpec(100, 4_000, 30_000, true, false);
 

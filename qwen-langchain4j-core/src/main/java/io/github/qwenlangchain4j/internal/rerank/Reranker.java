@@ -46,8 +46,14 @@ public final class Reranker {
     private final int maxTokensPerRequest;
     private final ToIntFunction<String> tokens;
 
-    public Reranker(QwenClient client, String model, RerankModelSpec spec, String instruct, int maxDocumentsPerRequest,
-                    int maxTokensPerRequest, ToIntFunction<String> tokens) {
+    public Reranker(
+            QwenClient client,
+            String model,
+            RerankModelSpec spec,
+            String instruct,
+            int maxDocumentsPerRequest,
+            int maxTokensPerRequest,
+            ToIntFunction<String> tokens) {
         this.client = client;
         this.model = model;
         this.spec = spec;
@@ -69,22 +75,26 @@ public final class Reranker {
         for (int i = 0; i < documentTokens.length; i++) {
             documentTokens[i] = tokens.applyAsInt(documents.get(i));
         }
-        List<RerankBatches.Batch> batches = RerankBatches.plan(tokens.applyAsInt(query), documentTokens,
-                maxDocumentsPerRequest, maxTokensPerRequest, spec.maxTokensPerItem());
+        List<RerankBatches.Batch> batches = RerankBatches.plan(
+                tokens.applyAsInt(query),
+                documentTokens,
+                maxDocumentsPerRequest,
+                maxTokensPerRequest,
+                spec.maxTokensPerItem());
         List<Scored> scored = new ArrayList<>(topN == null ? documents.size() : Math.min(topN, documents.size()));
         TokenUsage usage = null;
         for (RerankBatches.Batch batch : batches) {
             int wanted = topN == null ? batch.size() : Math.min(topN, batch.size());
-            QwenClient.Result<RerankResponse> response =
-                    client.post(PATH, request(query, documents.subList(batch.from(), batch.to()), wanted),
-                            RerankResponse.class);
+            QwenClient.Result<RerankResponse> response = client.post(
+                    PATH, request(query, documents.subList(batch.from(), batch.to()), wanted), RerankResponse.class);
             scored.addAll(scores(response, batch, wanted, topN == null));
-            Integer total = response.body().usage() == null ? null : response.body().usage().totalTokens();
+            Integer total = response.body().usage() == null
+                    ? null
+                    : response.body().usage().totalTokens();
             usage = total == null ? usage : TokenUsage.sum(usage, new TokenUsage(total, null, total));
         }
         scored.sort(BEST_FIRST);
-        return new Result(topN == null || scored.size() <= topN ? scored : List.copyOf(scored.subList(0, topN)),
-                usage);
+        return new Result(topN == null || scored.size() <= topN ? scored : List.copyOf(scored.subList(0, topN)), usage);
     }
 
     private RerankRequest request(String query, List<String> documents, int topN) {
@@ -92,18 +102,21 @@ public final class Reranker {
         for (String document : documents) {
             wire.add(spec.documentsAsObjects() ? Map.of("text", document) : document);
         }
-        return new RerankRequest(model, new RerankRequest.Input(query, wire),
-                new RerankRequest.Parameters(false, topN, instruct));
+        return new RerankRequest(
+                model, new RerankRequest.Input(query, wire), new RerankRequest.Parameters(false, topN, instruct));
     }
 
     /** The batch's results with indices of the call's list; malformed when an index or score is missing or wrong. */
-    private static List<Scored> scores(QwenClient.Result<RerankResponse> response, RerankBatches.Batch batch,
-                                       int wanted, boolean all) {
+    private static List<Scored> scores(
+            QwenClient.Result<RerankResponse> response, RerankBatches.Batch batch, int wanted, boolean all) {
         RerankResponse.Output output = response.body().output();
         List<RerankResponse.Result> results = output == null ? null : output.results();
         if (results == null || (all ? results.size() != batch.size() : results.size() > wanted)) {
-            throw ErrorMapper.malformed("expected " + (all ? "" : "at most ") + wanted + " rerank results, got "
-                    + (results == null ? "none" : results.size()), response.requestId(), null);
+            throw ErrorMapper.malformed(
+                    "expected " + (all ? "" : "at most ") + wanted + " rerank results, got "
+                            + (results == null ? "none" : results.size()),
+                    response.requestId(),
+                    null);
         }
         boolean[] seen = new boolean[batch.size()];
         List<Scored> scored = new ArrayList<>(results.size());
@@ -111,12 +124,14 @@ public final class Reranker {
             Integer index = result.index();
             Double score = result.relevanceScore();
             if (index == null || index < 0 || index >= batch.size() || seen[index]) {
-                throw ErrorMapper.malformed("rerank result index " + index + " is missing, repeated or outside 0.."
-                        + (batch.size() - 1), response.requestId(), null);
+                throw ErrorMapper.malformed(
+                        "rerank result index " + index + " is missing, repeated or outside 0.." + (batch.size() - 1),
+                        response.requestId(),
+                        null);
             }
             if (score == null || !Double.isFinite(score)) {
-                throw ErrorMapper.malformed("rerank result " + index + " has no valid relevance_score",
-                        response.requestId(), null);
+                throw ErrorMapper.malformed(
+                        "rerank result " + index + " has no valid relevance_score", response.requestId(), null);
             }
             seen[index] = true;
             scored.add(new Scored(batch.from() + index, score));

@@ -30,7 +30,8 @@ public record ResponseEvent(
         String code,
         String message,
         String param,
-        String requestId) implements StreamChunk {
+        String requestId)
+        implements StreamChunk {
 
     public static final String COMPLETED = "response.completed";
     public static final String INCOMPLETE = "response.incomplete";
@@ -49,14 +50,15 @@ public record ResponseEvent(
     @Override
     public ErrorBody.Error error() {
         if (ERROR.equals(type)) {
-            return new ErrorBody.Error(message != null ? message : "the stream reported an error", type, param, code,
-                    null, requestId);
+            return new ErrorBody.Error(
+                    message != null ? message : "the stream reported an error", type, param, code, null, requestId);
         }
         if (FAILED.equals(type)) {
             ErrorBody.Error failure = response != null ? response.error() : null;
-            return failure != null ? failure
-                    : new ErrorBody.Error("the response failed without a reason", "response.failed", null, null,
-                            null, null);
+            return failure != null
+                    ? failure
+                    : new ErrorBody.Error(
+                            "the response failed without a reason", "response.failed", null, null, null, null);
         }
         return null;
     }

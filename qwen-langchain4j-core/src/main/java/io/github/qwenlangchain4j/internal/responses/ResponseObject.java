@@ -32,9 +32,14 @@ public record ResponseObject(
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Usage(Integer inputTokens, Integer outputTokens, Integer totalTokens,
-                        InputTokensDetails inputTokensDetails, OutputTokensDetails outputTokensDetails,
-                        Map<String, Object> xTools, List<BillingDetail> xDetails) {
+    public record Usage(
+            Integer inputTokens,
+            Integer outputTokens,
+            Integer totalTokens,
+            InputTokensDetails inputTokensDetails,
+            OutputTokensDetails outputTokensDetails,
+            Map<String, Object> xTools,
+            List<BillingDetail> xDetails) {
 
         /**
          * Tokens that created a session-cache entry, summed over the billing details; Qwen names the object
@@ -46,8 +51,11 @@ public record ResponseObject(
             }
             Integer sum = null;
             for (BillingDetail detail : xDetails) {
-                InputTokensDetails details = detail == null ? null
-                        : detail.promptTokensDetails() != null ? detail.promptTokensDetails() : detail.inputTokensDetails();
+                InputTokensDetails details = detail == null
+                        ? null
+                        : detail.promptTokensDetails() != null
+                                ? detail.promptTokensDetails()
+                                : detail.inputTokensDetails();
                 if (details != null && details.cacheCreationInputTokens() != null) {
                     sum = (sum == null ? 0 : sum) + details.cacheCreationInputTokens();
                 }

@@ -42,11 +42,11 @@ public final class ResponsesRequestMapper {
      * @throws IllegalArgumentException     when there is nothing to send or a tool is invalid
      * @throws UnsupportedFeatureException  for content the Responses API cannot take
      */
-    public static ResponsesRequest toBody(List<ChatMessage> messages, QwenResponsesChatRequestParameters parameters,
-                                          boolean stream) {
+    public static ResponsesRequest toBody(
+            List<ChatMessage> messages, QwenResponsesChatRequestParameters parameters, boolean stream) {
         if (messages == null || messages.isEmpty()) {
-            throw new IllegalArgumentException("messages must not be empty: a Responses request needs at least the new"
-                    + " user turn");
+            throw new IllegalArgumentException(
+                    "messages must not be empty: a Responses request needs at least the new" + " user turn");
         }
         String formatNote = formatNote(messages, parameters.responseFormat());
         List<Map<String, Object>> input = new ArrayList<>(messages.size() + 1);
@@ -104,7 +104,9 @@ public final class ResponsesRequestMapper {
                 item.put("type", "function_call");
                 item.put("call_id", call.id());
                 item.put("name", call.name());
-                item.put("arguments", call.arguments() == null || call.arguments().isBlank() ? "{}" : call.arguments());
+                item.put(
+                        "arguments",
+                        call.arguments() == null || call.arguments().isBlank() ? "{}" : call.arguments());
                 input.add(item);
             }
         } else if (message instanceof ToolExecutionResultMessage result) {
@@ -132,7 +134,8 @@ public final class ResponsesRequestMapper {
         }
         for (Map<String, Object> item : input) {
             if ("function_call_output".equals(item.get("type")) && calls.contains(item.get("call_id"))) {
-                outputs.computeIfAbsent(item.get("call_id"), id -> new ArrayList<>()).add(item);
+                outputs.computeIfAbsent(item.get("call_id"), id -> new ArrayList<>())
+                        .add(item);
             }
         }
         if (outputs.isEmpty()) {
@@ -141,7 +144,8 @@ public final class ResponsesRequestMapper {
         java.util.Set<Object> moved = new java.util.HashSet<>(outputs.keySet());
         List<Map<String, Object>> ordered = new ArrayList<>(input.size());
         for (Map<String, Object> item : input) {
-            boolean movedOutput = "function_call_output".equals(item.get("type")) && moved.contains(item.get("call_id"));
+            boolean movedOutput =
+                    "function_call_output".equals(item.get("type")) && moved.contains(item.get("call_id"));
             if (movedOutput) {
                 continue;
             }
@@ -213,8 +217,9 @@ public final class ResponsesRequestMapper {
         if (choice == null) {
             return null;
         }
-        if (choice == ToolChoice.REQUIRED && (parameters.toolSpecifications() == null
-                || parameters.toolSpecifications().isEmpty())) {
+        if (choice == ToolChoice.REQUIRED
+                && (parameters.toolSpecifications() == null
+                        || parameters.toolSpecifications().isEmpty())) {
             throw new IllegalArgumentException("toolChoice is REQUIRED but no function tools are given");
         }
         return switch (choice) {

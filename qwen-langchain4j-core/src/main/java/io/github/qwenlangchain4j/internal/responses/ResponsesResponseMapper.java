@@ -1,13 +1,12 @@
 package io.github.qwenlangchain4j.internal.responses;
 
-import io.github.qwenlangchain4j.internal.json.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
 import io.github.qwenlangchain4j.QwenTokenUsage;
-import io.github.qwenlangchain4j.internal.client.QwenClient;
+import io.github.qwenlangchain4j.internal.json.Json;
 import io.github.qwenlangchain4j.internal.mapper.ChatResponseMapper;
 import io.github.qwenlangchain4j.responses.QwenAnnotation;
 import io.github.qwenlangchain4j.responses.QwenBuiltInToolCall;
@@ -61,29 +60,41 @@ public final class ResponsesResponseMapper {
                         append(thinking, part.text());
                     }
                 }
-                case OutputItem.FUNCTION_CALL -> toolRequests.add(ToolExecutionRequest.builder()
-                        .id(item.callId() != null ? item.callId() : item.id())
-                        .name(item.name())
-                        .arguments(item.arguments() == null || item.arguments().isEmpty() ? "{}" : item.arguments())
-                        .build());
-                default -> { }
+                case OutputItem.FUNCTION_CALL ->
+                    toolRequests.add(ToolExecutionRequest.builder()
+                            .id(item.callId() != null ? item.callId() : item.id())
+                            .name(item.name())
+                            .arguments(
+                                    item.arguments() == null || item.arguments().isEmpty() ? "{}" : item.arguments())
+                            .build());
+                default -> {}
             }
         }
-        return build(response, requestId, text.toString(), thinking.toString(), toolRequests, builtInCalls, annotations);
+        return build(
+                response, requestId, text.toString(), thinking.toString(), toolRequests, builtInCalls, annotations);
     }
 
     /**
      * Maps a response whose output a stream delivered as deltas ({@code response.completed} without its output
      * items): the text, thinking and function calls the deltas built, with the response's id, status and usage.
      */
-    public static ChatResponse toChatResponse(ResponseObject response, String requestId, String text, String thinking,
-                                              List<ToolExecutionRequest> toolRequests) {
+    public static ChatResponse toChatResponse(
+            ResponseObject response,
+            String requestId,
+            String text,
+            String thinking,
+            List<ToolExecutionRequest> toolRequests) {
         return build(response, requestId, text, thinking, toolRequests, List.of(), List.of());
     }
 
-    private static ChatResponse build(ResponseObject response, String requestId, String text, String thinking,
-                                      List<ToolExecutionRequest> toolRequests, List<QwenBuiltInToolCall> builtInCalls,
-                                      List<QwenAnnotation> annotations) {
+    private static ChatResponse build(
+            ResponseObject response,
+            String requestId,
+            String text,
+            String thinking,
+            List<ToolExecutionRequest> toolRequests,
+            List<QwenBuiltInToolCall> builtInCalls,
+            List<QwenAnnotation> annotations) {
         return ChatResponse.builder()
                 .aiMessage(ChatResponseMapper.aiMessage(text, thinking, toolRequests))
                 .metadata(QwenResponsesChatResponseMetadata.builder()
@@ -127,8 +138,8 @@ public final class ResponsesResponseMapper {
     @SuppressWarnings("unchecked")
     static QwenBuiltInToolCall toBuiltInToolCall(JsonNode node) {
         Map<String, Object> details = Json.MAPPER.convertValue(node, Map.class);
-        return new QwenBuiltInToolCall(node.path("type").asText(), textOrNull(node, "id"), textOrNull(node, "status"),
-                details);
+        return new QwenBuiltInToolCall(
+                node.path("type").asText(), textOrNull(node, "id"), textOrNull(node, "status"), details);
     }
 
     private static String textOrNull(JsonNode node, String field) {
@@ -137,7 +148,9 @@ public final class ResponsesResponseMapper {
     }
 
     private static List<OutputItem.Part> parts(List<OutputItem.Part> parts) {
-        return parts == null ? List.of() : parts.stream().filter(java.util.Objects::nonNull).toList();
+        return parts == null
+                ? List.of()
+                : parts.stream().filter(java.util.Objects::nonNull).toList();
     }
 
     static List<QwenAnnotation> toAnnotations(List<Map<String, Object>> annotations) {
@@ -154,9 +167,13 @@ public final class ResponsesResponseMapper {
     }
 
     static QwenAnnotation toAnnotation(Map<String, Object> annotation) {
-        return new QwenAnnotation(string(annotation.get("type")), string(annotation.get("url")),
-                string(annotation.get("title")), integer(annotation.get("start_index")),
-                integer(annotation.get("end_index")), annotation);
+        return new QwenAnnotation(
+                string(annotation.get("type")),
+                string(annotation.get("url")),
+                string(annotation.get("title")),
+                integer(annotation.get("start_index")),
+                integer(annotation.get("end_index")),
+                annotation);
     }
 
     private static String string(Object value) {
@@ -172,9 +189,18 @@ public final class ResponsesResponseMapper {
         if (usage == null) {
             return null;
         }
-        Integer cached = usage.inputTokensDetails() == null ? null : usage.inputTokensDetails().cachedTokens();
-        Integer reasoning = usage.outputTokensDetails() == null ? null : usage.outputTokensDetails().reasoningTokens();
-        return new QwenTokenUsage(usage.inputTokens(), usage.outputTokens(), usage.totalTokens(), cached, reasoning,
+        Integer cached = usage.inputTokensDetails() == null
+                ? null
+                : usage.inputTokensDetails().cachedTokens();
+        Integer reasoning = usage.outputTokensDetails() == null
+                ? null
+                : usage.outputTokensDetails().reasoningTokens();
+        return new QwenTokenUsage(
+                usage.inputTokens(),
+                usage.outputTokens(),
+                usage.totalTokens(),
+                cached,
+                reasoning,
                 usage.cacheCreationTokens());
     }
 
@@ -183,7 +209,9 @@ public final class ResponsesResponseMapper {
             return FinishReason.TOOL_EXECUTION;
         }
         if ("incomplete".equals(response.status())) {
-            String reason = response.incompleteDetails() == null ? null : response.incompleteDetails().reason();
+            String reason = response.incompleteDetails() == null
+                    ? null
+                    : response.incompleteDetails().reason();
             if ("content_filter".equals(reason)) {
                 return FinishReason.CONTENT_FILTER;
             }

@@ -27,6 +27,7 @@ public final class ResponsesStreamAccumulator implements HandlerBridge.Aggregate
     private final StringBuilder thinking = new StringBuilder();
     /** Function calls by item id, in the order they were announced. */
     private final Map<String, FunctionCall> functionCalls = new LinkedHashMap<>();
+
     private ResponseObject last;
 
     public ResponsesStreamAccumulator(StreamEvents events) {
@@ -60,7 +61,8 @@ public final class ResponsesStreamAccumulator implements HandlerBridge.Aggregate
     /** {@code response.web_search_call.searching}, {@code response.code_interpreter_call.in_progress}, ... */
     private static boolean isBuiltInToolProgress(String type) {
         int dot = type.lastIndexOf('.');
-        return type.startsWith("response.") && dot > "response.".length()
+        return type.startsWith("response.")
+                && dot > "response.".length()
                 && type.substring("response.".length(), dot).endsWith("_call")
                 && !type.startsWith("response.function_call");
     }
@@ -83,16 +85,16 @@ public final class ResponsesStreamAccumulator implements HandlerBridge.Aggregate
         JsonNode item = event.item();
         if (item != null && OutputItem.FUNCTION_CALL.equals(item.path("type").asText())) {
             String itemId = item.path("id").asText(event.itemId());
-            FunctionCall call = functionCalls.computeIfAbsent(itemId == null ? "" : itemId,
-                    id -> new FunctionCall(functionCalls.size()));
+            FunctionCall call = functionCalls.computeIfAbsent(
+                    itemId == null ? "" : itemId, id -> new FunctionCall(functionCalls.size()));
             call.callId = textOr(item, "call_id", call.callId);
             call.name = textOr(item, "name", call.name);
         }
     }
 
     private void argumentsDelta(ResponseEvent event) {
-        FunctionCall call = functionCalls.computeIfAbsent(event.itemId() == null ? "" : event.itemId(),
-                id -> new FunctionCall(functionCalls.size()));
+        FunctionCall call = functionCalls.computeIfAbsent(
+                event.itemId() == null ? "" : event.itemId(), id -> new FunctionCall(functionCalls.size()));
         String delta = event.delta();
         if (delta == null || delta.isEmpty() || call.completed) {
             return;
@@ -131,8 +133,8 @@ public final class ResponsesStreamAccumulator implements HandlerBridge.Aggregate
         String type = item.path("type").asText();
         if (OutputItem.FUNCTION_CALL.equals(type)) {
             String itemId = item.path("id").asText(event.itemId());
-            FunctionCall call = functionCalls.computeIfAbsent(itemId == null ? "" : itemId,
-                    id -> new FunctionCall(functionCalls.size()));
+            FunctionCall call = functionCalls.computeIfAbsent(
+                    itemId == null ? "" : itemId, id -> new FunctionCall(functionCalls.size()));
             call.callId = textOr(item, "call_id", call.callId);
             call.name = textOr(item, "name", call.name);
             String arguments = textOr(item, "arguments", null);
@@ -174,15 +176,19 @@ public final class ResponsesStreamAccumulator implements HandlerBridge.Aggregate
             // a function call only the final response lists (no item events for it) is still reported as complete
             int index = functionCalls.size();
             for (ToolExecutionRequest request : response.aiMessage().toolExecutionRequests()) {
-                boolean seen = functionCalls.values().stream().anyMatch(call -> java.util.Objects.equals(call.callId,
-                        request.id()));
+                boolean seen = functionCalls.values().stream()
+                        .anyMatch(call -> java.util.Objects.equals(call.callId, request.id()));
                 if (!seen) {
                     events.onCompleteToolCall(new CompleteToolCall(index++, request));
                 }
             }
             return response;
         }
-        return ResponsesResponseMapper.toChatResponse(last, requestId, text.toString(), thinking.toString(),
+        return ResponsesResponseMapper.toChatResponse(
+                last,
+                requestId,
+                text.toString(),
+                thinking.toString(),
                 functionCalls.values().stream().map(FunctionCall::toRequest).toList());
     }
 

@@ -44,6 +44,7 @@ public final class ChatStreamAccumulator implements HandlerBridge.Aggregate<Chat
     private final StringBuilder transcript = new StringBuilder();
     /** Base64 characters not decoded yet: a piece need not end on a 4-character boundary. */
     private final StringBuilder pendingBase64 = new StringBuilder();
+
     private String audioId;
     private Long audioExpiresAt;
 
@@ -201,15 +202,25 @@ public final class ChatStreamAccumulator implements HandlerBridge.Aggregate<Chat
             if (pendingBase64.length() > 0) {
                 throw ErrorMapper.malformed("delta.audio.data does not add up to whole base64 characters", id, null);
             }
-            spoken = new QwenAudio(audio.toByteArray(), audioFormat,
-                    transcript.length() == 0 ? null : transcript.toString(), audioId, audioExpiresAt);
+            spoken = new QwenAudio(
+                    audio.toByteArray(),
+                    audioFormat,
+                    transcript.length() == 0 ? null : transcript.toString(),
+                    audioId,
+                    audioExpiresAt);
         }
         // Older Omni models say the answer's words only as the audio's transcript; Qwen3-Omni sends them as content.
         String answer = text.length() == 0 && transcript.length() > 0 ? transcript.toString() : text.toString();
         return ChatResponse.builder()
                 .aiMessage(ChatResponseMapper.aiMessage(answer, thinking.toString(), requests))
-                .metadata(ChatResponseMapper.metadata(id, model, created, headerRequestId, usage,
-                        ChatResponseMapper.finishReason(finishReason, !requests.isEmpty()), spoken))
+                .metadata(ChatResponseMapper.metadata(
+                        id,
+                        model,
+                        created,
+                        headerRequestId,
+                        usage,
+                        ChatResponseMapper.finishReason(finishReason, !requests.isEmpty()),
+                        spoken))
                 .build();
     }
 

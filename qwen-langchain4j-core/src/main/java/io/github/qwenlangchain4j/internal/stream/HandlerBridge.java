@@ -12,9 +12,9 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import io.github.qwenlangchain4j.internal.api.ChatCompletionResponse;
 import io.github.qwenlangchain4j.internal.api.StreamChunk;
-import java.util.function.Function;
 import io.github.qwenlangchain4j.internal.client.SseCall;
 import io.github.qwenlangchain4j.internal.client.StreamListener;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,8 +67,8 @@ public final class HandlerBridge<T extends StreamChunk> implements StreamListene
      *
      * @param audioFormat the format the request asked the audio in, or null
      */
-    public static HandlerBridge<ChatCompletionResponse> forChat(StreamingChatResponseHandler handler,
-                                                                String audioFormat) {
+    public static HandlerBridge<ChatCompletionResponse> forChat(
+            StreamingChatResponseHandler handler, String audioFormat) {
         return new HandlerBridge<>(handler, events -> new ChatStreamAccumulator(events, audioFormat));
     }
 

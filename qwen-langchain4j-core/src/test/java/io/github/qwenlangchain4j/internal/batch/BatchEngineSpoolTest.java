@@ -47,9 +47,10 @@ class BatchEngineSpoolTest {
     private static final String KEY = "sk-test-spool-123";
     private static final String FILE = "{\"id\":\"file-batch-1\",\"object\":\"file\",\"bytes\":1,\"created_at\":1,"
             + "\"filename\":\"x.jsonl\",\"purpose\":\"batch\",\"status\":\"processed\"}";
-    private static final String BATCH = "{\"id\":\"batch_1\",\"object\":\"batch\",\"endpoint\":\"/v1/chat/completions\","
-            + "\"input_file_id\":\"file-batch-1\",\"completion_window\":\"24h\",\"status\":\"validating\","
-            + "\"created_at\":1}";
+    private static final String BATCH =
+            "{\"id\":\"batch_1\",\"object\":\"batch\",\"endpoint\":\"/v1/chat/completions\","
+                    + "\"input_file_id\":\"file-batch-1\",\"completion_window\":\"24h\",\"status\":\"validating\","
+                    + "\"created_at\":1}";
 
     @TempDir
     Path spool;
@@ -70,17 +71,27 @@ class BatchEngineSpoolTest {
     }
 
     private QwenBatches batches(int maxRetries) {
-        return QwenBatches.builder().apiKey(KEY).baseUrl(server.baseUrl() + "/v1").maxRetries(maxRetries).build();
+        return QwenBatches.builder()
+                .apiKey(KEY)
+                .baseUrl(server.baseUrl() + "/v1")
+                .maxRetries(maxRetries)
+                .build();
     }
 
     private static BatchEngine.Settings settings(int maxLinesPerFile) {
-        return new BatchEngine.Settings(QwenBatchEndpoint.CHAT_COMPLETIONS, new QwenCompletionWindow("24h"), Map.of(),
-                maxLinesPerFile, BatchEngine.MAX_BYTES_PER_FILE, Duration.ZERO, Duration.ZERO);
+        return new BatchEngine.Settings(
+                QwenBatchEndpoint.CHAT_COMPLETIONS,
+                new QwenCompletionWindow("24h"),
+                Map.of(),
+                maxLinesPerFile,
+                BatchEngine.MAX_BYTES_PER_FILE,
+                Duration.ZERO,
+                Duration.ZERO);
     }
 
     private BatchEngine<String> engine(QwenBatches batches, int maxLinesPerFile, long memoryBudget) {
-        return new BatchEngine<>(batches, settings(maxLinesPerFile), (body, count, id) -> List.of(body.toString()),
-                memoryBudget, spool);
+        return new BatchEngine<>(
+                batches, settings(maxLinesPerFile), (body, count, id) -> List.of(body.toString()), memoryBudget, spool);
     }
 
     /** Seven requests, two models: qwen-plus for all but item 3. */
@@ -88,8 +99,15 @@ class BatchEngineSpoolTest {
         List<BatchEngine.Line> lines = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             String model = i == 3 ? "qwen-max" : "qwen-plus";
-            lines.add(new BatchEngine.Line(i, 1, model, Map.of("model", model,
-                    "messages", List.of(Map.of("role", "user", "content", "Question " + i + ", with ünïcödé")))));
+            lines.add(new BatchEngine.Line(
+                    i,
+                    1,
+                    model,
+                    Map.of(
+                            "model",
+                            model,
+                            "messages",
+                            List.of(Map.of("role", "user", "content", "Question " + i + ", with ünïcödé")))));
         }
         return lines;
     }
@@ -109,8 +127,8 @@ class BatchEngineSpoolTest {
                     file = new ByteArrayOutputStream();
                     count = 0;
                 }
-                file.writeBytes(QwenClient.toJson(new RequestLine(Integer.toString(line.firstItem()), "POST",
-                        "/v1/chat/completions", line.body())));
+                file.writeBytes(QwenClient.toJson(new RequestLine(
+                        Integer.toString(line.firstItem()), "POST", "/v1/chat/completions", line.body())));
                 file.write('\n');
                 count++;
             }
@@ -124,13 +142,21 @@ class BatchEngineSpoolTest {
     }
 
     private static byte[] filePart(LoggedRequest upload) {
-        return upload.getParts().stream().filter(part -> part.getName().equals("file")).findFirst()
-                .map(Request.Part::getBody).orElseThrow().asBytes();
+        return upload.getParts().stream()
+                .filter(part -> part.getName().equals("file"))
+                .findFirst()
+                .map(Request.Part::getBody)
+                .orElseThrow()
+                .asBytes();
     }
 
     private static String filename(LoggedRequest upload) {
-        return upload.getParts().stream().filter(part -> part.getName().equals("file")).findFirst().orElseThrow()
-                .getHeader("Content-Disposition").firstValue();
+        return upload.getParts().stream()
+                .filter(part -> part.getName().equals("file"))
+                .findFirst()
+                .orElseThrow()
+                .getHeader("Content-Disposition")
+                .firstValue();
     }
 
     private List<Path> spooled() throws IOException {
@@ -151,7 +177,9 @@ class BatchEngineSpoolTest {
             List<LoggedRequest> uploads = uploads();
             assertThat(uploads).as("budget %d", budget).hasSize(expected.size());
             for (int i = 0; i < expected.size(); i++) {
-                assertThat(filePart(uploads.get(i))).as("budget %d, file %d", budget, i).isEqualTo(expected.get(i));
+                assertThat(filePart(uploads.get(i)))
+                        .as("budget %d, file %d", budget, i)
+                        .isEqualTo(expected.get(i));
             }
             assertThat(filename(uploads.get(0))).contains("filename=\"qwen-langchain4j-qwen-plus-1-of-4.jsonl\"");
             assertThat(filename(uploads.get(3))).contains("filename=\"qwen-langchain4j-qwen-max-4-of-4.jsonl\"");
@@ -162,11 +190,19 @@ class BatchEngineSpoolTest {
 
     @Test
     void should_send_the_spooled_file_again_when_the_upload_was_refused_with_429() throws IOException {
-        server.stubFor(post(urlEqualTo("/v1/files")).inScenario("busy").whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0")
-                        .withBody("{\"error\":{\"code\":\"limit_requests\",\"message\":\"Requests rate limit exceeded\"}}"))
+        server.stubFor(post(urlEqualTo("/v1/files"))
+                .inScenario("busy")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(
+                        aResponse()
+                                .withStatus(429)
+                                .withHeader("Retry-After", "0")
+                                .withBody(
+                                        "{\"error\":{\"code\":\"limit_requests\",\"message\":\"Requests rate limit exceeded\"}}"))
                 .willSetStateTo("free"));
-        server.stubFor(post(urlEqualTo("/v1/files")).inScenario("busy").whenScenarioStateIs("free")
+        server.stubFor(post(urlEqualTo("/v1/files"))
+                .inScenario("busy")
+                .whenScenarioStateIs("free")
                 .willReturn(okJson(FILE)));
 
         engine(batches(1), 50_000, 0).submit(lines().subList(0, 3).iterator(), 3);
@@ -182,20 +218,30 @@ class BatchEngineSpoolTest {
 
     @Test
     void should_not_send_a_spooled_upload_twice_after_a_server_error_and_leave_no_temporary_file() throws IOException {
-        server.stubFor(post(urlEqualTo("/v1/files")).willReturn(aResponse().withStatus(500)
-                .withBody("{\"error\":{\"code\":\"InternalError\",\"message\":\"oops\"}}")));
+        server.stubFor(post(urlEqualTo("/v1/files"))
+                .willReturn(aResponse()
+                        .withStatus(500)
+                        .withBody("{\"error\":{\"code\":\"InternalError\",\"message\":\"oops\"}}")));
 
         assertThatThrownBy(() -> engine(batches(3), 50_000, 0).submit(lines().iterator(), 7))
                 .hasMessageContaining("oops");
 
-        assertThat(uploads()).as("a 5xx may have created the file: never sent again").hasSize(1);
+        assertThat(uploads())
+                .as("a 5xx may have created the file: never sent again")
+                .hasSize(1);
         assertThat(spooled()).isEmpty();
     }
 
     @Test
     void should_give_up_on_a_429_after_the_retries_and_leave_no_temporary_file() throws IOException {
-        server.stubFor(post(urlEqualTo("/v1/files")).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0")
-                .withBody("{\"error\":{\"code\":\"limit_requests\",\"message\":\"Requests rate limit exceeded\"}}")));
+        server.stubFor(
+                post(urlEqualTo("/v1/files"))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(429)
+                                        .withHeader("Retry-After", "0")
+                                        .withBody(
+                                                "{\"error\":{\"code\":\"limit_requests\",\"message\":\"Requests rate limit exceeded\"}}")));
 
         assertThatThrownBy(() -> engine(batches(2), 50_000, 0).submit(lines().iterator(), 7))
                 .isInstanceOf(RateLimitException.class);
@@ -207,8 +253,17 @@ class BatchEngineSpoolTest {
     @Test
     void should_refuse_a_line_over_6_mb_naming_its_item_before_uploading_anything() throws IOException {
         List<BatchEngine.Line> lines = new ArrayList<>(lines());
-        lines.set(5, new BatchEngine.Line(5, 1, "qwen-plus", Map.of("model", "qwen-plus",
-                "messages", List.of(Map.of("role", "user", "content", "x".repeat(6 * 1024 * 1024))))));
+        lines.set(
+                5,
+                new BatchEngine.Line(
+                        5,
+                        1,
+                        "qwen-plus",
+                        Map.of(
+                                "model",
+                                "qwen-plus",
+                                "messages",
+                                List.of(Map.of("role", "user", "content", "x".repeat(6 * 1024 * 1024))))));
 
         assertThatThrownBy(() -> engine(batches(0), 50_000, 0).submit(lines.iterator(), 7))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -239,7 +294,8 @@ class BatchEngineSpoolTest {
             }
         };
 
-        assertThatThrownBy(() -> engine(batches(0), 50_000, 0).submit(failing, 7)).hasMessage("requests[4]: invalid");
+        assertThatThrownBy(() -> engine(batches(0), 50_000, 0).submit(failing, 7))
+                .hasMessage("requests[4]: invalid");
 
         assertThat(server.getAllServeEvents()).isEmpty();
         assertThat(spooled()).isEmpty();
@@ -248,12 +304,23 @@ class BatchEngineSpoolTest {
     @Test
     void should_run_a_job_whose_input_went_to_disk_end_to_end_in_input_order() {
         try (QwenMockServer mock = QwenMockServer.start()) {
-            QwenBatches batches = QwenBatches.builder().apiKey(mock.apiKey()).baseUrl(mock.baseUrl()).build();
-            BatchEngine<String> engine = new BatchEngine<>(batches, settings(3),
-                    (body, count, id) -> List.of(body.path("choices").get(0).path("message").path("content").asText()),
-                    0, spool);
+            QwenBatches batches = QwenBatches.builder()
+                    .apiKey(mock.apiKey())
+                    .baseUrl(mock.baseUrl())
+                    .build();
+            BatchEngine<String> engine = new BatchEngine<>(
+                    batches,
+                    settings(3),
+                    (body, count, id) -> List.of(body.path("choices")
+                            .get(0)
+                            .path("message")
+                            .path("content")
+                            .asText()),
+                    0,
+                    spool);
 
-            QwenBatchResults<String> results = engine.submit(lines().iterator(), 7).await(Duration.ofMinutes(1));
+            QwenBatchResults<String> results =
+                    engine.submit(lines().iterator(), 7).await(Duration.ofMinutes(1));
 
             assertThat(results.allSucceeded()).isTrue();
             assertThat(results.items()).extracting(QwenBatchItemResult::index).containsExactly(0, 1, 2, 3, 4, 5, 6);
@@ -271,12 +338,15 @@ class BatchEngineSpoolTest {
                         + "\"output_file_id\":\"file-out\",\"created_at\":1}")));
         String ok = ",\"response\":{\"status_code\":200,\"request_id\":\"r\",\"body\":{\"n\":%s}},\"error\":null}\n";
         server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/v1/files/file-out/content"))
-                .willReturn(aResponse().withBody("{\"id\":\"a\",\"custom_id\":\"1\"" + ok.formatted(1)
-                        + "{\"id\":\"b\",\"custom_id\":\"9\"" + ok.formatted(9)
-                        + "{\"id\":\"c\",\"custom_id\":\"0\"" + ok.formatted(0))));
+                .willReturn(aResponse()
+                        .withBody("{\"id\":\"a\",\"custom_id\":\"1\"" + ok.formatted(1)
+                                + "{\"id\":\"b\",\"custom_id\":\"9\"" + ok.formatted(9)
+                                + "{\"id\":\"c\",\"custom_id\":\"0\"" + ok.formatted(0))));
 
-        QwenBatchResults<String> twoItems = engine(batches(0), 50_000, 0).resume("2:batch_done").results();
-        QwenBatchResults<String> unknownCount = engine(batches(0), 50_000, 0).resume("batch_done").results();
+        QwenBatchResults<String> twoItems =
+                engine(batches(0), 50_000, 0).resume("2:batch_done").results();
+        QwenBatchResults<String> unknownCount =
+                engine(batches(0), 50_000, 0).resume("batch_done").results();
 
         assertThat(twoItems.items()).extracting(QwenBatchItemResult::value).containsExactly("{\"n\":0}", "{\"n\":1}");
         assertThat(unknownCount.items()).hasSize(10);

@@ -13,8 +13,8 @@ import dev.langchain4j.exception.NonRetriableException;
 import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.exception.RetriableException;
 import dev.langchain4j.exception.TimeoutException;
-import io.github.qwenlangchain4j.QwenApiError;
 import io.github.qwenlangchain4j.Fixtures;
+import io.github.qwenlangchain4j.QwenApiError;
 import io.github.qwenlangchain4j.QwenRegion;
 import io.github.qwenlangchain4j.internal.api.ChatCompletionResponse;
 import io.github.qwenlangchain4j.internal.api.ErrorBody;
@@ -48,9 +48,11 @@ class ErrorMapperTest {
 
     @Test
     void should_read_the_openai_style_fixture() {
-        RuntimeException e = mapper.fromHttpError(401, Fixtures.read("errors/401_invalid_api_key_doc.json"), "hdr-1", null);
+        RuntimeException e =
+                mapper.fromHttpError(401, Fixtures.read("errors/401_invalid_api_key_doc.json"), "hdr-1", null);
 
-        assertThat(e).isInstanceOf(AuthenticationException.class)
+        assertThat(e)
+                .isInstanceOf(AuthenticationException.class)
                 .hasMessageContaining("401")
                 .hasMessageContaining("invalid_api_key")
                 .hasMessageContaining("Incorrect API key provided.")
@@ -64,9 +66,10 @@ class ErrorMapperTest {
 
     @Test
     void should_read_the_chinese_doc_variant_fixture() {
-        RuntimeException e = mapper.fromHttpError(
-                401, Fixtures.read("errors/401_invalid_api_key_cn_doc_variant.json"), null, null);
-        assertThat(e).isInstanceOf(AuthenticationException.class)
+        RuntimeException e =
+                mapper.fromHttpError(401, Fixtures.read("errors/401_invalid_api_key_cn_doc_variant.json"), null, null);
+        assertThat(e)
+                .isInstanceOf(AuthenticationException.class)
                 .hasMessageContaining("Invalid API-key provided.")
                 .hasMessageContaining("request id: none");
     }
@@ -74,7 +77,8 @@ class ErrorMapperTest {
     @Test
     void should_read_the_flat_native_fixture_and_its_request_id() {
         RuntimeException e = mapper.fromHttpError(401, Fixtures.read("errors/401_native_flat_shape.json"), null, null);
-        assertThat(e).isInstanceOf(AuthenticationException.class)
+        assertThat(e)
+                .isInstanceOf(AuthenticationException.class)
                 .hasMessageContaining("HTTP 401")
                 .hasMessageContaining("InvalidApiKey")
                 .hasMessageContaining("No API-key provided.")
@@ -106,7 +110,8 @@ class ErrorMapperTest {
 
         RuntimeException e = mapper.fromStreamError(error.code(), error.type(), error.message(), "stream-req");
 
-        assertThat(e).isInstanceOf(ContentFilteredException.class)
+        assertThat(e)
+                .isInstanceOf(ContentFilteredException.class)
                 .hasMessageContaining("data_inspection_failed")
                 .hasMessageContaining("Output data may contain inappropriate content.")
                 .hasMessageContaining("stream-req");
@@ -114,10 +119,14 @@ class ErrorMapperTest {
 
     @Test
     void should_classify_in_stream_errors_by_code() {
-        assertThat(mapper.fromStreamError("invalid_api_key", null, "no", "r")).isInstanceOf(AuthenticationException.class);
-        assertThat(mapper.fromStreamError("model_not_found", null, "no", "r")).isInstanceOf(ModelNotFoundException.class);
-        assertThat(mapper.fromStreamError("limit_requests", null, "slow down", "r")).isInstanceOf(RateLimitException.class);
-        assertThat(mapper.fromStreamError("internal_error", null, "oops", "r")).isInstanceOf(InternalServerException.class);
+        assertThat(mapper.fromStreamError("invalid_api_key", null, "no", "r"))
+                .isInstanceOf(AuthenticationException.class);
+        assertThat(mapper.fromStreamError("model_not_found", null, "no", "r"))
+                .isInstanceOf(ModelNotFoundException.class);
+        assertThat(mapper.fromStreamError("limit_requests", null, "slow down", "r"))
+                .isInstanceOf(RateLimitException.class);
+        assertThat(mapper.fromStreamError("internal_error", null, "oops", "r"))
+                .isInstanceOf(InternalServerException.class);
         assertThat(mapper.fromStreamError(null, null, "oops", "r")).isInstanceOf(InternalServerException.class);
         assertThat(mapper.fromStreamError("invalid_parameter_error", null, "bad", "r"))
                 .isExactlyInstanceOf(InvalidRequestException.class);
@@ -127,17 +136,21 @@ class ErrorMapperTest {
 
     @Test
     void should_map_400_data_inspection_failed_to_content_filtered() {
-        RuntimeException e = mapper.fromHttpError(400, openAiStyle("data_inspection_failed",
-                "Input data may contain inappropriate content."), null, null);
+        RuntimeException e = mapper.fromHttpError(
+                400,
+                openAiStyle("data_inspection_failed", "Input data may contain inappropriate content."),
+                null,
+                null);
         assertThat(e).isInstanceOf(ContentFilteredException.class).isInstanceOf(NonRetriableException.class);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"invalid_parameter_error", "Arrearage", "InvalidParameter"})
     void should_map_other_400s_to_invalid_request(String code) {
-        RuntimeException e = mapper.fromHttpError(400, openAiStyle(code, "Range of input length should be [1, 129024]"),
-                "r1", null);
-        assertThat(e).isExactlyInstanceOf(InvalidRequestException.class)
+        RuntimeException e =
+                mapper.fromHttpError(400, openAiStyle(code, "Range of input length should be [1, 129024]"), "r1", null);
+        assertThat(e)
+                .isExactlyInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("HTTP 400")
                 .hasMessageContaining(code)
                 .hasMessageContaining("Range of input length")
@@ -147,8 +160,10 @@ class ErrorMapperTest {
     @ParameterizedTest
     @ValueSource(ints = {401, 403})
     void should_map_401_and_403_to_authentication_with_a_region_hint(int status) {
-        RuntimeException e = mapper.fromHttpError(status, openAiStyle("invalid_api_key", "Incorrect API key"), "r", null);
-        assertThat(e).isInstanceOf(AuthenticationException.class)
+        RuntimeException e =
+                mapper.fromHttpError(status, openAiStyle("invalid_api_key", "Incorrect API key"), "r", null);
+        assertThat(e)
+                .isInstanceOf(AuthenticationException.class)
                 .hasMessageContaining("HTTP " + status)
                 .hasMessageContaining(BASE_URL)
                 .hasMessageContaining("SINGAPORE")
@@ -166,8 +181,10 @@ class ErrorMapperTest {
     @ParameterizedTest
     @ValueSource(strings = {"model_not_found", "model_not_supported"})
     void should_map_404_model_codes_to_model_not_found(String code) {
-        RuntimeException e = mapper.fromHttpError(404, openAiStyle(code, "The model `qwen-nope` does not exist"), null, null);
-        assertThat(e).isInstanceOf(ModelNotFoundException.class)
+        RuntimeException e =
+                mapper.fromHttpError(404, openAiStyle(code, "The model `qwen-nope` does not exist"), null, null);
+        assertThat(e)
+                .isInstanceOf(ModelNotFoundException.class)
                 .hasMessageContaining("404")
                 .hasMessageContaining(code)
                 .hasMessageContaining("qwen-nope");
@@ -175,7 +192,8 @@ class ErrorMapperTest {
 
     @Test
     void should_map_a_404_without_a_model_code_to_invalid_request_naming_the_base_url() {
-        RuntimeException e = mapper.fromHttpError(404, "{\"code\":\"NotFound\",\"message\":\"no such path\"}", null, null);
+        RuntimeException e =
+                mapper.fromHttpError(404, "{\"code\":\"NotFound\",\"message\":\"no such path\"}", null, null);
         assertThat(e).isExactlyInstanceOf(InvalidRequestException.class).hasMessageContaining(BASE_URL);
     }
 
@@ -189,21 +207,28 @@ class ErrorMapperTest {
     @ValueSource(strings = {"limit_requests", "limit_burst_rate", "insufficient_quota"})
     void should_map_429_to_rate_limit(String code) {
         RuntimeException e = mapper.fromHttpError(429, openAiStyle(code, "Requests rate limit exceeded"), "r", null);
-        assertThat(e).isInstanceOf(RateLimitException.class).isInstanceOf(RetriableException.class)
-                .hasMessageContaining("429").hasMessageContaining(code);
+        assertThat(e)
+                .isInstanceOf(RateLimitException.class)
+                .isInstanceOf(RetriableException.class)
+                .hasMessageContaining("429")
+                .hasMessageContaining(code);
     }
 
     @Test
     void should_keep_retry_after_in_the_details() {
-        RuntimeException e = mapper.fromHttpError(429, openAiStyle("limit_requests", "slow"), "r", Duration.ofSeconds(3));
+        RuntimeException e =
+                mapper.fromHttpError(429, openAiStyle("limit_requests", "slow"), "r", Duration.ofSeconds(3));
         assertThat(details(e).retryAfter()).isEqualTo(Duration.ofSeconds(3));
     }
 
     @ParameterizedTest
     @ValueSource(ints = {500, 502, 503, 504})
     void should_map_5xx_to_internal_server(int status) {
-        RuntimeException e = mapper.fromHttpError(status, openAiStyle("internal_error", "An internal error"), "r", null);
-        assertThat(e).isInstanceOf(InternalServerException.class).isInstanceOf(RetriableException.class)
+        RuntimeException e =
+                mapper.fromHttpError(status, openAiStyle("internal_error", "An internal error"), "r", null);
+        assertThat(e)
+                .isInstanceOf(InternalServerException.class)
+                .isInstanceOf(RetriableException.class)
                 .hasMessageContaining("HTTP " + status);
     }
 
@@ -212,7 +237,8 @@ class ErrorMapperTest {
     @Test
     void should_use_a_non_json_body_as_the_message() {
         RuntimeException e = mapper.fromHttpError(502, "<html><body>Bad Gateway</body></html>", "r", null);
-        assertThat(e).isInstanceOf(InternalServerException.class)
+        assertThat(e)
+                .isInstanceOf(InternalServerException.class)
                 .hasMessageContaining("HTTP 502")
                 .hasMessageContaining("Bad Gateway");
     }
@@ -226,16 +252,22 @@ class ErrorMapperTest {
 
     @Test
     void should_cope_with_empty_and_null_bodies() {
-        assertThat(mapper.fromHttpError(503, "", "r", null)).isInstanceOf(InternalServerException.class)
-                .hasMessageContaining("HTTP 503").hasMessageContaining("(no message)").hasMessageContaining("r");
-        assertThat(mapper.fromHttpError(400, null, null, null)).isInstanceOf(InvalidRequestException.class)
-                .hasMessageContaining("HTTP 400").hasMessageContaining("request id: none");
+        assertThat(mapper.fromHttpError(503, "", "r", null))
+                .isInstanceOf(InternalServerException.class)
+                .hasMessageContaining("HTTP 503")
+                .hasMessageContaining("(no message)")
+                .hasMessageContaining("r");
+        assertThat(mapper.fromHttpError(400, null, null, null))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("HTTP 400")
+                .hasMessageContaining("request id: none");
         assertThat(mapper.fromHttpError(429, "   ", null, null)).isInstanceOf(RateLimitException.class);
     }
 
     @Test
     void should_cope_with_json_that_is_not_an_object() {
-        assertThat(mapper.fromHttpError(500, "[1,2]", null, null)).isInstanceOf(InternalServerException.class)
+        assertThat(mapper.fromHttpError(500, "[1,2]", null, null))
+                .isInstanceOf(InternalServerException.class)
                 .hasMessageContaining("HTTP 500");
         assertThat(mapper.fromHttpError(400, "\"just a string\"", null, null))
                 .isInstanceOf(InvalidRequestException.class);
@@ -251,8 +283,8 @@ class ErrorMapperTest {
 
     @Test
     void should_scrub_an_api_key_the_server_echoes() {
-        RuntimeException e = mapper.fromHttpError(401,
-                openAiStyle("invalid_api_key", "Incorrect API key provided: " + API_KEY), null, null);
+        RuntimeException e = mapper.fromHttpError(
+                401, openAiStyle("invalid_api_key", "Incorrect API key provided: " + API_KEY), null, null);
         assertThat(e.getMessage()).doesNotContain(API_KEY).contains("***");
         assertThat(details(e).qwenMessage()).doesNotContain(API_KEY);
         assertThat(details(e).getMessage()).doesNotContain(API_KEY);
@@ -274,7 +306,8 @@ class ErrorMapperTest {
 
     @Test
     void should_scrub_the_api_key_from_in_stream_errors() {
-        assertThat(mapper.fromStreamError("x", null, "key " + API_KEY, "r").getMessage()).doesNotContain(API_KEY);
+        assertThat(mapper.fromStreamError("x", null, "key " + API_KEY, "r").getMessage())
+                .doesNotContain(API_KEY);
     }
 
     // ---- I/O failures and malformed bodies ----
@@ -282,8 +315,11 @@ class ErrorMapperTest {
     @Test
     void should_map_timeouts_to_timeout_exceptions() {
         RuntimeException e = ErrorMapper.fromIo(new SocketTimeoutException("Read timed out"), "POST /chat/completions");
-        assertThat(e).isInstanceOf(TimeoutException.class).isInstanceOf(RetriableException.class)
-                .hasMessageContaining("Read timed out").hasCauseInstanceOf(SocketTimeoutException.class);
+        assertThat(e)
+                .isInstanceOf(TimeoutException.class)
+                .isInstanceOf(RetriableException.class)
+                .hasMessageContaining("Read timed out")
+                .hasCauseInstanceOf(SocketTimeoutException.class);
         assertThat(ErrorMapper.fromIo(new java.io.InterruptedIOException("timeout"), "x"))
                 .isInstanceOf(TimeoutException.class);
     }
@@ -292,7 +328,8 @@ class ErrorMapperTest {
     void should_map_other_io_failures_to_retriable_exceptions_with_the_cause() {
         IOException cause = new ConnectException("Connection refused");
         RuntimeException e = ErrorMapper.fromIo(cause, "POST /chat/completions");
-        assertThat(e).isExactlyInstanceOf(RetriableException.class)
+        assertThat(e)
+                .isExactlyInstanceOf(RetriableException.class)
                 .hasMessageContaining("Connection refused")
                 .hasMessageContaining("POST /chat/completions");
         assertThat(e.getCause()).isSameAs(cause);
@@ -302,7 +339,8 @@ class ErrorMapperTest {
     void should_map_a_malformed_body_to_a_non_retried_exception_with_the_request_id() {
         IllegalStateException cause = new IllegalStateException("no choices");
         LangChain4jException e = ErrorMapper.malformed("no choices", "req-9", cause);
-        assertThat(e).isNotInstanceOf(RetriableException.class)
+        assertThat(e)
+                .isNotInstanceOf(RetriableException.class)
                 .hasMessageContaining("Malformed")
                 .hasMessageContaining("req-9");
         assertThat(e.getCause()).isSameAs(cause);

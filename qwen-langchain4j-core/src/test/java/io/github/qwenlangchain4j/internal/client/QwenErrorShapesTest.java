@@ -51,7 +51,9 @@ class QwenErrorShapesTest {
 
         RuntimeException e = mapper.fromHttpError(400, body, null, null);
 
-        assertThat(e).isInstanceOf(ContentFilteredException.class).isInstanceOf(NonRetriableException.class)
+        assertThat(e)
+                .isInstanceOf(ContentFilteredException.class)
+                .isInstanceOf(NonRetriableException.class)
                 .hasMessageContaining("HTTP 400")
                 .hasMessageContaining("data_inspection_failed")
                 .hasMessageContaining("Input text data may contain inappropriate content.")
@@ -83,7 +85,8 @@ class QwenErrorShapesTest {
 
         RuntimeException e = mapper.fromHttpError(400, body, null, null);
 
-        assertThat(e).isExactlyInstanceOf(InvalidRequestException.class)
+        assertThat(e)
+                .isExactlyInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("HTTP 400")
                 .hasMessageContaining("invalid_parameter_error")
                 .hasMessageContaining("Range of top_logprobs should be [0, 5]")
@@ -102,7 +105,8 @@ class QwenErrorShapesTest {
 
         RuntimeException e = mapper.fromHttpError(400, body, null, null);
 
-        assertThat(e).isExactlyInstanceOf(InvalidRequestException.class)
+        assertThat(e)
+                .isExactlyInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("HTTP 400")
                 .hasMessageContaining("InvalidParameter")
                 .hasMessageContaining("Range of max_tokens should be [1, 32768]")
@@ -137,7 +141,9 @@ class QwenErrorShapesTest {
 
         RuntimeException e = mapper.fromHttpError(400, body, null, null);
 
-        assertThat(e).isInstanceOf(ContentFilteredException.class).isInstanceOf(NonRetriableException.class)
+        assertThat(e)
+                .isInstanceOf(ContentFilteredException.class)
+                .isInstanceOf(NonRetriableException.class)
                 .hasMessageContaining("HTTP 400")
                 .hasMessageContaining("invalid_parameter_error")
                 .hasMessageContaining("InternalError.Algo.DataInspectionFailed")
@@ -152,7 +158,8 @@ class QwenErrorShapesTest {
                 .isEqualTo("InternalError.Algo.DataInspectionFailed");
         assertThat(ErrorKind.nativeCodeOf("<400> InternalError.Algo.InvalidParameter: Range of max_tokens"))
                 .isEqualTo("InternalError.Algo.InvalidParameter");
-        assertThat(ErrorKind.nativeCodeOf("Range of max_tokens should be [1, 32768]")).isNull();
+        assertThat(ErrorKind.nativeCodeOf("Range of max_tokens should be [1, 32768]"))
+                .isNull();
         assertThat(ErrorKind.nativeCodeOf(null)).isNull();
     }
 
@@ -166,7 +173,9 @@ class QwenErrorShapesTest {
 
         RuntimeException e = mapper.fromHttpError(429, body, null, null);
 
-        assertThat(e).isInstanceOf(RateLimitException.class).isInstanceOf(RetriableException.class)
+        assertThat(e)
+                .isInstanceOf(RateLimitException.class)
+                .isInstanceOf(RetriableException.class)
                 .hasMessageContaining("HTTP 429")
                 .hasMessageContaining("Throttling.RateQuota")
                 .hasMessageContaining("Requests rate limit exceeded, please try again later.")
@@ -180,12 +189,15 @@ class QwenErrorShapesTest {
     void should_map_a_native_429_whose_message_is_an_embedded_json_error_to_rate_limit() {
         // Native flat 429 from issue 12: Throttling.RateQuota whose message is itself an upstream JSON error; the
         // inner error is the engine_overloaded_error shape of MoonshotAI/MoonshotAI-Cookbook#16.
-        String body = "{\"code\":\"Throttling.RateQuota\",\"message\":\"{\\\"error\\\":{\\\"message\\\":\\\"The engine is"
-                + " currently overloaded, please try again later\\\",\\\"type\\\":\\\"engine_overloaded_error\\\"}}\"}";
+        String body =
+                "{\"code\":\"Throttling.RateQuota\",\"message\":\"{\\\"error\\\":{\\\"message\\\":\\\"The engine is"
+                        + " currently overloaded, please try again later\\\",\\\"type\\\":\\\"engine_overloaded_error\\\"}}\"}";
 
         RuntimeException e = mapper.fromHttpError(429, body, "hdr-429", null);
 
-        assertThat(e).isInstanceOf(RateLimitException.class).isInstanceOf(RetriableException.class)
+        assertThat(e)
+                .isInstanceOf(RateLimitException.class)
+                .isInstanceOf(RetriableException.class)
                 .hasMessageContaining("HTTP 429")
                 .hasMessageContaining("Throttling.RateQuota")
                 .hasMessageContaining("The engine is currently overloaded")
@@ -204,7 +216,9 @@ class QwenErrorShapesTest {
 
         RuntimeException e = mapper.fromHttpError(400, body, "r-arr", null);
 
-        assertThat(e).isExactlyInstanceOf(InvalidRequestException.class).isNotInstanceOf(RetriableException.class)
+        assertThat(e)
+                .isExactlyInstanceOf(InvalidRequestException.class)
+                .isNotInstanceOf(RetriableException.class)
                 .hasMessageContaining("HTTP 400")
                 .hasMessageContaining("Arrearage")
                 .hasMessageContaining("Access denied, please make sure your account is in good standing.")
@@ -218,21 +232,44 @@ class QwenErrorShapesTest {
     static Stream<Arguments> modelStudioRows() {
         // Model Studio error-code page: alibabacloud.com/help/en/model-studio/error-code
         return Stream.of(
-                Arguments.of(408, "RequestTimeOut", "Request timed out, please try again later.",
-                        TimeoutException.class, true),
-                Arguments.of(500, "InternalError",
+                Arguments.of(
+                        408,
+                        "RequestTimeOut",
+                        "Request timed out, please try again later.",
+                        TimeoutException.class,
+                        true),
+                Arguments.of(
+                        500,
+                        "InternalError",
                         "An internal error has occured, please try again later or contact service support.",
-                        InternalServerException.class, true),
+                        InternalServerException.class,
+                        true),
                 // code and status from the page; the message here is ours, not quoted
-                Arguments.of(500, "InternalError.Timeout", "An internal timeout error has occured.",
-                        TimeoutException.class, true),
-                Arguments.of(503, "ModelUnavailable", "Model is unavailable, please try again later.",
-                        InternalServerException.class, true),
-                Arguments.of(400, "DataInspectionFailed", "Input or output data may contain inappropriate content.",
-                        ContentFilteredException.class, false),
+                Arguments.of(
+                        500,
+                        "InternalError.Timeout",
+                        "An internal timeout error has occured.",
+                        TimeoutException.class,
+                        true),
+                Arguments.of(
+                        503,
+                        "ModelUnavailable",
+                        "Model is unavailable, please try again later.",
+                        InternalServerException.class,
+                        true),
+                Arguments.of(
+                        400,
+                        "DataInspectionFailed",
+                        "Input or output data may contain inappropriate content.",
+                        ContentFilteredException.class,
+                        false),
                 Arguments.of(429, "Throttling", "Requests throttling triggered.", RateLimitException.class, true),
-                Arguments.of(429, "Throttling.AllocationQuota",
-                        "Allocated quota exceeded, please increase your quota limit.", RateLimitException.class, true));
+                Arguments.of(
+                        429,
+                        "Throttling.AllocationQuota",
+                        "Allocated quota exceeded, please increase your quota limit.",
+                        RateLimitException.class,
+                        true));
     }
 
     @ParameterizedTest(name = "flat HTTP {0} {1} -> {3}")
@@ -240,7 +277,8 @@ class QwenErrorShapesTest {
     void should_classify_the_flat_native_shape_of_the_model_studio_codes(
             int status, String code, String message, Class<? extends Throwable> expected, boolean retriable) {
         // Flat native DashScope shape {"code","message","request_id"} with the error-code page's rows.
-        String body = "{\"code\":\"" + code + "\",\"message\":\"" + message + "\",\"request_id\":\"ms-" + status + "\"}";
+        String body =
+                "{\"code\":\"" + code + "\",\"message\":\"" + message + "\",\"request_id\":\"ms-" + status + "\"}";
 
         RuntimeException e = mapper.fromHttpError(status, body, null, null);
 
@@ -263,7 +301,8 @@ class QwenErrorShapesTest {
     @ParameterizedTest(name = "{0} on HTTP 400 -> {1}")
     @MethodSource("codesThatWinOverTheStatus")
     void should_classify_native_codes_before_the_status(String code, Class<? extends Throwable> expected) {
-        // Native DashScope codes (error-code page) in a synthetic flat body on HTTP 400: the code decides, not the status.
+        // Native DashScope codes (error-code page) in a synthetic flat body on HTTP 400: the code decides, not the
+        // status.
         String body = "{\"code\":\"" + code + "\",\"message\":\"m\",\"request_id\":\"r\"}";
 
         RuntimeException e = mapper.fromHttpError(400, body, null, null);
@@ -305,13 +344,24 @@ class QwenErrorShapesTest {
     }
 
     static Stream<String> badRequestCodes() {
-        return Stream.of("InternalError.Algo.InvalidParameter", "InvalidParameter", "Arrearage",
-                "BadRequest.TooLarge", "BadRequest.EmptyInput");
+        return Stream.of(
+                "InternalError.Algo.InvalidParameter",
+                "InvalidParameter",
+                "Arrearage",
+                "BadRequest.TooLarge",
+                "BadRequest.EmptyInput");
     }
 
-    private static void assertClassified(RuntimeException e, Class<? extends Throwable> expected, boolean retriable,
-                                         int status, String code, String message, String requestId) {
-        assertThat(e).isInstanceOf(expected)
+    private static void assertClassified(
+            RuntimeException e,
+            Class<? extends Throwable> expected,
+            boolean retriable,
+            int status,
+            String code,
+            String message,
+            String requestId) {
+        assertThat(e)
+                .isInstanceOf(expected)
                 .hasMessageContaining("HTTP " + status)
                 .hasMessageContaining(code)
                 .hasMessageContaining(message)
@@ -331,14 +381,18 @@ class QwenErrorShapesTest {
     @Test
     void should_map_the_compatible_in_stream_data_inspection_error() throws JsonProcessingException {
         // In a 200 stream after a text chunk (compatible mode's output moderation).
-        ChatCompletionResponse chunk = Json.MAPPER.readValue("{\"error\":{\"message\":\"Output data may contain"
-                + " inappropriate content.\",\"type\":\"data_inspection_failed\",\"param\":null,"
-                + "\"code\":\"data_inspection_failed\"}}", ChatCompletionResponse.class);
+        ChatCompletionResponse chunk = Json.MAPPER.readValue(
+                "{\"error\":{\"message\":\"Output data may contain"
+                        + " inappropriate content.\",\"type\":\"data_inspection_failed\",\"param\":null,"
+                        + "\"code\":\"data_inspection_failed\"}}",
+                ChatCompletionResponse.class);
         ErrorBody.Error error = chunk.error();
 
         RuntimeException e = mapper.fromStreamError(error.code(), error.type(), error.message(), "stream-1");
 
-        assertThat(e).isInstanceOf(ContentFilteredException.class).isInstanceOf(NonRetriableException.class)
+        assertThat(e)
+                .isInstanceOf(ContentFilteredException.class)
+                .isInstanceOf(NonRetriableException.class)
                 .hasMessageContaining("in a 200 stream")
                 .hasMessageContaining("data_inspection_failed")
                 .hasMessageContaining("Output data may contain inappropriate content.")
@@ -349,8 +403,9 @@ class QwenErrorShapesTest {
     @Test
     void should_synthesise_and_map_the_flat_native_in_stream_throttling_error() throws JsonProcessingException {
         // DashScope's flat in-stream shape inside a 200 stream (issue 12).
-        ChatCompletionResponse chunk = Json.MAPPER.readValue("{\"request_id\":\"req-failed\","
-                + "\"code\":\"Throttling.RateQuota\",\"message\":\"Requests rate limit exceeded\"}",
+        ChatCompletionResponse chunk = Json.MAPPER.readValue(
+                "{\"request_id\":\"req-failed\","
+                        + "\"code\":\"Throttling.RateQuota\",\"message\":\"Requests rate limit exceeded\"}",
                 ChatCompletionResponse.class);
         ErrorBody.Error error = chunk.error();
 
@@ -361,7 +416,8 @@ class QwenErrorShapesTest {
 
         RuntimeException e = mapper.fromStreamError(error.code(), error.type(), error.message(), chunk.requestId());
 
-        assertThat(e).isInstanceOf(RateLimitException.class)
+        assertThat(e)
+                .isInstanceOf(RateLimitException.class)
                 .hasMessageContaining("in a 200 stream")
                 .hasMessageContaining("Throttling.RateQuota")
                 .hasMessageContaining("Requests rate limit exceeded")
@@ -373,8 +429,9 @@ class QwenErrorShapesTest {
     @Test
     void should_not_take_a_normal_chunk_for_a_flat_error() throws JsonProcessingException {
         // A normal compatible-mode chunk (choices present) never carries a top-level code.
-        ChatCompletionResponse chunk = Json.MAPPER.readValue("{\"id\":\"chatcmpl-1\",\"choices\":[{\"index\":0,"
-                + "\"delta\":{\"content\":\"Hi\"}}]}", ChatCompletionResponse.class);
+        ChatCompletionResponse chunk = Json.MAPPER.readValue(
+                "{\"id\":\"chatcmpl-1\",\"choices\":[{\"index\":0," + "\"delta\":{\"content\":\"Hi\"}}]}",
+                ChatCompletionResponse.class);
         assertThat(chunk.error()).isNull();
     }
 
@@ -387,13 +444,15 @@ class QwenErrorShapesTest {
                 .isInstanceOf(InternalServerException.class);
         assertThat(mapper.fromStreamError("InternalError.Timeout", null, "m", "r"))
                 .isInstanceOf(TimeoutException.class);
-        assertThat(mapper.fromStreamError("InvalidParameter", null,
-                "<400> InternalError.Algo.DataInspectionFailed: Output data may contain inappropriate content.", "r"))
+        assertThat(mapper.fromStreamError(
+                        "InvalidParameter",
+                        null,
+                        "<400> InternalError.Algo.DataInspectionFailed: Output data may contain inappropriate content.",
+                        "r"))
                 .isInstanceOf(ContentFilteredException.class);
         assertThat(mapper.fromStreamError("Arrearage", "Arrearage", "m", "r"))
                 .isExactlyInstanceOf(InvalidRequestException.class);
-        assertThat(mapper.fromStreamError("InvalidApiKey", null, "m", "r"))
-                .isInstanceOf(AuthenticationException.class);
+        assertThat(mapper.fromStreamError("InvalidApiKey", null, "m", "r")).isInstanceOf(AuthenticationException.class);
     }
 
     // ---- where the request id comes from ----
@@ -406,7 +465,8 @@ class QwenErrorShapesTest {
 
         RuntimeException e = mapper.fromHttpError(400, body, null, null);
 
-        assertThat(e).isExactlyInstanceOf(InvalidRequestException.class)
+        assertThat(e)
+                .isExactlyInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("HTTP 400")
                 .hasMessageContaining("invalid_parameter_error")
                 .hasMessageContaining("gw-req-123");
@@ -416,10 +476,12 @@ class QwenErrorShapesTest {
     @Test
     void should_take_the_request_id_from_error_id_on_the_gateway_shape_in_a_stream() throws JsonProcessingException {
         // The gateway shape of issue 12 point 4, arriving as an in-stream error.
-        ChatCompletionResponse chunk = Json.MAPPER.readValue("{\"error\":{\"message\":\"The parameter is invalid.\","
-                + "\"type\":\"invalid_request_error\",\"code\":\"invalid_parameter_error\",\"id\":\"gw-req-123\"}}",
+        ChatCompletionResponse chunk = Json.MAPPER.readValue(
+                "{\"error\":{\"message\":\"The parameter is invalid.\","
+                        + "\"type\":\"invalid_request_error\",\"code\":\"invalid_parameter_error\",\"id\":\"gw-req-123\"}}",
                 ChatCompletionResponse.class);
-        QwenClient client = QwenClient.builder().apiKey(API_KEY).baseUrl(BASE_URL).build();
+        QwenClient client =
+                QwenClient.builder().apiKey(API_KEY).baseUrl(BASE_URL).build();
 
         RuntimeException e = client.streamError(chunk.error(), null);
 
@@ -433,19 +495,26 @@ class QwenErrorShapesTest {
         // error.request_id, error.id. Bodies are the OpenAI-style compatible-mode shape with each field added.
         String all = "{\"error\":{\"message\":\"m\",\"code\":\"invalid_parameter_error\",\"request_id\":\"err-rid\","
                 + "\"id\":\"err-id\"},\"id\":\"chatcmpl-top-id\",\"request_id\":\"body-rid\"}";
-        String noBodyRid = "{\"error\":{\"message\":\"m\",\"code\":\"invalid_parameter_error\",\"request_id\":\"err-rid\","
-                + "\"id\":\"err-id\"},\"id\":\"chatcmpl-top-id\"}";
+        String noBodyRid =
+                "{\"error\":{\"message\":\"m\",\"code\":\"invalid_parameter_error\",\"request_id\":\"err-rid\","
+                        + "\"id\":\"err-id\"},\"id\":\"chatcmpl-top-id\"}";
         String onlyErrorIds = "{\"error\":{\"message\":\"m\",\"code\":\"invalid_parameter_error\","
                 + "\"request_id\":\"err-rid\",\"id\":\"err-id\"}}";
         String onlyErrorId = "{\"error\":{\"message\":\"m\",\"code\":\"invalid_parameter_error\",\"id\":\"err-id\"}}";
 
-        assertThat(details(mapper.fromHttpError(400, all, "hdr", null)).requestId()).isEqualTo("hdr");
-        assertThat(details(mapper.fromHttpError(400, all, null, null)).requestId()).isEqualTo("body-rid");
-        assertThat(details(mapper.fromHttpError(400, noBodyRid, null, null)).requestId()).isEqualTo("top-id");
-        assertThat(details(mapper.fromHttpError(400, onlyErrorIds, null, null)).requestId()).isEqualTo("err-rid");
-        assertThat(details(mapper.fromHttpError(400, onlyErrorId, null, null)).requestId()).isEqualTo("err-id");
+        assertThat(details(mapper.fromHttpError(400, all, "hdr", null)).requestId())
+                .isEqualTo("hdr");
+        assertThat(details(mapper.fromHttpError(400, all, null, null)).requestId())
+                .isEqualTo("body-rid");
+        assertThat(details(mapper.fromHttpError(400, noBodyRid, null, null)).requestId())
+                .isEqualTo("top-id");
+        assertThat(details(mapper.fromHttpError(400, onlyErrorIds, null, null)).requestId())
+                .isEqualTo("err-rid");
+        assertThat(details(mapper.fromHttpError(400, onlyErrorId, null, null)).requestId())
+                .isEqualTo("err-id");
         assertThat(details(mapper.fromHttpError(400, onlyErrorId, "  ", null)).requestId())
-                .as("a blank header does not hide the body's id").isEqualTo("err-id");
+                .as("a blank header does not hide the body's id")
+                .isEqualTo("err-id");
     }
 
     @Test

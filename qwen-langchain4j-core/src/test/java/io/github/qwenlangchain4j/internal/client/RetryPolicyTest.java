@@ -47,7 +47,8 @@ class RetryPolicyTest {
             previousMax = max;
         }
         assertThat(policy.delayBeforeRetry(100, null)).isLessThanOrEqualTo(Duration.ofSeconds(2));
-        assertThat(policy.delayBeforeRetry(Integer.MAX_VALUE, null)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
+        assertThat(policy.delayBeforeRetry(Integer.MAX_VALUE, null))
+                .isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.langchain4j.exception.LangChain4jException;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import io.github.qwenlangchain4j.internal.api.ChatCompletionResponse;
 import io.github.qwenlangchain4j.internal.stream.ChatStreamAccumulator;
 import io.github.qwenlangchain4j.internal.stream.StreamEvents;
 import java.io.IOException;
@@ -37,10 +36,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SseHostileInputTest {
 
-    private static final QwenClient CLIENT =
-            QwenClient.builder().apiKey("sk-hostile").baseUrl("http://127.0.0.1:1/v1").build();
-    private static final String[] WORDS = {"a", "Hello", " ", "é", "中文", "😀", "\\n", "\\\"quoted\\\"", "\\u00e9",
-            "data:", "[DONE]", ":", "\\r"};
+    private static final QwenClient CLIENT = QwenClient.builder()
+            .apiKey("sk-hostile")
+            .baseUrl("http://127.0.0.1:1/v1")
+            .build();
+    private static final String[] WORDS = {
+        "a", "Hello", " ", "é", "中文", "😀", "\\n", "\\\"quoted\\\"", "\\u00e9", "data:", "[DONE]", ":", "\\r"
+    };
 
     /** A valid, randomly generated Qwen stream: thinking, text, tool call fragments by index, usage, [DONE]. */
     static String validStream(Random random) {
@@ -48,29 +50,53 @@ class SseHostileInputTest {
         String eol = random.nextBoolean() ? "\n" : "\r\n";
         int thinking = random.nextInt(4);
         for (int i = 0; i < thinking; i++) {
-            event(sse, eol, random, "{\"id\":\"chatcmpl-p\",\"choices\":[{\"index\":0,\"delta\":{\"content\":null,"
-                    + "\"reasoning_content\":\"" + words(random) + "\"}}]}");
+            event(
+                    sse,
+                    eol,
+                    random,
+                    "{\"id\":\"chatcmpl-p\",\"choices\":[{\"index\":0,\"delta\":{\"content\":null,"
+                            + "\"reasoning_content\":\"" + words(random) + "\"}}]}");
         }
         int texts = 1 + random.nextInt(6);
         for (int i = 0; i < texts; i++) {
-            event(sse, eol, random, "{\"id\":\"chatcmpl-p\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\""
-                    + words(random) + "\"}}]}");
+            event(
+                    sse,
+                    eol,
+                    random,
+                    "{\"id\":\"chatcmpl-p\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + words(random)
+                            + "\"}}]}");
         }
         int tools = random.nextInt(3);
         for (int t = 0; t < tools; t++) {
-            event(sse, eol, random, "{\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":" + t
-                    + ",\"id\":\"call_" + t + "\",\"type\":\"function\",\"function\":{\"name\":\"tool_" + t
-                    + "\",\"arguments\":\"\"}}]}}]}");
+            event(
+                    sse,
+                    eol,
+                    random,
+                    "{\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":" + t
+                            + ",\"id\":\"call_" + t + "\",\"type\":\"function\",\"function\":{\"name\":\"tool_" + t
+                            + "\",\"arguments\":\"\"}}]}}]}");
             int pieces = 1 + random.nextInt(3);
             for (int p = 0; p < pieces; p++) {
-                event(sse, eol, random, "{\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":" + t
-                        + ",\"id\":\"\",\"function\":{\"arguments\":\"{\\\"k" + p + "\\\":1}\"}}]}}]}");
+                event(
+                        sse,
+                        eol,
+                        random,
+                        "{\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":" + t
+                                + ",\"id\":\"\",\"function\":{\"arguments\":\"{\\\"k" + p + "\\\":1}\"}}]}}]}");
             }
         }
-        event(sse, eol, random, "{\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\""
-                + (tools > 0 ? "tool_calls" : "stop") + "\"}]}");
-        event(sse, eol, random, "{\"choices\":[],\"usage\":{\"prompt_tokens\":" + random.nextInt(1000)
-                + ",\"completion_tokens\":7,\"total_tokens\":9,\"completion_tokens_details\":{\"reasoning_tokens\":2}}}");
+        event(
+                sse,
+                eol,
+                random,
+                "{\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"" + (tools > 0 ? "tool_calls" : "stop")
+                        + "\"}]}");
+        event(
+                sse,
+                eol,
+                random,
+                "{\"choices\":[],\"usage\":{\"prompt_tokens\":" + random.nextInt(1000)
+                        + ",\"completion_tokens\":7,\"total_tokens\":9,\"completion_tokens_details\":{\"reasoning_tokens\":2}}}");
         sse.append("data: [DONE]").append(eol).append(eol);
         return sse.toString();
     }
@@ -82,7 +108,10 @@ class SseHostileInputTest {
         if (random.nextInt(5) == 0) {
             sse.append("id: ").append(random.nextInt(100)).append(eol);
         }
-        sse.append(random.nextBoolean() ? "data: " : "data:").append(json).append(eol).append(eol);
+        sse.append(random.nextBoolean() ? "data: " : "data:")
+                .append(json)
+                .append(eol)
+                .append(eol);
     }
 
     private static String words(Random random) {
@@ -121,16 +150,25 @@ class SseHostileInputTest {
             }
         });
         Response response = new Response.Builder()
-                .request(new Request.Builder().url("http://127.0.0.1/v1/chat/completions").build())
-                .protocol(Protocol.HTTP_1_1).code(200).message("OK")
-                .body(ResponseBody.create(Okio.buffer(new SplitSource(bytes, readSizes)),
-                        MediaType.get("text/event-stream"), bytes.length))
+                .request(new Request.Builder()
+                        .url("http://127.0.0.1/v1/chat/completions")
+                        .build())
+                .protocol(Protocol.HTTP_1_1)
+                .code(200)
+                .message("OK")
+                .body(ResponseBody.create(
+                        Okio.buffer(new SplitSource(bytes, readSizes)),
+                        MediaType.get("text/event-stream"),
+                        bytes.length))
                 .build();
         try {
             CLIENT.streams().read(response, StreamFormat.CHAT, accumulator::accept, () -> false);
             ChatResponse chatResponse = accumulator.build(null);
-            return new Decoded(events, chatResponse.aiMessage() + " " + chatResponse.metadata().tokenUsage()
-                    + " " + chatResponse.metadata().finishReason(), null);
+            return new Decoded(
+                    events,
+                    chatResponse.aiMessage() + " " + chatResponse.metadata().tokenUsage() + " "
+                            + chatResponse.metadata().finishReason(),
+                    null);
         } catch (LangChain4jException e) {
             return new Decoded(events, null, e.getClass().getSimpleName());
         } catch (IOException e) {
@@ -150,7 +188,8 @@ class SseHostileInputTest {
             for (int i = 0; i < sizes.length; i++) {
                 sizes[i] = 1 + (random.nextInt(4) == 0 ? random.nextInt(64) : random.nextInt(3));
             }
-            assertThat(decode(bytes, sizes)).as("split %d of %s", split, new String(bytes, StandardCharsets.UTF_8))
+            assertThat(decode(bytes, sizes))
+                    .as("split %d of %s", split, new String(bytes, StandardCharsets.UTF_8))
                     .isEqualTo(whole);
         }
         assertThat(decode(bytes, oneByteReads(bytes.length))).isEqualTo(whole);
@@ -164,24 +203,43 @@ class SseHostileInputTest {
             case 1 -> mutate(validStream(random).getBytes(StandardCharsets.UTF_8), random);
             default -> randomSse(random);
         };
-        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> decode(bytes, randomSizes(random, bytes.length)),
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(5),
+                () -> decode(bytes, randomSizes(random, bytes.length)),
                 () -> "input: " + new String(bytes, StandardCharsets.ISO_8859_1));
     }
 
     static Stream<String> hostilePayloads() {
-        return Stream.of("null", "[]", "1", "\"text\"", "true", "{}", "{\"choices\":null}", "{\"choices\":\"x\"}",
-                "{\"choices\":[null]}", "{\"choices\":[{}]}", "{\"choices\":[{\"delta\":null}]}",
-                "{\"choices\":[{\"delta\":{\"content\":123}}]}", "{\"choices\":[{\"delta\":{\"content\":{\"a\":[1]}}}]}",
+        return Stream.of(
+                "null",
+                "[]",
+                "1",
+                "\"text\"",
+                "true",
+                "{}",
+                "{\"choices\":null}",
+                "{\"choices\":\"x\"}",
+                "{\"choices\":[null]}",
+                "{\"choices\":[{}]}",
+                "{\"choices\":[{\"delta\":null}]}",
+                "{\"choices\":[{\"delta\":{\"content\":123}}]}",
+                "{\"choices\":[{\"delta\":{\"content\":{\"a\":[1]}}}]}",
                 "{\"choices\":[{\"delta\":{\"content\":[\"a\",null]}}]}",
                 "{\"choices\":[{\"delta\":{\"tool_calls\":[null]}}]}",
                 "{\"choices\":[{\"delta\":{\"tool_calls\":[{}]}}]}",
                 "{\"choices\":[{\"delta\":{\"tool_calls\":[{\"index\":-1,\"function\":{\"arguments\":\"x\"}}]}}]}",
                 "{\"choices\":[{\"delta\":{\"tool_calls\":[{\"index\":3,\"function\":null}]}}]}",
                 "{\"choices\":[{\"delta\":{\"tool_calls\":\"x\"}}]}",
-                "{\"usage\":{\"prompt_tokens\":\"many\"}}", "{\"usage\":{\"prompt_tokens\":1e99}}",
+                "{\"usage\":{\"prompt_tokens\":\"many\"}}",
+                "{\"usage\":{\"prompt_tokens\":1e99}}",
                 "{\"usage\":{\"prompt_tokens_details\":null,\"completion_tokens_details\":5}}",
-                "{\"error\":null}", "{\"error\":{}}", "{\"error\":\"boom\"}", "{\"created\":\"yesterday\"}",
-                "{\"id\":123,\"model\":[]}", "{\"choices\":[{\"finish_reason\":17}]}", "{\"a\":" + "[".repeat(2000));
+                "{\"error\":null}",
+                "{\"error\":{}}",
+                "{\"error\":\"boom\"}",
+                "{\"created\":\"yesterday\"}",
+                "{\"id\":123,\"model\":[]}",
+                "{\"choices\":[{\"finish_reason\":17}]}",
+                "{\"a\":" + "[".repeat(2000));
     }
 
     @ParameterizedTest
@@ -189,8 +247,8 @@ class SseHostileInputTest {
     void should_map_every_hostile_event_to_a_result_or_a_langchain4j_exception(String payload) {
         byte[] bytes = ("data: " + payload + "\n\ndata: [DONE]\n\n").getBytes(StandardCharsets.UTF_8);
 
-        Decoded decoded = assertTimeoutPreemptively(Duration.ofSeconds(5),
-                () -> decode(bytes, new int[] {bytes.length}));
+        Decoded decoded =
+                assertTimeoutPreemptively(Duration.ofSeconds(5), () -> decode(bytes, new int[] {bytes.length}));
 
         assertThat(decoded.response() != null || decoded.error() != null).isTrue();
     }
@@ -203,9 +261,36 @@ class SseHostileInputTest {
 
     /** Lines that look like SSE, with JSON-ish garbage in the data. */
     private static byte[] randomSse(Random random) {
-        String[] pieces = {"data: ", "data:", "\n", "\r\n", "\r", "{", "}", "[", "]", "\"choices\"", ":", ",", "null",
-                "\"delta\"", "\"content\"", "\"x\"", "[DONE]", "\"tool_calls\"", "\"index\"", "-1", "0", "\"usage\"",
-                "\"error\"", "\\", "\"", "é", "\uD83D\uDE00", " "};
+        String[] pieces = {
+            "data: ",
+            "data:",
+            "\n",
+            "\r\n",
+            "\r",
+            "{",
+            "}",
+            "[",
+            "]",
+            "\"choices\"",
+            ":",
+            ",",
+            "null",
+            "\"delta\"",
+            "\"content\"",
+            "\"x\"",
+            "[DONE]",
+            "\"tool_calls\"",
+            "\"index\"",
+            "-1",
+            "0",
+            "\"usage\"",
+            "\"error\"",
+            "\\",
+            "\"",
+            "é",
+            "\uD83D\uDE00",
+            " "
+        };
         StringBuilder sb = new StringBuilder();
         int n = random.nextInt(300);
         for (int i = 0; i < n; i++) {

@@ -72,11 +72,8 @@ class SseReaderTest {
             + "data: [DONE]\n"
             + "\n";
 
-    static final List<String> EXPECTED = List.of(
-            "{\"content\":\"你好，世界\"}",
-            "{\"content\":\"no space\"}",
-            "line one\nline two 😀\n",
-            "[DONE]");
+    static final List<String> EXPECTED =
+            List.of("{\"content\":\"你好，世界\"}", "{\"content\":\"no space\"}", "line one\nline two 😀\n", "[DONE]");
 
     static List<String> readAll(BufferedSource source) throws IOException {
         SseReader reader = new SseReader(source);
@@ -139,7 +136,8 @@ class SseReaderTest {
 
     @Test
     void should_ignore_comments_and_event_id_and_retry_fields() throws IOException {
-        assertThat(readAll(": comment\nevent: message\nid: 42\nretry: 10\ndata: x\nid: 43\n\n")).containsExactly("x");
+        assertThat(readAll(": comment\nevent: message\nid: 42\nretry: 10\ndata: x\nid: 43\n\n"))
+                .containsExactly("x");
     }
 
     @Test

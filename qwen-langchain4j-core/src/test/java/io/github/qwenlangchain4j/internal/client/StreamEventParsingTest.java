@@ -22,15 +22,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 class StreamEventParsingTest {
 
     private static final String[] STREAM_FIXTURES = {
-            "chat/stream_basic.sse.jsonl",
-            "chat/omni_stream_text_audio_qwen3-omni-flash.sse.txt",
-            "chat/omni_stream_thinking_qwen3-omni-flash.sse.txt",
-            "stream/thinking.sse.jsonl",
-            "stream/tool_calls_parallel.sse.jsonl",
-            "stream/mid_stream_error.sse.txt",
-            "written/stream_error_data_inspection_failed.sse.txt",
-            "written/stream_thinking_qwen-plus.sse.txt",
-            "written/stream_tool_calls_parallel.sse.txt",
+        "chat/stream_basic.sse.jsonl",
+        "chat/omni_stream_text_audio_qwen3-omni-flash.sse.txt",
+        "chat/omni_stream_thinking_qwen3-omni-flash.sse.txt",
+        "stream/thinking.sse.jsonl",
+        "stream/tool_calls_parallel.sse.jsonl",
+        "stream/mid_stream_error.sse.txt",
+        "written/stream_error_data_inspection_failed.sse.txt",
+        "written/stream_thinking_qwen-plus.sse.txt",
+        "written/stream_tool_calls_parallel.sse.txt",
     };
 
     static Stream<String> recordedEvents() {
@@ -52,20 +52,28 @@ class StreamEventParsingTest {
     void should_read_every_recorded_event_as_a_chunk_with_choices_usage_or_an_error(String event) {
         ChatCompletionResponse chunk = parse(event, null);
 
-        assertThat(chunk.choices() != null || chunk.usage() != null || chunk.error() != null).as(event).isTrue();
+        assertThat(chunk.choices() != null || chunk.usage() != null || chunk.error() != null)
+                .as(event)
+                .isTrue();
     }
 
     @Test
     void should_read_the_text_reasoning_tool_calls_and_usage_of_a_chunk() {
-        ChatCompletionResponse text = parse("{\"id\":\"chatcmpl-7\",\"created\":1735113344,\"model\":\"qwen-plus\","
-                + "\"choices\":[{\"delta\":{\"content\":\"a\\n\\\"b\\\" \\u901a\",\"reasoning_content\":\"hmm\"},"
-                + "\"finish_reason\":\"stop\",\"index\":0}],\"unknown\":{\"nested\":[1,{\"choices\":[]}]}}", null);
-        ChatCompletionResponse toolCall = parse("{\"choices\":[{\"delta\":{\"tool_calls\":[{\"index\":1,"
-                + "\"id\":\"call_1\",\"type\":\"function\",\"function\":{\"name\":\"get_weather\","
-                + "\"arguments\":\"{\\\"city\\\"\"}}]},\"index\":0}]}", null);
-        ChatCompletionResponse usage = parse("{\"choices\":[],\"usage\":{\"prompt_tokens\":22,"
-                + "\"completion_tokens\":5,\"total_tokens\":27,\"prompt_tokens_details\":{\"cached_tokens\":20},"
-                + "\"completion_tokens_details\":{\"reasoning_tokens\":3}}}", null);
+        ChatCompletionResponse text = parse(
+                "{\"id\":\"chatcmpl-7\",\"created\":1735113344,\"model\":\"qwen-plus\","
+                        + "\"choices\":[{\"delta\":{\"content\":\"a\\n\\\"b\\\" \\u901a\",\"reasoning_content\":\"hmm\"},"
+                        + "\"finish_reason\":\"stop\",\"index\":0}],\"unknown\":{\"nested\":[1,{\"choices\":[]}]}}",
+                null);
+        ChatCompletionResponse toolCall = parse(
+                "{\"choices\":[{\"delta\":{\"tool_calls\":[{\"index\":1,"
+                        + "\"id\":\"call_1\",\"type\":\"function\",\"function\":{\"name\":\"get_weather\","
+                        + "\"arguments\":\"{\\\"city\\\"\"}}]},\"index\":0}]}",
+                null);
+        ChatCompletionResponse usage = parse(
+                "{\"choices\":[],\"usage\":{\"prompt_tokens\":22,"
+                        + "\"completion_tokens\":5,\"total_tokens\":27,\"prompt_tokens_details\":{\"cached_tokens\":20},"
+                        + "\"completion_tokens_details\":{\"reasoning_tokens\":3}}}",
+                null);
 
         assertThat(text.id()).isEqualTo("chatcmpl-7");
         assertThat(text.requestId()).isEqualTo("7");
@@ -74,17 +82,28 @@ class StreamEventParsingTest {
         assertThat(text.choices().get(0).delta().reasoningContent()).isEqualTo("hmm");
         assertThat(text.choices().get(0).finishReason()).isEqualTo("stop");
         assertThat(toolCall.choices().get(0).delta().toolCalls().get(0).index()).isEqualTo(1);
-        assertThat(toolCall.choices().get(0).delta().toolCalls().get(0).function().arguments()).isEqualTo("{\"city\"");
+        assertThat(toolCall.choices()
+                        .get(0)
+                        .delta()
+                        .toolCalls()
+                        .get(0)
+                        .function()
+                        .arguments())
+                .isEqualTo("{\"city\"");
         assertThat(usage.usage().promptTokensDetails().cachedTokens()).isEqualTo(20);
         assertThat(usage.usage().completionTokensDetails().reasoningTokens()).isEqualTo(3);
     }
 
     @Test
     void should_read_both_shapes_of_in_stream_errors() {
-        ChatCompletionResponse compatible = parse("{\"error\":{\"code\":\"data_inspection_failed\","
-                + "\"message\":\"Output data may contain inappropriate content.\"}}", null);
-        ChatCompletionResponse flat = parse("{\"code\":\"Throttling.RateQuota\",\"message\":\"Requests rate limit"
-                + " exceeded\",\"request_id\":\"r-1\"}", null);
+        ChatCompletionResponse compatible = parse(
+                "{\"error\":{\"code\":\"data_inspection_failed\","
+                        + "\"message\":\"Output data may contain inappropriate content.\"}}",
+                null);
+        ChatCompletionResponse flat = parse(
+                "{\"code\":\"Throttling.RateQuota\",\"message\":\"Requests rate limit"
+                        + " exceeded\",\"request_id\":\"r-1\"}",
+                null);
 
         assertThat(compatible.error().code()).isEqualTo("data_inspection_failed");
         assertThat(flat.error().code()).isEqualTo("Throttling.RateQuota");
@@ -95,8 +114,9 @@ class StreamEventParsingTest {
     void should_read_an_event_larger_than_a_buffer_segment_whole() {
         String content = "通义".repeat(10_000);
 
-        ChatCompletionResponse chunk = parse("{\"id\":\"chatcmpl-1\",\"choices\":[{\"delta\":{\"content\":\""
-                + content + "\"},\"index\":0}]}", null);
+        ChatCompletionResponse chunk = parse(
+                "{\"id\":\"chatcmpl-1\",\"choices\":[{\"delta\":{\"content\":\"" + content + "\"},\"index\":0}]}",
+                null);
 
         assertThat(chunk.choices().get(0).delta().content()).isEqualTo(content);
     }
@@ -104,9 +124,12 @@ class StreamEventParsingTest {
     @Test
     void should_fail_an_event_that_is_not_json_naming_the_request() {
         assertThatThrownBy(() -> parse("{\"id\":", "req-1"))
-                .isInstanceOf(LangChain4jException.class).hasMessageContaining("Malformed").hasMessageContaining("req-1");
+                .isInstanceOf(LangChain4jException.class)
+                .hasMessageContaining("Malformed")
+                .hasMessageContaining("req-1");
         assertThatThrownBy(() -> parse("not json", null))
-                .isInstanceOf(LangChain4jException.class).hasMessageContaining("not the expected JSON");
+                .isInstanceOf(LangChain4jException.class)
+                .hasMessageContaining("not the expected JSON");
     }
 
     @Test
@@ -115,34 +138,43 @@ class StreamEventParsingTest {
                 + "\"index\":0}]}";
         for (int cut = 1; cut < event.length(); cut++) {
             String truncated = event.substring(0, cut);
-            assertThatThrownBy(() -> parse(truncated, null)).as(truncated)
-                    .isInstanceOf(LangChain4jException.class).hasMessageContaining("Malformed");
+            assertThatThrownBy(() -> parse(truncated, null))
+                    .as(truncated)
+                    .isInstanceOf(LangChain4jException.class)
+                    .hasMessageContaining("Malformed");
         }
     }
 
     @Test
     void should_fail_an_event_that_holds_two_values_or_json_null_or_nothing() {
         assertThatThrownBy(() -> parse("{\"id\":\"a\"}{\"id\":\"b\"}", null))
-                .isInstanceOf(LangChain4jException.class).hasMessageContaining("not the expected JSON");
+                .isInstanceOf(LangChain4jException.class)
+                .hasMessageContaining("not the expected JSON");
         assertThatThrownBy(() -> parse("{\"id\":\"a\"} x", null))
-                .isInstanceOf(LangChain4jException.class).hasMessageContaining("not the expected JSON");
+                .isInstanceOf(LangChain4jException.class)
+                .hasMessageContaining("not the expected JSON");
         assertThatThrownBy(() -> parse("null", null))
-                .isInstanceOf(LangChain4jException.class).hasMessageContaining("JSON null");
+                .isInstanceOf(LangChain4jException.class)
+                .hasMessageContaining("JSON null");
         assertThatThrownBy(() -> parse("", null))
-                .isInstanceOf(LangChain4jException.class).hasMessageContaining("Malformed");
+                .isInstanceOf(LangChain4jException.class)
+                .hasMessageContaining("Malformed");
     }
 
     @Test
     void should_take_whitespace_around_an_event_as_nothing() {
-        assertThat(parse(" \t{\"id\":\"chatcmpl-1\",\"choices\":[]}\r\n ", null).id()).isEqualTo("chatcmpl-1");
+        assertThat(parse(" \t{\"id\":\"chatcmpl-1\",\"choices\":[]}\r\n ", null).id())
+                .isEqualTo("chatcmpl-1");
     }
 
     @Test
     void should_fail_an_event_whose_values_have_the_wrong_type() {
         assertThatThrownBy(() -> parse("{\"choices\":\"none\"}", null))
-                .isInstanceOf(LangChain4jException.class).hasMessageContaining("not the expected JSON");
+                .isInstanceOf(LangChain4jException.class)
+                .hasMessageContaining("not the expected JSON");
         assertThatThrownBy(() -> parse("[]", null))
-                .isInstanceOf(LangChain4jException.class).hasMessageContaining("not the expected JSON");
+                .isInstanceOf(LangChain4jException.class)
+                .hasMessageContaining("not the expected JSON");
     }
 
     private static ChatCompletionResponse parse(String data, String requestId) {

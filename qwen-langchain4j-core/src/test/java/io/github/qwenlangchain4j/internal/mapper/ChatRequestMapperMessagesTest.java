@@ -42,7 +42,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ChatRequestMapperMessagesTest {
 
     static final ToolExecutionRequest CALL = ToolExecutionRequest.builder()
-            .id("call_1").name("describe_chart").arguments("{}").build();
+            .id("call_1")
+            .name("describe_chart")
+            .arguments("{}")
+            .build();
 
     static QwenChatRequestParameters params() {
         return QwenChatRequestParameters.builder().modelName("qwen-plus").build();
@@ -50,8 +53,8 @@ class ChatRequestMapperMessagesTest {
 
     /** The body exactly as the client would serialise it, planned as a non-streamed (batch) call. */
     static JsonNode body(List<ChatMessage> messages, QwenChatRequestParameters parameters) {
-        ChatCompletionRequest request = ChatRequestMapper.toRequest(messages, parameters,
-                new CallPlanner().plan(parameters, CallPlanner.Transport.BATCH), false);
+        ChatCompletionRequest request = ChatRequestMapper.toRequest(
+                messages, parameters, new CallPlanner().plan(parameters, CallPlanner.Transport.BATCH), false);
         try {
             return Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(request));
         } catch (JsonProcessingException e) {
@@ -64,7 +67,11 @@ class ChatRequestMapperMessagesTest {
     }
 
     static ToolExecutionResultMessage resultWith(List<Content> contents) {
-        return ToolExecutionResultMessage.builder().id("call_1").toolName("describe_chart").contents(contents).build();
+        return ToolExecutionResultMessage.builder()
+                .id("call_1")
+                .toolName("describe_chart")
+                .contents(contents)
+                .build();
     }
 
     // ---- tool results ----
@@ -88,13 +95,14 @@ class ChatRequestMapperMessagesTest {
         ToolExecutionResultMessage result = ToolExecutionResultMessage.from(CALL, "Sunny, 25°C");
 
         assertThat(ContentMapper.toolResultText(result)).isEqualTo("Sunny, 25°C");
-        assertThat(body(toolTurn(result), params()).at("/messages/2/content").asText()).isEqualTo("Sunny, 25°C");
+        assertThat(body(toolTurn(result), params()).at("/messages/2/content").asText())
+                .isEqualTo("Sunny, 25°C");
     }
 
     @Test
     void should_keep_empty_and_multi_line_texts_of_a_tool_result() {
-        ToolExecutionResultMessage result = resultWith(
-                List.of(TextContent.from("line 1\nline 2"), TextContent.from(""), TextContent.from("end")));
+        ToolExecutionResultMessage result =
+                resultWith(List.of(TextContent.from("line 1\nline 2"), TextContent.from(""), TextContent.from("end")));
 
         assertThat(ContentMapper.toolResultText(result)).isEqualTo("line 1\nline 2\n\nend");
     }
@@ -126,7 +134,8 @@ class ChatRequestMapperMessagesTest {
 
     @Test
     void should_send_the_name_of_a_user_message() {
-        JsonNode user = body(List.of(UserMessage.from("klaus", "Hello")), params()).at("/messages/0");
+        JsonNode user =
+                body(List.of(UserMessage.from("klaus", "Hello")), params()).at("/messages/0");
 
         assertThat(user.get("role").asText()).isEqualTo("user");
         assertThat(user.get("content").asText()).isEqualTo("Hello");
@@ -135,8 +144,8 @@ class ChatRequestMapperMessagesTest {
 
     @Test
     void should_send_the_name_of_a_multimodal_user_message() {
-        UserMessage message = UserMessage.from("klaus",
-                List.of(TextContent.from("What is this?"), ImageContent.from("https://example.com/cat.png")));
+        UserMessage message = UserMessage.from(
+                "klaus", List.of(TextContent.from("What is this?"), ImageContent.from("https://example.com/cat.png")));
 
         JsonNode user = body(List.of(message), params()).at("/messages/0");
 
@@ -156,13 +165,18 @@ class ChatRequestMapperMessagesTest {
 
     @Test
     void should_send_empty_properties_for_a_tool_whose_parameters_are_an_empty_object_schema() {
-        ToolSpecification tool = ToolSpecification.builder().name("get_current_time")
+        ToolSpecification tool = ToolSpecification.builder()
+                .name("get_current_time")
                 .description("Useful when you want to know the current time.")
-                .parameters(JsonObjectSchema.builder().build()).build();
-        QwenChatRequestParameters parameters = QwenChatRequestParameters.builder().modelName("qwen-plus")
-                .toolSpecifications(tool).build();
+                .parameters(JsonObjectSchema.builder().build())
+                .build();
+        QwenChatRequestParameters parameters = QwenChatRequestParameters.builder()
+                .modelName("qwen-plus")
+                .toolSpecifications(tool)
+                .build();
 
-        JsonNode function = body(List.of(UserMessage.from("What time is it?")), parameters).at("/tools/0/function");
+        JsonNode function =
+                body(List.of(UserMessage.from("What time is it?")), parameters).at("/tools/0/function");
 
         assertThat(function.get("name").asText()).isEqualTo("get_current_time");
         assertThat(function.at("/parameters/type").asText()).isEqualTo("object");
@@ -172,15 +186,21 @@ class ChatRequestMapperMessagesTest {
 
     @Test
     void should_send_empty_properties_for_a_tool_without_parameters() {
-        ToolSpecification tool = ToolSpecification.builder().name("get_current_time").build();
-        QwenChatRequestParameters parameters = QwenChatRequestParameters.builder().modelName("qwen-plus")
-                .toolSpecifications(tool).build();
+        ToolSpecification tool =
+                ToolSpecification.builder().name("get_current_time").build();
+        QwenChatRequestParameters parameters = QwenChatRequestParameters.builder()
+                .modelName("qwen-plus")
+                .toolSpecifications(tool)
+                .build();
 
-        JsonNode schema = body(List.of(UserMessage.from("What time is it?")), parameters)
-                .at("/tools/0/function/parameters");
+        JsonNode schema =
+                body(List.of(UserMessage.from("What time is it?")), parameters).at("/tools/0/function/parameters");
 
-        assertThat(schema).isEqualTo(Json.MAPPER.createObjectNode().put("type", "object")
-                .set("properties", Json.MAPPER.createObjectNode()));
+        assertThat(schema)
+                .isEqualTo(Json.MAPPER
+                        .createObjectNode()
+                        .put("type", "object")
+                        .set("properties", Json.MAPPER.createObjectNode()));
     }
 
     // ---- audio formats ----
@@ -200,7 +220,8 @@ class ChatRequestMapperMessagesTest {
     })
     void should_normalise_audio_mime_types_to_the_input_audio_format(String mimeType, String format) {
         assertThat(ContentMapper.audioFormat(mimeType, null)).isEqualTo(format);
-        assertThat(ContentMapper.audioFormat(mimeType, "https://example.com/sound.bin")).isEqualTo(format);
+        assertThat(ContentMapper.audioFormat(mimeType, "https://example.com/sound.bin"))
+                .isEqualTo(format);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -213,8 +234,10 @@ class ChatRequestMapperMessagesTest {
         "audio/mpeg,             mp3"
     })
     void should_put_the_normalised_format_of_inline_audio_on_the_wire(String mimeType, String format) {
-        UserMessage message = UserMessage.from(TextContent.from("Transcribe"),
-                AudioContent.from(Audio.builder().base64Data("AQID").mimeType(mimeType).build()));
+        UserMessage message = UserMessage.from(
+                TextContent.from("Transcribe"),
+                AudioContent.from(
+                        Audio.builder().base64Data("AQID").mimeType(mimeType).build()));
 
         JsonNode part = body(List.of(message), params()).at("/messages/0/content/1");
 
@@ -225,8 +248,10 @@ class ChatRequestMapperMessagesTest {
 
     @Test
     void should_fall_back_to_the_url_extension_without_a_mime_type() {
-        assertThat(ContentMapper.audioFormat(null, "https://example.com/a/Voice.MP3?sig=1")).isEqualTo("mp3");
-        assertThat(ContentMapper.audioFormat(null, "https://example.com/a.b/voice")).isNull();
+        assertThat(ContentMapper.audioFormat(null, "https://example.com/a/Voice.MP3?sig=1"))
+                .isEqualTo("mp3");
+        assertThat(ContentMapper.audioFormat(null, "https://example.com/a.b/voice"))
+                .isNull();
         assertThat(ContentMapper.audioFormat(null, null)).isNull();
     }
 
@@ -264,8 +289,14 @@ class ChatRequestMapperMessagesTest {
         }
 
         private static Assistant assistant(QwenMockServer server, Object tools) {
-            QwenChatModel model = QwenChatModel.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl()).build();
-            return AiServices.builder(Assistant.class).chatModel(model).tools(tools).build();
+            QwenChatModel model = QwenChatModel.builder()
+                    .apiKey(server.apiKey())
+                    .baseUrl(server.baseUrl())
+                    .build();
+            return AiServices.builder(Assistant.class)
+                    .chatModel(model)
+                    .tools(tools)
+                    .build();
         }
 
         @Test
@@ -303,7 +334,9 @@ class ChatRequestMapperMessagesTest {
                         .hasMessageContaining("describe_chart")
                         .hasMessageContaining("Qwen takes tool results as text");
                 assertThat(tools.calls).hasValue(1);
-                assertThat(server.requests()).as("the request with the image result is never sent").hasSize(1);
+                assertThat(server.requests())
+                        .as("the request with the image result is never sent")
+                        .hasSize(1);
             }
         }
     }

@@ -47,10 +47,10 @@ class ChatRequestMapperTest {
     }
 
     /** The request as planned for a call that is not streamed (a batch line), so that no stream fields appear. */
-    static ChatCompletionRequest request(List<ChatMessage> messages, QwenChatRequestParameters parameters,
-                                         boolean sendThinking) {
-        return ChatRequestMapper.toRequest(messages, parameters,
-                new CallPlanner().plan(parameters, CallPlanner.Transport.BATCH), sendThinking);
+    static ChatCompletionRequest request(
+            List<ChatMessage> messages, QwenChatRequestParameters parameters, boolean sendThinking) {
+        return ChatRequestMapper.toRequest(
+                messages, parameters, new CallPlanner().plan(parameters, CallPlanner.Transport.BATCH), sendThinking);
     }
 
     /** The body exactly as the client would serialise it, as a JSON tree. */
@@ -80,7 +80,8 @@ class ChatRequestMapperTest {
                 .name("get_current_weather")
                 .description("Useful when you want to check the weather in a specific city.")
                 .parameters(JsonObjectSchema.builder()
-                        .addStringProperty("location", "A city or district, such as Beijing, Hangzhou, or Yuhang District.")
+                        .addStringProperty(
+                                "location", "A city or district, such as Beijing, Hangzhou, or Yuhang District.")
                         .required("location")
                         .build())
                 .build();
@@ -97,14 +98,13 @@ class ChatRequestMapperTest {
 
     @Test
     void should_send_only_model_and_messages_when_nothing_else_is_set() {
-        assertThat(body(List.of(HELLO), params().build())).isEqualTo(json(
-                "{\"model\":\"qwen-plus\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}"));
+        assertThat(body(List.of(HELLO), params().build()))
+                .isEqualTo(json("{\"model\":\"qwen-plus\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"}]}"));
     }
 
     @Test
     void should_map_every_option_to_its_snake_case_top_level_field() {
-        QwenChatRequestParameters parameters = params()
-                .temperature(0.7)
+        QwenChatRequestParameters parameters = params().temperature(0.7)
                 .topP(0.8)
                 .topK(20)
                 .maxOutputTokens(512)
@@ -157,24 +157,29 @@ class ChatRequestMapperTest {
 
     @Test
     void should_not_send_an_empty_stop_list() {
-        assertThat(body(List.of(HELLO), params().stopSequences(List.of()).build()).has("stop")).isFalse();
+        assertThat(body(List.of(HELLO), params().stopSequences(List.of()).build())
+                        .has("stop"))
+                .isFalse();
     }
 
     @Test
     void should_add_stream_and_include_usage_when_streaming() {
         QwenChatRequestParameters parameters = params().build();
-        ChatCompletionRequest streamed = ChatRequestMapper.toRequest(List.of(HELLO), parameters,
-                new CallPlanner().plan(parameters, CallPlanner.Transport.STREAM), false);
+        ChatCompletionRequest streamed = ChatRequestMapper.toRequest(
+                List.of(HELLO), parameters, new CallPlanner().plan(parameters, CallPlanner.Transport.STREAM), false);
         JsonNode tree = Json.MAPPER.valueToTree(streamed);
         assertThat(tree.get("stream").asBoolean()).isTrue();
         assertThat(tree.get("stream_options")).isEqualTo(json("{\"include_usage\":true}"));
-        assertThat(Json.MAPPER.<JsonNode>valueToTree(request(List.of(HELLO), parameters, false)).has("stream"))
+        assertThat(Json.MAPPER
+                        .<JsonNode>valueToTree(request(List.of(HELLO), parameters, false))
+                        .has("stream"))
                 .isFalse();
     }
 
     @Test
     void should_refuse_frequency_penalty_and_name_the_alternatives() {
-        assertThatThrownBy(() -> body(List.of(HELLO), params().frequencyPenalty(0.5).build()))
+        assertThatThrownBy(() ->
+                        body(List.of(HELLO), params().frequencyPenalty(0.5).build()))
                 .isInstanceOf(UnsupportedFeatureException.class)
                 .hasMessageContaining("frequencyPenalty")
                 .hasMessageContaining("repetitionPenalty")
@@ -211,11 +216,12 @@ class ChatRequestMapperTest {
 
     @Test
     void should_let_custom_parameters_win_over_typed_fields() {
-        JsonNode tree = body(List.of(HELLO), params()
-                .temperature(0.1)
-                .topK(5)
-                .customParameters(Map.of("temperature", 0.9, "top_k", 50, "model", "qwen-max"))
-                .build());
+        JsonNode tree = body(
+                List.of(HELLO),
+                params().temperature(0.1)
+                        .topK(5)
+                        .customParameters(Map.of("temperature", 0.9, "top_k", 50, "model", "qwen-max"))
+                        .build());
         assertThat(tree.get("temperature").asDouble()).isEqualTo(0.9);
         assertThat(tree.get("top_k").asInt()).isEqualTo(50);
         assertThat(tree.get("model").asText()).isEqualTo("qwen-max");
@@ -227,8 +233,11 @@ class ChatRequestMapperTest {
         custom.put("top_k", 50);
         custom.put("stop", null);
         custom.put("x_extension", Map.of("nested", List.of(1, 2)));
-        QwenChatRequestParameters parameters = params().topK(5).stopSequences(List.of("END")).temperature(0.3)
-                .customParameters(custom).build();
+        QwenChatRequestParameters parameters = params().topK(5)
+                .stopSequences(List.of("END"))
+                .temperature(0.3)
+                .customParameters(custom)
+                .build();
 
         ChatCompletionRequest request = request(List.of(HELLO), parameters, false);
         String json = Json.MAPPER.writeValueAsString(request);
@@ -236,21 +245,34 @@ class ChatRequestMapperTest {
         assertThat(request.topK()).isNull();
         assertThat(request.stop()).isNull();
         assertThat(request.temperature()).isEqualTo(0.3);
-        assertThat(STRICT.readTree(json)).isEqualTo(json("{\"model\":\"qwen-plus\",\"messages\":[{\"role\":\"user\","
-                + "\"content\":\"Hello\"}],\"temperature\":0.3,\"top_k\":50,\"stop\":null,"
-                + "\"x_extension\":{\"nested\":[1,2]}}"));
+        assertThat(STRICT.readTree(json))
+                .isEqualTo(json("{\"model\":\"qwen-plus\",\"messages\":[{\"role\":\"user\","
+                        + "\"content\":\"Hello\"}],\"temperature\":0.3,\"top_k\":50,\"stop\":null,"
+                        + "\"x_extension\":{\"nested\":[1,2]}}"));
         assertThat(json).doesNotContain("custom_parameters").doesNotContain("customParameters");
     }
 
     @Test
     void should_let_a_custom_parameter_replace_every_typed_field_of_the_request() throws Exception {
         QwenChatRequestParameters.Builder everything = params().modelName("qwen3-omni-flash")
-                .temperature(0.7).topP(0.8).topK(20).maxOutputTokens(512).stopSequences(List.of("END")).seed(42)
-                .presencePenalty(1.5).repetitionPenalty(1.05).enableThinking(false).thinkingBudget(100)
-                .enableSearch(true).searchOptions(QwenSearchOptions.builder().forcedSearch(true).build())
-                .vlHighResolutionImages(true).enableCodeInterpreter(true).parallelToolCalls(true)
+                .temperature(0.7)
+                .topP(0.8)
+                .topK(20)
+                .maxOutputTokens(512)
+                .stopSequences(List.of("END"))
+                .seed(42)
+                .presencePenalty(1.5)
+                .repetitionPenalty(1.05)
+                .enableThinking(false)
+                .thinkingBudget(100)
+                .enableSearch(true)
+                .searchOptions(QwenSearchOptions.builder().forcedSearch(true).build())
+                .vlHighResolutionImages(true)
+                .enableCodeInterpreter(true)
+                .parallelToolCalls(true)
                 .audioOutput(QwenAudioOutput.voice("Cherry"))
-                .toolSpecifications(weatherTool()).toolChoice(ToolChoice.AUTO)
+                .toolSpecifications(weatherTool())
+                .toolChoice(ToolChoice.AUTO)
                 .responseFormat(ResponseFormat.JSON);
         JsonNode typed = STRICT.readTree(Json.MAPPER.writeValueAsString(streamed(everything.build())));
         List<String> names = new ArrayList<>();
@@ -260,7 +282,8 @@ class ChatRequestMapperTest {
 
         Map<String, Object> custom = new LinkedHashMap<>();
         names.forEach(name -> custom.put(name, "custom " + name));
-        ChatCompletionRequest replaced = streamed(everything.customParameters(custom).build());
+        ChatCompletionRequest replaced =
+                streamed(everything.customParameters(custom).build());
         JsonNode sent = STRICT.readTree(Json.MAPPER.writeValueAsString(replaced));
 
         assertThat(sent).hasSize(names.size());
@@ -271,8 +294,8 @@ class ChatRequestMapperTest {
     private static final ObjectReader STRICT = Json.MAPPER.reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private static ChatCompletionRequest streamed(QwenChatRequestParameters parameters) {
-        return ChatRequestMapper.toRequest(List.of(HELLO), parameters,
-                new CallPlanner().plan(parameters, CallPlanner.Transport.STREAM), false);
+        return ChatRequestMapper.toRequest(
+                List.of(HELLO), parameters, new CallPlanner().plan(parameters, CallPlanner.Transport.STREAM), false);
     }
 
     // ---- SystemMessages ----
@@ -314,15 +337,20 @@ class ChatRequestMapperTest {
 
     @Test
     void should_send_single_text_as_a_plain_string() {
-        JsonNode message = body(List.of(UserMessage.from("Hi")), params().build()).get("messages").get(0);
+        JsonNode message = body(List.of(UserMessage.from("Hi")), params().build())
+                .get("messages")
+                .get(0);
         assertThat(message.get("content").isTextual()).isTrue();
     }
 
     @Test
     void should_send_several_text_parts_as_parts() {
         UserMessage message = UserMessage.from(TextContent.from("a"), TextContent.from("b"));
-        assertThat(body(List.of(message), params().build()).get("messages").get(0).get("content")).isEqualTo(json(
-                "[{\"type\":\"text\",\"text\":\"a\"},{\"type\":\"text\",\"text\":\"b\"}]"));
+        assertThat(body(List.of(message), params().build())
+                        .get("messages")
+                        .get(0)
+                        .get("content"))
+                .isEqualTo(json("[{\"type\":\"text\",\"text\":\"a\"},{\"type\":\"text\",\"text\":\"b\"}]"));
     }
 
     @Test
@@ -349,7 +377,11 @@ class ChatRequestMapperTest {
                 ImageContent.from("https://help-static-aliyun-doc.aliyuncs.com/file-manage-files/zh-CN/20250212/"
                         + "earbrt/vcg_VCG211286867973_RF.jpg"),
                 TextContent.from("What festival atmosphere does this picture show?"));
-        assertThat(body(List.of(message), params().modelName("qwen3.7-plus").vlHighResolutionImages(true).build()))
+        assertThat(body(
+                        List.of(message),
+                        params().modelName("qwen3.7-plus")
+                                .vlHighResolutionImages(true)
+                                .build()))
                 .isEqualTo(json(Fixtures.read("chat/request_vl_high_resolution.json")));
     }
 
@@ -360,13 +392,18 @@ class ChatRequestMapperTest {
         UserMessage message = UserMessage.from(
                 VideoContent.from("/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAA...", "video/mp4"),
                 TextContent.from("What scene is depicted in the image?"));
-        assertThat(body(List.of(message), params().modelName("qwen3.7-plus").build())).isEqualTo(expected);
+        assertThat(body(List.of(message), params().modelName("qwen3.7-plus").build()))
+                .isEqualTo(expected);
     }
 
     @Test
     void should_send_a_video_url_as_video_url() {
         UserMessage message = UserMessage.from(VideoContent.from("https://example.com/v.mp4"), TextContent.from("?"));
-        assertThat(body(List.of(message), params().build()).get("messages").get(0).get("content").get(0))
+        assertThat(body(List.of(message), params().build())
+                        .get("messages")
+                        .get(0)
+                        .get("content")
+                        .get(0))
                 .isEqualTo(json("{\"type\":\"video_url\",\"video_url\":{\"url\":\"https://example.com/v.mp4\"}}"));
     }
 
@@ -377,7 +414,8 @@ class ChatRequestMapperTest {
                         + "tixcef/cherry.wav"),
                 TextContent.from("这段音频在说什么"));
         JsonNode expected = json(Fixtures.read("chat/omni_request_audio_url.json"));
-        assertThat(body(List.of(message), params().modelName("qwen3-omni-flash").build()).get("messages"))
+        assertThat(body(List.of(message), params().modelName("qwen3-omni-flash").build())
+                        .get("messages"))
                 .isEqualTo(expected.get("messages"));
     }
 
@@ -387,47 +425,70 @@ class ChatRequestMapperTest {
                 AudioContent.from("SUQzBAAAAAAAI1RTU0UAAAAPAAADTGF2ZjU4Ljc2LjEwMAAAAAAAAAAAAAAA", "audio/mpeg"),
                 TextContent.from("这段音频在说什么"));
         JsonNode expected = json(Fixtures.read("chat/omni_request_audio_base64.json"));
-        assertThat(body(List.of(message), params().modelName("qwen3-omni-flash").build()).get("messages"))
+        assertThat(body(List.of(message), params().modelName("qwen3-omni-flash").build())
+                        .get("messages"))
                 .isEqualTo(expected.get("messages"));
     }
 
     @Test
     void should_derive_the_audio_format_from_the_mime_type_before_the_url() {
-        Audio audio = Audio.builder().url("https://example.com/sound?x=1").mimeType("audio/x-wav").build();
-        JsonNode part = body(List.of(UserMessage.from(AudioContent.from(audio), TextContent.from("?"))), params().build())
-                .get("messages").get(0).get("content").get(0);
-        assertThat(part).isEqualTo(json(
-                "{\"type\":\"input_audio\",\"input_audio\":{\"data\":\"https://example.com/sound?x=1\",\"format\":\"wav\"}}"));
+        Audio audio = Audio.builder()
+                .url("https://example.com/sound?x=1")
+                .mimeType("audio/x-wav")
+                .build();
+        JsonNode part = body(
+                        List.of(UserMessage.from(AudioContent.from(audio), TextContent.from("?"))), params().build())
+                .get("messages")
+                .get(0)
+                .get("content")
+                .get(0);
+        assertThat(part)
+                .isEqualTo(
+                        json(
+                                "{\"type\":\"input_audio\",\"input_audio\":{\"data\":\"https://example.com/sound?x=1\",\"format\":\"wav\"}}"));
     }
 
     @Test
     void should_ignore_the_query_string_when_deriving_the_audio_format_from_the_url() {
-        JsonNode part = body(List.of(UserMessage.from(
-                        AudioContent.from("https://example.com/a/b.MP3?sig=abc.def"), TextContent.from("?"))), params().build())
-                .get("messages").get(0).get("content").get(0);
+        JsonNode part = body(
+                        List.of(UserMessage.from(
+                                AudioContent.from("https://example.com/a/b.MP3?sig=abc.def"), TextContent.from("?"))),
+                        params().build())
+                .get("messages")
+                .get(0)
+                .get("content")
+                .get(0);
         assertThat(part.get("input_audio").get("format").asText()).isEqualTo("mp3");
     }
 
     @Test
     void should_encode_binary_audio_data() {
-        Audio audio = Audio.builder().binaryData(new byte[] {1, 2, 3}).mimeType("audio/wav").build();
-        JsonNode part = body(List.of(UserMessage.from(AudioContent.from(audio), TextContent.from("?"))), params().build())
-                .get("messages").get(0).get("content").get(0);
+        Audio audio = Audio.builder()
+                .binaryData(new byte[] {1, 2, 3})
+                .mimeType("audio/wav")
+                .build();
+        JsonNode part = body(
+                        List.of(UserMessage.from(AudioContent.from(audio), TextContent.from("?"))), params().build())
+                .get("messages")
+                .get(0)
+                .get("content")
+                .get(0);
         assertThat(part.get("input_audio")).isEqualTo(json("{\"data\":\"data:;base64,AQID\",\"format\":\"wav\"}"));
     }
 
     @Test
     void should_refuse_base64_audio_without_a_mime_type() {
         Audio audio = Audio.builder().base64Data("AQID").build();
-        assertThatThrownBy(() -> body(List.of(UserMessage.from(AudioContent.from(audio), TextContent.from("?"))),
-                        params().build()))
+        assertThatThrownBy(() -> body(
+                        List.of(UserMessage.from(AudioContent.from(audio), TextContent.from("?"))), params().build()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("MIME type");
     }
 
     @Test
     void should_refuse_base64_image_without_a_mime_type() {
-        ImageContent image = ImageContent.from(dev.langchain4j.data.image.Image.builder().base64Data("AQID").build());
+        ImageContent image = ImageContent.from(
+                dev.langchain4j.data.image.Image.builder().base64Data("AQID").build());
         assertThatThrownBy(() -> body(List.of(UserMessage.from(image, TextContent.from("?"))), params().build()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("MIME type");
@@ -445,7 +506,10 @@ class ChatRequestMapperTest {
     // ---- AssistantAndToolMessages ----
 
     static final ToolExecutionRequest CALL = ToolExecutionRequest.builder()
-            .id("call_1").name("get_current_weather").arguments("{\"location\": \"Beijing\"}").build();
+            .id("call_1")
+            .name("get_current_weather")
+            .arguments("{\"location\": \"Beijing\"}")
+            .build();
 
     @Test
     void should_send_empty_content_and_tool_calls_for_an_assistant_message_with_only_tool_calls() {
@@ -466,23 +530,28 @@ class ChatRequestMapperTest {
 
     @Test
     void should_keep_assistant_text_next_to_tool_calls() {
-        JsonNode assistant = body(List.of(UserMessage.from("?"), AiMessage.from("Let me check.", List.of(CALL))),
-                params().build()).get("messages").get(1);
+        JsonNode assistant = body(
+                        List.of(UserMessage.from("?"), AiMessage.from("Let me check.", List.of(CALL))),
+                        params().build())
+                .get("messages")
+                .get(1);
         assertThat(assistant.get("content").asText()).isEqualTo("Let me check.");
         assertThat(assistant.get("tool_calls")).hasSize(1);
     }
 
     @Test
     void should_send_reasoning_content_only_when_send_thinking_is_on() {
-        AiMessage withThinking = AiMessage.builder().text("42").thinking("Let me think...").build();
+        AiMessage withThinking =
+                AiMessage.builder().text("42").thinking("Let me think...").build();
         List<ChatMessage> messages = List.of(UserMessage.from("?"), withThinking, UserMessage.from("Why?"));
 
         JsonNode off = body(messages, params().build(), false).get("messages").get(1);
         JsonNode on = body(messages, params().build(), true).get("messages").get(1);
 
         assertThat(off).isEqualTo(json("{\"role\":\"assistant\",\"content\":\"42\"}"));
-        assertThat(on).isEqualTo(json(
-                "{\"role\":\"assistant\",\"content\":\"42\",\"reasoning_content\":\"Let me think...\"}"));
+        assertThat(on)
+                .isEqualTo(
+                        json("{\"role\":\"assistant\",\"content\":\"42\",\"reasoning_content\":\"Let me think...\"}"));
     }
 
     // ---- Tools ----
@@ -498,14 +567,18 @@ class ChatRequestMapperTest {
         ((ObjectNode) expected.get("tools").get(0).get("function"))
                 .set("parameters", json("{\"type\":\"object\",\"properties\":{}}"));
 
-        JsonNode actual = body(messages, params().toolSpecifications(timeTool(), weatherTool()).build());
+        JsonNode actual = body(
+                messages, params().toolSpecifications(timeTool(), weatherTool()).build());
 
         assertThat(actual).isEqualTo(expected);
     }
 
     @Test
     void should_send_an_empty_object_schema_for_a_tool_without_parameters() {
-        JsonNode tool = body(List.of(HELLO), params().toolSpecifications(timeTool()).build()).get("tools").get(0);
+        JsonNode tool = body(
+                        List.of(HELLO), params().toolSpecifications(timeTool()).build())
+                .get("tools")
+                .get(0);
         assertThat(tool.get("type").asText()).isEqualTo("function");
         assertThat(tool.get("function").get("parameters")).isEqualTo(json("{\"type\":\"object\",\"properties\":{}}"));
     }
@@ -514,8 +587,13 @@ class ChatRequestMapperTest {
     void should_accept_tool_names_of_1_to_64_allowed_characters() {
         String longest = "a".repeat(64);
         for (String name : List.of("x", "get-weather_2", "ABC_def-123", longest)) {
-            JsonNode tools = body(List.of(HELLO), params().toolSpecifications(
-                    ToolSpecification.builder().name(name).build()).build()).get("tools");
+            JsonNode tools = body(
+                            List.of(HELLO),
+                            params().toolSpecifications(ToolSpecification.builder()
+                                            .name(name)
+                                            .build())
+                                    .build())
+                    .get("tools");
             assertThat(tools.get(0).get("function").get("name").asText()).isEqualTo(name);
         }
     }
@@ -523,8 +601,12 @@ class ChatRequestMapperTest {
     @Test
     void should_refuse_invalid_tool_names_before_sending() {
         for (String name : List.of("a".repeat(65), "get weather", "get.weather", "天气", "a/b")) {
-            assertThatThrownBy(() -> body(List.of(HELLO),
-                            params().toolSpecifications(ToolSpecification.builder().name(name).build()).build()))
+            assertThatThrownBy(() -> body(
+                            List.of(HELLO),
+                            params().toolSpecifications(ToolSpecification.builder()
+                                            .name(name)
+                                            .build())
+                                    .build()))
                     .as(name)
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining(name)
@@ -536,29 +618,51 @@ class ChatRequestMapperTest {
 
     @Test
     void should_send_auto_and_none_as_strings() {
-        assertThat(body(List.of(HELLO), params().toolSpecifications(weatherTool()).toolChoice(ToolChoice.AUTO).build())
-                .get("tool_choice").asText()).isEqualTo("auto");
-        assertThat(body(List.of(HELLO), params().toolSpecifications(weatherTool()).toolChoice(ToolChoice.NONE).build())
-                .get("tool_choice").asText()).isEqualTo("none");
+        assertThat(body(
+                                List.of(HELLO),
+                                params().toolSpecifications(weatherTool())
+                                        .toolChoice(ToolChoice.AUTO)
+                                        .build())
+                        .get("tool_choice")
+                        .asText())
+                .isEqualTo("auto");
+        assertThat(body(
+                                List.of(HELLO),
+                                params().toolSpecifications(weatherTool())
+                                        .toolChoice(ToolChoice.NONE)
+                                        .build())
+                        .get("tool_choice")
+                        .asText())
+                .isEqualTo("none");
     }
 
     @Test
     void should_not_send_tool_choice_when_unset() {
-        assertThat(body(List.of(HELLO), params().toolSpecifications(weatherTool()).build()).has("tool_choice")).isFalse();
+        assertThat(body(
+                                List.of(HELLO),
+                                params().toolSpecifications(weatherTool()).build())
+                        .has("tool_choice"))
+                .isFalse();
     }
 
     @Test
     void should_force_the_only_tool_when_required() {
-        JsonNode tree = body(List.of(HELLO),
-                params().toolSpecifications(weatherTool()).toolChoice(ToolChoice.REQUIRED).build());
+        JsonNode tree = body(
+                List.of(HELLO),
+                params().toolSpecifications(weatherTool())
+                        .toolChoice(ToolChoice.REQUIRED)
+                        .build());
         assertThat(tree.get("tool_choice"))
                 .isEqualTo(json("{\"type\":\"function\",\"function\":{\"name\":\"get_current_weather\"}}"));
     }
 
     @Test
     void should_refuse_required_with_several_tools() {
-        assertThatThrownBy(() -> body(List.of(HELLO), params()
-                        .toolSpecifications(weatherTool(), timeTool()).toolChoice(ToolChoice.REQUIRED).build()))
+        assertThatThrownBy(() -> body(
+                        List.of(HELLO),
+                        params().toolSpecifications(weatherTool(), timeTool())
+                                .toolChoice(ToolChoice.REQUIRED)
+                                .build()))
                 .isInstanceOf(UnsupportedFeatureException.class)
                 .hasMessageContaining("REQUIRED")
                 .hasMessageContaining("AUTO");
@@ -566,23 +670,32 @@ class ChatRequestMapperTest {
 
     @Test
     void should_refuse_required_while_thinking() {
-        assertThatThrownBy(() -> body(List.of(HELLO), params()
-                        .enableThinking(true).toolSpecifications(weatherTool()).toolChoice(ToolChoice.REQUIRED).build()))
+        assertThatThrownBy(() -> body(
+                        List.of(HELLO),
+                        params().enableThinking(true)
+                                .toolSpecifications(weatherTool())
+                                .toolChoice(ToolChoice.REQUIRED)
+                                .build()))
                 .isInstanceOf(UnsupportedFeatureException.class)
                 .hasMessageContaining("thinking");
     }
 
     @Test
     void should_refuse_required_on_a_model_that_always_thinks() {
-        assertThatThrownBy(() -> body(List.of(HELLO), params().modelName("qwq-plus")
-                        .toolSpecifications(weatherTool()).toolChoice(ToolChoice.REQUIRED).build()))
+        assertThatThrownBy(() -> body(
+                        List.of(HELLO),
+                        params().modelName("qwq-plus")
+                                .toolSpecifications(weatherTool())
+                                .toolChoice(ToolChoice.REQUIRED)
+                                .build()))
                 .isInstanceOf(UnsupportedFeatureException.class)
                 .hasMessageContaining("thinking");
     }
 
     @Test
     void should_refuse_required_without_tools() {
-        assertThatThrownBy(() -> body(List.of(HELLO), params().toolChoice(ToolChoice.REQUIRED).build()))
+        assertThatThrownBy(() -> body(
+                        List.of(HELLO), params().toolChoice(ToolChoice.REQUIRED).build()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no tools");
     }
@@ -599,30 +712,39 @@ class ChatRequestMapperTest {
             .build();
 
     static ResponseFormat withSchema() {
-        return ResponseFormat.builder().type(ResponseFormatType.JSON).jsonSchema(PERSON).build();
+        return ResponseFormat.builder()
+                .type(ResponseFormatType.JSON)
+                .jsonSchema(PERSON)
+                .build();
     }
 
     @Test
     void should_send_json_object_and_add_a_note_when_no_message_mentions_json() {
-        JsonNode tree = body(List.of(UserMessage.from("Give me a person")),
+        JsonNode tree = body(
+                List.of(UserMessage.from("Give me a person")),
                 params().responseFormat(ResponseFormat.JSON).build());
         assertThat(tree.get("response_format")).isEqualTo(json("{\"type\":\"json_object\"}"));
         JsonNode system = tree.get("messages").get(0);
         assertThat(system.get("role").asText()).isEqualTo("system");
-        assertThat(system.get("content").asText()).isEqualTo(ChatRequestMapper.JSON_NOTE).contains("JSON");
+        assertThat(system.get("content").asText())
+                .isEqualTo(ChatRequestMapper.JSON_NOTE)
+                .contains("JSON");
     }
 
     @Test
     void should_append_the_note_to_an_existing_system_message() {
-        JsonNode messages = body(List.of(SystemMessage.from("Be terse."), UserMessage.from("Give me a person")),
-                params().responseFormat(ResponseFormat.JSON).build()).get("messages");
+        JsonNode messages = body(
+                        List.of(SystemMessage.from("Be terse."), UserMessage.from("Give me a person")),
+                        params().responseFormat(ResponseFormat.JSON).build())
+                .get("messages");
         assertThat(messages).hasSize(2);
         assertThat(messages.get(0).get("content").asText()).isEqualTo("Be terse.\n\n" + ChatRequestMapper.JSON_NOTE);
     }
 
     @Test
     void should_add_no_note_when_a_message_already_mentions_json() {
-        JsonNode tree = body(List.of(UserMessage.from("Give me a person as json")),
+        JsonNode tree = body(
+                List.of(UserMessage.from("Give me a person as json")),
                 params().responseFormat(ResponseFormat.JSON).build());
         assertThat(tree.get("response_format")).isEqualTo(json("{\"type\":\"json_object\"}"));
         assertThat(tree.get("messages")).hasSize(1);
@@ -630,12 +752,14 @@ class ChatRequestMapperTest {
 
     @Test
     void should_send_json_object_plus_the_schema_as_a_system_instruction() {
-        JsonNode tree = body(List.of(UserMessage.from("Give me a person")),
+        JsonNode tree = body(
+                List.of(UserMessage.from("Give me a person")),
                 params().responseFormat(withSchema()).build());
         assertThat(tree.get("response_format")).isEqualTo(json("{\"type\":\"json_object\"}"));
         String note = tree.get("messages").get(0).get("content").asText();
         assertThat(note).startsWith(ChatRequestMapper.JSON_SCHEMA_NOTE);
-        assertThat(json(note.substring(ChatRequestMapper.JSON_SCHEMA_NOTE.length()))).isEqualTo(json("""
+        assertThat(json(note.substring(ChatRequestMapper.JSON_SCHEMA_NOTE.length())))
+                .isEqualTo(json("""
                 {"type": "object",
                  "properties": {"name": {"type": "string"}, "age": {"type": "integer"}},
                  "required": ["name", "age"]}"""));
@@ -643,7 +767,8 @@ class ChatRequestMapperTest {
 
     @Test
     void should_send_no_response_format_but_the_schema_instruction_while_thinking() {
-        JsonNode tree = body(List.of(UserMessage.from("Give me a person")),
+        JsonNode tree = body(
+                List.of(UserMessage.from("Give me a person")),
                 params().enableThinking(true).responseFormat(withSchema()).build());
         assertThat(tree.has("response_format")).isFalse();
         assertThat(tree.get("messages").get(0).get("content").asText()).startsWith(ChatRequestMapper.JSON_SCHEMA_NOTE);
@@ -651,15 +776,19 @@ class ChatRequestMapperTest {
 
     @Test
     void should_send_no_response_format_but_the_json_note_while_thinking_without_schema() {
-        JsonNode tree = body(List.of(UserMessage.from("Give me a person as JSON")),
-                params().enableThinking(true).responseFormat(ResponseFormat.JSON).build());
+        JsonNode tree = body(
+                List.of(UserMessage.from("Give me a person as JSON")),
+                params().enableThinking(true)
+                        .responseFormat(ResponseFormat.JSON)
+                        .build());
         assertThat(tree.has("response_format")).isFalse();
         assertThat(tree.get("messages").get(0).get("content").asText()).isEqualTo(ChatRequestMapper.JSON_NOTE);
     }
 
     @Test
     void should_send_nothing_for_a_text_response_format() {
-        JsonNode tree = body(List.of(HELLO), params().responseFormat(ResponseFormat.TEXT).build());
+        JsonNode tree = body(
+                List.of(HELLO), params().responseFormat(ResponseFormat.TEXT).build());
         assertThat(tree.has("response_format")).isFalse();
         assertThat(tree.get("messages")).hasSize(1);
     }
@@ -668,10 +797,13 @@ class ChatRequestMapperTest {
 
     @Test
     void should_reproduce_the_web_search_fixture() {
-        JsonNode tree = body(List.of(UserMessage.from("Qwen 2025年9月份发布了哪些模型")), params()
-                .enableSearch(true)
-                .searchOptions(QwenSearchOptions.builder().searchStrategy("max").build())
-                .build());
+        JsonNode tree = body(
+                List.of(UserMessage.from("Qwen 2025年9月份发布了哪些模型")),
+                params().enableSearch(true)
+                        .searchOptions(QwenSearchOptions.builder()
+                                .searchStrategy("max")
+                                .build())
+                        .build());
         assertThat(tree).isEqualTo(json(Fixtures.read("chat/web_search_request_max.json")));
     }
 

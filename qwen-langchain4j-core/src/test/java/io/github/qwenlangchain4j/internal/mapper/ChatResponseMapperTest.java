@@ -83,11 +83,12 @@ class ChatResponseMapperTest {
 
         AiMessage message = response.aiMessage();
         assertThat(message.text()).isNull();
-        assertThat(message.toolExecutionRequests()).containsExactly(ToolExecutionRequest.builder()
-                .id("call_6596dafa2a6a46f7a217da")
-                .name("get_current_weather")
-                .arguments("{\"location\": \"Shanghai\"}")
-                .build());
+        assertThat(message.toolExecutionRequests())
+                .containsExactly(ToolExecutionRequest.builder()
+                        .id("call_6596dafa2a6a46f7a217da")
+                        .name("get_current_weather")
+                        .arguments("{\"location\": \"Shanghai\"}")
+                        .build());
         assertThat(response.finishReason()).isEqualTo(FinishReason.TOOL_EXECUTION);
     }
 
@@ -97,9 +98,11 @@ class ChatResponseMapperTest {
                 withMessage(Fixtures.read("chat/message_tool_call_parallel.json"), "tool_calls"), null);
 
         List<ToolExecutionRequest> requests = response.aiMessage().toolExecutionRequests();
-        assertThat(requests).extracting(ToolExecutionRequest::id)
+        assertThat(requests)
+                .extracting(ToolExecutionRequest::id)
                 .containsExactly("call_c2d8a3a24c4d4929b26ae2", "call_dc7f2f678f1944da9194cd");
-        assertThat(requests).extracting(ToolExecutionRequest::arguments)
+        assertThat(requests)
+                .extracting(ToolExecutionRequest::arguments)
                 .containsExactly("{\"location\": \"Beijing\"}", "{\"location\": \"Shanghai\"}");
         assertThat(requests).extracting(ToolExecutionRequest::name).containsOnly("get_current_weather");
     }
@@ -115,17 +118,24 @@ class ChatResponseMapperTest {
 
     @Test
     void should_default_missing_tool_arguments_to_an_empty_object() {
-        ChatResponse response = ChatResponseMapper.toChatResponse(withMessage(
-                "{\"role\":\"assistant\",\"content\":\"\",\"tool_calls\":[{\"index\":0,\"id\":\"c1\","
-                        + "\"type\":\"function\",\"function\":{\"name\":\"now\",\"arguments\":\"\"}}]}", "tool_calls"), null);
-        assertThat(response.aiMessage().toolExecutionRequests().get(0).arguments()).isEqualTo("{}");
+        ChatResponse response = ChatResponseMapper.toChatResponse(
+                withMessage(
+                        "{\"role\":\"assistant\",\"content\":\"\",\"tool_calls\":[{\"index\":0,\"id\":\"c1\","
+                                + "\"type\":\"function\",\"function\":{\"name\":\"now\",\"arguments\":\"\"}}]}",
+                        "tool_calls"),
+                null);
+        assertThat(response.aiMessage().toolExecutionRequests().get(0).arguments())
+                .isEqualTo("{}");
     }
 
     @Test
     void should_keep_text_next_to_tool_calls() {
-        ChatResponse response = ChatResponseMapper.toChatResponse(withMessage(
-                "{\"role\":\"assistant\",\"content\":\"Checking.\",\"tool_calls\":[{\"id\":\"c1\","
-                        + "\"function\":{\"name\":\"now\",\"arguments\":\"{}\"}}]}", "tool_calls"), null);
+        ChatResponse response = ChatResponseMapper.toChatResponse(
+                withMessage(
+                        "{\"role\":\"assistant\",\"content\":\"Checking.\",\"tool_calls\":[{\"id\":\"c1\","
+                                + "\"function\":{\"name\":\"now\",\"arguments\":\"{}\"}}]}",
+                        "tool_calls"),
+                null);
         assertThat(response.aiMessage().text()).isEqualTo("Checking.");
         assertThat(response.aiMessage().toolExecutionRequests()).hasSize(1);
     }
@@ -210,10 +220,11 @@ class ChatResponseMapperTest {
 
     @Test
     void should_map_usage_without_details_to_null_details() {
-        ChatResponse response = ChatResponseMapper.toChatResponse(parse(
-                "{\"id\":\"chatcmpl-1\",\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"hi\"},"
+        ChatResponse response = ChatResponseMapper.toChatResponse(
+                parse("{\"id\":\"chatcmpl-1\",\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"hi\"},"
                         + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":2,"
-                        + "\"total_tokens\":7}}"), null);
+                        + "\"total_tokens\":7}}"),
+                null);
         QwenTokenUsage usage = metadata(response).tokenUsage();
         assertThat(usage).isEqualTo(new QwenTokenUsage(5, 2, 7, null, null));
         assertThat(usage.cachedTokens()).isNull();
@@ -222,10 +233,12 @@ class ChatResponseMapperTest {
 
     @Test
     void should_map_null_detail_objects_to_null_details() {
-        ChatResponse response = ChatResponseMapper.toChatResponse(parse(
-                "{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"hi\"}}],\"usage\":{\"prompt_tokens\":5,"
-                        + "\"completion_tokens\":2,\"total_tokens\":7,\"prompt_tokens_details\":null,"
-                        + "\"completion_tokens_details\":null}}"), null);
+        ChatResponse response = ChatResponseMapper.toChatResponse(
+                parse(
+                        "{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"hi\"}}],\"usage\":{\"prompt_tokens\":5,"
+                                + "\"completion_tokens\":2,\"total_tokens\":7,\"prompt_tokens_details\":null,"
+                                + "\"completion_tokens_details\":null}}"),
+                null);
         assertThat(metadata(response).tokenUsage()).isEqualTo(new QwenTokenUsage(5, 2, 7, null, null));
     }
 

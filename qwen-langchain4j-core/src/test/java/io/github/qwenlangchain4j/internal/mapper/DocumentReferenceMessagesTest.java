@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
 class DocumentReferenceMessagesTest {
 
     private static List<Message> sent(dev.langchain4j.data.message.ChatMessage... messages) {
-        QwenChatRequestParameters parameters = QwenChatRequestParameters.builder().modelName("qwen-long").build();
-        ChatCompletionRequest request = ChatRequestMapper.toRequest(List.of(messages), parameters,
-                new CallPlanner().plan(parameters, CallPlanner.Transport.SYNC), false);
+        QwenChatRequestParameters parameters =
+                QwenChatRequestParameters.builder().modelName("qwen-long").build();
+        ChatCompletionRequest request = ChatRequestMapper.toRequest(
+                List.of(messages), parameters, new CallPlanner().plan(parameters, CallPlanner.Transport.SYNC), false);
         return request.messages();
     }
 
@@ -49,7 +50,8 @@ class DocumentReferenceMessagesTest {
                 SystemMessage.from(" fileid://file-fe-3 "),
                 UserMessage.from("And the third?"));
 
-        assertThat(messages).extracting(Message::role)
+        assertThat(messages)
+                .extracting(Message::role)
                 .containsExactly("system", "system", "user", "assistant", "system", "user");
         assertThat(messages.get(1).content()).isEqualTo("fileid://file-fe-1,file-fe-2");
         assertThat(messages.get(4).content()).isEqualTo("fileid://file-fe-3");

@@ -14,7 +14,8 @@ class TokenGuessTest {
     @Test
     void english_words_count_one_token_per_four_letters_and_symbols_one_each() {
         // The(1) quick(2) brown(2) fox(1) jumps(2) over(1) the(1) lazy(1) dog(1) .(1)
-        assertThat(TokenGuess.count("The quick brown fox jumps over the lazy dog.")).isEqualTo(13);
+        assertThat(TokenGuess.count("The quick brown fox jumps over the lazy dog."))
+                .isEqualTo(13);
         assertThat(TokenGuess.count("internationalization")).isEqualTo(5);
     }
 

@@ -25,7 +25,11 @@ class ResponsesRequestMapperTest {
         custom.put("stream", false);
         custom.put("reasoning", Map.of("effort", "high"));
         QwenResponsesChatRequestParameters parameters = QwenResponsesChatRequestParameters.builder()
-                .modelName("qwen3-max").temperature(0.1).store(true).customParameters(custom).build();
+                .modelName("qwen3-max")
+                .temperature(0.1)
+                .store(true)
+                .customParameters(custom)
+                .build();
 
         ResponsesRequest request = ResponsesRequestMapper.toBody(List.of(UserMessage.from("Hi")), parameters, true);
         JsonNode sent = STRICT.readTree(Json.MAPPER.writeValueAsString(request));
@@ -43,7 +47,9 @@ class ResponsesRequestMapperTest {
     @Test
     void should_send_no_extra_fields_without_custom_parameters() throws Exception {
         QwenResponsesChatRequestParameters parameters = QwenResponsesChatRequestParameters.builder()
-                .modelName("qwen3-max").customParameters(Map.of()).build();
+                .modelName("qwen3-max")
+                .customParameters(Map.of())
+                .build();
 
         JsonNode sent = STRICT.readTree(Json.MAPPER.writeValueAsString(
                 ResponsesRequestMapper.toBody(List.of(UserMessage.from("Hi")), parameters, false)));

@@ -93,15 +93,16 @@ class ChatStreamAccumulatorTest {
 
     @Test
     void should_report_thinking_then_text_deltas_in_arrival_order() {
-        feed(delta("{\"role\":\"assistant\",\"content\":null,\"reasoning_content\":\"\"}"),
+        feed(
+                delta("{\"role\":\"assistant\",\"content\":null,\"reasoning_content\":\"\"}"),
                 delta("{\"content\":null,\"reasoning_content\":\"Let me \"}"),
                 delta("{\"content\":null,\"reasoning_content\":\"think.\"}"),
                 delta("{\"content\":\"The answer\",\"reasoning_content\":null}"),
                 delta("{\"content\":\" is 42.\",\"reasoning_content\":null}"),
                 delta("{\"content\":\"\"}", "stop"));
 
-        assertThat(recorder.events).containsExactly(
-                "thinking:Let me ", "thinking:think.", "text:The answer", "text: is 42.");
+        assertThat(recorder.events)
+                .containsExactly("thinking:Let me ", "thinking:think.", "text:The answer", "text: is 42.");
         ChatResponse response = accumulator.build(null);
         assertThat(response.aiMessage().thinking()).isEqualTo("Let me think.");
         assertThat(response.aiMessage().text()).isEqualTo("The answer is 42.");
@@ -119,10 +120,19 @@ class ChatStreamAccumulatorTest {
 
     @Test
     void should_replay_the_basic_stream_fixture_end_to_end() {
-        Fixtures.read("chat/stream_basic.sse.jsonl").lines().filter(l -> !l.isBlank()).forEach(this::feed);
+        Fixtures.read("chat/stream_basic.sse.jsonl")
+                .lines()
+                .filter(l -> !l.isBlank())
+                .forEach(this::feed);
 
-        assertThat(recorder.events).containsExactly("text:I am a ", "text:large-scale ", "text:language model ",
-                "text:from Alibaba Cloud. My name ", "text:is Qwen", "text:.");
+        assertThat(recorder.events)
+                .containsExactly(
+                        "text:I am a ",
+                        "text:large-scale ",
+                        "text:language model ",
+                        "text:from Alibaba Cloud. My name ",
+                        "text:is Qwen",
+                        "text:.");
         ChatResponse response = accumulator.build("hdr-id");
         assertThat(response.aiMessage().text())
                 .isEqualTo("I am a large-scale language model from Alibaba Cloud. My name is Qwen.");
@@ -138,7 +148,10 @@ class ChatStreamAccumulatorTest {
 
     @Test
     void should_take_the_request_id_from_the_completion_id_without_header() {
-        Fixtures.read("chat/stream_basic.sse.jsonl").lines().filter(l -> !l.isBlank()).forEach(this::feed);
+        Fixtures.read("chat/stream_basic.sse.jsonl")
+                .lines()
+                .filter(l -> !l.isBlank())
+                .forEach(this::feed);
         assertThat(((QwenChatResponseMetadata) accumulator.build(null).metadata()).requestId())
                 .isEqualTo("e30f5ae7-3063-93c4-90fe-beb5f900bd57");
     }
@@ -147,7 +160,8 @@ class ChatStreamAccumulatorTest {
 
     @Test
     void should_take_usage_from_a_final_chunk_with_empty_choices() {
-        feed(delta("{\"content\":\"hi\"}", "stop"),
+        feed(
+                delta("{\"content\":\"hi\"}", "stop"),
                 "{\"id\":\"chatcmpl-req-1\",\"choices\":[],\"usage\":{\"prompt_tokens\":10,\"completion_tokens\":20,"
                         + "\"total_tokens\":30,\"completion_tokens_details\":{\"reasoning_tokens\":15},"
                         + "\"prompt_tokens_details\":{\"cached_tokens\":4}}}");
@@ -166,7 +180,8 @@ class ChatStreamAccumulatorTest {
 
     @Test
     void should_accumulate_a_tool_call_by_index_with_id_and_name_only_in_the_first_fragment() {
-        feed(delta("{\"role\":\"assistant\",\"content\":\"\"}"),
+        feed(
+                delta("{\"role\":\"assistant\",\"content\":\"\"}"),
                 toolFragment(0, "call_1", "get_current_weather", "\"{\\\"location\\\":\""),
                 toolFragment(0, "", null, "\" \\\"Beijing\\\"}\""),
                 toolFragment(0, "", null, "\"\""),
@@ -177,22 +192,27 @@ class ChatStreamAccumulatorTest {
 
         ChatResponse response = accumulator.build(null);
 
-        assertThat(response.aiMessage().toolExecutionRequests()).containsExactly(ToolExecutionRequest.builder()
-                .id("call_1").name("get_current_weather").arguments("{\"location\": \"Beijing\"}").build());
+        assertThat(response.aiMessage().toolExecutionRequests())
+                .containsExactly(ToolExecutionRequest.builder()
+                        .id("call_1")
+                        .name("get_current_weather")
+                        .arguments("{\"location\": \"Beijing\"}")
+                        .build());
         assertThat(response.aiMessage().text()).isNull();
         assertThat(response.finishReason()).isEqualTo(FinishReason.TOOL_EXECUTION);
         assertThat(response.tokenUsage()).isEqualTo(new QwenTokenUsage(1, 2, 3, null, null));
-        assertThat(recorder.events).containsExactly(
-                "partial:0:call_1:get_current_weather:{\"location\":",
-                "partial:0:call_1:get_current_weather: \"Beijing\"}",
-                "complete:0:call_1:get_current_weather:{\"location\": \"Beijing\"}");
+        assertThat(recorder.events)
+                .containsExactly(
+                        "partial:0:call_1:get_current_weather:{\"location\":",
+                        "partial:0:call_1:get_current_weather: \"Beijing\"}",
+                        "complete:0:call_1:get_current_weather:{\"location\": \"Beijing\"}");
     }
 
     @Test
     void should_never_let_an_empty_id_overwrite_the_known_one() {
-        feed(toolFragment(0, "call_keep", "f", "\"{\""),
-                toolFragment(0, "", "", "\"}\""));
-        ToolExecutionRequest request = accumulator.build(null).aiMessage().toolExecutionRequests().get(0);
+        feed(toolFragment(0, "call_keep", "f", "\"{\""), toolFragment(0, "", "", "\"}\""));
+        ToolExecutionRequest request =
+                accumulator.build(null).aiMessage().toolExecutionRequests().get(0);
         assertThat(request.id()).isEqualTo("call_keep");
         assertThat(request.name()).isEqualTo("f");
         assertThat(recorder.partials).extracting(PartialToolCall::id).containsOnly("call_keep");
@@ -201,15 +221,21 @@ class ChatStreamAccumulatorTest {
     @Test
     void should_accept_a_first_fragment_with_empty_arguments() {
         // OpenAI's shape, also seen on compatible mode: id and name first, with "arguments": "".
-        feed(toolFragment(0, "call_1", "get_current_time", "\"\""),
+        feed(
+                toolFragment(0, "call_1", "get_current_time", "\"\""),
                 toolFragment(0, "", null, "\"{}\""),
                 delta("{\"content\":\"\"}", "tool_calls"));
 
         ChatResponse response = accumulator.build(null);
 
-        assertThat(response.aiMessage().toolExecutionRequests()).containsExactly(ToolExecutionRequest.builder()
-                .id("call_1").name("get_current_time").arguments("{}").build());
-        assertThat(recorder.partials).allSatisfy(p -> assertThat(p.partialArguments()).isNotEmpty());
+        assertThat(response.aiMessage().toolExecutionRequests())
+                .containsExactly(ToolExecutionRequest.builder()
+                        .id("call_1")
+                        .name("get_current_time")
+                        .arguments("{}")
+                        .build());
+        assertThat(recorder.partials)
+                .allSatisfy(p -> assertThat(p.partialArguments()).isNotEmpty());
         assertThat(recorder.completes).hasSize(1);
     }
 
@@ -217,14 +243,16 @@ class ChatStreamAccumulatorTest {
     void should_complete_a_tool_call_without_any_arguments_with_an_empty_object() {
         feed(toolFragment(0, "call_1", "get_current_time", "null"), delta("{\"content\":\"\"}", "tool_calls"));
         ChatResponse response = accumulator.build(null);
-        assertThat(response.aiMessage().toolExecutionRequests().get(0).arguments()).isEqualTo("{}");
+        assertThat(response.aiMessage().toolExecutionRequests().get(0).arguments())
+                .isEqualTo("{}");
         assertThat(recorder.completes).hasSize(1);
         assertThat(recorder.completes.get(0).toolExecutionRequest().arguments()).isEqualTo("{}");
     }
 
     @Test
     void should_accumulate_parallel_calls_and_complete_each_exactly_once() {
-        feed(toolFragment(0, "call_a", "get_current_weather", "\"{\\\"location\\\": \""),
+        feed(
+                toolFragment(0, "call_a", "get_current_weather", "\"{\\\"location\\\": \""),
                 toolFragment(0, "", null, "\"\\\"Beijing\\\"}\""),
                 toolFragment(1, "call_b", "get_current_weather", "\"{\\\"location\\\": \""),
                 toolFragment(1, "", null, "\"\\\"Shanghai\\\"}\""),
@@ -238,20 +266,29 @@ class ChatStreamAccumulatorTest {
         ChatResponse response = accumulator.build(null);
 
         assertThat(recorder.completes).extracting(CompleteToolCall::index).containsExactly(0, 1);
-        assertThat(response.aiMessage().toolExecutionRequests()).containsExactly(
-                ToolExecutionRequest.builder().id("call_a").name("get_current_weather")
-                        .arguments("{\"location\": \"Beijing\"}").build(),
-                ToolExecutionRequest.builder().id("call_b").name("get_current_weather")
-                        .arguments("{\"location\": \"Shanghai\"}").build());
-        assertThat(recorder.completes).extracting(CompleteToolCall::toolExecutionRequest)
+        assertThat(response.aiMessage().toolExecutionRequests())
+                .containsExactly(
+                        ToolExecutionRequest.builder()
+                                .id("call_a")
+                                .name("get_current_weather")
+                                .arguments("{\"location\": \"Beijing\"}")
+                                .build(),
+                        ToolExecutionRequest.builder()
+                                .id("call_b")
+                                .name("get_current_weather")
+                                .arguments("{\"location\": \"Shanghai\"}")
+                                .build());
+        assertThat(recorder.completes)
+                .extracting(CompleteToolCall::toolExecutionRequest)
                 .containsExactlyElementsOf(response.aiMessage().toolExecutionRequests());
-        assertThat(recorder.events).containsExactly(
-                "partial:0:call_a:get_current_weather:{\"location\": ",
-                "partial:0:call_a:get_current_weather:\"Beijing\"}",
-                "complete:0:call_a:get_current_weather:{\"location\": \"Beijing\"}",
-                "partial:1:call_b:get_current_weather:{\"location\": ",
-                "partial:1:call_b:get_current_weather:\"Shanghai\"}",
-                "complete:1:call_b:get_current_weather:{\"location\": \"Shanghai\"}");
+        assertThat(recorder.events)
+                .containsExactly(
+                        "partial:0:call_a:get_current_weather:{\"location\": ",
+                        "partial:0:call_a:get_current_weather:\"Beijing\"}",
+                        "complete:0:call_a:get_current_weather:{\"location\": \"Beijing\"}",
+                        "partial:1:call_b:get_current_weather:{\"location\": ",
+                        "partial:1:call_b:get_current_weather:\"Shanghai\"}",
+                        "complete:1:call_b:get_current_weather:{\"location\": \"Shanghai\"}");
     }
 
     @Test
@@ -264,7 +301,8 @@ class ChatStreamAccumulatorTest {
 
     @Test
     void should_keep_text_streamed_before_tool_calls() {
-        feed(delta("{\"content\":\"Let me check.\"}"),
+        feed(
+                delta("{\"content\":\"Let me check.\"}"),
                 toolFragment(0, "call_1", "f", "\"{}\""),
                 delta("{\"content\":\"\"}", "tool_calls"));
         ChatResponse response = accumulator.build(null);

@@ -27,9 +27,12 @@ class RecordedStreamSplitTest {
         for (String fixture : new String[] {"stream/thinking.sse.jsonl", "stream/tool_calls_parallel.sse.jsonl"}) {
             byte[] bytes = Fixtures.sseFromJsonLines(fixture).getBytes(StandardCharsets.UTF_8);
             ChatResponse expected = decode(bytes, bytes.length);
-            assertThat(expected.aiMessage().text() + expected.aiMessage().toolExecutionRequests()).isNotBlank();
+            assertThat(expected.aiMessage().text() + expected.aiMessage().toolExecutionRequests())
+                    .isNotBlank();
             for (int split = 1; split < bytes.length; split++) {
-                assertThat(decode(bytes, split)).as("%s split at byte %d", fixture, split).isEqualTo(expected);
+                assertThat(decode(bytes, split))
+                        .as("%s split at byte %d", fixture, split)
+                        .isEqualTo(expected);
             }
         }
     }
@@ -38,7 +41,8 @@ class RecordedStreamSplitTest {
         ChatStreamAccumulator accumulator = new ChatStreamAccumulator(StreamEvents.NONE);
         SseReader reader = new SseReader(twoReads(bytes, split));
         Buffer data;
-        while ((data = reader.nextEvent()) != null && !"[DONE]".equals(data.snapshot().utf8())) {
+        while ((data = reader.nextEvent()) != null
+                && !"[DONE]".equals(data.snapshot().utf8())) {
             accumulator.accept(Json.MAPPER.readValue(data.inputStream(), ChatCompletionResponse.class));
         }
         return accumulator.build("req");

@@ -26,6 +26,7 @@ final class AdaptiveRateLimit {
     private int successes;
     /** Requests per second; 0 until the first 429: no pacing. */
     private double rate;
+
     private long nextStartNanos;
     private long lastDecreaseNanos = Long.MIN_VALUE;
 
@@ -100,8 +101,10 @@ final class AdaptiveRateLimit {
         if (retryAfter != null) {
             return retryAfter;
         }
-        return rate > 0 ? Duration.ZERO
-                : Duration.ofMillis(ThreadLocalRandom.current().nextLong(UNPACED_RETRY_MILLIS / 2, UNPACED_RETRY_MILLIS + 1));
+        return rate > 0
+                ? Duration.ZERO
+                : Duration.ofMillis(
+                        ThreadLocalRandom.current().nextLong(UNPACED_RETRY_MILLIS / 2, UNPACED_RETRY_MILLIS + 1));
     }
 
     /** The current pace in requests per second, or 0 when not pacing. */

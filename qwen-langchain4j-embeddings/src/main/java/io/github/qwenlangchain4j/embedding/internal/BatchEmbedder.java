@@ -77,8 +77,14 @@ public final class BatchEmbedder {
         return new Result(embeddings, usage, reportedModel);
     }
 
-    private void runConcurrently(String model, Integer dimensions, List<String> texts, int batchSize,
-                                 BatchResult[] results, AdaptiveRateLimit limit, RateLimitPatience patience) {
+    private void runConcurrently(
+            String model,
+            Integer dimensions,
+            List<String> texts,
+            int batchSize,
+            BatchResult[] results,
+            AdaptiveRateLimit limit,
+            RateLimitPatience patience) {
         int workers = Math.min(maxConcurrentRequests, results.length);
         AtomicInteger nextBatch = new AtomicInteger();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
@@ -92,8 +98,8 @@ public final class BatchEmbedder {
                         int from = batch * batchSize;
                         int to = Math.min(from + batchSize, texts.size());
                         try {
-                            results[batch] = runBatch(model, dimensions, texts, from, to, limit, patience,
-                                    results.length);
+                            results[batch] =
+                                    runBatch(model, dimensions, texts, from, to, limit, patience, results.length);
                         } catch (RuntimeException e) {
                             failure.compareAndSet(null, e);
                         }
@@ -115,8 +121,15 @@ public final class BatchEmbedder {
      * Sends one batch until it succeeds: 429s while the call makes progress (see {@link RateLimitPatience}), other
      * retriable failures per the client's policy. Only this batch is retried; the others go on meanwhile.
      */
-    private BatchResult runBatch(String model, Integer dimensions, List<String> texts, int from, int to,
-                                 AdaptiveRateLimit limit, RateLimitPatience patience, int batchCount) {
+    private BatchResult runBatch(
+            String model,
+            Integer dimensions,
+            List<String> texts,
+            int from,
+            int to,
+            AdaptiveRateLimit limit,
+            RateLimitPatience patience,
+            int batchCount) {
         byte[] body = QwenClient.toJson(EmbeddingRequestBody.of(model, texts.subList(from, to), dimensions));
         RetryPolicy policy = client.retryPolicy();
         int otherFailures = 0;

@@ -1,8 +1,8 @@
 package io.github.qwenlangchain4j.embedding.internal;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import io.github.qwenlangchain4j.internal.api.Usage;
 import dev.langchain4j.data.embedding.Embedding;
+import io.github.qwenlangchain4j.internal.api.Usage;
 import java.util.Arrays;
 import java.util.List;
 
@@ -18,16 +18,16 @@ public record EmbeddingResponseBody(String id, String model, List<Item> data, Us
      */
     public List<Embedding> embeddingsInInputOrder(int expected) {
         if (data == null || data.size() != expected) {
-            throw new IllegalStateException("expected " + expected + " embeddings, got "
-                    + (data == null ? "none" : data.size()));
+            throw new IllegalStateException(
+                    "expected " + expected + " embeddings, got " + (data == null ? "none" : data.size()));
         }
         Embedding[] ordered = new Embedding[expected];
         for (int i = 0; i < expected; i++) {
             Item item = data.get(i);
             int index = item == null || item.index() == null ? i : item.index();
             if (item == null || index < 0 || index >= expected || ordered[index] != null || item.embedding() == null) {
-                throw new IllegalStateException("embedding " + i + " has a missing, duplicate or out-of-range index"
-                        + " or no vector");
+                throw new IllegalStateException(
+                        "embedding " + i + " has a missing, duplicate or out-of-range index" + " or no vector");
             }
             ordered[index] = Embedding.from(item.embedding());
         }

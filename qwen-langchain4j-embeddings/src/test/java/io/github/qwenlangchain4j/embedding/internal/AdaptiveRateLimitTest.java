@@ -17,12 +17,13 @@ class AdaptiveRateLimitTest {
 
         assertThat(limit.rate()).isZero();
         assertThat(limit.retryDelay(null)).isBetween(Duration.ofMillis(100), Duration.ofMillis(200));
-        assertThat(limit.retryDelay(Duration.ofSeconds(3))).as("a Retry-After wins").isEqualTo(Duration.ofSeconds(3));
+        assertThat(limit.retryDelay(Duration.ofSeconds(3)))
+                .as("a Retry-After wins")
+                .isEqualTo(Duration.ofSeconds(3));
     }
 
     @Test
-    void should_set_a_pace_on_the_first_refusal_then_lower_it_once_per_pace_and_raise_it_on_success()
-            throws Exception {
+    void should_set_a_pace_on_the_first_refusal_then_lower_it_once_per_pace_and_raise_it_on_success() throws Exception {
         AdaptiveRateLimit limit = new AdaptiveRateLimit(8);
         long sentBefore = limit.acquire();
         limit.release();
@@ -38,7 +39,9 @@ class AdaptiveRateLimitTest {
         limit.onSuccess();
 
         assertThat(first).as("no less than one request per slot and second").isGreaterThanOrEqualTo(8);
-        assertThat(afterSameEvent).as("a request sent before the pace was set does not lower it").isEqualTo(first);
+        assertThat(afterSameEvent)
+                .as("a request sent before the pace was set does not lower it")
+                .isEqualTo(first);
         assertThat(lowered).isEqualTo(first * 0.9);
         assertThat(limit.rate()).isEqualTo(lowered + 1);
         assertThat(limit.retryDelay(null)).as("the pace spaces the retries").isZero();

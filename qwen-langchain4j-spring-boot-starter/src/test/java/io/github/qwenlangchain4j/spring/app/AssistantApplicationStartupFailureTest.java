@@ -18,7 +18,8 @@ class AssistantApplicationStartupFailureTest {
     void should_report_the_invalid_property_when_the_application_fails_to_start(CapturedOutput output) {
         Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(AssistantApplication.class)
                 .web(WebApplicationType.NONE)
-                .run("--langchain4j.qwen.embedding-model.dimensions=100").close());
+                .run("--langchain4j.qwen.embedding-model.dimensions=100")
+                .close());
 
         assertThat(failure).isNotNull();
         assertThat(output.getAll())
@@ -32,24 +33,30 @@ class AssistantApplicationStartupFailureTest {
     void should_say_why_there_is_no_chat_model_when_the_key_is_missing(CapturedOutput output) {
         Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(AssistantApplication.class)
                 .web(WebApplicationType.NONE)
-                .run("--langchain4j.qwen.api-key=").close());
+                .run("--langchain4j.qwen.api-key=")
+                .close());
 
         assertThat(failure).isNotNull();
         String missingKey = "langchain4j.qwen.api-key is not set: no Qwen ChatModel, StreamingChatModel or"
                 + " EmbeddingModel beans are created.";
         assertThat(output.getAll())
                 .as("one warning at startup, then the failure report that says why")
-                .contains("WARN").contains(missingKey)
+                .contains("WARN")
+                .contains(missingKey)
                 .contains("APPLICATION FAILED TO START")
                 .contains("A bean of type dev.langchain4j.model.chat.ChatModel is required, but " + missingKey)
                 .contains("Set langchain4j.qwen.api-key");
         assertThat(output.getAll().split(java.util.regex.Pattern.quote(missingKey), -1))
-                .as("the warning once, the failure report once").hasSize(3);
+                .as("the warning once, the failure report once")
+                .hasSize(3);
     }
 
     @Test
     void should_not_warn_when_a_key_is_set(CapturedOutput output) {
-        new SpringApplicationBuilder(AssistantApplication.class).web(WebApplicationType.NONE).run().close();
+        new SpringApplicationBuilder(AssistantApplication.class)
+                .web(WebApplicationType.NONE)
+                .run()
+                .close();
 
         assertThat(output.getAll()).doesNotContain("langchain4j.qwen.api-key is not set");
     }

@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.service.AiServices;
 import io.github.qwenlangchain4j.QwenChatModel;
 import io.github.qwenlangchain4j.QwenStreamingChatModel;
 import io.github.qwenlangchain4j.embedding.QwenEmbeddingModel;
 import io.github.qwenlangchain4j.responses.QwenResponsesChatModel;
 import io.github.qwenlangchain4j.responses.QwenResponsesStreamingChatModel;
-import dev.langchain4j.service.AiServices;
 import io.github.qwenlangchain4j.spring.QwenWireMockAccess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -68,7 +68,8 @@ class AssistantApplicationTest {
         assertThat(body.get("top_k").asInt()).isEqualTo(40);
         assertThat(body.get("enable_search").asBoolean()).isTrue();
         assertThat(body.get("search_options").get("search_strategy").asText()).isEqualTo("turbo");
-        assertThat(body.get("search_options").get("assigned_site_list").get(0).asText()).isEqualTo("qwen.ai");
+        assertThat(body.get("search_options").get("assigned_site_list").get(0).asText())
+                .isEqualTo("qwen.ai");
         assertThat(body.get("messages").get(0).get("content").asText()).isEqualTo("Who are you?");
         // YAML keeps the types of custom parameters: a string, a number and a nested object.
         assertThat(body.get("result_format").asText()).isEqualTo("message");

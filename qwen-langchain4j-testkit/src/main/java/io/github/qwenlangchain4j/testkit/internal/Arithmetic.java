@@ -17,8 +17,8 @@ record Arithmetic(String code, String logs) {
     private static final String NUMBER = "(-?\\d+(?:\\.\\d+)?)";
     private static final Pattern POWER_WORD = Pattern.compile(NUMBER + "\\s*(squared|cubed)");
     private static final Pattern POWER = Pattern.compile(NUMBER + "\\s*(?:\\*\\*|\\^|to the power of)\\s*" + NUMBER);
-    private static final Pattern BINARY = Pattern.compile(
-            NUMBER + "\\s*(\\+|-|\\*|/|x|×|plus|minus|times|multiplied by|divided by)\\s*" + NUMBER);
+    private static final Pattern BINARY =
+            Pattern.compile(NUMBER + "\\s*(\\+|-|\\*|/|x|×|plus|minus|times|multiplied by|divided by)\\s*" + NUMBER);
 
     static Arithmetic of(String question) {
         String text = question.toLowerCase(Locale.ROOT);
@@ -47,11 +47,11 @@ record Arithmetic(String code, String logs) {
                 default -> a.multiply(b);
             };
             String printed = result == null ? "ZeroDivisionError: division by zero" : format(result);
-            return new Arithmetic("print(" + matcher.group(1) + " " + operator + " " + matcher.group(3) + ")",
-                    printed + "\n");
+            return new Arithmetic(
+                    "print(" + matcher.group(1) + " " + operator + " " + matcher.group(3) + ")", printed + "\n");
         }
-        return new Arithmetic("print(\"Hello from the offline code interpreter\")",
-                "Hello from the offline code interpreter\n");
+        return new Arithmetic(
+                "print(\"Hello from the offline code interpreter\")", "Hello from the offline code interpreter\n");
     }
 
     private static Arithmetic power(String base, String exponent) {

@@ -16,8 +16,15 @@ import java.util.Map;
 final class Batch {
 
     /** The timestamps of the batch object, in the order Qwen lists them. */
-    private static final List<String> TIMES = List.of("in_progress_at", "expires_at", "finalizing_at",
-            "completed_at", "failed_at", "expired_at", "cancelling_at", "cancelled_at");
+    private static final List<String> TIMES = List.of(
+            "in_progress_at",
+            "expires_at",
+            "finalizing_at",
+            "completed_at",
+            "failed_at",
+            "expired_at",
+            "cancelling_at",
+            "cancelled_at");
 
     /** A failure or expiry scripted for the next poll. */
     record Fate(boolean expire, String code, String message) {}
@@ -39,8 +46,14 @@ final class Batch {
     String errorFileId;
     Fate fate;
 
-    Batch(String id, String endpoint, String inputFileId, String window, ObjectNode metadata, long createdAt,
-          long expiresAt) {
+    Batch(
+            String id,
+            String endpoint,
+            String inputFileId,
+            String window,
+            ObjectNode metadata,
+            long createdAt,
+            long expiresAt) {
         this.id = id;
         this.endpoint = endpoint;
         this.inputFileId = inputFileId;
@@ -76,7 +89,9 @@ final class Batch {
                 node.put(time, value);
             }
         }
-        node.putObject("request_counts").put("total", lines.size()).put("completed", output.size())
+        node.putObject("request_counts")
+                .put("total", lines.size())
+                .put("completed", output.size())
                 .put("failed", errorLines.size());
         if (metadata == null) {
             node.putNull("metadata");

@@ -53,7 +53,10 @@ public final class BatchLifecycle {
     /** Makes every line with this {@code custom_id} fail with this error, in batches that run from now on. */
     void failLine(String customId, int status, String code, String message) {
         ObjectNode body = JSON.createObjectNode();
-        body.putObject("error").put("message", message).put("type", "invalid_request_error").putNull("param")
+        body.putObject("error")
+                .put("message", message)
+                .put("type", "invalid_request_error")
+                .putNull("param")
                 .put("code", code);
         failingLines.put(customId, new Outcome(status, body.toString()));
     }
@@ -105,7 +108,7 @@ public final class BatchLifecycle {
             }
             case "finalizing" -> finish(batch, "completed");
             case "cancelling" -> finish(batch, "cancelled");
-            default -> { } // completed, failed, expired, cancelled: nothing more happens
+            default -> {} // completed, failed, expired, cancelled: nothing more happens
         }
     }
 
@@ -142,20 +145,31 @@ public final class BatchLifecycle {
                 return;
             }
             if (!customIds.add(customId)) {
-                fail(batch, "duplicate_custom_id", "The custom_id '" + customId + "' for this request is a duplicate"
-                        + " of another request. The custom_id parameter must be unique for each request in a batch.",
+                fail(
+                        batch,
+                        "duplicate_custom_id",
+                        "The custom_id '" + customId + "' for this request is a duplicate"
+                                + " of another request. The custom_id parameter must be unique for each request in a batch.",
                         number);
                 return;
             }
             if (!batch.endpoint.equals(line.path("url").asText())) {
-                fail(batch, "invalid_url", "The url '" + line.path("url").asText() + "' does not match the batch"
-                        + " endpoint " + batch.endpoint + ".", number);
+                fail(
+                        batch,
+                        "invalid_url",
+                        "The url '" + line.path("url").asText() + "' does not match the batch" + " endpoint "
+                                + batch.endpoint + ".",
+                        number);
                 return;
             }
             String lineModel = line.path("body").path("model").asText("");
             if (model != null && !model.equals(lineModel)) {
-                fail(batch, "mismatched_model", "The model '" + lineModel + "' for this request does not match the"
-                        + " rest of the batch. Each batch must contain requests for a single model.", number);
+                fail(
+                        batch,
+                        "mismatched_model",
+                        "The model '" + lineModel + "' for this request does not match the"
+                                + " rest of the batch. Each batch must contain requests for a single model.",
+                        number);
                 return;
             }
             model = lineModel;
@@ -175,7 +189,8 @@ public final class BatchLifecycle {
             JsonNode line = batch.lines.get(i);
             String requestId = UUID.randomUUID().toString();
             String customId = line.path("custom_id").asText();
-            Outcome outcome = failingLines.containsKey(customId) ? failingLines.get(customId)
+            Outcome outcome = failingLines.containsKey(customId)
+                    ? failingLines.get(customId)
                     : executor.execute(batch.endpoint, line.path("body"), requestId);
             ObjectNode result = JSON.createObjectNode();
             result.put("id", requestId).put("custom_id", customId);
@@ -196,7 +211,11 @@ public final class BatchLifecycle {
         batch.status = "failed";
         batch.times.put("failed_at", clock.now());
         batch.errors = JSON.createArrayNode();
-        ObjectNode error = batch.errors.addObject().put("code", code).put("message", message).putNull("param");
+        ObjectNode error = batch.errors
+                .addObject()
+                .put("code", code)
+                .put("message", message)
+                .putNull("param");
         if (line == null) {
             error.putNull("line");
         } else {

@@ -39,8 +39,13 @@ final class BuiltInTools {
 
     static boolean isBuiltIn(String type) {
         return switch (type) {
-            case "web_search", "web_extractor", "code_interpreter", "web_search_image", "image_search",
-                 "file_search", "mcp" -> true;
+            case "web_search",
+                    "web_extractor",
+                    "code_interpreter",
+                    "web_search_image",
+                    "image_search",
+                    "file_search",
+                    "mcp" -> true;
             default -> false;
         };
     }
@@ -63,29 +68,37 @@ final class BuiltInTools {
                 case "web_search" -> {
                     ArrayNode sources = NODES.arrayNode();
                     String slug = slug(question);
-                    sources.addObject().put("type", "url").put("url", "https://example.com/offline-search/" + slug)
+                    sources.addObject()
+                            .put("type", "url")
+                            .put("url", "https://example.com/offline-search/" + slug)
                             .put("title", "Offline search result 1: " + abbreviate(question, 60));
-                    sources.addObject().put("type", "url").put("url", "https://example.org/offline-search/" + slug)
+                    sources.addObject()
+                            .put("type", "url")
+                            .put("url", "https://example.org/offline-search/" + slug)
                             .put("title", "Offline search result 2: " + abbreviate(question, 60));
                     ObjectNode action = item.putObject("action");
                     action.put("type", "search").put("query", "Web search");
                     action.putArray("queries").add(question);
                     action.set("sources", sources);
                     firstSource = sources.get(0).get("url").asText();
-                    notes.add("Sources: " + sources.get(0).get("title").asText() + " (" + sources.get(0).get("url")
-                            .asText() + "), " + sources.get(1).get("title").asText() + " ("
+                    notes.add("Sources: " + sources.get(0).get("title").asText() + " ("
+                            + sources.get(0).get("url").asText() + "), "
+                            + sources.get(1).get("title").asText() + " ("
                             + sources.get(1).get("url").asText() + ").");
                 }
                 case "web_extractor" -> {
                     Matcher matcher = URL.matcher(question);
-                    String url = matcher.find() ? matcher.group() : firstSource != null ? firstSource
-                            : "https://example.com/";
+                    String url = matcher.find()
+                            ? matcher.group()
+                            : firstSource != null ? firstSource : "https://example.com/";
                     String goal = "Extract the information relevant to: " + abbreviate(question, 200);
                     item.put("goal", goal);
                     item.putArray("urls").add(url);
-                    item.put("output", "The useful information in " + url + " for user goal " + goal
-                            + " as follows: \n\nEvidence in page: \n[offline QwenMockServer: no page was fetched]"
-                            + "\n\nSummary: \nAn offline stand-in for the content of " + url + ".");
+                    item.put(
+                            "output",
+                            "The useful information in " + url + " for user goal " + goal
+                                    + " as follows: \n\nEvidence in page: \n[offline QwenMockServer: no page was fetched]"
+                                    + "\n\nSummary: \nAn offline stand-in for the content of " + url + ".");
                     notes.add("Extracted from " + url + ".");
                 }
                 case "code_interpreter" -> {
@@ -110,13 +123,17 @@ final class BuiltInTools {
                 case "file_search" -> {
                     item.putArray("queries").add(question);
                     ObjectNode result = item.putArray("results").addObject();
-                    result.put("file_id", "file_offline").put("filename", "offline.txt").put("score", 0.5)
+                    result.put("file_id", "file_offline")
+                            .put("filename", "offline.txt")
+                            .put("score", 0.5)
                             .put("text", "[offline QwenMockServer] No knowledge base was searched.");
                     notes.add("The file search found offline.txt.");
                 }
                 default -> { // mcp
                     String label = tool.path("server_label").asText("MCP Server");
-                    item.put("name", label + "-offline_tool").put("server_label", label).put("arguments", "{}");
+                    item.put("name", label + "-offline_tool")
+                            .put("server_label", label)
+                            .put("arguments", "{}");
                     item.put("output", "{\"offline\":true}");
                     notes.add("The MCP server " + label + " answered offline.");
                 }
@@ -131,12 +148,16 @@ final class BuiltInTools {
 
     private static String images(String title) {
         ArrayNode images = NODES.arrayNode();
-        images.addObject().put("title", title).put("url", "https://example.com/offline-image-1.jpg").put("index", 1);
+        images.addObject()
+                .put("title", title)
+                .put("url", "https://example.com/offline-image-1.jpg")
+                .put("index", 1);
         return images.toString();
     }
 
     private static String slug(String question) {
-        String slug = question.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String slug =
+                question.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         slug = slug.length() > 40 ? slug.substring(0, 40) : slug;
         return slug.isEmpty() ? "query" : slug;
     }

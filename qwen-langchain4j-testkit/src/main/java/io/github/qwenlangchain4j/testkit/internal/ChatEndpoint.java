@@ -29,8 +29,8 @@ public final class ChatEndpoint {
         String requestId = http.requestId();
         JsonNode request = http.json();
         if (request == null) {
-            return HttpReply.compatibleError(QwenError.invalidParameter("The request body is not valid JSON."),
-                    requestId);
+            return HttpReply.compatibleError(
+                    QwenError.invalidParameter("The request body is not valid JSON."), requestId);
         }
         boolean stream = request.path("stream").asBoolean(false);
         QwenError refusal = QwenRules.checkChat(request);
@@ -84,8 +84,8 @@ public final class ChatEndpoint {
             return new BatchLifecycle.Outcome(refusal.status(), refusal.body(JSON, requestId));
         }
         ScriptedReplies.Script reply = replies.poll();
-        if (reply != null && (reply.kind() == ScriptedReplies.Kind.ERROR
-                || reply.kind() == ScriptedReplies.Kind.STREAM_ERROR)) {
+        if (reply != null
+                && (reply.kind() == ScriptedReplies.Kind.ERROR || reply.kind() == ScriptedReplies.Kind.STREAM_ERROR)) {
             QwenError error = QwenError.request(reply.status(), reply.code(), reply.message());
             return new BatchLifecycle.Outcome(error.status(), error.body(JSON, requestId));
         }
@@ -97,8 +97,8 @@ public final class ChatEndpoint {
 
     /** A line for {@code /v1/chat/ds-test}, Qwen's test endpoint for batches: always the same answer. */
     public BatchLifecycle.Outcome testLine(JsonNode body, String requestId) {
-        return new BatchLifecycle.Outcome(200, renderer.completion(
-                new Completion(null, "This is a test result.", List.of()), body, requestId));
+        return new BatchLifecycle.Outcome(
+                200, renderer.completion(new Completion(null, "This is a test result.", List.of()), body, requestId));
     }
 
     private static HttpReply refuse(QwenError error, String requestId, boolean stream) {

@@ -57,12 +57,16 @@ public final class ChatRenderer {
     public List<String> chunks(Completion completion, JsonNode request, String requestId, String errorText) {
         List<String> chunks = new ArrayList<>();
         ObjectNode first = delta(request, requestId);
-        ((ObjectNode) first.get("choices").get(0).get("delta")).put("role", "assistant").put("content", "");
+        ((ObjectNode) first.get("choices").get(0).get("delta"))
+                .put("role", "assistant")
+                .put("content", "");
         chunks.add(first.toString());
         if (completion.thinking() != null) {
             for (String piece : pieces(completion.thinking())) {
                 ObjectNode chunk = delta(request, requestId);
-                ((ObjectNode) chunk.get("choices").get(0).get("delta")).putNull("content").put("reasoning_content", piece);
+                ((ObjectNode) chunk.get("choices").get(0).get("delta"))
+                        .putNull("content")
+                        .put("reasoning_content", piece);
                 chunks.add(chunk.toString());
             }
         }
@@ -129,7 +133,8 @@ public final class ChatRenderer {
         for (int start = 0; start < pcm.length; start += AUDIO_PIECE_BYTES) {
             byte[] piece = java.util.Arrays.copyOfRange(pcm, start, Math.min(pcm.length, start + AUDIO_PIECE_BYTES));
             ObjectNode chunk = delta(request, requestId);
-            ((ObjectNode) chunk.get("choices").get(0).get("delta")).putObject("audio")
+            ((ObjectNode) chunk.get("choices").get(0).get("delta"))
+                    .putObject("audio")
                     .put("data", java.util.Base64.getEncoder().encodeToString(piece))
                     .put("expires_at", expiresAt)
                     .put("id", "audio_" + requestId);
@@ -140,7 +145,9 @@ public final class ChatRenderer {
 
     private String toolFragment(JsonNode request, String requestId, int index, String id, String name, String args) {
         ObjectNode chunk = delta(request, requestId);
-        ObjectNode call = ((ObjectNode) chunk.get("choices").get(0).get("delta")).putArray("tool_calls").addObject();
+        ObjectNode call = ((ObjectNode) chunk.get("choices").get(0).get("delta"))
+                .putArray("tool_calls")
+                .addObject();
         call.put("index", index).put("id", id).put("type", "function");
         ObjectNode function = call.putObject("function");
         if (name != null) {
@@ -171,7 +178,8 @@ public final class ChatRenderer {
     private ObjectNode usage(JsonNode request, Completion completion) {
         int prompt = Tokens.estimate(request.path("messages").toString());
         int reasoning = completion.thinking() == null ? 0 : Tokens.estimate(completion.thinking());
-        int output = Tokens.estimate(completion.text()) + reasoning
+        int output = Tokens.estimate(completion.text())
+                + reasoning
                 + Tokens.estimate(completion.toolCalls().toString());
         int audio = speaks(request) ? Math.max(1, completion.text().strip().split("\\s+").length) * 4 : 0;
         output += audio;
@@ -181,7 +189,9 @@ public final class ChatRenderer {
             usage.putObject("completion_tokens_details").put("reasoning_tokens", reasoning);
         } else if (audio > 0) {
             // Qwen-Omni's usage splits the output: "completion_tokens_details":{"audio_tokens":83,"text_tokens":20}
-            usage.putObject("completion_tokens_details").put("audio_tokens", audio).put("text_tokens", output - audio);
+            usage.putObject("completion_tokens_details")
+                    .put("audio_tokens", audio)
+                    .put("text_tokens", output - audio);
         }
         MockContextCache.Account account = cache.account(request);
         ObjectNode details = usage.putObject("prompt_tokens_details").put("cached_tokens", account.cachedTokens());

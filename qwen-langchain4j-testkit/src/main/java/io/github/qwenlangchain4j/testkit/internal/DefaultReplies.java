@@ -34,29 +34,46 @@ public final class DefaultReplies {
     public static Completion replyTo(JsonNode request, String callId, List<String> documents) {
         JsonNode messages = request.path("messages");
         JsonNode last = messages.get(messages.size() - 1);
-        String thinking = QwenRules.thinks(request)
-                ? "[offline] Thinking about: " + abbreviate(lastUserText(messages)) : null;
+        String thinking =
+                QwenRules.thinks(request) ? "[offline] Thinking about: " + abbreviate(lastUserText(messages)) : null;
         JsonNode tools = request.path("tools");
-        if (tools.isArray() && !tools.isEmpty() && !"tool".equals(last.path("role").asText())
+        if (tools.isArray()
+                && !tools.isEmpty()
+                && !"tool".equals(last.path("role").asText())
                 && !"none".equals(request.path("tool_choice").asText())) {
             JsonNode function = tools.get(0).path("function");
-            return new Completion(thinking, "", List.of(new Completion.Call(callId, function.path("name").asText(),
-                    new SchemaValues(lastUserText(messages)).objectFor(function.path("parameters")).toString())));
+            return new Completion(
+                    thinking,
+                    "",
+                    List.of(new Completion.Call(
+                            callId,
+                            function.path("name").asText(),
+                            new SchemaValues(lastUserText(messages))
+                                    .objectFor(function.path("parameters"))
+                                    .toString())));
         }
         JsonNode schema = requestedSchema(request);
         if (schema != null) {
-            return new Completion(thinking, new SchemaValues(lastUserText(messages)).objectFor(schema).toString(),
+            return new Completion(
+                    thinking,
+                    new SchemaValues(lastUserText(messages)).objectFor(schema).toString(),
                     List.of());
         }
         StringBuilder text = new StringBuilder("[offline QwenMockServer: no Qwen API was called] ");
         if ("tool".equals(last.path("role").asText())) {
-            text.append("The tool ").append(last.path("name").asText("?")).append(" returned: ")
+            text.append("The tool ")
+                    .append(last.path("name").asText("?"))
+                    .append(" returned: ")
                     .append(abbreviate(textOf(last.path("content"))));
         } else {
-            text.append("You asked: \"").append(abbreviate(lastUserText(messages))).append('"');
+            text.append("You asked: \"")
+                    .append(abbreviate(lastUserText(messages)))
+                    .append('"');
             JsonNode first = messages.get(0);
             if ("system".equals(first.path("role").asText())) {
-                text.append(" System prompt: \"").append(abbreviate(textOf(first.path("content")))).append('"');
+                text.append(" System prompt: \"")
+                        .append(abbreviate(textOf(first.path("content"))))
+                        .append('"');
             }
             if (!documents.isEmpty()) {
                 text.append(" Documents read: ").append(String.join("; ", documents));
@@ -75,7 +92,8 @@ public final class DefaultReplies {
      */
     static JsonNode requestedSchema(JsonNode request) {
         JsonNode format = request.path("response_format");
-        if ("json_schema".equals(format.path("type").asText()) && format.at("/json_schema/schema").isObject()) {
+        if ("json_schema".equals(format.path("type").asText())
+                && format.at("/json_schema/schema").isObject()) {
             return format.at("/json_schema/schema");
         }
         for (JsonNode message : request.path("messages")) {

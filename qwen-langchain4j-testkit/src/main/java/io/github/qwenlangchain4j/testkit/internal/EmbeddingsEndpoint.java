@@ -14,18 +14,20 @@ public final class EmbeddingsEndpoint {
     public static HttpReply embed(MockRequest http) {
         JsonNode request = http.json();
         if (request == null) {
-            return HttpReply.compatibleError(QwenError.invalidParameter("The request body is not valid JSON."),
-                    http.requestId());
+            return HttpReply.compatibleError(
+                    QwenError.invalidParameter("The request body is not valid JSON."), http.requestId());
         }
         QwenError refusal = QwenRules.checkEmbeddings(request);
-        return refusal != null ? HttpReply.compatibleError(refusal, http.requestId())
+        return refusal != null
+                ? HttpReply.compatibleError(refusal, http.requestId())
                 : HttpReply.json(200, EmbeddingsRenderer.body(JSON, request, http.requestId()));
     }
 
     /** Runs an embeddings line of a batch. */
     public static BatchLifecycle.Outcome batchLine(JsonNode body, String requestId) {
         QwenError refusal = QwenRules.checkEmbeddings(body);
-        return refusal != null ? new BatchLifecycle.Outcome(refusal.status(), refusal.body(JSON, requestId))
+        return refusal != null
+                ? new BatchLifecycle.Outcome(refusal.status(), refusal.body(JSON, requestId))
                 : new BatchLifecycle.Outcome(200, EmbeddingsRenderer.body(JSON, body, requestId));
     }
 }

@@ -40,7 +40,8 @@ public record HttpReply(int status, String contentType, List<String> parts, bool
      * ({@link QwenError#sseBody}) with its length; other statuses keep the JSON body.
      */
     public static HttpReply streamRefusal(QwenError error, String requestId) {
-        return error.status() == 400 ? body(400, EVENT_STREAM, error.sseBody(MAPPER, requestId))
+        return error.status() == 400
+                ? body(400, EVENT_STREAM, error.sseBody(MAPPER, requestId))
                 : compatibleError(error, requestId);
     }
 

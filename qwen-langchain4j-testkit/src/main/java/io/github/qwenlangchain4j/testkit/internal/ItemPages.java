@@ -37,18 +37,24 @@ final class ItemPages {
         try {
             limit = Integer.parseInt(query.getOrDefault("limit", "20"));
         } catch (NumberFormatException e) {
-            return new Result(null, QwenError.flatInvalid("Invalid 'limit': expected an integer, but got '"
-                    + query.get("limit") + "' instead."));
+            return new Result(
+                    null,
+                    QwenError.flatInvalid(
+                            "Invalid 'limit': expected an integer, but got '" + query.get("limit") + "' instead."));
         }
         if (limit < 1 || limit > 100) {
-            return new Result(null, QwenError.flatInvalid("Invalid 'limit': integer " + (limit < 1 ? "below minimum"
-                    : "above maximum") + " value. Expected a value " + (limit < 1 ? ">= 1" : "<= 100") + ", but got "
-                    + limit + " instead."));
+            return new Result(
+                    null,
+                    QwenError.flatInvalid("Invalid 'limit': integer " + (limit < 1 ? "below minimum" : "above maximum")
+                            + " value. Expected a value " + (limit < 1 ? ">= 1" : "<= 100") + ", but got "
+                            + limit + " instead."));
         }
         String order = query.getOrDefault("order", "desc");
         if (!order.equals("asc") && !order.equals("desc")) {
-            return new Result(null, QwenError.flatInvalid("Invalid value: '" + order + "'. Supported values are:"
-                    + " 'asc' and 'desc'."));
+            return new Result(
+                    null,
+                    QwenError.flatInvalid(
+                            "Invalid value: '" + order + "'. Supported values are:" + " 'asc' and 'desc'."));
         }
         List<ObjectNode> ordered = new ArrayList<>(items);
         if (order.equals("desc")) {

@@ -114,13 +114,15 @@ public final class JdkHttpTransport implements AutoCloseable {
      */
     private static void startAsDaemon(HttpServer server) {
         RuntimeException[] failure = new RuntimeException[1];
-        Thread starter = new Thread(() -> {
-            try {
-                server.start();
-            } catch (RuntimeException e) {
-                failure[0] = e;
-            }
-        }, "qwen-mock-server-start");
+        Thread starter = new Thread(
+                () -> {
+                    try {
+                        server.start();
+                    } catch (RuntimeException e) {
+                        failure[0] = e;
+                    }
+                },
+                "qwen-mock-server-start");
         starter.setDaemon(true);
         starter.start();
         try {
@@ -140,12 +142,18 @@ public final class JdkHttpTransport implements AutoCloseable {
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Map<String, List<String>> headers = new TreeMap<>();
-            exchange.getRequestHeaders().forEach((name, values) ->
-                    headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+            exchange.getRequestHeaders()
+                    .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
             String requestId = UUID.randomUUID().toString();
             exchange.getResponseHeaders().add("x-request-id", requestId);
-            MockRequest request = new MockRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    exchange.getRequestURI().getRawQuery(), headers, body, requestId, Map.of());
+            MockRequest request = new MockRequest(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
+                    exchange.getRequestURI().getRawQuery(),
+                    headers,
+                    body,
+                    requestId,
+                    Map.of());
             write(exchange, service.apply(request));
         } finally {
             inFlight.decrementAndGet();
@@ -171,4 +179,3 @@ public final class JdkHttpTransport implements AutoCloseable {
         }
     }
 }
-

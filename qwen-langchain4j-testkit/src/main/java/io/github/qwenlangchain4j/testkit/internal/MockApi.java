@@ -34,29 +34,46 @@ public final class MockApi {
         files = new MockFiles(clock);
         chat = new ChatEndpoint(new ChatRenderer(JSON, contextCache), files, replies);
         batches = new MockBatches(files, clock, this::runLine);
-        table = new RouteTable(apiKey, latency, List.of(
-                new RouteTable.Group("rerank", MockRerank.PATH::equals, Dialect.DASHSCOPE,
-                        List.of(Route.modelled("POST", MockRerank.PATH, MockRerank::rerank)), ResponsesApi::unmatched),
-                new RouteTable.Group("responses and conversations", ResponsesApi::serves, Dialect.DASHSCOPE,
-                        responses.routes(), ResponsesApi::unmatched),
-                new RouteTable.Group("files and batches",
-                        path -> path.startsWith(BASE + "/files") || path.startsWith(BASE + "/batches"),
-                        Dialect.COMPATIBLE, List.of(
-                                Route.of("POST", BASE + "/files", files::upload),
-                                Route.of("GET", BASE + "/files", files::list),
-                                Route.of("GET", BASE + "/files/{id}", files::retrieve),
-                                Route.of("DELETE", BASE + "/files/{id}", files::delete),
-                                Route.of("GET", BASE + "/files/{id}/content", files::content),
-                                Route.of("POST", BASE + "/batches", batches::create),
-                                Route.of("GET", BASE + "/batches", batches::list),
-                                Route.of("GET", BASE + "/batches/{id}", batches::retrieve),
-                                Route.of("POST", BASE + "/batches/{id}/cancel", batches::cancel)),
-                        MockApi::noSuchFilesEndpoint),
-                // Every other path is compatible mode's, whose errors an unknown path gets too.
-                new RouteTable.Group("chat and embeddings", path -> true, Dialect.COMPATIBLE, List.of(
-                        Route.modelled("POST", BASE + "/chat/completions", chat::complete),
-                        Route.modelled("POST", BASE + "/embeddings", EmbeddingsEndpoint::embed)),
-                        MockApi::noSuchEndpoint)));
+        table = new RouteTable(
+                apiKey,
+                latency,
+                List.of(
+                        new RouteTable.Group(
+                                "rerank",
+                                MockRerank.PATH::equals,
+                                Dialect.DASHSCOPE,
+                                List.of(Route.modelled("POST", MockRerank.PATH, MockRerank::rerank)),
+                                ResponsesApi::unmatched),
+                        new RouteTable.Group(
+                                "responses and conversations",
+                                ResponsesApi::serves,
+                                Dialect.DASHSCOPE,
+                                responses.routes(),
+                                ResponsesApi::unmatched),
+                        new RouteTable.Group(
+                                "files and batches",
+                                path -> path.startsWith(BASE + "/files") || path.startsWith(BASE + "/batches"),
+                                Dialect.COMPATIBLE,
+                                List.of(
+                                        Route.of("POST", BASE + "/files", files::upload),
+                                        Route.of("GET", BASE + "/files", files::list),
+                                        Route.of("GET", BASE + "/files/{id}", files::retrieve),
+                                        Route.of("DELETE", BASE + "/files/{id}", files::delete),
+                                        Route.of("GET", BASE + "/files/{id}/content", files::content),
+                                        Route.of("POST", BASE + "/batches", batches::create),
+                                        Route.of("GET", BASE + "/batches", batches::list),
+                                        Route.of("GET", BASE + "/batches/{id}", batches::retrieve),
+                                        Route.of("POST", BASE + "/batches/{id}/cancel", batches::cancel)),
+                                MockApi::noSuchFilesEndpoint),
+                        // Every other path is compatible mode's, whose errors an unknown path gets too.
+                        new RouteTable.Group(
+                                "chat and embeddings",
+                                path -> true,
+                                Dialect.COMPATIBLE,
+                                List.of(
+                                        Route.modelled("POST", BASE + "/chat/completions", chat::complete),
+                                        Route.modelled("POST", BASE + "/embeddings", EmbeddingsEndpoint::embed)),
+                                MockApi::noSuchEndpoint)));
     }
 
     /** The answer to one request. */
@@ -92,14 +109,21 @@ public final class MockApi {
     }
 
     private static HttpReply noSuchFilesEndpoint(MockRequest request, boolean pathKnown) {
-        return HttpReply.compatibleError(QwenError.request(404, "NotFound", "No such endpoint: " + request.method()
-                + " " + request.path().substring(BASE.length())), request.requestId());
+        return HttpReply.compatibleError(
+                QwenError.request(
+                        404,
+                        "NotFound",
+                        "No such endpoint: " + request.method() + " "
+                                + request.path().substring(BASE.length())),
+                request.requestId());
     }
 
     /** Compatible mode takes only POST: any other method is refused before the path is looked at. */
     private static HttpReply noSuchEndpoint(MockRequest request, boolean pathKnown) {
-        return HttpReply.compatibleError("POST".equals(request.method())
-                ? QwenError.request(404, "not_found", "No such endpoint: " + request.path())
-                : QwenError.request(405, "method_not_allowed", "Only POST is supported"), request.requestId());
+        return HttpReply.compatibleError(
+                "POST".equals(request.method())
+                        ? QwenError.request(404, "not_found", "No such endpoint: " + request.path())
+                        : QwenError.request(405, "method_not_allowed", "Only POST is supported"),
+                request.requestId());
     }
 }

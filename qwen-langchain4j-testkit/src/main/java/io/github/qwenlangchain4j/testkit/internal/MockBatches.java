@@ -86,20 +86,33 @@ public final class MockBatches {
         String window = request.path("completion_window").asText("");
         Matcher matcher = WINDOW.matcher(window);
         long hours = matcher.matches()
-                ? Long.parseLong(matcher.group(1)) * (matcher.group(2).equals("d") ? 24 : 1) : -1;
+                ? Long.parseLong(matcher.group(1)) * (matcher.group(2).equals("d") ? 24 : 1)
+                : -1;
         if (hours < 24 || hours > 336) {
-            return error(400, "invalid_parameter_error", "completion_window must be between 24h and 336h (1d to 14d),"
-                    + " but was '" + window + "'.", http);
+            return error(
+                    400,
+                    "invalid_parameter_error",
+                    "completion_window must be between 24h and 336h (1d to 14d)," + " but was '" + window + "'.",
+                    http);
         }
         JsonNode metadata = request.path("metadata");
         if (metadata.path("ds_name").asText("").length() > 100
                 || metadata.path("ds_description").asText("").length() > 200) {
-            return error(400, "invalid_parameter_error", "ds_name is limited to 100 characters and ds_description to"
-                    + " 200.", http);
+            return error(
+                    400,
+                    "invalid_parameter_error",
+                    "ds_name is limited to 100 characters and ds_description to" + " 200.",
+                    http);
         }
         long createdAt = clock.now();
-        Batch batch = new Batch("batch_" + Ids.shortId(), endpoint, inputFileId, window,
-                metadata.isObject() ? (ObjectNode) metadata.deepCopy() : null, createdAt, createdAt + hours * 3600);
+        Batch batch = new Batch(
+                "batch_" + Ids.shortId(),
+                endpoint,
+                inputFileId,
+                window,
+                metadata.isObject() ? (ObjectNode) metadata.deepCopy() : null,
+                createdAt,
+                createdAt + hours * 3600);
         batches.put(batch.id, batch);
         return HttpReply.json(200, batch.json().toString());
     }
@@ -147,8 +160,11 @@ public final class MockBatches {
             return notFound(http);
         }
         if (!lifecycle.cancel(batch)) {
-            return error(400, "invalid_request_error", "Only validating or in_progress batches can be cancelled;"
-                    + " this one is " + batch.status + ".", http);
+            return error(
+                    400,
+                    "invalid_request_error",
+                    "Only validating or in_progress batches can be cancelled;" + " this one is " + batch.status + ".",
+                    http);
         }
         return HttpReply.json(200, batch.json().toString());
     }

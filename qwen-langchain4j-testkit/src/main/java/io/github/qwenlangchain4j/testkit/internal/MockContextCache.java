@@ -30,6 +30,7 @@ public final class MockContextCache {
 
     /** Qwen4's breakpoint field, and the one mode its page documents. */
     static final String BREAKPOINT = "prompt_cache_breakpoint";
+
     private static final String EXPLICIT = "explicit";
 
     private final Set<String> blocks = new HashSet<>();
@@ -67,7 +68,9 @@ public final class MockContextCache {
                     ObjectNode bare = part.deepCopy();
                     boolean marker = bare.remove("cache_control") != null;
                     JsonNode breakpoint = bare.remove(BREAKPOINT);
-                    marker |= qwen4 && breakpoint != null && EXPLICIT.equals(breakpoint.path("mode").asText());
+                    marker |= qwen4
+                            && breakpoint != null
+                            && EXPLICIT.equals(breakpoint.path("mode").asText());
                     parts.add(bare);
                     allText &= "text".equals(bare.path("type").asText());
                     text.append(bare.path("text").asText());

@@ -55,7 +55,9 @@ final class MockConversations {
     /** {@code GET /conversations/{id}}. */
     synchronized HttpReply retrieve(MockRequest request) {
         Conversation conversation = conversations.get(request.param("id"));
-        return conversation == null ? notFound(request) : HttpReply.json(200, json(conversation).toString());
+        return conversation == null
+                ? notFound(request)
+                : HttpReply.json(200, json(conversation).toString());
     }
 
     /** {@code POST /conversations/{id}}: replaces the metadata. */
@@ -67,8 +69,15 @@ final class MockConversations {
     /** {@code DELETE /conversations/{id}}. */
     synchronized HttpReply delete(MockRequest request) {
         Conversation conversation = conversations.remove(request.param("id"));
-        return conversation == null ? notFound(request) : HttpReply.json(200, NODES.objectNode()
-                .put("id", conversation.id()).put("object", "conversation.deleted").put("deleted", true).toString());
+        return conversation == null
+                ? notFound(request)
+                : HttpReply.json(
+                        200,
+                        NODES.objectNode()
+                                .put("id", conversation.id())
+                                .put("object", "conversation.deleted")
+                                .put("deleted", true)
+                                .toString());
     }
 
     /** {@code POST /conversations/{id}/items}. */
@@ -104,18 +113,30 @@ final class MockConversations {
             return itemNotFound(conversation, request);
         }
         conversation.items().remove(item);
-        return HttpReply.json(200, NODES.objectNode().put("id", request.param("item"))
-                .put("object", "conversation.item.deleted").put("deleted", true).toString());
+        return HttpReply.json(
+                200,
+                NODES.objectNode()
+                        .put("id", request.param("item"))
+                        .put("object", "conversation.item.deleted")
+                        .put("deleted", true)
+                        .toString());
     }
 
     private static ObjectNode item(Conversation conversation, String itemId) {
-        return conversation.items().stream().filter(i -> itemId.equals(i.path("id").asText())).findFirst()
+        return conversation.items().stream()
+                .filter(i -> itemId.equals(i.path("id").asText()))
+                .findFirst()
                 .orElse(null);
     }
 
     private static HttpReply itemNotFound(Conversation conversation, MockRequest request) {
-        return HttpReply.flatError(QwenError.flat(404, "NotFound", "Item with id '" + request.param("item")
-                + "' not found in conversation '" + conversation.id() + "'."), request.requestId());
+        return HttpReply.flatError(
+                QwenError.flat(
+                        404,
+                        "NotFound",
+                        "Item with id '" + request.param("item") + "' not found in conversation '" + conversation.id()
+                                + "'."),
+                request.requestId());
     }
 
     private HttpReply create(JsonNode body, String requestId) {
@@ -127,9 +148,10 @@ final class MockConversations {
         if (error != null) {
             return HttpReply.flatError(error, requestId);
         }
-        ObjectNode metadata = body.path("metadata").isObject() ? body.get("metadata").deepCopy() : NODES.objectNode();
-        Conversation conversation = new Conversation("conv_" + UUID.randomUUID(), System.currentTimeMillis(),
-                metadata, new ArrayList<>(items));
+        ObjectNode metadata =
+                body.path("metadata").isObject() ? body.get("metadata").deepCopy() : NODES.objectNode();
+        Conversation conversation = new Conversation(
+                "conv_" + UUID.randomUUID(), System.currentTimeMillis(), metadata, new ArrayList<>(items));
         conversations.put(conversation.id(), conversation);
         return HttpReply.json(200, json(conversation).toString());
     }
@@ -161,14 +183,17 @@ final class MockConversations {
         com.fasterxml.jackson.databind.node.ArrayNode data = page.putArray("data");
         items.forEach(item -> data.add(item.deepCopy()));
         page.put("first_id", items.isEmpty() ? null : items.get(0).path("id").asText());
-        page.put("last_id", items.isEmpty() ? null : items.get(items.size() - 1).path("id").asText());
+        page.put(
+                "last_id",
+                items.isEmpty() ? null : items.get(items.size() - 1).path("id").asText());
         page.put("has_more", false);
         return HttpReply.json(200, page.toString());
     }
 
     private HttpReply list(Conversation conversation, String rawQuery, String requestId) {
         ItemPages.Result result = ItemPages.page(conversation.items(), rawQuery);
-        return result.error() != null ? HttpReply.flatError(result.error(), requestId)
+        return result.error() != null
+                ? HttpReply.flatError(result.error(), requestId)
                 : HttpReply.json(200, result.page().toString());
     }
 
@@ -177,8 +202,8 @@ final class MockConversations {
             return null;
         }
         if (!items.isArray()) {
-            return QwenError.flatInvalid("Invalid type for 'items': expected an array, but got " + items.getNodeType()
-                    .toString().toLowerCase(java.util.Locale.ROOT) + " instead.");
+            return QwenError.flatInvalid("Invalid type for 'items': expected an array, but got "
+                    + items.getNodeType().toString().toLowerCase(java.util.Locale.ROOT) + " instead.");
         }
         if (items.size() > MAX_ITEMS) {
             return QwenError.flatInvalid("Invalid 'items': array too long. Expected an array with maximum length "
@@ -187,8 +212,8 @@ final class MockConversations {
         for (int i = 0; i < items.size(); i++) {
             JsonNode item = items.get(i);
             if (!"message".equals(item.path("type").asText("message")) || !item.has("role")) {
-                return QwenError.flatInvalid("Invalid 'items[" + i + "]': only message items with a role are"
-                        + " supported.");
+                return QwenError.flatInvalid(
+                        "Invalid 'items[" + i + "]': only message items with a role are" + " supported.");
             }
             into.add(ResponsesInput.item(item));
         }
@@ -222,8 +247,9 @@ final class MockConversations {
     }
 
     private static HttpReply notFound(MockRequest request) {
-        return HttpReply.flatError(QwenError.flat(404, "NotFound", "Conversation with id '" + request.param("id")
-                + "' not found."), request.requestId());
+        return HttpReply.flatError(
+                QwenError.flat(404, "NotFound", "Conversation with id '" + request.param("id") + "' not found."),
+                request.requestId());
     }
 
     private static ObjectNode json(Conversation conversation) {

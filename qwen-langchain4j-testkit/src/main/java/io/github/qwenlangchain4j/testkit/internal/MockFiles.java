@@ -31,8 +31,15 @@ public final class MockFiles {
     /** What a chat's {@code fileid://} references come to: Qwen's refusal, or what the documents say. */
     public record DocumentCheck(QwenError refusal, List<String> documents) {}
 
-    private record StoredFile(String id, String filename, String purpose, long createdAt, String content,
-                              String status, String statusDetails, int lookUps) {
+    private record StoredFile(
+            String id,
+            String filename,
+            String purpose,
+            long createdAt,
+            String content,
+            String status,
+            String statusDetails,
+            int lookUps) {
 
         /** A document after one more look-up: Qwen's parsing advances one step. */
         StoredFile lookedUp() {
@@ -44,8 +51,15 @@ public final class MockFiles {
             }
             return content.isBlank()
                     // Qwen's wording for an empty document (Model Studio error codes: "File [id:...] content blank.")
-                    ? new StoredFile(id, filename, purpose, createdAt, content, "error",
-                            "File [id:" + id + "] content blank.", 2)
+                    ? new StoredFile(
+                            id,
+                            filename,
+                            purpose,
+                            createdAt,
+                            content,
+                            "error",
+                            "File [id:" + id + "] content blank.",
+                            2)
                     : new StoredFile(id, filename, purpose, createdAt, content, "processed", null, 2);
         }
     }
@@ -95,13 +109,23 @@ public final class MockFiles {
             return error(400, "invalid_parameter_error", "Required parameter 'file' missing.", request);
         }
         if (!"batch".equals(purpose) && !"file-extract".equals(purpose)) {
-            return error(400, "invalid_parameter_error", "purpose must be 'batch' or 'file-extract', but was '"
-                    + purpose + "'.", request);
+            return error(
+                    400,
+                    "invalid_parameter_error",
+                    "purpose must be 'batch' or 'file-extract', but was '" + purpose + "'.",
+                    request);
         }
         String id = "file-" + (purpose.equals("batch") ? "batch-" : "fe-") + Ids.shortId();
         // Batch input is ready at once; a document waits for its parsing (see lookedUp).
-        StoredFile file = new StoredFile(id, filename, purpose, clock.now(), content,
-                purpose.equals("batch") ? "processed" : "uploaded", null, 0);
+        StoredFile file = new StoredFile(
+                id,
+                filename,
+                purpose,
+                clock.now(),
+                content,
+                purpose.equals("batch") ? "processed" : "uploaded",
+                null,
+                0);
         files.put(file.id(), file);
         return HttpReply.json(200, json(file).toString());
     }
@@ -128,8 +152,16 @@ public final class MockFiles {
     /** {@code DELETE /files/{id}}. */
     public synchronized HttpReply delete(MockRequest request) {
         StoredFile file = files.remove(request.param("id"));
-        return file == null ? notFound(request) : HttpReply.json(200, JsonNodeFactory.instance.objectNode()
-                .put("object", "file").put("deleted", true).put("id", file.id()).toString());
+        return file == null
+                ? notFound(request)
+                : HttpReply.json(
+                        200,
+                        JsonNodeFactory.instance
+                                .objectNode()
+                                .put("object", "file")
+                                .put("deleted", true)
+                                .put("id", file.id())
+                                .toString());
     }
 
     /** {@code GET /files/{id}/content}: only for the files batches write. */
@@ -139,8 +171,11 @@ public final class MockFiles {
             return notFound(request);
         }
         if (!file.purpose().equals("batch_output")) {
-            return error(400, "invalid_request_error", "Content retrieval is only supported for the output and error"
-                    + " files of batches.", request);
+            return error(
+                    400,
+                    "invalid_request_error",
+                    "Content retrieval is only supported for the output and error" + " files of batches.",
+                    request);
         }
         return HttpReply.body(200, "application/octet-stream", file.content());
     }
@@ -161,8 +196,15 @@ public final class MockFiles {
     public synchronized String storeResults(String idPrefix, List<ObjectNode> lines) {
         StringBuilder content = new StringBuilder();
         lines.forEach(line -> content.append(line).append('\n'));
-        StoredFile file = new StoredFile(idPrefix + Ids.shortId(), "result.jsonl", "batch_output", clock.now(),
-                content.toString(), "processed", null, 0);
+        StoredFile file = new StoredFile(
+                idPrefix + Ids.shortId(),
+                "result.jsonl",
+                "batch_output",
+                clock.now(),
+                content.toString(),
+                "processed",
+                null,
+                0);
         files.put(file.id(), file);
         return file.id();
     }
@@ -191,8 +233,8 @@ public final class MockFiles {
                     return new DocumentCheck(QwenError.invalidParameter("Invalid file [id:" + id + "]."), documents);
                 }
                 if (file.status().equals("uploaded")) {
-                    return new DocumentCheck(QwenError.invalidParameter(
-                            "File parsing in progress, please try again later."), documents);
+                    return new DocumentCheck(
+                            QwenError.invalidParameter("File parsing in progress, please try again later."), documents);
                 }
                 if (file.status().equals("error")) {
                     return new DocumentCheck(QwenError.invalidParameter(file.statusDetails()), documents);
@@ -207,9 +249,13 @@ public final class MockFiles {
 
     private static ObjectNode json(StoredFile file) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("id", file.id()).put("bytes", file.content().getBytes(StandardCharsets.UTF_8).length)
-                .put("created_at", file.createdAt()).put("filename", file.filename()).put("object", "file")
-                .put("purpose", file.purpose()).put("status", file.status());
+        node.put("id", file.id())
+                .put("bytes", file.content().getBytes(StandardCharsets.UTF_8).length)
+                .put("created_at", file.createdAt())
+                .put("filename", file.filename())
+                .put("object", "file")
+                .put("purpose", file.purpose())
+                .put("status", file.status());
         if (file.statusDetails() == null) {
             node.putNull("status_details");
         } else {

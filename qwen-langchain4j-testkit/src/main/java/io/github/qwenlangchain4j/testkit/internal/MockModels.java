@@ -10,7 +10,11 @@ import java.util.regex.Pattern;
  */
 final class MockModels {
 
-    enum Mode { HYBRID_OFF, HYBRID_ON, THINKING_ONLY }
+    enum Mode {
+        HYBRID_OFF,
+        HYBRID_ON,
+        THINKING_ONLY
+    }
 
     /** qwq-plus, qvq-max, qwen3-235b-a22b-thinking-2507, deepseek-r1, qwen3.7-max-preview, kimi-k2-thinking, MiniMax-M2.5. */
     private static final Pattern THINKING_ONLY = Pattern.compile(
@@ -18,8 +22,8 @@ final class MockModels {
                     + "|kimi-k2-thinking.*|(kimi/)?kimi-k2\\.7-code.*|minimax-.*");
 
     /** qwen3.5-plus, qwen3.6-flash, qwen3.7-max, qwen3.5-397b-a17b, the open Qwen3 hybrids, GLM, kimi/kimi-k2.6. */
-    private static final Pattern HYBRID_ON = Pattern.compile(
-            "qwen3\\.[5-9](-.*)?|qwen3-\\d+(\\.\\d+)?b(-a\\d+b)?|glm-.*|kimi/kimi-k2\\.[56].*");
+    private static final Pattern HYBRID_ON =
+            Pattern.compile("qwen3\\.[5-9](-.*)?|qwen3-\\d+(\\.\\d+)?b(-a\\d+b)?|glm-.*|kimi/kimi-k2\\.[56].*");
 
     /** Open-weight models, which answer only as a stream while thinking ("parameter.enable_thinking only support stream call"). */
     private static final Pattern OPEN_WEIGHT = Pattern.compile("qwen[\\d.]*-(.+-)?\\d+(\\.\\d+)?b(-a\\d+b)?(-.*)?");

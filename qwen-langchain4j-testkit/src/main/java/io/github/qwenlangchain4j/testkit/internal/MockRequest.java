@@ -22,8 +22,14 @@ import java.util.Map;
  * @param requestId the id of this request, sent back in {@code x-request-id} and in error bodies
  * @param params    the values of the matched route's {@code {name}} segments
  */
-public record MockRequest(String method, String path, String rawQuery, Map<String, List<String>> headers,
-                          String body, String requestId, Map<String, String> params) {
+public record MockRequest(
+        String method,
+        String path,
+        String rawQuery,
+        Map<String, List<String>> headers,
+        String body,
+        String requestId,
+        Map<String, String> params) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -67,8 +73,8 @@ public record MockRequest(String method, String path, String rawQuery, Map<Strin
             int equals = pair.indexOf('=');
             String name = equals < 0 ? pair : pair.substring(0, equals);
             String value = equals < 0 ? "" : pair.substring(equals + 1);
-            query.put(URLDecoder.decode(name, StandardCharsets.UTF_8),
-                    URLDecoder.decode(value, StandardCharsets.UTF_8));
+            query.put(
+                    URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
         }
         return query;
     }

@@ -35,8 +35,9 @@ public final class MockRerank {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, Integer> MAX_DOCUMENTS =
             Map.of("qwen3-rerank", 500, "gte-rerank-v2", 500, "qwen3-vl-rerank", 100);
-    private static final Set<String> FUNCTION_WORDS = Set.of("a", "an", "the", "is", "are", "was", "of", "to", "in",
-            "on", "and", "or", "for", "with", "what", "which", "who", "how", "why", "does", "do", "it", "its", "by");
+    private static final Set<String> FUNCTION_WORDS = Set.of(
+            "a", "an", "the", "is", "are", "was", "of", "to", "in", "on", "and", "or", "for", "with", "what", "which",
+            "who", "how", "why", "does", "do", "it", "its", "by");
     private static final String VALUE_ERROR = "<400> InternalError.Algo.InvalidParameter: Value error, ";
 
     private MockRerank() {}
@@ -55,12 +56,14 @@ public final class MockRerank {
         String query = request.path("input").path("query").asText("");
         JsonNode documents = request.path("input").path("documents");
         if (query.isBlank()) {
-            return HttpReply.flatError(QwenError.flatInvalid(VALUE_ERROR + "query should not be empty.: input.query"),
-                    requestId);
+            return HttpReply.flatError(
+                    QwenError.flatInvalid(VALUE_ERROR + "query should not be empty.: input.query"), requestId);
         }
         if (!documents.isArray() || documents.isEmpty() || documents.size() > maxDocuments) {
-            return HttpReply.flatError(QwenError.flatInvalid(VALUE_ERROR + "batch size of documents is invalid, it"
-                    + " should not be empty or larger than " + maxDocuments + ".: input.documents"), requestId);
+            return HttpReply.flatError(
+                    QwenError.flatInvalid(VALUE_ERROR + "batch size of documents is invalid, it"
+                            + " should not be empty or larger than " + maxDocuments + ".: input.documents"),
+                    requestId);
         }
         return HttpReply.json(200, answer(request, query, documents, requestId));
     }
@@ -72,7 +75,9 @@ public final class MockRerank {
         int tokens = 0;
         for (int i = 0; i < documents.size(); i++) {
             JsonNode document = documents.get(i);
-            String text = document.isTextual() ? document.asText() : document.path("text").asText("");
+            String text = document.isTextual()
+                    ? document.asText()
+                    : document.path("text").asText("");
             texts.add(text);
             scored.add(new double[] {i, relevance(queryWords, new HashSet<>(WordVectors.words(text)))});
             tokens += Tokens.estimate(query) + Tokens.estimate(text); // query tokens x documents + document tokens

@@ -26,8 +26,13 @@ final class MockResponses {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final int CACHE_MINIMUM = 1024;
 
-    private record Stored(ObjectNode response, List<ObjectNode> input, List<ObjectNode> context, int inputTokens,
-                          boolean cached, long createdAtMillis) {}
+    private record Stored(
+            ObjectNode response,
+            List<ObjectNode> input,
+            List<ObjectNode> context,
+            int inputTokens,
+            boolean cached,
+            long createdAtMillis) {}
 
     private final Map<String, Stored> stored = new ConcurrentHashMap<>();
     private final ResponsesApi.Scripts scripts;
@@ -56,7 +61,8 @@ final class MockResponses {
         Stored previous = null;
         String previousId = request.path("previous_response_id").asText("");
         String conversationId = request.path("conversation").isObject()
-                ? request.path("conversation").path("id").asText("") : request.path("conversation").asText("");
+                ? request.path("conversation").path("id").asText("")
+                : request.path("conversation").asText("");
         if (error == null && !previousId.isEmpty()) {
             previous = stored.get(previousId);
             if (previous == null) {
@@ -72,8 +78,9 @@ final class MockResponses {
             }
         }
         if (error != null) {
-            return stream ? HttpReply.stream(ResponsesRenderer.failedStream(
-                    ResponsesRenderer.failed(request, id, createdAt, List.of(), error), List.of()))
+            return stream
+                    ? HttpReply.stream(ResponsesRenderer.failedStream(
+                            ResponsesRenderer.failed(request, id, createdAt, List.of(), error), List.of()))
                     : HttpReply.flatError(error, requestId);
         }
         ResponsesApi.Scripted scripted = scripts.next();
@@ -84,26 +91,33 @@ final class MockResponses {
             return HttpReply.flatError(scripted.error(), requestId);
         }
         List<ObjectNode> input = ResponsesInput.items(request.path("input"));
-        ResponsesAnswers.Turn turn = ResponsesAnswers.answer(request, history, input, thinking,
-                scripted == null ? null : scripted.completion());
+        ResponsesAnswers.Turn turn = ResponsesAnswers.answer(
+                request, history, input, thinking, scripted == null ? null : scripted.completion());
         if (scripted != null && scripted.error() != null) {
             return HttpReply.stream(ResponsesRenderer.failedStream(
                     ResponsesRenderer.failed(request, id, createdAt, List.of(), scripted.error()), turn.output()));
         }
         int historyTokens = ResponsesInput.tokens(history);
-        int inputTokens = historyTokens + ResponsesInput.tokens(input)
-                + Tokens.estimate(request.path("instructions").asText("")) + Tokens.estimate(
-                request.path("tools").isArray() ? request.get("tools").toString() : "");
+        int inputTokens = historyTokens
+                + ResponsesInput.tokens(input)
+                + Tokens.estimate(request.path("instructions").asText(""))
+                + Tokens.estimate(
+                        request.path("tools").isArray() ? request.get("tools").toString() : "");
         int cachedTokens = sessionCache && previous != null && previous.cached()
-                ? Math.min(previous.inputTokens(), historyTokens) : 0;
+                ? Math.min(previous.inputTokens(), historyTokens)
+                : 0;
         int cacheCreation = sessionCache && inputTokens >= CACHE_MINIMUM ? inputTokens - cachedTokens : 0;
         int reasoningTokens = Tokens.estimate(turn.reasoning());
         List<ObjectNode> output = new ArrayList<>(turn.output());
-        int outputTokens = reasoningTokens + ResponsesInput.tokens(output.stream()
-                .filter(item -> !"reasoning".equals(item.path("type").asText())).toList());
+        int outputTokens = reasoningTokens
+                + ResponsesInput.tokens(output.stream()
+                        .filter(item -> !"reasoning".equals(item.path("type").asText()))
+                        .toList());
         String status = "completed";
         JsonNode maxOutput = request.get("max_output_tokens");
-        if (maxOutput != null && maxOutput.canConvertToInt() && turn.text() != null
+        if (maxOutput != null
+                && maxOutput.canConvertToInt()
+                && turn.text() != null
                 && Tokens.estimate(turn.text()) > maxOutput.asInt()) {
             // cut off as Qwen does when max_output_tokens is reached: status incomplete, the message unfinished
             status = "incomplete";
@@ -113,21 +127,31 @@ final class MockResponses {
             message.put("status", "incomplete");
             outputTokens = maxOutput.asInt();
         }
-        ObjectNode usage = new ResponsesRenderer.Usage(inputTokens, cachedTokens, cacheCreation, outputTokens,
-                reasoningTokens, turn.builtIns()).toJson();
-        ObjectNode response = ResponsesRenderer.response(request, id, createdAt, status, output, usage,
-                conversationId.isEmpty() ? null : conversationId);
+        ObjectNode usage = new ResponsesRenderer.Usage(
+                        inputTokens, cachedTokens, cacheCreation, outputTokens, reasoningTokens, turn.builtIns())
+                .toJson();
+        ObjectNode response = ResponsesRenderer.response(
+                request, id, createdAt, status, output, usage, conversationId.isEmpty() ? null : conversationId);
         List<ObjectNode> context = new ArrayList<>(history);
         context.addAll(input);
         context.addAll(output);
         if (request.path("store").asBoolean(true)) {
-            stored.put(id, new Stored(response, input, List.copyOf(context), inputTokens,
-                    cacheCreation > 0 || cachedTokens > 0, System.currentTimeMillis()));
+            stored.put(
+                    id,
+                    new Stored(
+                            response,
+                            input,
+                            List.copyOf(context),
+                            inputTokens,
+                            cacheCreation > 0 || cachedTokens > 0,
+                            System.currentTimeMillis()));
         }
         if (!conversationId.isEmpty()) {
             // Which item types Qwen writes to a conversation is not documented: the mock keeps all but reasoning.
             List<ObjectNode> turnItems = new ArrayList<>(input);
-            output.stream().filter(item -> !"reasoning".equals(item.path("type").asText())).forEach(turnItems::add);
+            output.stream()
+                    .filter(item -> !"reasoning".equals(item.path("type").asText()))
+                    .forEach(turnItems::add);
             conversations.append(conversationId, turnItems);
         }
         return stream ? HttpReply.stream(ResponsesRenderer.stream(response)) : HttpReply.json(200, response.toString());
@@ -135,14 +159,23 @@ final class MockResponses {
 
     HttpReply retrieve(String id, String requestId) {
         Stored response = stored.get(id);
-        return response == null ? notFound(id, requestId) : HttpReply.json(200, response.response().toString());
+        return response == null
+                ? notFound(id, requestId)
+                : HttpReply.json(200, response.response().toString());
     }
 
     /** The answer's body is not documented by Qwen: OpenAI's {@code response.deleted} (inferred). */
     HttpReply delete(String id, String requestId) {
         Stored response = stored.remove(id);
-        return response == null ? notFound(id, requestId) : HttpReply.json(200, NODES.objectNode().put("id", id)
-                .put("object", "response.deleted").put("deleted", true).toString());
+        return response == null
+                ? notFound(id, requestId)
+                : HttpReply.json(
+                        200,
+                        NODES.objectNode()
+                                .put("id", id)
+                                .put("object", "response.deleted")
+                                .put("deleted", true)
+                                .toString());
     }
 
     /**
@@ -159,7 +192,8 @@ final class MockResponses {
             return HttpReply.flatError(result.error(), requestId);
         }
         ObjectNode page = result.page();
-        page.put("id", id).put("model", response.response().path("model").asText())
+        page.put("id", id)
+                .put("model", response.response().path("model").asText())
                 .put("created_at", response.createdAtMillis());
         return HttpReply.json(200, page.toString());
     }
@@ -169,7 +203,7 @@ final class MockResponses {
      * envelope every probed error of this API used; the status is not documented (inferred 404).
      */
     private static HttpReply notFound(String id, String requestId) {
-        return HttpReply.flatError(QwenError.flat(404, "InvalidParameter", "Response with id '" + id + "' not found."),
-                requestId);
+        return HttpReply.flatError(
+                QwenError.flat(404, "InvalidParameter", "Response with id '" + id + "' not found."), requestId);
     }
 }

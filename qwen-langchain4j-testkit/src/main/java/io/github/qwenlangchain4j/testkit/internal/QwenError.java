@@ -46,14 +46,22 @@ public record QwenError(int status, String code, String type, String message) {
      */
     public String sseBody(ObjectMapper json, String requestId) {
         ObjectNode root = json.createObjectNode();
-        root.putObject("error").put("code", code).putNull("param").put("message", message).put("type", type);
+        root.putObject("error")
+                .put("code", code)
+                .putNull("param")
+                .put("message", message)
+                .put("type", type);
         root.put("id", "chatcmpl-" + requestId);
         return "data: " + root + "\n\n";
     }
 
     public String body(ObjectMapper json, String requestId) {
         ObjectNode root = json.createObjectNode();
-        root.putObject("error").put("message", message).put("type", type).putNull("param").put("code", code);
+        root.putObject("error")
+                .put("message", message)
+                .put("type", type)
+                .putNull("param")
+                .put("code", code);
         root.put("id", "chatcmpl-" + requestId);
         root.put("request_id", requestId);
         return root.toString();

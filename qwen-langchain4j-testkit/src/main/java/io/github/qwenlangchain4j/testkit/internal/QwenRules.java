@@ -51,10 +51,13 @@ public final class QwenRules {
         }
         boolean thinking = thinks(request);
         if (thinking && toolChoice.isObject()) {
-            return QwenError.invalidParameter("<400> InternalError.Algo.InvalidParameter: The tool_choice parameter does"
-                    + " not support being set to required or object in thinking mode");
+            return QwenError.invalidParameter(
+                    "<400> InternalError.Algo.InvalidParameter: The tool_choice parameter does"
+                            + " not support being set to required or object in thinking mode");
         }
-        if (thinking && "json_object".equals(request.path("response_format").path("type").asText())) {
+        if (thinking
+                && "json_object"
+                        .equals(request.path("response_format").path("type").asText())) {
             return QwenError.invalidParameter("Json mode response is not supported when enable_thinking is true");
         }
         if ("json_object".equals(request.path("response_format").path("type").asText())
@@ -114,19 +117,20 @@ public final class QwenRules {
         }
         for (JsonNode text : input.isArray() ? input : List.of(input)) {
             if (!text.isTextual() || text.asText().isBlank()) {
-                return QwenError.invalidParameter("Value error, contents is neither str nor list of str.: input.contents");
+                return QwenError.invalidParameter(
+                        "Value error, contents is neither str nor list of str.: input.contents");
             }
         }
         int limit = maxInputs(model);
         if (count > limit) {
-            return QwenError.invalidParameter("batch size is invalid, it should not be larger than " + limit
-                    + ".: input.contents");
+            return QwenError.invalidParameter(
+                    "batch size is invalid, it should not be larger than " + limit + ".: input.contents");
         }
         JsonNode dimensions = request.get("dimensions");
         List<Integer> allowed = DIMENSIONS.get(model);
         if (dimensions != null && allowed != null && !allowed.contains(dimensions.asInt())) {
-            return QwenError.invalidParameter("Value error, dimension should be one of " + allowed
-                    + ".: parameters.dimension");
+            return QwenError.invalidParameter(
+                    "Value error, dimension should be one of " + allowed + ".: parameters.dimension");
         }
         String format = request.path("encoding_format").asText("float");
         if (!"float".equals(format)) {

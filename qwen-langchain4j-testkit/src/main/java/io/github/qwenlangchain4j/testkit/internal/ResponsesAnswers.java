@@ -49,8 +49,8 @@ final class ResponsesAnswers {
      * @param thinking whether the model thinks
      * @param scripted a queued reply, or null
      */
-    static Turn answer(JsonNode request, List<ObjectNode> history, List<ObjectNode> input, boolean thinking,
-                       Completion scripted) {
+    static Turn answer(
+            JsonNode request, List<ObjectNode> history, List<ObjectNode> input, boolean thinking, Completion scripted) {
         List<ObjectNode> context = new ArrayList<>(history);
         context.addAll(input);
         String question = ResponsesInput.lastUserText(context);
@@ -75,22 +75,33 @@ final class ResponsesAnswers {
         ObjectNode last = context.isEmpty() ? NODES.objectNode() : context.get(context.size() - 1);
         boolean afterToolOutput = "function_call_output".equals(ResponsesInput.type(last));
         List<JsonNode> functions = functionTools(request);
-        if (!functions.isEmpty() && !afterToolOutput && !"none".equals(request.path("tool_choice").asText())) {
+        if (!functions.isEmpty()
+                && !afterToolOutput
+                && !"none".equals(request.path("tool_choice").asText())) {
             JsonNode tool = bestTool(functions, question);
-            output.add(functionCall(tool.path("name").asText(),
-                    new SchemaValues(question).objectFor(tool.path("parameters")).toString()));
+            output.add(functionCall(
+                    tool.path("name").asText(),
+                    new SchemaValues(question)
+                            .objectFor(tool.path("parameters"))
+                            .toString()));
             return new Turn(output, Map.of(), reasoning, null);
         }
         StringBuilder text = new StringBuilder(OFFLINE);
         Map<String, Integer> builtIns = Map.of();
         if (afterToolOutput) {
-            text.append("The tool ").append(functionName(context, last.path("call_id").asText()))
-                    .append(" returned: ").append(ResponsesInput.abbreviate(ResponsesInput.text(last)));
+            text.append("The tool ")
+                    .append(functionName(context, last.path("call_id").asText()))
+                    .append(" returned: ")
+                    .append(ResponsesInput.abbreviate(ResponsesInput.text(last)));
         } else {
-            text.append("You asked: \"").append(ResponsesInput.abbreviate(question)).append('"');
+            text.append("You asked: \"")
+                    .append(ResponsesInput.abbreviate(question))
+                    .append('"');
             String instructions = request.path("instructions").asText("");
             if (!instructions.isBlank()) {
-                text.append(" Instructions: \"").append(ResponsesInput.abbreviate(instructions)).append('"');
+                text.append(" Instructions: \"")
+                        .append(ResponsesInput.abbreviate(instructions))
+                        .append('"');
             }
             appendMemory(text, context, question);
             if (!"none".equals(request.path("tool_choice").asText())) {
@@ -109,7 +120,8 @@ final class ResponsesAnswers {
         List<String> earlier = new ArrayList<>();
         for (int i = 0; i < context.size() - 1; i++) {
             ObjectNode item = context.get(i);
-            if ("message".equals(ResponsesInput.type(item)) && !"assistant".equals(item.path("role").asText())) {
+            if ("message".equals(ResponsesInput.type(item))
+                    && !"assistant".equals(item.path("role").asText())) {
                 earlier.add(ResponsesInput.text(item));
             }
         }
@@ -125,7 +137,9 @@ final class ResponsesAnswers {
                 }
             }
         }
-        text.append(" Earlier you said: \"").append(ResponsesInput.abbreviate(earlier.get(0))).append('"');
+        text.append(" Earlier you said: \"")
+                .append(ResponsesInput.abbreviate(earlier.get(0)))
+                .append('"');
     }
 
     private static List<JsonNode> functionTools(JsonNode request) {
@@ -143,7 +157,8 @@ final class ResponsesAnswers {
             allowed.add(choice.path("name").asText());
         }
         if (!allowed.isEmpty()) {
-            List<JsonNode> chosen = functions.stream().filter(tool -> allowed.contains(tool.path("name").asText()))
+            List<JsonNode> chosen = functions.stream()
+                    .filter(tool -> allowed.contains(tool.path("name").asText()))
                     .toList();
             return chosen.isEmpty() ? functions : chosen;
         }
@@ -156,8 +171,12 @@ final class ResponsesAnswers {
         JsonNode best = tools.get(0);
         int bestScore = -1;
         for (JsonNode tool : tools) {
-            Set<String> offered = words(tool.path("name").asText().replaceAll("([a-z])([A-Z])", "$1 $2")
-                    .replace('_', ' ').replace('-', ' ') + " " + tool.path("description").asText(""));
+            Set<String> offered = words(tool.path("name")
+                            .asText()
+                            .replaceAll("([a-z])([A-Z])", "$1 $2")
+                            .replace('_', ' ')
+                            .replace('-', ' ')
+                    + " " + tool.path("description").asText(""));
             offered.retainAll(asked);
             if (offered.size() > bestScore) {
                 best = tool;
@@ -178,7 +197,8 @@ final class ResponsesAnswers {
 
     private static String functionName(List<ObjectNode> context, String callId) {
         for (ObjectNode item : context) {
-            if ("function_call".equals(ResponsesInput.type(item)) && callId.equals(item.path("call_id").asText())) {
+            if ("function_call".equals(ResponsesInput.type(item))
+                    && callId.equals(item.path("call_id").asText())) {
                 return item.path("name").asText("?");
             }
         }
@@ -196,13 +216,17 @@ final class ResponsesAnswers {
         ObjectNode item = NODES.objectNode();
         item.put("id", ResponsesInput.newItemId()).put("type", "function_call").put("status", "completed");
         item.put("name", name).put("arguments", arguments);
-        item.put("call_id", "call_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24));
+        item.put(
+                "call_id",
+                "call_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24));
         return item;
     }
 
     static ObjectNode message(String text) {
         ObjectNode item = NODES.objectNode();
-        item.put("id", ResponsesInput.newItemId()).put("type", "message").put("role", "assistant")
+        item.put("id", ResponsesInput.newItemId())
+                .put("type", "message")
+                .put("role", "assistant")
                 .put("status", "completed");
         ObjectNode part = item.putArray("content").addObject();
         part.putArray("annotations");

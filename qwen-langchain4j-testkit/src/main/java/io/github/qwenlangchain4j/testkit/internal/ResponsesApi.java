@@ -55,7 +55,9 @@ public final class ResponsesApi {
             return true;
         }
         String sub = path.startsWith(BASE_PATH) ? path.substring(BASE_PATH.length()) : "";
-        return sub.equals("/responses") || sub.startsWith("/responses/") || sub.equals("/conversations")
+        return sub.equals("/responses")
+                || sub.startsWith("/responses/")
+                || sub.equals("/conversations")
                 || sub.startsWith("/conversations/");
     }
 
@@ -69,15 +71,26 @@ public final class ResponsesApi {
     public List<Route> routes() {
         List<Route> routes = new ArrayList<>();
         for (String base : List.of(BASE_PATH, LEGACY_BASE_PATH)) {
-            routes.add(Route.modelled("POST", base + "/responses", withBody((request, body) -> body.isObject()
-                    ? responses.create(body, "enable".equalsIgnoreCase(request.header("x-dashscope-session-cache")),
-                            request.requestId())
-                    : notJson(request))));
-            routes.add(Route.modelled("GET", base + "/responses/{id}",
+            routes.add(Route.modelled(
+                    "POST",
+                    base + "/responses",
+                    withBody((request, body) -> body.isObject()
+                            ? responses.create(
+                                    body,
+                                    "enable".equalsIgnoreCase(request.header("x-dashscope-session-cache")),
+                                    request.requestId())
+                            : notJson(request))));
+            routes.add(Route.modelled(
+                    "GET",
+                    base + "/responses/{id}",
                     request -> responses.retrieve(request.param("id"), request.requestId())));
-            routes.add(Route.modelled("DELETE", base + "/responses/{id}",
+            routes.add(Route.modelled(
+                    "DELETE",
+                    base + "/responses/{id}",
                     request -> responses.delete(request.param("id"), request.requestId())));
-            routes.add(Route.modelled("GET", base + "/responses/{id}/input_items",
+            routes.add(Route.modelled(
+                    "GET",
+                    base + "/responses/{id}/input_items",
                     request -> responses.inputItems(request.param("id"), request.rawQuery(), request.requestId())));
             routes.add(Route.modelled("POST", base + "/conversations", withBody(conversations::create)));
             routes.add(Route.modelled("GET", base + "/conversations/{id}", conversations::retrieve));
@@ -86,18 +99,21 @@ public final class ResponsesApi {
             routes.add(Route.modelled("POST", base + "/conversations/{id}/items", withBody(conversations::addItems)));
             routes.add(Route.modelled("GET", base + "/conversations/{id}/items", conversations::listItems));
             routes.add(Route.modelled("GET", base + "/conversations/{id}/items/{item}", conversations::retrieveItem));
-            routes.add(Route.modelled("DELETE", base + "/conversations/{id}/items/{item}",
-                    conversations::deleteItem));
+            routes.add(Route.modelled("DELETE", base + "/conversations/{id}/items/{item}", conversations::deleteItem));
         }
         return routes;
     }
 
     /** The answer to a request no route takes: 405 for a known path, 404 "Not support" for any other. */
     public static HttpReply unmatched(MockRequest request, boolean pathKnown) {
-        return HttpReply.flatError(pathKnown
-                ? QwenError.flat(405, "Method Not Allowed",
-                        "Method '" + request.method() + "' is not allowed for '" + request.path() + "'.")
-                : QwenError.flat(404, "Not Found", "Not support"), request.requestId());
+        return HttpReply.flatError(
+                pathKnown
+                        ? QwenError.flat(
+                                405,
+                                "Method Not Allowed",
+                                "Method '" + request.method() + "' is not allowed for '" + request.path() + "'.")
+                        : QwenError.flat(404, "Not Found", "Not support"),
+                request.requestId());
     }
 
     /** A handler given the body as JSON: none reads as {@code {}}, anything but JSON is refused. */

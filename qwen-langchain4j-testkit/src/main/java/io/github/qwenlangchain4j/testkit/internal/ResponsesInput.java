@@ -41,7 +41,8 @@ final class ResponsesInput {
     /** One item, normalized: messages with parts and status, every item with an id. */
     static ObjectNode item(JsonNode item) {
         ObjectNode copy = item.isObject() ? ((ObjectNode) item).deepCopy() : NODES.objectNode();
-        boolean isMessage = copy.has("role") && (!copy.has("type") || "message".equals(copy.path("type").asText()));
+        boolean isMessage = copy.has("role")
+                && (!copy.has("type") || "message".equals(copy.path("type").asText()));
         if (!isMessage) {
             if (!copy.hasNonNull("id")) {
                 copy.put("id", newItemId());
@@ -72,7 +73,9 @@ final class ResponsesInput {
 
     private static ArrayNode parts(String role, String text) {
         ArrayNode parts = NODES.arrayNode();
-        parts.addObject().put("type", "assistant".equals(role) ? "output_text" : "input_text").put("text", text);
+        parts.addObject()
+                .put("type", "assistant".equals(role) ? "output_text" : "input_text")
+                .put("text", text);
         return parts;
     }
 
@@ -119,7 +122,8 @@ final class ResponsesInput {
     static boolean hasImage(List<ObjectNode> items) {
         for (ObjectNode item : items) {
             for (JsonNode part : item.path("content")) {
-                if ("input_image".equals(part.path("type").asText()) || "image_url".equals(part.path("type").asText())) {
+                if ("input_image".equals(part.path("type").asText())
+                        || "image_url".equals(part.path("type").asText())) {
                     return true;
                 }
             }
@@ -132,9 +136,11 @@ final class ResponsesInput {
         int tokens = 0;
         for (ObjectNode item : items) {
             String type = type(item);
-            String text = "message".equals(type) || "function_call_output".equals(type) ? text(item)
-                    : item.path("arguments").asText("") + item.path("name").asText("")
-                    + item.path("summary").toString();
+            String text = "message".equals(type) || "function_call_output".equals(type)
+                    ? text(item)
+                    : item.path("arguments").asText("")
+                            + item.path("name").asText("")
+                            + item.path("summary").toString();
             tokens += 4 + Tokens.estimate(text);
         }
         return tokens;

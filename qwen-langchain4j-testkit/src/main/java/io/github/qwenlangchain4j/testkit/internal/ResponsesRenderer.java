@@ -56,8 +56,14 @@ public final class ResponsesRenderer {
     }
 
     /** The response object; {@code usage} null while it is not finished. */
-    static ObjectNode response(JsonNode request, String id, long createdAt, String status, List<ObjectNode> output,
-                               ObjectNode usage, String conversationId) {
+    static ObjectNode response(
+            JsonNode request,
+            String id,
+            long createdAt,
+            String status,
+            List<ObjectNode> output,
+            ObjectNode usage,
+            String conversationId) {
         ObjectNode root = NODES.objectNode();
         root.put("id", id);
         root.put("object", "response");
@@ -74,8 +80,9 @@ public final class ResponsesRenderer {
         }
         echo(root, request, "instructions", null);
         root.set("metadata", request.path("metadata").isObject() ? request.get("metadata") : NODES.objectNode());
-        root.set("parallel_tool_calls", request.has("parallel_tool_calls") ? request.get("parallel_tool_calls")
-                : NODES.booleanNode(true));
+        root.set(
+                "parallel_tool_calls",
+                request.has("parallel_tool_calls") ? request.get("parallel_tool_calls") : NODES.booleanNode(true));
         echo(root, request, "temperature", NODES.numberNode(1.0));
         echo(root, request, "top_p", NODES.numberNode(1.0));
         echo(root, request, "tool_choice", NODES.textNode("auto"));
@@ -117,8 +124,8 @@ public final class ResponsesRenderer {
         for (JsonNode item : response.path("output")) {
             item(events, (ObjectNode) item, index++, null);
         }
-        String type = "incomplete".equals(response.path("status").asText()) ? "response.incomplete"
-                : "response.completed";
+        String type =
+                "incomplete".equals(response.path("status").asText()) ? "response.incomplete" : "response.completed";
         events.add(type, NODES.objectNode().set("response", response));
         return events.frames;
     }
@@ -196,10 +203,12 @@ public final class ResponsesRenderer {
                 events.add("response.output_item.added", itemEvent(added, index));
                 String text = item.path("summary").path(0).path("text").asText("");
                 for (String piece : pieces(text)) {
-                    events.add("response.reasoning_summary_text.delta",
+                    events.add(
+                            "response.reasoning_summary_text.delta",
                             itemIdEvent(id, index).put("summary_index", 0).put("delta", piece));
                 }
-                events.add("response.reasoning_summary_text.done",
+                events.add(
+                        "response.reasoning_summary_text.done",
                         itemIdEvent(id, index).put("summary_index", 0).put("text", text));
             }
             case "function_call" -> {
@@ -208,9 +217,13 @@ public final class ResponsesRenderer {
                 String arguments = item.path("arguments").asText();
                 int half = arguments.length() / 2;
                 for (String piece : List.of(arguments.substring(0, half), arguments.substring(half))) {
-                    events.add("response.function_call_arguments.delta", itemIdEvent(id, index).put("delta", piece));
+                    events.add(
+                            "response.function_call_arguments.delta",
+                            itemIdEvent(id, index).put("delta", piece));
                 }
-                events.add("response.function_call_arguments.done", itemIdEvent(id, index).put("arguments", arguments));
+                events.add(
+                        "response.function_call_arguments.done",
+                        itemIdEvent(id, index).put("arguments", arguments));
             }
             case "web_search_call", "code_interpreter_call", "file_search_call" -> {
                 added.put("status", "in_progress").remove(List.of("outputs", "results"));
@@ -226,8 +239,10 @@ public final class ResponsesRenderer {
             case "mcp_call" -> {
                 added.put("status", "in_progress").remove("output");
                 events.add("response.output_item.added", itemEvent(added, index));
-                events.add("response.mcp_call_arguments.done",
-                        itemIdEvent(id, index).put("arguments", item.path("arguments").asText()));
+                events.add(
+                        "response.mcp_call_arguments.done",
+                        itemIdEvent(id, index)
+                                .put("arguments", item.path("arguments").asText()));
                 events.add("response.mcp_call.in_progress", itemIdEvent(id, index));
                 events.add("response.mcp_call.completed", itemIdEvent(id, index));
             }
@@ -282,7 +297,8 @@ public final class ResponsesRenderer {
         void add(String type, ObjectNode payload) {
             payload.put("sequence_number", frames.size());
             payload.put("type", type);
-            frames.add("id:" + (frames.size() + 1) + "\nevent:" + type + "\n:HTTP_STATUS/200\ndata:" + payload + "\n\n");
+            frames.add(
+                    "id:" + (frames.size() + 1) + "\nevent:" + type + "\n:HTTP_STATUS/200\ndata:" + payload + "\n\n");
         }
     }
 }

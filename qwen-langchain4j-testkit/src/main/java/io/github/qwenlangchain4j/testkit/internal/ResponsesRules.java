@@ -35,19 +35,20 @@ final class ResponsesRules {
         }
         JsonNode maxOutput = request.get("max_output_tokens");
         if (maxOutput != null && !maxOutput.isNull() && maxOutput.asLong() < 16) {
-            return QwenError.flatInvalid("Invalid 'max_output_tokens': must be greater than or equal to 16, got "
-                    + maxOutput + ".");
+            return QwenError.flatInvalid(
+                    "Invalid 'max_output_tokens': must be greater than or equal to 16, got " + maxOutput + ".");
         }
         JsonNode temperature = request.get("temperature");
-        if (temperature != null && temperature.isNumber()
+        if (temperature != null
+                && temperature.isNumber()
                 && (temperature.asDouble() < 0 || temperature.asDouble() >= 2)) {
             return QwenError.flatInvalid("Invalid 'temperature': " + temperature + ". Expected a value between [0,2),"
                     + " but got " + temperature + " instead.");
         }
         JsonNode topP = request.get("top_p");
         if (topP != null && topP.isNumber() && (topP.asDouble() <= 0 || topP.asDouble() > 1)) {
-            return QwenError.flatInvalid("Invalid 'top_p': " + topP + ". Expected a value between (0,1], but got "
-                    + topP + " instead.");
+            return QwenError.flatInvalid(
+                    "Invalid 'top_p': " + topP + ". Expected a value between (0,1], but got " + topP + " instead.");
         }
         JsonNode store = request.get("store");
         if (store != null && !store.isNull() && !store.isBoolean()) {
@@ -64,7 +65,8 @@ final class ResponsesRules {
     /** Checks the model makes once the request is accepted; null when it is served. */
     static QwenError checkModel(JsonNode request, boolean thinking) {
         String model = request.path("model").asText("");
-        if (model.isEmpty() || UNSUPPORTED.matcher(model.toLowerCase(Locale.ROOT)).matches()) {
+        if (model.isEmpty()
+                || UNSUPPORTED.matcher(model.toLowerCase(Locale.ROOT)).matches()) {
             return QwenError.flatInvalid("Unsupported model: '" + model + "'");
         }
         for (JsonNode tool : request.path("tools")) {
@@ -92,8 +94,9 @@ final class ResponsesRules {
      */
     static boolean thinks(JsonNode request) {
         JsonNode effort = request.path("reasoning").get("effort");
-        if (effort != null && effort.isTextual() && MockModels.modeOf(request.path("model").asText(""))
-                != MockModels.Mode.THINKING_ONLY) {
+        if (effort != null
+                && effort.isTextual()
+                && MockModels.modeOf(request.path("model").asText("")) != MockModels.Mode.THINKING_ONLY) {
             return !"none".equals(effort.asText());
         }
         return QwenRules.thinks(request);

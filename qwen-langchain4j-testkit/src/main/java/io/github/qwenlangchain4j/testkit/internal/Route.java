@@ -74,7 +74,9 @@ public final class Route {
     }
 
     private static List<String> segments(String path) {
-        return Arrays.stream(path.split("/")).filter(segment -> !segment.isEmpty()).toList();
+        return Arrays.stream(path.split("/"))
+                .filter(segment -> !segment.isEmpty())
+                .toList();
     }
 
     @Override

@@ -31,8 +31,8 @@ public final class RouteTable {
      * @param routes    the routes, tried in order
      * @param unmatched the answer to a request no route takes
      */
-    public record Group(String name, Predicate<String> owns, Dialect dialect, List<Route> routes,
-                        Unmatched unmatched) {}
+    public record Group(
+            String name, Predicate<String> owns, Dialect dialect, List<Route> routes, Unmatched unmatched) {}
 
     private final String apiKey;
     private final Duration latency;
@@ -53,7 +53,9 @@ public final class RouteTable {
 
     /** The answer to one request. */
     public HttpReply serve(MockRequest request) {
-        Group group = groups.stream().filter(g -> g.owns().test(request.path())).findFirst()
+        Group group = groups.stream()
+                .filter(g -> g.owns().test(request.path()))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("No route group owns " + request.path()));
         HttpReply keyRefusal = group.dialect().keyRefusal(request.header("Authorization"), apiKey, request.requestId());
         if (keyRefusal != null) {

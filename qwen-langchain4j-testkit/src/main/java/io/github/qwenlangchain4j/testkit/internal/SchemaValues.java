@@ -54,7 +54,8 @@ final class SchemaValues {
         if (anyOf.isArray() && !anyOf.isEmpty()) {
             return value(anyOf.get(0), depth);
         }
-        String type = schema.path("type").isArray() ? schema.path("type").path(0).asText("string")
+        String type = schema.path("type").isArray()
+                ? schema.path("type").path(0).asText("string")
                 : schema.path("type").asText(schema.has("properties") ? "object" : "string");
         return switch (type) {
             case "integer" -> NODES.numberNode(numbers.isEmpty() ? 1 : (long) Double.parseDouble(numbers.poll()));

@@ -40,8 +40,16 @@ public final class ScriptedReplies implements ResponsesApi.Scripts {
      * @param delay       waited before answering
      * @param nativeShape whether the error has DashScope's flat body rather than the OpenAI-style one
      */
-    public record Script(Kind kind, String thinking, String text, List<ToolCall> toolCalls, int status, String code,
-                         String message, Duration delay, boolean nativeShape) {
+    public record Script(
+            Kind kind,
+            String thinking,
+            String text,
+            List<ToolCall> toolCalls,
+            int status,
+            String code,
+            String message,
+            Duration delay,
+            boolean nativeShape) {
 
         /** What to answer, with fresh ids for the tool calls. */
         public Completion completion() {
@@ -78,10 +86,15 @@ public final class ScriptedReplies implements ResponsesApi.Scripts {
         Pause.sleep(script.delay());
         return switch (script.kind()) {
             case DROP_CONNECTION -> new ResponsesApi.Scripted(null, null, false, true);
-            case ERROR -> new ResponsesApi.Scripted(null, QwenError.flat(script.status(), script.code(),
-                    script.message()), false, false);
-            case STREAM_ERROR -> new ResponsesApi.Scripted(script.completion(), QwenError.flat(script.status(),
-                    script.code(), script.message()), true, false);
+            case ERROR ->
+                new ResponsesApi.Scripted(
+                        null, QwenError.flat(script.status(), script.code(), script.message()), false, false);
+            case STREAM_ERROR ->
+                new ResponsesApi.Scripted(
+                        script.completion(),
+                        QwenError.flat(script.status(), script.code(), script.message()),
+                        true,
+                        false);
             case ANSWER -> new ResponsesApi.Scripted(script.completion(), null, false, false);
         };
     }

@@ -17,7 +17,8 @@ class BatchLifecycleTest {
     private final List<String> ran = new ArrayList<>();
     private final BatchLifecycle lifecycle = new BatchLifecycle(files, clock, (endpoint, body, requestId) -> {
         ran.add(body.path("messages").get(0).path("content").asText());
-        return new BatchLifecycle.Outcome(200, "{\"answer\":\"" + body.path("model").asText() + "\"}");
+        return new BatchLifecycle.Outcome(
+                200, "{\"answer\":\"" + body.path("model").asText() + "\"}");
     });
 
     private static String line(String customId, String model) {

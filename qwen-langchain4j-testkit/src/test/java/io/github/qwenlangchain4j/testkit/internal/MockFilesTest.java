@@ -31,7 +31,8 @@ class MockFilesTest {
 
     @Test
     void should_parse_a_document_in_two_look_ups_and_refuse_chats_about_it_until_then() throws Exception {
-        String id = body(files.upload(upload("file-extract", "shop.txt", "We repair   every bicycle."))).path("id")
+        String id = body(files.upload(upload("file-extract", "shop.txt", "We repair   every bicycle.")))
+                .path("id")
                 .asText();
 
         assertThat(files.readDocuments(chatAbout(id)).refusal().message())
@@ -46,7 +47,9 @@ class MockFilesTest {
 
     @Test
     void should_end_an_empty_document_s_parsing_in_error() throws Exception {
-        String id = body(files.upload(upload("file-extract", "empty.txt", " "))).path("id").asText();
+        String id = body(files.upload(upload("file-extract", "empty.txt", " ")))
+                .path("id")
+                .asText();
         lookUp(id);
 
         JsonNode parsed = lookUp(id);
@@ -59,7 +62,8 @@ class MockFilesTest {
 
     @Test
     void should_refuse_an_unknown_document_and_a_batch_file_as_a_document() throws Exception {
-        String batchInput = body(files.upload(upload("batch", "in.jsonl", "{}"))).path("id").asText();
+        String batchInput =
+                body(files.upload(upload("batch", "in.jsonl", "{}"))).path("id").asText();
 
         assertThat(files.readDocuments(chatAbout("file-fe-nope")).refusal().message())
                 .isEqualTo("Invalid file [id:file-fe-nope].");
@@ -69,9 +73,10 @@ class MockFilesTest {
 
     @Test
     void should_serve_the_content_of_batch_results_only() throws Exception {
-        String input = body(files.upload(upload("batch", "in.jsonl", "{}"))).path("id").asText();
-        String output = files.storeResults("file-batch_output-",
-                List.of(JSON.createObjectNode().put("custom_id", "a")));
+        String input =
+                body(files.upload(upload("batch", "in.jsonl", "{}"))).path("id").asText();
+        String output = files.storeResults(
+                "file-batch_output-", List.of(JSON.createObjectNode().put("custom_id", "a")));
 
         HttpReply refused = files.content(withParams("GET", "/files/" + input + "/content", "", Map.of("id", input)));
         HttpReply served = files.content(withParams("GET", "/files/" + output + "/content", "", Map.of("id", output)));

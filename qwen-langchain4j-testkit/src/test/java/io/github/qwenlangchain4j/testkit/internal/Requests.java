@@ -25,9 +25,13 @@ final class Requests {
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\n" + purpose
                 + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
                 + "\"\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
-        return request("POST", "/compatible-mode/v1/files", body, Map.of(
-                "authorization", List.of("Bearer " + KEY),
-                "content-type", List.of("multipart/form-data; boundary=" + boundary)));
+        return request(
+                "POST",
+                "/compatible-mode/v1/files",
+                body,
+                Map.of(
+                        "authorization", List.of("Bearer " + KEY),
+                        "content-type", List.of("multipart/form-data; boundary=" + boundary)));
     }
 
     /** A request carrying {@link #KEY}, with the values of its route's segments. */

@@ -26,11 +26,23 @@ class RouteTableTest {
             unmatched.add(request.method() + " " + request.path() + (pathKnown ? " known" : " unknown"));
             return HttpReply.json(pathKnown ? 405 : 404, "{}");
         };
-        return new RouteTable(KEY, latency, List.of(
-                new RouteTable.Group("flat", path -> path.startsWith("/flat"), Dialect.DASHSCOPE, List.of(
-                        Route.modelled("POST", "/flat/things", request -> answer(request, "created"))), record),
-                new RouteTable.Group("rest", path -> true, Dialect.COMPATIBLE, List.of(
-                        Route.of("GET", "/things/{id}", request -> answer(request, request.param("id")))), record)));
+        return new RouteTable(
+                KEY,
+                latency,
+                List.of(
+                        new RouteTable.Group(
+                                "flat",
+                                path -> path.startsWith("/flat"),
+                                Dialect.DASHSCOPE,
+                                List.of(Route.modelled("POST", "/flat/things", request -> answer(request, "created"))),
+                                record),
+                        new RouteTable.Group(
+                                "rest",
+                                path -> true,
+                                Dialect.COMPATIBLE,
+                                List.of(Route.of(
+                                        "GET", "/things/{id}", request -> answer(request, request.param("id")))),
+                                record)));
     }
 
     private HttpReply answer(MockRequest request, String text) {
@@ -55,10 +67,10 @@ class RouteTableTest {
         RouteTable table = table(Duration.ZERO);
 
         HttpReply missing = table.serve(request("GET", "/nowhere", "", Map.of()));
-        HttpReply wrong = table.serve(request("POST", "/flat/things", "", Map.of("authorization",
-                List.of("Bearer sk-other"))));
-        HttpReply otherScheme = table.serve(request("GET", "/things/t_9", "", Map.of("authorization",
-                List.of("Basic " + KEY))));
+        HttpReply wrong =
+                table.serve(request("POST", "/flat/things", "", Map.of("authorization", List.of("Bearer sk-other"))));
+        HttpReply otherScheme =
+                table.serve(request("GET", "/things/t_9", "", Map.of("authorization", List.of("Basic " + KEY))));
 
         assertThat(missing.status()).isEqualTo(401);
         assertThat(body(missing).at("/error/code").asText()).isEqualTo("invalid_api_key");
@@ -79,8 +91,8 @@ class RouteTableTest {
         assertThat(table.serve(withKey("GET", "/things", "")).status()).isEqualTo(404);
         assertThat(table.serve(withKey("GET", "/flat/things", "")).status()).isEqualTo(405);
 
-        assertThat(unmatched).containsExactly("DELETE /things/t_9 known", "GET /things unknown",
-                "GET /flat/things known");
+        assertThat(unmatched)
+                .containsExactly("DELETE /things/t_9 known", "GET /things unknown", "GET /flat/things known");
     }
 
     @Test

@@ -13,7 +13,8 @@ class RouteTest {
         Route route = Route.of("GET", "/v1/batches/{id}/items/{item}", OK);
 
         assertThat(route.match("/v1/batches/batch_1/items/7"))
-                .containsEntry("id", "batch_1").containsEntry("item", "7");
+                .containsEntry("id", "batch_1")
+                .containsEntry("item", "7");
     }
 
     @Test

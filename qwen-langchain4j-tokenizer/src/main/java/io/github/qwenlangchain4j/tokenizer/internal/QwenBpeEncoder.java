@@ -203,7 +203,8 @@ public final class QwenBpeEncoder {
             return cp >= '0' && cp <= '9';
         }
         int type = Character.getType(cp);
-        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+        return type == Character.DECIMAL_DIGIT_NUMBER
+                || type == Character.LETTER_NUMBER
                 || type == Character.OTHER_NUMBER;
     }
 
@@ -212,8 +213,15 @@ public final class QwenBpeEncoder {
         if (cp < 0x80) {
             return cp == ' ' || (cp >= '\t' && cp <= '\r');
         }
-        return cp == 0x85 || cp == 0xa0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200a) || cp == 0x2028
-                || cp == 0x2029 || cp == 0x202f || cp == 0x205f || cp == 0x3000;
+        return cp == 0x85
+                || cp == 0xa0
+                || cp == 0x1680
+                || (cp >= 0x2000 && cp <= 0x200a)
+                || cp == 0x2028
+                || cp == 0x2029
+                || cp == 0x202f
+                || cp == 0x205f
+                || cp == 0x3000;
     }
 
     /** {@code [^\s\p{L}\p{N}]}. */

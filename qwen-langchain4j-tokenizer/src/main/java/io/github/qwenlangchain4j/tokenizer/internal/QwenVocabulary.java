@@ -30,11 +30,32 @@ public final class QwenVocabulary {
      * tokens).
      */
     private static final String[] ADDED_TOKENS = {
-        "<|endoftext|>", "<|im_start|>", "<|im_end|>", "<|object_ref_start|>", "<|object_ref_end|>",
-        "<|box_start|>", "<|box_end|>", "<|quad_start|>", "<|quad_end|>", "<|vision_start|>", "<|vision_end|>",
-        "<|vision_pad|>", "<|image_pad|>", "<|video_pad|>", "<tool_call>", "</tool_call>", "<|fim_prefix|>",
-        "<|fim_middle|>", "<|fim_suffix|>", "<|fim_pad|>", "<|repo_name|>", "<|file_sep|>", "<tool_response>",
-        "</tool_response>", "<think>", "</think>"
+        "<|endoftext|>",
+        "<|im_start|>",
+        "<|im_end|>",
+        "<|object_ref_start|>",
+        "<|object_ref_end|>",
+        "<|box_start|>",
+        "<|box_end|>",
+        "<|quad_start|>",
+        "<|quad_end|>",
+        "<|vision_start|>",
+        "<|vision_end|>",
+        "<|vision_pad|>",
+        "<|image_pad|>",
+        "<|video_pad|>",
+        "<tool_call>",
+        "</tool_call>",
+        "<|fim_prefix|>",
+        "<|fim_middle|>",
+        "<|fim_suffix|>",
+        "<|fim_pad|>",
+        "<|repo_name|>",
+        "<|file_sep|>",
+        "<tool_response>",
+        "</tool_response>",
+        "<think>",
+        "</think>"
     };
 
     /** Tokens up to this many bytes are found by {@link #shortKey}. */
@@ -257,7 +278,8 @@ public final class QwenVocabulary {
      */
     public int appendBytes(int id, byte[] out, int position) {
         if (id < 0 || id >= size()) {
-            throw new IllegalArgumentException("Token id " + id + " is not in Qwen's vocabulary (0 to " + (size() - 1) + ")");
+            throw new IllegalArgumentException(
+                    "Token id " + id + " is not in Qwen's vocabulary (0 to " + (size() - 1) + ")");
         }
         if (id >= REGULAR_TOKENS) {
             byte[] text = ADDED_TOKENS[id - REGULAR_TOKENS].getBytes(StandardCharsets.UTF_8);

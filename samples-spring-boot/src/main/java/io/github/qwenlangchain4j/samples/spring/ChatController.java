@@ -61,8 +61,13 @@ class ChatController {
 
             @Override
             public void onCompleteResponse(ChatResponse response) {
-                send(emitter, "done", new Done(response.tokenUsage() == null ? null
-                        : response.tokenUsage().totalTokenCount()));
+                send(
+                        emitter,
+                        "done",
+                        new Done(
+                                response.tokenUsage() == null
+                                        ? null
+                                        : response.tokenUsage().totalTokenCount()));
                 emitter.complete();
             }
 

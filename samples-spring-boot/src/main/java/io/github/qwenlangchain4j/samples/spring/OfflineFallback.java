@@ -22,9 +22,13 @@ final class OfflineFallback implements ApplicationListener<ApplicationEnvironmen
             return;
         }
         QwenMockServer mock = QwenMockServer.start();
-        environment.getPropertySources().addFirst(new MapPropertySource("qwenOfflineMock", Map.of(
-                "langchain4j.qwen.api-key", mock.apiKey(),
-                "langchain4j.qwen.base-url", mock.baseUrl())));
+        environment
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "qwenOfflineMock",
+                        Map.of(
+                                "langchain4j.qwen.api-key", mock.apiKey(),
+                                "langchain4j.qwen.base-url", mock.baseUrl())));
         event.getSpringApplication().addListeners((ApplicationListener<ContextClosedEvent>) closed -> mock.close());
         System.out.println("OFFLINE: no DASHSCOPE_API_KEY is set, so this app talks to QwenMockServer at "
                 + mock.baseUrl() + " (answers are canned, not Qwen's)");

@@ -18,7 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(properties = "server.port=0")
 class ApplicationOfflineTest {
 
-    static final QwenMockServer QWEN = QwenMockServer.start();   // daemon threads: nothing to shut down
+    static final QwenMockServer QWEN = QwenMockServer.start(); // daemon threads: nothing to shut down
 
     @DynamicPropertySource
     static void qwen(DynamicPropertyRegistry registry) {
@@ -27,7 +27,7 @@ class ApplicationOfflineTest {
     }
 
     @Autowired
-    ChatModel chatModel;                                         // the auto-configured QwenChatModel
+    ChatModel chatModel; // the auto-configured QwenChatModel
 
     @Test
     void answers_offline() {

@@ -51,9 +51,11 @@ class ChatApplicationTest {
     }
 
     private HttpResponse<String> post(String path, String message) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"" + message + "\"}")).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"" + message + "\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -83,11 +85,12 @@ class ChatApplicationTest {
         List<String> texts = new CopyOnWriteArrayList<>();
         List<String> events = new CopyOnWriteArrayList<>();
         CompletableFuture<Void> done = new CompletableFuture<>();
-        Request request = new Request.Builder().url(baseUrl + "/chat/stream")
+        Request request = new Request.Builder()
+                .url(baseUrl + "/chat/stream")
                 .post(RequestBody.create("{\"message\":\"Why is the sky blue?\"}", MediaType.get("application/json")))
                 .build();
-        EventSource source = EventSources.createFactory(new OkHttpClient()).newEventSource(request,
-                new EventSourceListener() {
+        EventSource source = EventSources.createFactory(new OkHttpClient())
+                .newEventSource(request, new EventSourceListener() {
                     @Override
                     public void onEvent(EventSource eventSource, String id, String type, String data) {
                         events.add(type);
@@ -114,7 +117,8 @@ class ChatApplicationTest {
 
         assertThat(events).contains("thinking", "text").endsWith("done");
         assertThat(texts).hasSizeGreaterThan(1);
-        assertThat(String.join("", texts)).startsWith("[offline QwenMockServer: no Qwen API was called] You asked:")
+        assertThat(String.join("", texts))
+                .startsWith("[offline QwenMockServer: no Qwen API was called] You asked:")
                 .contains("\"Why is the sky blue?\"");
     }
 
@@ -125,25 +129,36 @@ class ChatApplicationTest {
         // the SSE response ends with the stream, after LangChain4j's listeners saw it complete
         assertThat(post("/chat/stream", secret).body()).contains("event:done");
 
-        HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> scrape = http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(scrape.statusCode()).isEqualTo(200);
-        List<String> genAi = scrape.body().lines().filter(line -> line.startsWith("gen_ai_")).toList();
+        List<String> genAi =
+                scrape.body().lines().filter(line -> line.startsWith("gen_ai_")).toList();
 
         // the other tests of this class call the app too: at least this test's two calls are counted
         double calls = value(genAi, "gen_ai_client_operation_duration_seconds_count", "error_type=\"none\"");
         assertThat(calls).isGreaterThanOrEqualTo(2);
-        assertThat(genAi).anySatisfy(line -> assertThat(line)
-                .startsWith("gen_ai_client_operation_duration_seconds_count{")
-                .contains("gen_ai_operation_name=\"chat\"", "gen_ai_provider_name=\"dashscope\"",
-                        "gen_ai_request_model=\"qwen-plus\"", "gen_ai_response_model=\"qwen-plus\"",
-                        "server_address=\"127.0.0.1\""));
+        assertThat(genAi)
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("gen_ai_client_operation_duration_seconds_count{")
+                        .contains(
+                                "gen_ai_operation_name=\"chat\"",
+                                "gen_ai_provider_name=\"dashscope\"",
+                                "gen_ai_request_model=\"qwen-plus\"",
+                                "gen_ai_response_model=\"qwen-plus\"",
+                                "server_address=\"127.0.0.1\""));
         // application.yaml asks for histogram buckets of the duration (for histogram_quantile, p50/p95)
-        assertThat(value(genAi, "gen_ai_client_operation_duration_seconds_bucket", "le=\"+Inf\"")).isEqualTo(calls);
-        assertThat(value(genAi, "gen_ai_client_token_usage_count", "gen_ai_token_type=\"input\"")).isEqualTo(calls);
-        assertThat(value(genAi, "gen_ai_client_token_usage_sum", "gen_ai_token_type=\"output\"")).isPositive();
+        assertThat(value(genAi, "gen_ai_client_operation_duration_seconds_bucket", "le=\"+Inf\""))
+                .isEqualTo(calls);
+        assertThat(value(genAi, "gen_ai_client_token_usage_count", "gen_ai_token_type=\"input\""))
+                .isEqualTo(calls);
+        assertThat(value(genAi, "gen_ai_client_token_usage_sum", "gen_ai_token_type=\"output\""))
+                .isPositive();
         // the sample thinks (enable-thinking: true), so Qwen reports reasoning tokens
-        assertThat(value(genAi, "gen_ai_client_inference_usage_reasoning_output_tokens_total", "")).isPositive();
+        assertThat(value(genAi, "gen_ai_client_inference_usage_reasoning_output_tokens_total", ""))
+                .isPositive();
         assertThat(scrape.body()).doesNotContain(secret).doesNotContain("sk-qwen-mock");
     }
 

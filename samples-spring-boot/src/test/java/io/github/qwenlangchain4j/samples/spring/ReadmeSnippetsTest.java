@@ -12,8 +12,8 @@ import com.sun.source.util.SourcePositions;
 import com.sun.source.util.Trees;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -144,12 +144,13 @@ class ReadmeSnippetsTest {
      * them. Only what any application using the library has at hand: its models, the segments it embeds and a
      * logger.
      */
-    static final String CONTEXT = String.join(" ",
-            "ChatModel model;",                       // a chat model, by the name the README's examples use
-            "ChatModel chatModel;",                   // the same, as LangChain4j's builders name it
+    static final String CONTEXT = String.join(
+            " ",
+            "ChatModel model;", // a chat model, by the name the README's examples use
+            "ChatModel chatModel;", // the same, as LangChain4j's builders name it
             "StreamingChatModel streamingModel;",
             "EmbeddingModel embeddingModel;",
-            "List<TextSegment> segments;",            // the inputs of an embedding job
+            "List<TextSegment> segments;", // the inputs of an embedding job
             "org.slf4j.Logger log;");
 
     private static final Path REPOSITORY = findRepositoryRoot();
@@ -161,8 +162,10 @@ class ReadmeSnippetsTest {
     @TestFactory
     Stream<DynamicTest> readme_snippets_compile_as_written() throws IOException {
         List<Block> blocks = Block.parse(Files.readAllLines(README, StandardCharsets.UTF_8));
-        List<Block> java = blocks.stream().filter(b -> b.language().equals("java")).toList();
-        List<Block> xml = blocks.stream().filter(b -> b.language().equals("xml")).toList();
+        List<Block> java =
+                blocks.stream().filter(b -> b.language().equals("java")).toList();
+        List<Block> xml =
+                blocks.stream().filter(b -> b.language().equals("xml")).toList();
         assertThat(java).as("```java blocks in %s", README).isNotEmpty();
         assertThat(xml).as("```xml blocks in %s", README).isNotEmpty();
         ReadmeXmlCheck xmlCheck = new ReadmeXmlCheck(REPOSITORY, xml);
@@ -181,12 +184,16 @@ class ReadmeSnippetsTest {
     }
 
     private static DynamicTest test(Block block, Check check) {
-        return DynamicTest.dynamicTest("README.md:" + block.fenceLine() + " " + block.language() + " (" + block.section() + ")",
-                () -> {
+        return DynamicTest.dynamicTest(
+                "README.md:" + block.fenceLine() + " " + block.language() + " (" + block.section() + ")", () -> {
                     List<String> problems = check.problems();
                     assertThat(problems)
-                            .withFailMessage("The ```%s block at README.md:%d (%s) does not check:%n%s", block.language(),
-                                    block.fenceLine(), block.section(), String.join(System.lineSeparator(), problems))
+                            .withFailMessage(
+                                    "The ```%s block at README.md:%d (%s) does not check:%n%s",
+                                    block.language(),
+                                    block.fenceLine(),
+                                    block.section(),
+                                    String.join(System.lineSeparator(), problems))
                             .isEmpty();
                 });
     }
@@ -206,8 +213,7 @@ class ReadmeSnippetsTest {
         typesOnly.harness(prelude());
         typesOnly.snippet(text, block.firstLine());
         Parsed asUnit = parse(typesOnly);
-        if (asUnit.errors().isEmpty()
-                && asUnit.unit().getTypeDecls().stream().allMatch(t -> t instanceof ClassTree)) {
+        if (asUnit.errors().isEmpty() && asUnit.unit().getTypeDecls().stream().allMatch(t -> t instanceof ClassTree)) {
             return compile(block, fileName(asUnit.unit()), typesOnly);
         }
 
@@ -261,9 +267,12 @@ class ReadmeSnippetsTest {
     private static StandardJavaFileManager fileManager() {
         StandardJavaFileManager files = COMPILER.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
         try {
-            files.setLocation(StandardLocation.CLASS_PATH,
+            files.setLocation(
+                    StandardLocation.CLASS_PATH,
                     Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
-                            .filter(entry -> !entry.isEmpty()).map(File::new).toList());
+                            .filter(entry -> !entry.isEmpty())
+                            .map(File::new)
+                            .toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -281,17 +290,17 @@ class ReadmeSnippetsTest {
                 .map(t -> (ClassTree) t)
                 .filter(t -> t.getModifiers().getFlags().contains(Modifier.PUBLIC))
                 .map(t -> t.getSimpleName().toString())
-                .findFirst().orElse("Snippet");
+                .findFirst()
+                .orElse("Snippet");
     }
 
-    private record Parsed(CompilationUnitTree unit, SourcePositions positions,
-                          List<Diagnostic<? extends JavaFileObject>> errors) {
-    }
+    private record Parsed(
+            CompilationUnitTree unit, SourcePositions positions, List<Diagnostic<? extends JavaFileObject>> errors) {}
 
     private static Parsed parse(Source source) {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        JavacTask task = (JavacTask) COMPILER.getTask(null, FILES, diagnostics, List.of("-proc:none"), null,
-                List.of(source.fileObject("Snippet")));
+        JavacTask task = (JavacTask) COMPILER.getTask(
+                null, FILES, diagnostics, List.of("-proc:none"), null, List.of(source.fileObject("Snippet")));
         try {
             CompilationUnitTree unit = task.parse().iterator().next();
             return new Parsed(unit, Trees.instance(task).getSourcePositions(), errors(diagnostics));
@@ -303,8 +312,14 @@ class ReadmeSnippetsTest {
     private static List<String> compile(Block block, String fileName, Source source) {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         List<String> options = List.of("--release", "17", "-proc:none", "-Xlint:none", "-nowarn");
-        boolean compiled = COMPILER.getTask(null, new DiscardingOutput(FILES), diagnostics, options, null,
-                List.of(source.fileObject(fileName))).call();
+        boolean compiled = COMPILER.getTask(
+                        null,
+                        new DiscardingOutput(FILES),
+                        diagnostics,
+                        options,
+                        null,
+                        List.of(source.fileObject(fileName)))
+                .call();
         List<Diagnostic<? extends JavaFileObject>> errors = errors(diagnostics);
         if (!compiled && errors.isEmpty()) {
             return List.of("javac failed without an error message");
@@ -313,18 +328,19 @@ class ReadmeSnippetsTest {
     }
 
     private static List<Diagnostic<? extends JavaFileObject>> errors(DiagnosticCollector<JavaFileObject> collector) {
-        return collector.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR).toList();
+        return collector.getDiagnostics().stream()
+                .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+                .toList();
     }
 
-    private static List<String> report(Block block, Source source,
-                                       List<Diagnostic<? extends JavaFileObject>> errors) {
+    private static List<String> report(Block block, Source source, List<Diagnostic<? extends JavaFileObject>> errors) {
         List<String> lines = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Diagnostic<? extends JavaFileObject> error : errors) {
             int readmeLine = source.readmeLine(error.getLineNumber());
             String message = error.getMessage(Locale.ROOT).replace("\n", "\n      ");
             if (!seen.add(readmeLine + message)) {
-                continue;    // the same error twice on one line, e.g. an unknown type used twice there
+                continue; // the same error twice on one line, e.g. an unknown type used twice there
             }
             if (readmeLine > 0) {
                 lines.add("  README.md:" + readmeLine + ": " + message);
@@ -359,12 +375,15 @@ class ReadmeSnippetsTest {
         }
 
         int readmeLine(long generatedLine) {
-            return generatedLine >= 1 && generatedLine <= readmeLines.size() ? readmeLines.get((int) generatedLine - 1) : 0;
+            return generatedLine >= 1 && generatedLine <= readmeLines.size()
+                    ? readmeLines.get((int) generatedLine - 1)
+                    : 0;
         }
 
         JavaFileObject fileObject(String className) {
             String content = text.toString();
-            return new SimpleJavaFileObject(URI.create("string:///" + className + ".java"), JavaFileObject.Kind.SOURCE) {
+            return new SimpleJavaFileObject(
+                    URI.create("string:///" + className + ".java"), JavaFileObject.Kind.SOURCE) {
                 @Override
                 public CharSequence getCharContent(boolean ignoreEncodingErrors) {
                     return content;
@@ -380,9 +399,10 @@ class ReadmeSnippetsTest {
         }
 
         @Override
-        public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
-                                                   FileObject sibling) {
-            return new SimpleJavaFileObject(URI.create("mem:///" + className.replace('.', '/') + kind.extension), kind) {
+        public JavaFileObject getJavaFileForOutput(
+                Location location, String className, JavaFileObject.Kind kind, FileObject sibling) {
+            return new SimpleJavaFileObject(
+                    URI.create("mem:///" + className.replace('.', '/') + kind.extension), kind) {
                 @Override
                 public OutputStream openOutputStream() {
                     return OutputStream.nullOutputStream();
@@ -421,8 +441,12 @@ class ReadmeSnippetsTest {
                     for (i++; i < lines.size() && !isClosing(lines.get(i), marker); i++) {
                         text.add(lines.get(i));
                     }
-                    blocks.add(new Block(fence.group(2).toLowerCase(Locale.ROOT), open + 1, String.join("\n", text),
-                            section, lines));
+                    blocks.add(new Block(
+                            fence.group(2).toLowerCase(Locale.ROOT),
+                            open + 1,
+                            String.join("\n", text),
+                            section,
+                            lines));
                 } else if (heading.matches()) {
                     section = heading.group(1);
                 }
@@ -442,9 +466,11 @@ class ReadmeSnippetsTest {
     }
 
     private static Path findRepositoryRoot() {
-        Path dir = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
+        Path dir = Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
+                .toAbsolutePath();
         for (Path d = dir; d != null; d = d.getParent()) {
-            if (Files.isRegularFile(d.resolve("README.md")) && Files.isRegularFile(d.resolve("pom.xml"))
+            if (Files.isRegularFile(d.resolve("README.md"))
+                    && Files.isRegularFile(d.resolve("pom.xml"))
                     && Files.isDirectory(d.resolve("samples-spring-boot"))) {
                 return d;
             }

@@ -56,10 +56,10 @@ final class ReadmeXmlCheck {
     private static final String ROOT = "readme-snippet";
 
     private final Path localRepository;
-    private final Map<String, String> reactorModules = new LinkedHashMap<>();   // groupId:artifactId -> version
+    private final Map<String, String> reactorModules = new LinkedHashMap<>(); // groupId:artifactId -> version
     private final String reactorVersion;
     private final Map<String, String> readmeProperties = new HashMap<>();
-    private final Map<String, String> managedByReadmeBoms = new HashMap<>();     // groupId:artifactId -> version
+    private final Map<String, String> managedByReadmeBoms = new HashMap<>(); // groupId:artifactId -> version
     private final List<String> bomProblems = new ArrayList<>();
 
     ReadmeXmlCheck(Path repositoryRoot, List<ReadmeSnippetsTest.Block> xmlBlocks) throws IOException {
@@ -76,9 +76,11 @@ final class ReadmeXmlCheck {
             Element project = read(pom).getDocumentElement();
             Optional<Element> parent = childElement(project, "parent");
             String group = child(project, "groupId")
-                    .or(() -> parent.flatMap(p -> child(p, "groupId"))).orElse(reactorGroup);
+                    .or(() -> parent.flatMap(p -> child(p, "groupId")))
+                    .orElse(reactorGroup);
             String version = child(project, "version")
-                    .or(() -> parent.flatMap(p -> child(p, "version"))).orElse(reactorVersion);
+                    .or(() -> parent.flatMap(p -> child(p, "version")))
+                    .orElse(reactorVersion);
             reactorModules.put(group + ":" + child(project, "artifactId").orElseThrow(), version);
         }
 
@@ -93,7 +95,8 @@ final class ReadmeXmlCheck {
         for (Element snippet : roots) {
             for (Element properties : descendants(snippet, "properties")) {
                 for (Element property : childElements(properties)) {
-                    readmeProperties.put(property.getTagName(), property.getTextContent().trim());
+                    readmeProperties.put(
+                            property.getTagName(), property.getTextContent().trim());
                 }
             }
         }
@@ -136,8 +139,11 @@ final class ReadmeXmlCheck {
             if (version.isEmpty() || version.get().isEmpty()) {
                 problems.add(at(block, plugin, "<plugin> " + artifactId + " has no pinned <version>"));
             } else if (PROPERTY.matcher(version.get()).find()) {
-                problems.add(at(block, plugin, "<plugin> " + artifactId + ": version " + version.get()
-                        + " uses a property no <properties> block of the README defines"));
+                problems.add(at(
+                        block,
+                        plugin,
+                        "<plugin> " + artifactId + ": version " + version.get()
+                                + " uses a property no <properties> block of the README defines"));
             }
         }
         problems.sort(Comparator.comparingInt(ReadmeXmlCheck::lineOf));
@@ -147,8 +153,12 @@ final class ReadmeXmlCheck {
         return problems;
     }
 
-    private void checkCoordinates(ReadmeSnippetsTest.Block block, Element element, String what,
-                                  boolean versionMayBeManaged, List<String> problems) {
+    private void checkCoordinates(
+            ReadmeSnippetsTest.Block block,
+            Element element,
+            String what,
+            boolean versionMayBeManaged,
+            List<String> problems) {
         Coordinates c = coordinates(element, readmeProperties);
         if (c.groupId().isEmpty() || c.artifactId().isEmpty()) {
             problems.add(at(block, element, "<" + what + "> must name both <groupId> and <artifactId>"));
@@ -158,9 +168,12 @@ final class ReadmeXmlCheck {
         if (version.isEmpty() && versionMayBeManaged) {
             version = managedByReadmeBoms.getOrDefault(c.key(), "");
             if (version.isEmpty()) {
-                problems.add(at(block, element, "<" + what + "> " + c.key() + " has no <version>, and no BOM imported"
-                        + " in the README's ```xml blocks manages it"
-                        + (managedByReadmeBoms.isEmpty() ? " (the README imports no BOM)" : "")));
+                problems.add(at(
+                        block,
+                        element,
+                        "<" + what + "> " + c.key() + " has no <version>, and no BOM imported"
+                                + " in the README's ```xml blocks manages it"
+                                + (managedByReadmeBoms.isEmpty() ? " (the README imports no BOM)" : "")));
                 return;
             }
         }
@@ -169,22 +182,31 @@ final class ReadmeXmlCheck {
             return;
         }
         if (PROPERTY.matcher(version).find()) {
-            problems.add(at(block, element, "<" + what + "> " + c.key() + ": version " + version
-                    + " uses a property no <properties> block of the README defines"));
+            problems.add(at(
+                    block,
+                    element,
+                    "<" + what + "> " + c.key() + ": version " + version
+                            + " uses a property no <properties> block of the README defines"));
             return;
         }
         String reactor = reactorModules.get(c.key());
         if (reactor != null) {
             if (!reactor.equals(version)) {
-                problems.add(at(block, element, "<" + what + "> " + c.key() + ":" + version + " is a module of this"
-                        + " repository, whose version is " + reactor));
+                problems.add(at(
+                        block,
+                        element,
+                        "<" + what + "> " + c.key() + ":" + version + " is a module of this"
+                                + " repository, whose version is " + reactor));
             }
             return;
         }
         Path pom = pomPath(c.groupId(), c.artifactId(), version);
         if (!Files.isRegularFile(pom)) {
-            problems.add(at(block, element, "<" + what + "> " + c.key() + ":" + version + " is neither a module of this"
-                    + " repository nor in the local Maven repository (no " + pom + ")"));
+            problems.add(at(
+                    block,
+                    element,
+                    "<" + what + "> " + c.key() + ":" + version + " is neither a module of this"
+                            + " repository nor in the local Maven repository (no " + pom + ")"));
         }
     }
 
@@ -206,7 +228,7 @@ final class ReadmeXmlCheck {
             return;
         }
         Map<String, String> properties = new HashMap<>(readmeProperties);
-        List<Element> chain = new ArrayList<>();   // the BOM, then its parents
+        List<Element> chain = new ArrayList<>(); // the BOM, then its parents
         Coordinates current = bom;
         try {
             while (current != null && chain.size() < 10) {
@@ -226,17 +248,20 @@ final class ReadmeXmlCheck {
         } catch (IOException e) {
             bomProblems.add("  (the BOM " + bom.key() + " could not be read: " + e.getMessage() + ")");
         }
-        for (int i = chain.size() - 1; i >= 0; i--) {    // parents first, so that children override
+        for (int i = chain.size() - 1; i >= 0; i--) { // parents first, so that children override
             Element project = chain.get(i);
-            childElement(project, "properties").ifPresent(ps -> childElements(ps)
-                    .forEach(p -> properties.put(p.getTagName(), p.getTextContent().trim())));
+            childElement(project, "properties")
+                    .ifPresent(ps -> childElements(ps)
+                            .forEach(p -> properties.put(
+                                    p.getTagName(), p.getTextContent().trim())));
         }
         if (!chain.isEmpty()) {
             properties.put("project.version", bom.version());
             properties.put("project.groupId", bom.groupId());
         }
-        for (Element project : chain) {    // the BOM's own management first: the first declaration wins
-            childElement(project, "dependencyManagement").flatMap(dm -> childElement(dm, "dependencies"))
+        for (Element project : chain) { // the BOM's own management first: the first declaration wins
+            childElement(project, "dependencyManagement")
+                    .flatMap(dm -> childElement(dm, "dependencies"))
                     .ifPresent(dependencies -> {
                         for (Element dependency : childElements(dependencies)) {
                             Coordinates c = coordinates(dependency, properties);
@@ -251,11 +276,15 @@ final class ReadmeXmlCheck {
     }
 
     private static boolean isBomImport(Element dependency) {
-        return child(dependency, "type").orElse("").equals("pom") && child(dependency, "scope").orElse("").equals("import");
+        return child(dependency, "type").orElse("").equals("pom")
+                && child(dependency, "scope").orElse("").equals("import");
     }
 
     private Path pomPath(String groupId, String artifactId, String version) {
-        return localRepository.resolve(groupId.replace('.', '/')).resolve(artifactId).resolve(version)
+        return localRepository
+                .resolve(groupId.replace('.', '/'))
+                .resolve(artifactId)
+                .resolve(version)
                 .resolve(artifactId + "-" + version + ".pom");
     }
 
@@ -319,21 +348,21 @@ final class ReadmeXmlCheck {
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             factory.setExpandEntityReferences(false);
             DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(new ErrorHandler() {     // throw, do not print "[Fatal Error]" to stderr
-                @Override
-                public void warning(SAXParseException e) {
-                }
+            builder.setErrorHandler(
+                    new ErrorHandler() { // throw, do not print "[Fatal Error]" to stderr
+                        @Override
+                        public void warning(SAXParseException e) {}
 
-                @Override
-                public void error(SAXParseException e) throws SAXException {
-                    throw e;
-                }
+                        @Override
+                        public void error(SAXParseException e) throws SAXException {
+                            throw e;
+                        }
 
-                @Override
-                public void fatalError(SAXParseException e) throws SAXException {
-                    throw e;
-                }
-            });
+                        @Override
+                        public void fatalError(SAXParseException e) throws SAXException {
+                            throw e;
+                        }
+                    });
             return builder;
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException(e);
@@ -345,7 +374,9 @@ final class ReadmeXmlCheck {
     }
 
     private static Optional<Element> childElement(Element element, String name) {
-        return childElements(element).stream().filter(e -> e.getTagName().equals(name)).findFirst();
+        return childElements(element).stream()
+                .filter(e -> e.getTagName().equals(name))
+                .findFirst();
     }
 
     private static List<Element> childElements(Element element) {
@@ -386,8 +417,7 @@ final class ReadmeXmlCheck {
                     }
 
                     @Override
-                    public void startElement(String uri, String localName, String qName,
-                                             Attributes attributes) {
+                    public void startElement(String uri, String localName, String qName, Attributes attributes) {
                         flushText();
                         Element element = document.createElement(qName);
                         for (int i = 0; i < attributes.getLength(); i++) {
