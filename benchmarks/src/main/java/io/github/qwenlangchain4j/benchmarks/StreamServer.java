@@ -43,7 +43,7 @@ import org.eclipse.jetty.util.thread.Invocable;
  * {@value #ANSWER_SECONDS} s. Each write is asynchronous and scheduled on a two-thread scheduler: no thread waits for
  * a stream, whatever the JDK. A request for model {@value #WARMUP_MODEL} is answered at once (the clients' warm-up).
  *
- * <p>Three connectors on loopback: HTTP/1.1 ({@code h1}), HTTP/2 over TLS negotiated by ALPN ({@code h2}, h2 only,
+ * <p>Three connectors on loopback: HTTP/1.1 ({@code h1}), TLS offering HTTP/2 and HTTP/1.1 by ALPN ({@code h2}; HTTP/2 with
  * at most {@value #MAX_STREAMS_PER_CONNECTION} concurrent streams per connection, as gateways allow) and HTTP/2
  * cleartext with prior knowledge ({@code h2c}, same limit). It counts, per run, the client sockets that carried
  * requests, the HTTP versions seen, the most requests in progress at once, and how long the measured answers took
@@ -110,13 +110,17 @@ final class StreamServer implements AutoCloseable {
         https.addCustomizer(new SecureRequestCustomizer());
         HTTP2ServerConnectionFactory h2 = new HTTP2ServerConnectionFactory(https);
         h2.setMaxConcurrentStreams(MAX_STREAMS_PER_CONNECTION);
-        ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory("h2");
+        // h2 and http/1.1, as cloud gateways (Model Studio's among them) offer them: the client chooses by ALPN
+        ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory("h2", "http/1.1");
         alpn.setDefaultProtocol("h2");
         SslContextFactory.Server tls = new SslContextFactory.Server();
         tls.setKeyStorePath(keyStore.toString());
         tls.setKeyStoreType("PKCS12");
         tls.setKeyStorePassword(password);
-        connectors.put("h2", connector(new SslConnectionFactory(tls, alpn.getProtocol()), alpn, h2));
+        connectors.put(
+                "h2",
+                connector(
+                        new SslConnectionFactory(tls, alpn.getProtocol()), alpn, h2, new HttpConnectionFactory(https)));
 
         HTTP2CServerConnectionFactory h2c = new HTTP2CServerConnectionFactory(http);
         h2c.setMaxConcurrentStreams(MAX_STREAMS_PER_CONNECTION);

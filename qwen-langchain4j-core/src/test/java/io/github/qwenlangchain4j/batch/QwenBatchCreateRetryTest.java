@@ -214,17 +214,18 @@ class QwenBatchCreateRetryTest {
     void should_not_resend_an_upload_after_a_read_timeout() {
         server.stubFor(post(urlEqualTo(FILES))
                 .willReturn(
-                        okJson(Fixtures.read("batch/upload_file_response.json")).withFixedDelay(1000)));
+                        okJson(Fixtures.read("batch/upload_file_response.json")).withFixedDelay(3000)));
 
         Throwable thrown = catchThrowable(() -> batches()
-                .timeout(Duration.ofMillis(300))
+                .timeout(Duration.ofMillis(800))
                 .maxRetries(3)
                 .build()
                 .files()
                 .upload("test.jsonl", jsonl()));
 
         assertThat(thrown).isInstanceOf(TimeoutException.class);
-        assertThat(posts(FILES)).isEqualTo(1);
+        // at most the one attempt: on a loaded machine the timeout may even pass before the server has logged it
+        assertThat(posts(FILES)).isLessThanOrEqualTo(1);
     }
 
     @Test
