@@ -34,9 +34,10 @@ import java.util.Set;
  *
  * <p>Qwen takes at most 10 inputs per request for text-embedding-v3/v4 (25 for v1/v2), so {@code embedAll}
  * splits its input into batches, sends up to {@link Builder#maxConcurrentRequests} of them at a time and returns
- * the vectors in input order with the token usage summed. After a 429 the requests are paced at the rate Qwen
- * admits (the pace falls on refusals and climbs on successes), and the refused batch is retried for as long as the
- * call makes progress ({@link Builder#rateLimitPatience}), so an ingestion rides out Qwen's per-minute limits; other failures are
+ * the vectors in input order with the token usage summed. Once 429s persist, the requests are started evenly at a
+ * little under the rate that gets through (measured from the refusals among what was sent; the pace creeps up
+ * slowly while nothing is refused), and the refused batch is retried for as long as the call makes progress
+ * ({@link Builder#rateLimitPatience}), so an ingestion rides out Qwen's per-minute limits; other failures are
  * retried per {@code maxRetries}. If a batch still fails, the call fails with the mapped exception naming the inputs
  * that failed; no partial result is returned. Invalid input (a
  * null list, an empty or blank segment, a dimension the model does not offer) is refused before anything is sent.
@@ -281,7 +282,7 @@ public class QwenEmbeddingModel extends DimensionAwareEmbeddingModel {
 
         /**
          * Batches in flight at once per call; default {@link QwenEmbeddingModel#DEFAULT_MAX_CONCURRENT_REQUESTS}.
-         * After a 429 the starts of requests are paced as well.
+         * Once 429s persist, the starts of requests are paced as well.
          *
          * @param maxConcurrentRequests at least 1, or null for the default
          * @return this builder
@@ -295,9 +296,9 @@ public class QwenEmbeddingModel extends DimensionAwareEmbeddingModel {
          * How long a call keeps retrying the requests Qwen refuses with 429 ({@code limit_requests},
          * {@code limit_burst_rate}, {@code Throttling.*}) while none of its requests succeeds; default
          * {@link QwenEmbeddingModel#DEFAULT_RATE_LIMIT_PATIENCE}. Qwen's limits are per minute and come without
-         * {@code Retry-After}, so an ingestion rides them out: refused batches wait (up to 4 s at a time, with
-         * jitter) and are sent again while the others go on, and the call fails only when no request has succeeded
-         * for this long. {@link Duration#ZERO} retries 429s like other failures, per {@code maxRetries}.
+         * {@code Retry-After}, so an ingestion rides them out: refused batches are sent again, after a short pause
+         * or at the pace, while the others go on, and the call fails only when no request has succeeded for this
+         * long. {@link Duration#ZERO} retries 429s like other failures, per {@code maxRetries}.
          *
          * @param rateLimitPatience zero or more, or null for the default
          * @return this builder

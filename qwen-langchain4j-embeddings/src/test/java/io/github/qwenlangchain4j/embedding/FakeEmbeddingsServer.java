@@ -33,8 +33,8 @@ import java.util.zip.CRC32;
  * {@link HttpServer}). It answers one deterministic vector per input (a hashed bag of words, normalised, so texts
  * sharing words score close), with {@code index} fields and usage (one token per word), and keeps server-side
  * counters: every request body, requests in flight and the maximum seen. Faults are scripted per test: a delay,
- * 429 for the first N requests or for requests containing an input, an error body for requests containing an
- * input, shuffled {@code data}, and holding the first N requests until all N are in flight.
+ * 429 for the first N requests, for requests containing an input or beyond a token bucket's rate, an error body for
+ * requests containing an input, shuffled {@code data}, and holding the first N requests until all N are in flight.
  */
 final class FakeEmbeddingsServer implements AutoCloseable {
 
@@ -69,6 +69,7 @@ final class FakeEmbeddingsServer implements AutoCloseable {
     private final AtomicInteger rateLimitFirst = new AtomicInteger();
     private final Map<String, AtomicInteger> rateLimitInputs = new ConcurrentHashMap<>();
     private final Map<String, Failure> failures = new ConcurrentHashMap<>();
+    private volatile TokenBucket limiter;
     private volatile CountDownLatch gate;
     private final AtomicInteger gated = new AtomicInteger();
 
@@ -114,6 +115,16 @@ final class FakeEmbeddingsServer implements AutoCloseable {
     /** Answers 429 {@code limit_requests} to the first {@code n} requests. */
     FakeEmbeddingsServer rateLimitFirst(int n) {
         rateLimitFirst.set(n);
+        return this;
+    }
+
+    /**
+     * Admits {@code perSecond} requests per second with a token bucket of {@code burst} (full at start) and answers
+     * 429 {@code limit_requests} at once, without the delay, to any other request, as a rate limiter in front of
+     * the service does.
+     */
+    FakeEmbeddingsServer admitPerSecond(double perSecond, int burst) {
+        limiter = new TokenBucket(perSecond, burst);
         return this;
     }
 
@@ -240,6 +251,14 @@ final class FakeEmbeddingsServer implements AutoCloseable {
         boolean decremented = false;
         try {
             JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
+            TokenBucket bucket = limiter;
+            if (bucket != null && !bucket.admit(arrivedAt)) {
+                received.add(new Received(seq, body, now, 429, arrivedAt));
+                inFlight.decrementAndGet();
+                decremented = true;
+                answer(exchange, 429, RATE_LIMIT_BODY);
+                return;
+            }
             holdAtGate();
             sleep(delay);
             List<String> inputs = inputs(body);
@@ -260,13 +279,7 @@ final class FakeEmbeddingsServer implements AutoCloseable {
             // this answer, so the counter never counts a finished request together with the one that follows.
             inFlight.decrementAndGet();
             decremented = true;
-            byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.getResponseHeaders().add("x-request-id", REQUEST_ID);
-            exchange.sendResponseHeaders(status, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
+            answer(exchange, status, answer);
         } finally {
             if (!decremented) {
                 inFlight.decrementAndGet();
@@ -274,6 +287,43 @@ final class FakeEmbeddingsServer implements AutoCloseable {
             exchange.close();
         }
     }
+
+    private static void answer(HttpExchange exchange, int status, String answer) throws IOException {
+        byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.getResponseHeaders().add("x-request-id", REQUEST_ID);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    /** The rate limiter of {@link #admitPerSecond}. */
+    private static final class TokenBucket {
+        private final double perSecond;
+        private final double burst;
+        private double tokens;
+        private long refilledAt = System.nanoTime();
+
+        TokenBucket(double perSecond, double burst) {
+            this.perSecond = perSecond;
+            this.burst = burst;
+            this.tokens = burst;
+        }
+
+        synchronized boolean admit(long nanos) {
+            if (nanos > refilledAt) {
+                tokens = Math.min(burst, tokens + (nanos - refilledAt) / 1e9 * perSecond);
+                refilledAt = nanos;
+            }
+            if (tokens >= 1) {
+                tokens--;
+                return true;
+            }
+            return false;
+        }
+    }
+
 
     private void holdAtGate() {
         CountDownLatch latch = gate;

@@ -69,6 +69,26 @@ class QwenEmbeddingModelRateLimitTest {
     }
 
     @Test
+    void should_pace_to_the_rate_a_token_bucket_admits_and_return_every_vector_in_order() {
+        QwenEmbeddingModel model = model().build();
+        model.embedAll(segments(texts(10))); // warm: a cold client sends slowly, and a pace set then creeps up slowly
+        // 50 requests per second with a burst of 4, 80 batches; without a pace, the seven of eight requests in
+        // flight that do not get through would each be refused every 100 to 200 ms (40 to 70 refusals a second)
+        server.admitPerSecond(50, 4).delay(Duration.ofMillis(20));
+        List<String> texts = texts(800);
+
+        List<Embedding> vectors = model.embedAll(segments(texts)).content();
+
+        assertThat(vectors).hasSize(800);
+        assertThat(vectors.get(799).vector())
+                .containsExactly(FakeEmbeddingsServer.vectorOf(texts.get(799), FakeEmbeddingsServer.DEFAULT_DIMENSION));
+        assertThat(server.countWithStatus(200)).as("the warm-up, then each batch answered once").isEqualTo(1 + 80);
+        // measuring (a quarter of a second at least) and stepping down to the rate cost refusals, a paced call few
+        // more: fewer than one per batch in all, whereas a call without a pace would collect well over a hundred
+        assertThat(server.countWithStatus(429)).isLessThan(80);
+    }
+
+    @Test
     void should_give_up_when_nothing_succeeds_for_the_patience() {
         server.rateLimitWhenInput("segment 0 of the corpus", 1_000);
         long start = System.nanoTime();

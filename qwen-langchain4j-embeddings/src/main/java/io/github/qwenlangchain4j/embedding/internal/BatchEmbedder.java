@@ -28,8 +28,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Embeds a list of texts in batches of at most {@code batchSize}, up to {@code maxConcurrentRequests} batches at
- * a time, and returns the vectors in input order with the usage summed. After a 429 the requests are paced at the
- * rate Qwen admits (see {@link AdaptiveRateLimit}); a batch refused with 429 is retried while the call makes progress (see
+ * a time, and returns the vectors in input order with the usage summed. Once 429s persist, the requests are paced
+ * a little under the rate that gets through (see {@link AdaptiveRateLimit}); a batch refused with 429 is retried while
+ * the call makes progress (see
  * {@link RateLimitPatience}), other failures per the client's policy, always outside the batch's concurrency slot
  * so that its backoff does not hold up others. The worker threads belong to the call and end with it; a single
  * batch runs on the caller's thread.
@@ -135,9 +136,9 @@ public final class BatchEmbedder {
         int otherFailures = 0;
         while (true) {
             RuntimeException failure;
-            long startedAt;
+            AdaptiveRateLimit.Start start;
             try {
-                startedAt = limit.acquire();
+                start = limit.acquire();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new LangChain4jException("Interrupted while waiting to send " + inputs(from, to), e);
@@ -146,12 +147,11 @@ public final class BatchEmbedder {
                 QwenClient.Result<EmbeddingResponseBody> response =
                         client.postOnce(EMBEDDINGS, body, EmbeddingResponseBody.class);
                 BatchResult result = toBatchResult(response, to - from);
-                limit.onSuccess(); // only a usable answer counts as admitted
                 patience.onProgress();
                 return result;
             } catch (RuntimeException e) {
                 if (e instanceof RateLimitException) {
-                    limit.onRateLimited(startedAt);
+                    limit.onRateLimited(start);
                 }
                 failure = e;
             } finally {
