@@ -324,7 +324,6 @@ final class FakeEmbeddingsServer implements AutoCloseable {
         }
     }
 
-
     private void holdAtGate() {
         CountDownLatch latch = gate;
         if (latch != null && gated.getAndDecrement() > 0) {

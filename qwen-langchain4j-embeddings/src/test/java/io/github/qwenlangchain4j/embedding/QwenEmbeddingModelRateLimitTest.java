@@ -82,7 +82,9 @@ class QwenEmbeddingModelRateLimitTest {
         assertThat(vectors).hasSize(800);
         assertThat(vectors.get(799).vector())
                 .containsExactly(FakeEmbeddingsServer.vectorOf(texts.get(799), FakeEmbeddingsServer.DEFAULT_DIMENSION));
-        assertThat(server.countWithStatus(200)).as("the warm-up, then each batch answered once").isEqualTo(1 + 80);
+        assertThat(server.countWithStatus(200))
+                .as("the warm-up, then each batch answered once")
+                .isEqualTo(1 + 80);
         // measuring (a quarter of a second at least) and stepping down to the rate cost refusals, a paced call few
         // more: fewer than one per batch in all, whereas a call without a pace would collect well over a hundred
         assertThat(server.countWithStatus(429)).isLessThan(80);

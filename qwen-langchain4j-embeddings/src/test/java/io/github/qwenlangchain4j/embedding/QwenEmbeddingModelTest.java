@@ -388,11 +388,14 @@ class QwenEmbeddingModelTest {
                 .extracting(Received::inFlightOnArrival)
                 .contains(8);
         assertThat(server.countWithStatus(429)).isEqualTo(8);
-        assertThat(received).as("each batch answered once, the refused ones sent again").hasSize(30 + 8);
+        assertThat(received)
+                .as("each batch answered once, the refused ones sent again")
+                .hasSize(30 + 8);
         for (Received refused : received.subList(0, 8)) {
             Received again = received.stream()
                     .filter(r -> r.sequence() > refused.sequence() && r.inputs().equals(refused.inputs()))
-                    .findFirst().orElseThrow();
+                    .findFirst()
+                    .orElseThrow();
             // the 429 is answered after the server's 20 ms, then the batch waits 100 to 200 ms: a lower bound, which
             // a loaded machine (CI) can only stretch
             assertThat(Duration.ofNanos(again.arrivedAtNanos() - refused.arrivedAtNanos()))

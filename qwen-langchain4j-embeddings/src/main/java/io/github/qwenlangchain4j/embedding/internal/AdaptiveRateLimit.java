@@ -38,6 +38,7 @@ final class AdaptiveRateLimit {
     static final int MIN_SENT = 10;
     /** Before pacing, the refusals must also span this long, to measure a rate rather than the first burst. */
     static final long MIN_SPAN_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
     static final double MIN_RATE = 0.5;
     /** Before pacing, a refused request waits this long, with jitter. */
     private static final long UNPACED_RETRY_MILLIS = 200;
@@ -49,6 +50,7 @@ final class AdaptiveRateLimit {
     private final ReentrantLock lock = new ReentrantLock();
     /** Signalled when a request leaves; those waiting for a turn wake on their own. */
     private final Condition released = lock.newCondition();
+
     private int inFlight;
     private long started;
     private long lastStartNanos = Long.MIN_VALUE;
@@ -60,6 +62,7 @@ final class AdaptiveRateLimit {
     private int refusedSince;
     /** Requests per second at {@link #rateSetAt}, growing from there; 0 until set: no pacing. */
     private double rate;
+
     private long rateSetAt;
     private long nextStartNanos = Long.MIN_VALUE;
 
@@ -157,9 +160,15 @@ final class AdaptiveRateLimit {
             }
             // what was sent: before pacing, between the two refused starts; since, of late (the pace has crept up
             // since it was set, perhaps beyond what the client could send), but no less than the pace that was set:
-            // a client that stalled (a busy machine) sent less, then bunched, and its refusal says little about the rate
-            double sentPerSecond = rate == 0 ? (sent - 1) * 1e9 / span : Math.max(rate,
-                    (MIN_SENT - 1) * 1e9 / Math.max(1, lastStartNanos - recentStarts[(int) (started % MIN_SENT)]));
+            // a client that stalled (a busy machine) sent less, then bunched, and its refusal says little about the
+            // rate
+            double sentPerSecond = rate == 0
+                    ? (sent - 1) * 1e9 / span
+                    : Math.max(
+                            rate,
+                            (MIN_SENT - 1)
+                                    * 1e9
+                                    / Math.max(1, lastStartNanos - recentStarts[(int) (started % MIN_SENT)]));
             // refusals come back within milliseconds, so those of the requests sent before this one are counted
             double gotThrough = 1 - (double) refusedSince / sent;
             double floor = (rate == 0 || gotThrough >= 0.5 ? DECREASE : 0.5) * sentPerSecond;
@@ -190,7 +199,8 @@ final class AdaptiveRateLimit {
         } finally {
             lock.unlock();
         }
-        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(UNPACED_RETRY_MILLIS / 2, UNPACED_RETRY_MILLIS + 1));
+        return Duration.ofMillis(
+                ThreadLocalRandom.current().nextLong(UNPACED_RETRY_MILLIS / 2, UNPACED_RETRY_MILLIS + 1));
     }
 
     /** The pace at {@code nanos} ({@link System#nanoTime()}) in requests per second, or 0 when not pacing. */

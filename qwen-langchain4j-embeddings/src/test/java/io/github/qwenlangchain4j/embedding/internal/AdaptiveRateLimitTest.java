@@ -58,9 +58,12 @@ class AdaptiveRateLimitTest {
         Run warmUp = run(limit, server, 80, 0, 5 * SECOND); // the client could send 80 per second
         Run settled = run(limit, server, 80, 5 * SECOND, 20 * SECOND);
 
-        assertThat(warmUp.refused()).as("refusals while measuring and stepping down").isLessThan(40);
+        assertThat(warmUp.refused())
+                .as("refusals while measuring and stepping down")
+                .isLessThan(40);
         assertThat(settled.admittedPerSecond()).isGreaterThan(0.95 * 40);
-        assertThat(settled.refused()).as("a refusal every few seconds, when the pace has crept over the rate")
+        assertThat(settled.refused())
+                .as("a refusal every few seconds, when the pace has crept over the rate")
                 .isLessThan(15);
         assertThat(limit.rateAt(20 * SECOND)).isBetween(0.85 * 40, 1.1 * 40);
     }
@@ -119,7 +122,8 @@ class AdaptiveRateLimitTest {
 
         refuse(limit, t + 200 * MS);
 
-        assertThat(limit.rateAt(t + 200 * MS)).as("a little under the pace that was set (9), not what it crept up to")
+        assertThat(limit.rateAt(t + 200 * MS))
+                .as("a little under the pace that was set (9), not what it crept up to")
                 .isCloseTo(AdaptiveRateLimit.MARGIN * 100 / 101 * 9, within(1e-9));
     }
 
@@ -145,7 +149,8 @@ class AdaptiveRateLimitTest {
 
         assertThat(first).isCloseTo(0.9 * 1_000 / 30.0, within(1e-6));
         assertThat(second).isCloseTo(first / 2, within(0.1));
-        assertThat(limit.rateAt(t)).as("about a refusal a second, the pace creeping up between")
+        assertThat(limit.rateAt(t))
+                .as("about a refusal a second, the pace creeping up between")
                 .isBetween(AdaptiveRateLimit.MIN_RATE, 2.0);
     }
 
@@ -165,7 +170,8 @@ class AdaptiveRateLimitTest {
         Start fourth = limit.acquire();
         long returned = System.nanoTime();
 
-        assertThat(first.nanos() - now).as("the refused start emptied the bucket: one interval first")
+        assertThat(first.nanos() - now)
+                .as("the refused start emptied the bucket: one interval first")
                 .isGreaterThanOrEqualTo(interval);
         // a late start keeps the schedule, so the next can follow it a little sooner, never closer than this
         assertThat(second.nanos() - first.nanos()).isGreaterThanOrEqualTo(closestAt(limit, second));
