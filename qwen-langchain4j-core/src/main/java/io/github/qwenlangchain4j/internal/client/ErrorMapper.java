@@ -21,7 +21,7 @@ import java.time.Duration;
 
 /**
  * Turns Qwen's error responses (all three shapes: OpenAI-style, flat DashScope-style and in-stream) and I/O
- * failures into LangChain4j's exception types, following DESIGN section 5. Every message names the HTTP status,
+ * failures into LangChain4j's exception types, chosen by {@code ErrorKind}. Every message names the HTTP status,
  * Qwen's code and message and the request id; the API key is scrubbed from anything the server echoes.
  */
 public final class ErrorMapper {

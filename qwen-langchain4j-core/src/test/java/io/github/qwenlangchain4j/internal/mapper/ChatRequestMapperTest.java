@@ -494,7 +494,7 @@ class ChatRequestMapperTest {
                 UserMessage.from("What is the weather like in Hangzhou?"));
         JsonNode expected = json(Fixtures.read("chat/request_tools.json"));
         // The fixture sends "parameters": {} for the tool without parameters; the library sends the explicit
-        // empty object schema instead (DESIGN section 3).
+        // empty object schema instead, as Qwen wants "properties" on an object schema.
         ((ObjectNode) expected.get("tools").get(0).get("function"))
                 .set("parameters", json("{\"type\":\"object\",\"properties\":{}}"));
 
