@@ -10,19 +10,30 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.Trees;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -158,6 +169,9 @@ class ReadmeSnippetsTest {
     private static final JavaCompiler COMPILER = ToolProvider.getSystemJavaCompiler();
     private static final StandardJavaFileManager FILES = fileManager();
     private static final String METHOD = "void snippet() throws Exception {";
+    private static final Pattern MAIN = Pattern.compile("public\\s+static\\s+void\\s+main\\s*\\(");
+    private static final Pattern IMPORT = Pattern.compile("(?m)^import\\s");
+    private static final Duration PROGRAM_TIME_LIMIT = Duration.ofSeconds(60);
 
     @TestFactory
     Stream<DynamicTest> readme_snippets_compile_as_written() throws IOException {
@@ -172,6 +186,25 @@ class ReadmeSnippetsTest {
         return Stream.concat(
                 java.stream().map(block -> test(block, () -> compile(block))),
                 xml.stream().map(block -> test(block, () -> xmlCheck.check(block))));
+    }
+
+    /**
+     * Every complete program of the README (a compilation unit with a {@code public static void main}) is compiled
+     * and run, as a reader who pastes it into a scratch project would run it: it must return from {@code main}
+     * within a minute, throw nothing and print something. The README's programs run offline, on
+     * {@code QwenMockServer}, so this needs no key.
+     */
+    @TestFactory
+    Stream<DynamicTest> readme_programs_run_and_print() throws IOException {
+        List<Block> programs = Block.parse(Files.readAllLines(README, StandardCharsets.UTF_8)).stream()
+                .filter(b -> b.language().equals("java"))
+                .filter(b -> MAIN.matcher(b.text()).find()
+                        && IMPORT.matcher(b.text()).find())
+                .toList();
+        assertThat(programs).as("complete programs in %s", README).isNotEmpty();
+        return programs.stream()
+                .map(block -> DynamicTest.dynamicTest(
+                        "README.md:" + block.fenceLine() + " runs (" + block.section() + ")", () -> run(block)));
     }
 
     @AfterAll
@@ -199,6 +232,65 @@ class ReadmeSnippetsTest {
     }
 
     // ---------------------------------------------------------------------------------------------------- Java
+
+    /** Compiles {@code block} as written, runs its {@code main} and checks what it printed. */
+    private static void run(Block block) throws Exception {
+        Source source = new Source();
+        source.snippet(block.text(), block.firstLine());
+        String fileName = fileName(parse(source).unit());
+        InMemoryClasses classes = new InMemoryClasses(FILES);
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        boolean compiled = COMPILER.getTask(
+                        null,
+                        classes,
+                        diagnostics,
+                        List.of("--release", "17", "-proc:none", "-Xlint:none", "-nowarn"),
+                        null,
+                        List.of(source.fileObject(fileName)))
+                .call();
+        assertThat(compiled)
+                .withFailMessage(
+                        "The program at README.md:%d does not compile:%n%s",
+                        block.fenceLine(),
+                        String.join(System.lineSeparator(), report(block, source, errors(diagnostics))))
+                .isTrue();
+
+        ClassLoader loader = classes.loader(ReadmeSnippetsTest.class.getClassLoader());
+        Method main = loader.loadClass(classes.packagePrefix() + fileName).getMethod("main", String[].class);
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream originalOut = System.out;
+        CompletableFuture<Void> ran = new CompletableFuture<>();
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        main.invoke(null, (Object) new String[0]);
+                        ran.complete(null);
+                    } catch (InvocationTargetException e) {
+                        ran.completeExceptionally(e.getCause());
+                    } catch (ReflectiveOperationException | RuntimeException e) {
+                        ran.completeExceptionally(e);
+                    }
+                },
+                "readme-program");
+        thread.setDaemon(true);
+        synchronized (ReadmeSnippetsTest.class) {
+            System.setOut(new PrintStream(new TeeOutputStream(printed, originalOut), true, StandardCharsets.UTF_8));
+            try {
+                thread.start();
+                ran.get(PROGRAM_TIME_LIMIT.toSeconds(), TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                throw new AssertionError("The program at README.md:" + block.fenceLine() + " failed", e.getCause());
+            } catch (TimeoutException e) {
+                throw new AssertionError("The program at README.md:" + block.fenceLine() + " did not return from main"
+                        + " within " + PROGRAM_TIME_LIMIT.toSeconds() + " s");
+            } finally {
+                System.setOut(originalOut);
+            }
+        }
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .as("what the program at README.md:%d printed", block.fenceLine())
+                .isNotBlank();
+    }
 
     private static List<String> compile(Block block) throws IOException {
         String text = block.text();
@@ -408,6 +500,79 @@ class ReadmeSnippetsTest {
                     return OutputStream.nullOutputStream();
                 }
             };
+        }
+    }
+
+    /** Keeps the class files of one compilation in memory and loads them, for the programs that are run. */
+    private static final class InMemoryClasses extends ForwardingJavaFileManager<JavaFileManager> {
+        private final Map<String, ByteArrayOutputStream> classFiles = new HashMap<>();
+
+        InMemoryClasses(JavaFileManager delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public JavaFileObject getJavaFileForOutput(
+                Location location, String className, JavaFileObject.Kind kind, FileObject sibling) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            classFiles.put(className, bytes);
+            return new SimpleJavaFileObject(
+                    URI.create("mem:///" + className.replace('.', '/') + kind.extension), kind) {
+                @Override
+                public OutputStream openOutputStream() {
+                    return bytes;
+                }
+            };
+        }
+
+        /** The package of the compiled classes with a trailing dot, or nothing for the unnamed package. */
+        String packagePrefix() {
+            String any = classFiles.keySet().iterator().next();
+            int dot = any.lastIndexOf('.');
+            return dot < 0 ? "" : any.substring(0, dot + 1);
+        }
+
+        ClassLoader loader(ClassLoader parent) {
+            return new ClassLoader(parent) {
+                @Override
+                protected Class<?> findClass(String name) throws ClassNotFoundException {
+                    ByteArrayOutputStream bytes = classFiles.get(name);
+                    if (bytes == null) {
+                        throw new ClassNotFoundException(name);
+                    }
+                    byte[] b = bytes.toByteArray();
+                    return defineClass(name, b, 0, b.length);
+                }
+            };
+        }
+    }
+
+    /** Writes to two streams: what a program prints is checked and still shown in the test's output. */
+    private static final class TeeOutputStream extends OutputStream {
+        private final OutputStream first;
+        private final OutputStream second;
+
+        TeeOutputStream(OutputStream first, OutputStream second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            first.write(b);
+            second.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            first.write(b, off, len);
+            second.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            first.flush();
+            second.flush();
         }
     }
 
