@@ -131,6 +131,28 @@ class QwenTokenCountEstimatorModelFamiliesTest {
     }
 
     @Nested
+    class Why_Qwen3_5_is_refused {
+
+        /**
+         * llama.cpp's {@code llama-tokenize} on Qwen3.6-35B-A3B's GGUF (pre-tokenizer {@code qwen35}, 248,320 ids,
+         * {@code <|endoftext|>} 248044), as published with a public project's tokenizer notes: "transformers" is
+         * [4549, 382], "人工智能" is [109015] and this Thai greeting is 8 tokens. Qwen3's vocabulary gives other ids, and
+         * 14 tokens for the Thai: 75 % too many, which is why the Qwen3.5 names are refused instead.
+         */
+        @Test
+        void should_show_that_Qwen3_s_vocabulary_gives_other_ids_and_counts_than_Qwen3_6_s() {
+            assertThat(DEFAULT.encode("transformers"))
+                    .containsExactly(4701, 388)
+                    .isNotEqualTo(new int[] {4549, 382});
+            assertThat(DEFAULT.encode("人工智能")).containsExactly(104455).isNotEqualTo(new int[] {109015});
+            int qwen36ThaiTokens = 8;
+            assertThat(DEFAULT.estimateTokenCountInText("สวัสดีครับ ผมชื่ออเล็กซ์"))
+                    .isEqualTo(14)
+                    .isNotEqualTo(qwen36ThaiTokens);
+        }
+    }
+
+    @Nested
     class Other_names_are_refused {
 
         @ParameterizedTest
