@@ -1,17 +1,25 @@
 package io.github.qwenlangchain4j.tokenizer;
 
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.data.image.Image;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.Content;
+import dev.langchain4j.data.message.ImageContent;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.TextContent;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.data.message.VideoContent;
+import dev.langchain4j.data.video.Video;
 import dev.langchain4j.model.TokenCountEstimator;
+import io.github.qwenlangchain4j.tokenizer.internal.MediaSize;
+import io.github.qwenlangchain4j.tokenizer.internal.ModelFamilies;
 import io.github.qwenlangchain4j.tokenizer.internal.QwenBpeEncoder;
 import io.github.qwenlangchain4j.tokenizer.internal.QwenBpeEncoder.IntList;
 import io.github.qwenlangchain4j.tokenizer.internal.QwenVocabulary;
+import io.github.qwenlangchain4j.tokenizer.internal.VisionTokens;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -21,19 +29,35 @@ import java.util.Iterator;
  * Qwen2.5 and Qwen3, plus their added tokens such as {@code <|im_start|>}), with Qwen2's NFC normalization and
  * pre-tokenization. No network: the vocabulary is in this jar.
  *
+ * <p>{@link #forModel(String)} chooses by model name: Qwen2, Qwen2.5 and Qwen3 models (qwen3-*, qwen-plus, qwen-max,
+ * qwen-flash, qwen3-vl-plus, qwq-*, ...) are counted with this vocabulary and their vision model's image block size;
+ * Qwen3.5 and later models (qwen3.5-plus, qwen3.6-plus, qwen3.5-omni-*, ...) use a vocabulary of their own (248,320
+ * ids) that this library does not ship, and are refused rather than miscounted, as are third-party models.
+ *
  * <p>Messages are counted as Qwen's chat template renders them: {@code <|im_start|>role\n} content
  * {@code <|im_end|>\n} per message, and {@link #estimateTokenCountInMessages} adds the {@code <|im_start|>assistant\n}
  * that the model answers after, so that for a text conversation it predicts the {@code usage.prompt_tokens} Qwen
  * reports. No default system prompt is added when the conversation has none (Qwen3's template adds none, and the API
- * counts none). What is approximate:
+ * counts none).
+ *
+ * <p>Images and videos of a user message are estimated with the formulas of Model Studio's vision guide
+ * (alibabacloud.com/help/en/model-studio/vision): an image of known size costs one token per block of 32 x 32 pixels
+ * (28 x 28 for Qwen2.5-VL and QVQ) after it is scaled into 4 to 2,560 blocks (1,280 for 28-pixel models), plus 2.
+ * The size is read from the header of base64 image data (PNG, JPEG, GIF, WebP; nothing else is decoded). An image
+ * given by URL, or in another format, counts the most an image costs by default (2,562 tokens; 1,282 for 28-pixel
+ * models), so a token window never keeps more than fits; with {@code vl_high_resolution_images} or a larger
+ * {@code max_pixels} an image may cost more. A video given as base64 MP4 or MOV data is counted from its length and
+ * frame size (2 frames a second, 4 to 768 frames, 128 to 768 blocks a frame, two frames per set of tokens); a video
+ * given by URL counts the least a video costs at the largest frame size (1,538 tokens), so it is an underestimate for
+ * anything longer than two seconds. What else is approximate:
  * <ul>
  *   <li>tool calls and tool results follow Qwen3's template ({@code <tool_call>} JSON in the assistant message,
  *       {@code <tool_response>} blocks in a user message), but the arguments are counted as the JSON string they are,
  *       whereas the server may re-serialize them;</li>
  *   <li>the tool definitions of a request are not messages, so they are not counted (the template puts them in the
  *       system message);</li>
- *   <li>images, audio, video and other non-text contents are not counted, and several text contents of one user
- *       message are counted back to back;</li>
+ *   <li>audio, PDF and other non-text contents than images and videos are not counted, and several text contents of
+ *       one user message are counted back to back;</li>
  *   <li>the thinking text of an {@link AiMessage} is not counted (Qwen's template drops it from past turns), nor the
  *       empty {@code <think>\n\n</think>\n\n} that hybrid Qwen3 models get when thinking is off.</li>
  * </ul>
@@ -51,10 +75,36 @@ public class QwenTokenCountEstimator implements TokenCountEstimator {
     private static final int GENERATION_PROMPT = 3;
 
     private final QwenBpeEncoder encoder;
+    private final VisionTokens vision;
 
-    /** An estimator on Qwen's vocabulary (loaded once per class loader, on first use, in about a tenth of a second). */
+    /**
+     * An estimator on the vocabulary of Qwen2, Qwen2.5 and Qwen3 (loaded once per class loader, on first use, in about a
+     * tenth of a second), with the 32-pixel image blocks of Qwen3-VL. For a named model prefer {@link #forModel}, which
+     * refuses the models this vocabulary would miscount.
+     */
     public QwenTokenCountEstimator() {
+        this(VisionTokens.BLOCKS_32);
+    }
+
+    private QwenTokenCountEstimator(VisionTokens vision) {
         this.encoder = new QwenBpeEncoder(QwenVocabulary.get());
+        this.vision = vision;
+    }
+
+    /**
+     * An estimator for {@code modelName}, with the vocabulary and image block size of its family (the table is in the
+     * README's "Counting tokens locally"): Qwen2, Qwen2.5 and Qwen3 models, their commercial lines (qwen-plus,
+     * qwen-max, qwen-flash, qwen-turbo, qwen-long, qwen-coder-*, qwen-mt-*, ...) and vision models (qwen3-vl-*,
+     * qwen-vl-*, qwen2.5-vl-*, qvq-*). An organisation prefix such as {@code Qwen/} is ignored.
+     *
+     * @param modelName a Model Studio model name or an open-weight model's name; not blank
+     * @return an estimator for that model
+     * @throws IllegalArgumentException for Qwen3.5 and later models (qwen3.5-plus, qwen3.5-flash, qwen3.6-plus,
+     *     qwen3.5-omni-*, ...), whose own 248,320-id vocabulary this library does not ship; for third-party models
+     *     (DeepSeek, Kimi, GLM, ...); and for a name of no known family. The message names the model and says why.
+     */
+    public static QwenTokenCountEstimator forModel(String modelName) {
+        return new QwenTokenCountEstimator(ModelFamilies.of(modelName).vision());
     }
 
     /**
@@ -182,7 +232,7 @@ public class QwenTokenCountEstimator implements TokenCountEstimator {
             return block("system", system.text());
         }
         if (message instanceof UserMessage user) {
-            return block("user", userText(user));
+            return block("user", userText(user)) + mediaTokens(user);
         }
         if (message instanceof AiMessage ai) {
             return aiMessage(ai);
@@ -254,6 +304,40 @@ public class QwenTokenCountEstimator implements TokenCountEstimator {
             }
         }
         return text.toString();
+    }
+
+    /**
+     * The images and videos of a user message: Qwen's template puts each inline as {@code <|vision_start|>}, its pad
+     * tokens and {@code <|vision_end|>}, which is what {@link VisionTokens} counts.
+     */
+    private int mediaTokens(UserMessage user) {
+        int count = 0;
+        for (Content content : user.contents()) {
+            if (content instanceof ImageContent image) {
+                count += imageTokens(image.image());
+            } else if (content instanceof VideoContent video) {
+                count += videoTokens(video.video());
+            }
+        }
+        return count;
+    }
+
+    private int imageTokens(Image image) {
+        MediaSize.Pixels size = MediaSize.image(inlineData(image.base64Data(), image.url()));
+        return size == null ? vision.unknownImage() : vision.image(size.width(), size.height());
+    }
+
+    private int videoTokens(Video video) {
+        MediaSize.Clip clip = MediaSize.video(inlineData(video.base64Data(), video.url()));
+        return clip == null ? vision.unknownVideo() : vision.video(clip.width(), clip.height(), clip.seconds());
+    }
+
+    /** The base64 data of a medium, or its {@code data:} URL; null when it is only a link. */
+    private static String inlineData(String base64, URI url) {
+        if (base64 != null) {
+            return base64;
+        }
+        return url != null && "data".equals(url.getScheme()) ? url.toString() : null;
     }
 
     private int ordinary(String text) {

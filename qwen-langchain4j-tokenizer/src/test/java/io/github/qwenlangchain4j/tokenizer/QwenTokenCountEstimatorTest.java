@@ -179,12 +179,14 @@ class QwenTokenCountEstimatorTest {
         }
 
         @Test
-        void counts_the_text_of_a_user_message_and_not_its_images() {
+        void should_count_the_images_of_a_user_message_beside_its_text() {
             UserMessage withImage = UserMessage.from(
                     TextContent.from("What is in this picture?"), ImageContent.from("https://example.com/cat.png"));
 
+            // An image given by URL counts the most an image costs by default: 2,560 blocks + 2.
             assertThat(ESTIMATOR.estimateTokenCountInMessage(withImage))
-                    .isEqualTo(ESTIMATOR.estimateTokenCountInMessage(UserMessage.from("What is in this picture?")));
+                    .isEqualTo(ESTIMATOR.estimateTokenCountInMessage(UserMessage.from("What is in this picture?"))
+                            + 2_562);
         }
 
         @Test
