@@ -253,6 +253,30 @@ public abstract class QwenBaseChatModel {
         }
 
         /**
+         * How hard the model thinks ({@code reasoning_effort}), on Qwen3.8 and later; see
+         * {@link QwenChatRequestParameters.Builder#reasoningEffort(QwenReasoningEffort)}.
+         *
+         * @param reasoningEffort the effort, or null for the model's default
+         * @return this builder
+         */
+        public B reasoningEffort(QwenReasoningEffort reasoningEffort) {
+            parameters.reasoningEffort(reasoningEffort);
+            return self();
+        }
+
+        /**
+         * Keeps the reasoning of earlier turns in the model's context ({@code preserve_thinking}), on Qwen3.5 and
+         * later; see {@link QwenChatRequestParameters.Builder#preserveThinking(Boolean)}.
+         *
+         * @param preserveThinking true to keep it, or null for the model's default (not kept)
+         * @return this builder
+         */
+        public B preserveThinking(Boolean preserveThinking) {
+            parameters.preserveThinking(preserveThinking);
+            return self();
+        }
+
+        /**
          * Web search ({@code enable_search}): the model may search the web before it answers.
          *
          * @param enableSearch true to allow web search, or null for Qwen's default (off)

@@ -26,6 +26,8 @@ public class QwenChatRequestParameters extends DefaultChatRequestParameters {
     private final Double repetitionPenalty;
     private final Boolean enableThinking;
     private final Integer thinkingBudget;
+    private final QwenReasoningEffort reasoningEffort;
+    private final Boolean preserveThinking;
     private final Boolean enableSearch;
     private final QwenSearchOptions searchOptions;
     private final Boolean vlHighResolutionImages;
@@ -84,6 +86,8 @@ public class QwenChatRequestParameters extends DefaultChatRequestParameters {
         this.repetitionPenalty = builder.repetitionPenalty;
         this.enableThinking = builder.enableThinking;
         this.thinkingBudget = builder.thinkingBudget;
+        this.reasoningEffort = builder.reasoningEffort;
+        this.preserveThinking = builder.preserveThinking;
         this.enableSearch = builder.enableSearch;
         this.searchOptions = builder.searchOptions;
         this.vlHighResolutionImages = builder.vlHighResolutionImages;
@@ -146,6 +150,25 @@ public class QwenChatRequestParameters extends DefaultChatRequestParameters {
      */
     public Integer thinkingBudget() {
         return thinkingBudget;
+    }
+
+    /**
+     * How hard the model thinks ({@code reasoning_effort}), on the models that take it (Qwen3.8 and later).
+     *
+     * @return the effort, or null for the model's default
+     */
+    public QwenReasoningEffort reasoningEffort() {
+        return reasoningEffort;
+    }
+
+    /**
+     * Whether the reasoning of earlier turns stays in the model's context ({@code preserve_thinking}), on Qwen3.5 and
+     * later; earlier assistant thinking is then sent back as {@code reasoning_content}.
+     *
+     * @return true to keep it, false not to, or null for the model's default (not kept)
+     */
+    public Boolean preserveThinking() {
+        return preserveThinking;
     }
 
     /**
@@ -260,6 +283,8 @@ public class QwenChatRequestParameters extends DefaultChatRequestParameters {
                 && Objects.equals(repetitionPenalty, that.repetitionPenalty)
                 && Objects.equals(enableThinking, that.enableThinking)
                 && Objects.equals(thinkingBudget, that.thinkingBudget)
+                && Objects.equals(reasoningEffort, that.reasoningEffort)
+                && Objects.equals(preserveThinking, that.preserveThinking)
                 && Objects.equals(enableSearch, that.enableSearch)
                 && Objects.equals(searchOptions, that.searchOptions)
                 && Objects.equals(vlHighResolutionImages, that.vlHighResolutionImages)
@@ -279,6 +304,8 @@ public class QwenChatRequestParameters extends DefaultChatRequestParameters {
                 repetitionPenalty,
                 enableThinking,
                 thinkingBudget,
+                reasoningEffort,
+                preserveThinking,
                 enableSearch,
                 searchOptions,
                 vlHighResolutionImages,
@@ -298,7 +325,8 @@ public class QwenChatRequestParameters extends DefaultChatRequestParameters {
                 + ", stopSequences=" + stopSequences() + ", toolSpecifications=" + toolSpecifications()
                 + ", toolChoice=" + toolChoice() + ", responseFormat=" + responseFormat() + ", seed=" + seed
                 + ", repetitionPenalty=" + repetitionPenalty + ", enableThinking=" + enableThinking
-                + ", thinkingBudget=" + thinkingBudget + ", enableSearch=" + enableSearch
+                + ", thinkingBudget=" + thinkingBudget + ", reasoningEffort=" + reasoningEffort
+                + ", preserveThinking=" + preserveThinking + ", enableSearch=" + enableSearch
                 + ", searchOptions=" + searchOptions + ", vlHighResolutionImages=" + vlHighResolutionImages
                 + ", enableCodeInterpreter=" + enableCodeInterpreter + ", parallelToolCalls=" + parallelToolCalls
                 + ", cacheSystemMessages=" + cacheSystemMessages + ", cacheConversation=" + cacheConversation
@@ -313,6 +341,8 @@ public class QwenChatRequestParameters extends DefaultChatRequestParameters {
         private Double repetitionPenalty;
         private Boolean enableThinking;
         private Integer thinkingBudget;
+        private QwenReasoningEffort reasoningEffort;
+        private Boolean preserveThinking;
         private Boolean enableSearch;
         private QwenSearchOptions searchOptions;
         private Boolean vlHighResolutionImages;
@@ -340,6 +370,8 @@ public class QwenChatRequestParameters extends DefaultChatRequestParameters {
                 repetitionPenalty = or(qwen.repetitionPenalty, repetitionPenalty);
                 enableThinking = or(qwen.enableThinking, enableThinking);
                 thinkingBudget = or(qwen.thinkingBudget, thinkingBudget);
+                reasoningEffort = or(qwen.reasoningEffort, reasoningEffort);
+                preserveThinking = or(qwen.preserveThinking, preserveThinking);
                 enableSearch = or(qwen.enableSearch, enableSearch);
                 searchOptions = or(qwen.searchOptions, searchOptions);
                 vlHighResolutionImages = or(qwen.vlHighResolutionImages, vlHighResolutionImages);
@@ -403,6 +435,32 @@ public class QwenChatRequestParameters extends DefaultChatRequestParameters {
          */
         public Builder thinkingBudget(Integer thinkingBudget) {
             this.thinkingBudget = thinkingBudget;
+            return this;
+        }
+
+        /**
+         * How hard the model thinks ({@code reasoning_effort}), on the models that take it (Qwen3.8 and later; other
+         * known models ignore it, so they refuse it). {@link QwenReasoningEffort#NONE} switches thinking off, and
+         * contradicts {@code enableThinking(true)}. Sent only when the request thinks (or to switch thinking off).
+         *
+         * @param reasoningEffort the effort, or null for the model's default
+         * @return this builder
+         */
+        public Builder reasoningEffort(QwenReasoningEffort reasoningEffort) {
+            this.reasoningEffort = reasoningEffort;
+            return this;
+        }
+
+        /**
+         * Keeps the reasoning of earlier turns in the model's context ({@code preserve_thinking}), on Qwen3.5 and later
+         * (other known models refuse it): earlier assistant thinking is sent back as {@code reasoning_content}, and the
+         * model reads it. Helps agents and tool loops stay consistent across turns, at the cost of longer prompts.
+         *
+         * @param preserveThinking true to keep it, or null for the model's default (not kept)
+         * @return this builder
+         */
+        public Builder preserveThinking(Boolean preserveThinking) {
+            this.preserveThinking = preserveThinking;
             return this;
         }
 

@@ -84,6 +84,38 @@ class QwenOmniAudioOutputTest extends QwenMockServerSupport {
             assertThat(audio.transcript()).isNull();
         }
 
+        /*
+         * Qwen3.5-Omni speaks without being told to stop thinking. Model Studio, "Qwen-Omni" quick start
+         * (https://www.alibabacloud.com/help/en/model-studio/qwen-omni, updated Mar 31, 2026): model="qwen3.5-omni-plus",
+         * modalities=["text", "audio"], audio={"voice": "Tina", "format": "wav"}, stream=True, and no enable_thinking.
+         * Qwen3-Omni is a hybrid with thinking off by default (docs.qwencloud.com/developer-guides/text-generation/thinking).
+         */
+        @org.junit.jupiter.params.ParameterizedTest
+        @org.junit.jupiter.params.provider.ValueSource(strings = {"qwen3.5-omni-plus", "qwen3.5-omni-flash"})
+        void qwen3_5_omni_speaks_with_the_quick_start_request_and_no_thinking_switch(String modelName)
+                throws Exception {
+            QwenChatModel model = QwenChatModel.builder()
+                    .apiKey(server.apiKey())
+                    .baseUrl(server.baseUrl())
+                    .modelName(modelName)
+                    .audioOutput(QwenAudioOutput.voice("Tina"))
+                    .build();
+
+            ChatResponse response = model.chat(ChatRequest.builder()
+                    .messages(UserMessage.from("Who are you?"))
+                    .build());
+
+            JsonNode request = lastRequest();
+            assertThat(request.path("model").asText()).isEqualTo(modelName);
+            assertThat(request.path("modalities").toString()).isEqualTo("[\"text\",\"audio\"]");
+            assertThat(request.path("audio").toString()).isEqualTo("{\"voice\":\"Tina\",\"format\":\"wav\"}");
+            assertThat(request.path("stream").asBoolean()).isTrue();
+            assertThat(request.has("enable_thinking")).isFalse();
+            assertThat(response.aiMessage().thinking()).isNull();
+            assertThat(((QwenChatResponseMetadata) response.metadata()).audio().data())
+                    .isNotEmpty();
+        }
+
         @Test
         void wav_puts_a_riff_header_for_24_khz_mono_16_bit_pcm_before_the_samples() {
             byte[] pcm = {1, 2, 3, 4};

@@ -9,6 +9,7 @@ import dev.langchain4j.model.chat.listener.ChatModelListener;
 import io.github.qwenlangchain4j.QwenAudioOutput;
 import io.github.qwenlangchain4j.QwenBaseChatModel;
 import io.github.qwenlangchain4j.QwenChatRequestParameters;
+import io.github.qwenlangchain4j.QwenReasoningEffort;
 import io.github.qwenlangchain4j.QwenSearchOptions;
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -74,6 +75,8 @@ final class ChatModelFactory {
                         at + "thinking-budget",
                         chat.thinkingBudget(),
                         value -> parameters().thinkingBudget(value).build()))
+                .reasoningEffort(reasoningEffort(at + "reasoning-effort", chat.reasoningEffort()))
+                .preserveThinking(chat.preserveThinking())
                 .enableSearch(chat.enableSearch())
                 .searchOptions(searchOptions(at + "search-options.", chat.searchOptions()))
                 .vlHighResolutionImages(chat.vlHighResolutionImages())
@@ -95,6 +98,12 @@ final class ChatModelFactory {
      */
     static String modelName(String property, String modelName) {
         return require(property, modelName, name -> !name.isBlank(), "modelName must be set, e.g. \"qwen-plus\"");
+    }
+
+    /** The effort a property names (none, minimal, low, medium, high, xhigh or max), or null when unset. */
+    private static QwenReasoningEffort reasoningEffort(String property, String value) {
+        String effort = acceptedIfSet(property, value, QwenReasoningEffort::fromValue);
+        return effort == null ? null : QwenReasoningEffort.fromValue(effort);
     }
 
     private static QwenChatRequestParameters.Builder parameters() {

@@ -179,6 +179,11 @@ public record QwenProperties(
      * @param enableThinking Thinking mode of hybrid models such as qwen-plus and qwen3 (enable_thinking). When on,
      *     the chat model streams internally, because Qwen refuses non-streaming calls while thinking.
      * @param thinkingBudget Maximum number of tokens spent on thinking (thinking_budget); positive.
+     * @param reasoningEffort How hard the model thinks (reasoning_effort), on Qwen3.8 and later (e.g. qwen3.8-max):
+     *     none, minimal, low, medium, high, xhigh or max; none switches thinking off. Other known models refuse it.
+     * @param preserveThinking Whether the reasoning of earlier turns stays in the model's context
+     *     (preserve_thinking), on Qwen3.5 and later (e.g. qwen3.6-plus); earlier thinking is then sent back as
+     *     reasoning_content. Other known models refuse it.
      * @param enableSearch Whether the model may search the web (enable_search).
      * @param searchOptions Options of web search (search_options).
      * @param vlHighResolutionImages High-resolution image input for vision models (vl_high_resolution_images).
@@ -211,6 +216,8 @@ public record QwenProperties(
             Double repetitionPenalty,
             Boolean enableThinking,
             Integer thinkingBudget,
+            String reasoningEffort,
+            Boolean preserveThinking,
             Boolean enableSearch,
             @DefaultValue SearchOptions searchOptions,
             Boolean vlHighResolutionImages,
@@ -225,7 +232,7 @@ public record QwenProperties(
 
         static final ChatModel DEFAULTS = new ChatModel(
                 true, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
 
         /**
          * Binds the chat model options; the lists and maps are copied, unmodifiable and in their order. Unset maps are
@@ -243,6 +250,8 @@ public record QwenProperties(
          * @param repetitionPenalty the value of {@code langchain4j.qwen.chat-model.repetition-penalty}
          * @param enableThinking the value of {@code langchain4j.qwen.chat-model.enable-thinking}
          * @param thinkingBudget the value of {@code langchain4j.qwen.chat-model.thinking-budget}
+         * @param reasoningEffort the value of {@code langchain4j.qwen.chat-model.reasoning-effort}
+         * @param preserveThinking the value of {@code langchain4j.qwen.chat-model.preserve-thinking}
          * @param enableSearch the value of {@code langchain4j.qwen.chat-model.enable-search}
          * @param searchOptions the {@code langchain4j.qwen.chat-model.search-options.*} section
          * @param vlHighResolutionImages the value of {@code langchain4j.qwen.chat-model.vl-high-resolution-images}
@@ -274,6 +283,7 @@ public record QwenProperties(
                     + ", topP=" + topP + ", topK=" + topK + ", maxTokens=" + maxTokens + ", stop=" + stop
                     + ", seed=" + seed + ", presencePenalty=" + presencePenalty + ", repetitionPenalty="
                     + repetitionPenalty + ", enableThinking=" + enableThinking + ", thinkingBudget=" + thinkingBudget
+                    + ", reasoningEffort=" + reasoningEffort + ", preserveThinking=" + preserveThinking
                     + ", enableSearch=" + enableSearch + ", searchOptions=" + searchOptions
                     + ", vlHighResolutionImages=" + vlHighResolutionImages + ", enableCodeInterpreter="
                     + enableCodeInterpreter + ", parallelToolCalls=" + parallelToolCalls + ", sendThinking="

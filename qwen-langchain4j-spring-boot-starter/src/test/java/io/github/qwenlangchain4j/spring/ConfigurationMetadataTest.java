@@ -45,6 +45,8 @@ class ConfigurationMetadataTest {
             "chat-model.repetition-penalty",
             "chat-model.enable-thinking",
             "chat-model.thinking-budget",
+            "chat-model.reasoning-effort",
+            "chat-model.preserve-thinking",
             "chat-model.enable-search",
             "chat-model.search-options.forced-search",
             "chat-model.search-options.search-strategy",

@@ -151,6 +151,42 @@ class QwenAutoConfigurationBindingTest {
         assertThat(body.get("tag").asText()).isEqualTo("starter");
     }
 
+    /*
+     * reasoning-effort and preserve-thinking reach the wire on a model that takes them: qwen3.8-max's reasoning_effort
+     * (none / minimal / low / medium / high / xhigh / max, help.aliyun.com/zh/model-studio/qwen3-8-max as relayed by
+     * docs.apiyi.com) and preserve_thinking of Qwen3.5 and later (Qwen3.6 model card).
+     */
+    @Test
+    void should_send_the_thinking_controls_of_the_properties() {
+        qwen.streamChat();
+        runner.withPropertyValues(
+                        "langchain4j.qwen.chat-model.model-name=qwen3.8-max",
+                        "langchain4j.qwen.chat-model.reasoning-effort=xhigh",
+                        "langchain4j.qwen.chat-model.preserve-thinking=true",
+                        "langchain4j.qwen.chat-model.thinking-budget=2048")
+                .run(context -> {
+                    StreamedResponse.of(
+                            context.getBean(QwenStreamingChatModel.class),
+                            List.of(
+                                    UserMessage.from("Hi"),
+                                    AiMessage.builder()
+                                            .text("Hello")
+                                            .thinking("They greeted me.")
+                                            .build(),
+                                    UserMessage.from("Who are you?")));
+
+                    JsonNode body = qwen.onlyBody(CHAT_PATH);
+                    assertThat(body.get("reasoning_effort").asText()).isEqualTo("xhigh");
+                    assertThat(body.get("preserve_thinking").asBoolean()).isTrue();
+                    assertThat(body.get("thinking_budget").asInt()).isEqualTo(2048);
+                    assertThat(body.get("messages")
+                                    .get(1)
+                                    .get("reasoning_content")
+                                    .asText())
+                            .isEqualTo("They greeted me.");
+                });
+    }
+
     @Test
     void should_send_no_qwen_option_that_is_not_configured() {
         runner.run(context -> {

@@ -55,6 +55,7 @@ class QwenAutoConfigurationFailureTest {
                 "langchain4j.qwen.chat-model.search-options.search-strategy | fastest | searchStrategy must be one of",
                 "langchain4j.qwen.chat-model.search-options.freshness       | -1      | freshness is a number of days",
                 "langchain4j.qwen.chat-model.thinking-budget                | 0       | thinkingBudget must be a positive",
+                "langchain4j.qwen.chat-model.reasoning-effort               | extreme | reasoningEffort must be one of none,",
                 "langchain4j.qwen.chat-model.repetition-penalty             | 0       | repetitionPenalty must be greater",
                 "langchain4j.qwen.chat-model.model-name                     | ' '     | modelName must be set",
                 "langchain4j.qwen.chat-model.temperature                    | 5       | temperature must be in [0, 2)",

@@ -128,6 +128,8 @@ class QwenPropertiesTest {
                         null,
                         null,
                         null,
+                        null,
+                        null,
                         Map.of("n", 1),
                         null,
                         null,

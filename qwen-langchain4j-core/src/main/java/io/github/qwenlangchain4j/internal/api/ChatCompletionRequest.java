@@ -29,6 +29,8 @@ public record ChatCompletionRequest(
         Double repetitionPenalty,
         Boolean enableThinking,
         Integer thinkingBudget,
+        String reasoningEffort,
+        Boolean preserveThinking,
         Boolean enableSearch,
         SearchOptions searchOptions,
         Boolean vlHighResolutionImages,

@@ -89,6 +89,8 @@ public final class JsonWarmUp {
                 null,
                 null,
                 null,
+                null,
+                null,
                 null));
     }
 }

@@ -1,11 +1,16 @@
 package io.github.qwenlangchain4j.internal.mapper;
 
+import dev.langchain4j.exception.UnsupportedFeatureException;
 import dev.langchain4j.model.chat.request.ResponseFormatType;
 import dev.langchain4j.model.chat.request.ToolChoice;
 import io.github.qwenlangchain4j.QwenChatRequestParameters;
+import io.github.qwenlangchain4j.QwenReasoningEffort;
 import io.github.qwenlangchain4j.internal.mapper.QwenModels.Thinking;
+import io.github.qwenlangchain4j.internal.mapper.QwenModels.ThinkingControl;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -15,7 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * name list does not know costs one refused call, once per planner. Thread-safe; one per chat model.
  *
  * <p>The rules: when the caller asked for thinking (or the model always thinks), JSON is steered by instruction only
- * and a forced tool is refused before sending. When the caller did not choose and the request needs JSON mode or a
+ * and a forced tool is refused before sending. {@code reasoningEffort(NONE)} switches thinking off like
+ * {@code enableThinking(false)}, and contradicts {@code enableThinking(true)}. A thinking control the model is known
+ * not to take ({@code thinkingBudget}, {@code reasoningEffort}, {@code preserveThinking}: see {@link QwenModels}) is
+ * refused before sending; budget and effort are sent only when the request thinks. When the caller did not choose and the request needs JSON mode or a
  * forced tool on a model that thinks by default, {@code enable_thinking: false} is sent. A synchronous call streams
  * internally whenever the model thinks or only streams.
  */
@@ -49,7 +57,13 @@ public final class CallPlanner {
     /** Plans a request with these merged parameters. */
     public CallPlan plan(QwenChatRequestParameters parameters, Transport transport) {
         String model = parameters.modelName();
+        checkThinkingControls(parameters);
         Boolean choice = callerThinkingChoice(parameters);
+        boolean effortOff = parameters.reasoningEffort() == QwenReasoningEffort.NONE;
+        if (Boolean.TRUE.equals(choice) && effortOff) {
+            throw new IllegalArgumentException("enableThinking(true) and reasoningEffort(NONE) contradict each other:"
+                    + " reasoning effort none switches thinking off. Drop one of them.");
+        }
         Learned facts = known(model);
         Thinking behaviour = facts.thinking();
         boolean needsNonThinking = needsJsonMode(parameters) || forcesTool(parameters);
@@ -60,6 +74,9 @@ public final class CallPlanner {
             thinking = true;
         } else if (choice != null) {
             thinking = choice;
+        } else if (effortOff) {
+            // reasoning_effort "none" is the switch; enable_thinking stays the model's default
+            thinking = false;
         } else if (behaviour == Thinking.ON_BY_DEFAULT) {
             thinking = !needsNonThinking;
             if (needsNonThinking) {
@@ -134,6 +151,41 @@ public final class CallPlanner {
         }
         Learned known = learned.isEmpty() ? null : learned.get(key(model));
         return known != null ? known : byName.computeIfAbsent(model, Learned::fromName);
+    }
+
+    /**
+     * Refuses a thinking control the model is known not to take ({@link QwenModels#refusedControl}): Qwen ignores it
+     * there without a word, so the caller would think it applied. A custom parameter of the same name is the caller's
+     * own business and is sent as given.
+     */
+    private static void checkThinkingControls(QwenChatRequestParameters parameters) {
+        Set<ThinkingControl> requested = EnumSet.noneOf(ThinkingControl.class);
+        Map<String, Object> custom = parameters.customParameters();
+        if (parameters.thinkingBudget() != null) {
+            requested.add(ThinkingControl.BUDGET);
+        }
+        if (parameters.reasoningEffort() != null) {
+            requested.add(ThinkingControl.EFFORT);
+        }
+        if (Boolean.TRUE.equals(parameters.preserveThinking())) {
+            requested.add(ThinkingControl.PRESERVE);
+        }
+        if (custom != null) {
+            requested.removeIf(control -> custom.containsKey(control.wireName()));
+        }
+        ThinkingControl refused = QwenModels.refusedControl(parameters.modelName(), requested);
+        if (refused != null) {
+            throw new UnsupportedFeatureException("The model " + parameters.modelName() + " does not take "
+                    + refused.option() + " (" + refused.wireName() + "): Qwen would ignore it. "
+                    + switch (refused) {
+                        case BUDGET -> "The model does not think; drop thinkingBudget for it.";
+                        case EFFORT ->
+                            "reasoning_effort is taken by Qwen3.8 and later (e.g. qwen3.8-max); use"
+                                    + " thinkingBudget to limit thinking on this model.";
+                        case PRESERVE -> "preserve_thinking is taken by Qwen3.5 and later (e.g. qwen3.6-plus).";
+                    }
+                    + " To send it anyway, put \"" + refused.wireName() + "\" in customParameters.");
+        }
     }
 
     /**

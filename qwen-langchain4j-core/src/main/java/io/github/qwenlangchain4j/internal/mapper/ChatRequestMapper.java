@@ -16,6 +16,7 @@ import dev.langchain4j.model.chat.request.ToolChoice;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
 import io.github.qwenlangchain4j.QwenChatRequestParameters;
 import io.github.qwenlangchain4j.QwenContextCache;
+import io.github.qwenlangchain4j.QwenReasoningEffort;
 import io.github.qwenlangchain4j.QwenSearchOptions;
 import io.github.qwenlangchain4j.internal.api.ChatCompletionRequest;
 import io.github.qwenlangchain4j.internal.api.ContentPart;
@@ -83,7 +84,10 @@ public final class ChatRequestMapper {
         Map<String, Object> custom = parameters.customParameters();
         return new ChatCompletionRequest(
                 unlessCustom(custom, "model", parameters.modelName()),
-                unlessCustom(custom, "messages", toMessages(messages, sendThinking, formatNote, parameters)),
+                unlessCustom(
+                        custom,
+                        "messages",
+                        toMessages(messages, sendsThinking(sendThinking, parameters), formatNote, parameters)),
                 unlessCustom(custom, "temperature", parameters.temperature()),
                 unlessCustom(custom, "top_p", parameters.topP()),
                 unlessCustom(custom, "top_k", parameters.topK()),
@@ -93,7 +97,12 @@ public final class ChatRequestMapper {
                 unlessCustom(custom, "presence_penalty", parameters.presencePenalty()),
                 unlessCustom(custom, "repetition_penalty", parameters.repetitionPenalty()),
                 unlessCustom(custom, "enable_thinking", plan.enableThinking()),
-                unlessCustom(custom, "thinking_budget", parameters.thinkingBudget()),
+                unlessCustom(
+                        custom,
+                        "thinking_budget",
+                        sendsThinkingControls(parameters, plan) ? parameters.thinkingBudget() : null),
+                unlessCustom(custom, "reasoning_effort", reasoningEffort(parameters, plan)),
+                unlessCustom(custom, "preserve_thinking", parameters.preserveThinking()),
                 unlessCustom(custom, "enable_search", parameters.enableSearch()),
                 unlessCustom(custom, "search_options", toSearchOptions(parameters.searchOptions())),
                 unlessCustom(custom, "vl_high_resolution_images", parameters.vlHighResolutionImages()),
@@ -117,6 +126,36 @@ public final class ChatRequestMapper {
                 unlessCustom(custom, "stream", plan.stream() ? Boolean.TRUE : null),
                 unlessCustom(custom, "stream_options", plan.stream() ? StreamOptions.INCLUDE_USAGE : null),
                 custom);
+    }
+
+    /**
+     * Whether the thinking budget and a reasoning effort other than {@code none} are sent: unless the planner itself
+     * kept this request from thinking (JSON mode or a forced tool on a model that thinks by default, or reasoning
+     * effort none), where they would contradict the switch. A caller's own {@code enableThinking(false)} sends them
+     * as given, as every other option the caller sets.
+     */
+    private static boolean sendsThinkingControls(QwenChatRequestParameters parameters, CallPlan plan) {
+        return plan.thinking() || CallPlanner.callerThinkingChoice(parameters) != null;
+    }
+
+    /**
+     * The {@code reasoning_effort} to send: {@code none} whenever asked for (it is the switch that turns thinking
+     * off), any other effort as {@link #sendsThinkingControls} says.
+     */
+    private static String reasoningEffort(QwenChatRequestParameters parameters, CallPlan plan) {
+        QwenReasoningEffort effort = parameters.reasoningEffort();
+        if (effort == null || (effort != QwenReasoningEffort.NONE && !sendsThinkingControls(parameters, plan))) {
+            return null;
+        }
+        return effort.wireValue();
+    }
+
+    /**
+     * Whether earlier thinking goes back as {@code reasoning_content}: when the model is told to send it, and whenever
+     * {@code preserve_thinking} is on, since the model can keep only the reasoning it is given.
+     */
+    private static boolean sendsThinking(boolean sendThinking, QwenChatRequestParameters parameters) {
+        return sendThinking || Boolean.TRUE.equals(parameters.preserveThinking());
     }
 
     /**

@@ -1,6 +1,9 @@
 package io.github.qwenlangchain4j.internal.mapper;
 
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -19,58 +22,200 @@ public final class QwenModels {
         ALWAYS
     }
 
-    /*
-     * Sources: Model Studio "Deep thinking" (alibabacloud.com/help/en/model-studio/deep-thinking, 2026 versions):
-     * its "Supported models" list labels every family hybrid "thinking enabled by default", hybrid "disabled by
-     * default", or "thinking mode only".
+    /** A thinking control that a family documents, named as the builder option and as the wire field. */
+    public enum ThinkingControl {
+        /** {@code thinking_budget}: a cap on thinking tokens. */
+        BUDGET("thinkingBudget", "thinking_budget"),
+        /** {@code reasoning_effort}: how hard the model thinks. */
+        EFFORT("reasoningEffort", "reasoning_effort"),
+        /** {@code preserve_thinking}: earlier turns' reasoning stays in the model's context. */
+        PRESERVE("preserveThinking", "preserve_thinking");
+
+        private final String option;
+        private final String wireName;
+
+        ThinkingControl(String option, String wireName) {
+            this.option = option;
+            this.wireName = wireName;
+        }
+
+        /** The builder option, e.g. {@code thinkingBudget}. */
+        public String option() {
+            return option;
+        }
+
+        /** The request field, e.g. {@code thinking_budget}. */
+        public String wireName() {
+            return wireName;
+        }
+    }
+
+    /**
+     * One row of the table: a family of model names and what Model Studio documents for it.
+     *
+     * @param name          the family, as the model list names it
+     * @param names         the model names of the family (lower case, whole name)
+     * @param thinking      how its models think; a {@code -thinking} name always thinks, an {@code -instruct} one never
+     * @param streamOnly    whether every call must stream ("This model only support stream mode")
+     * @param speaks        whether it can answer in audio ({@code modalities: ["text","audio"]})
+     * @param explicitCache whether it takes explicit cache markers ({@code cache_control})
+     * @param controls      the thinking controls it takes besides {@code enable_thinking}
      */
+    record Family(
+            String name,
+            Pattern names,
+            Thinking thinking,
+            boolean streamOnly,
+            boolean speaks,
+            boolean explicitCache,
+            Set<ThinkingControl> controls) {}
 
-    /** Thinking-only: QwQ, QVQ, *-thinking(-2507), DeepSeek-R1, qwen3.7-max-preview, Kimi K2 thinking/code, MiniMax. */
-    private static final Pattern THINKING_ONLY =
-            Pattern.compile("(qwq-|qvq-|deepseek-r1|minimax-|kimi-k2-thinking|kimi-k2\\.7-code|kimi/kimi-k2\\.7-code).*"
-                    + "|.*-thinking.*|qwen3\\.[7-9]-max-preview|qwen3\\.7-max-2026-05-17");
+    private static final Set<ThinkingControl> NO_CONTROLS = EnumSet.noneOf(ThinkingControl.class);
+    private static final Set<ThinkingControl> BUDGET = EnumSet.of(ThinkingControl.BUDGET);
+    private static final Set<ThinkingControl> BUDGET_PRESERVE =
+            EnumSet.of(ThinkingControl.BUDGET, ThinkingControl.PRESERVE);
+    private static final Set<ThinkingControl> ALL_CONTROLS = EnumSet.allOf(ThinkingControl.class);
 
-    /** Open-weight Qwen3 hybrids: qwen3-32b, qwen3-30b-a3b, qwen3-235b-a22b (not the -instruct/-thinking-2507 splits). */
-    private static final Pattern OPEN_QWEN3_HYBRID = Pattern.compile("qwen3-\\d+(\\.\\d+)?b(-a\\d+(\\.\\d+)?b)?");
+    /*
+     * The model families of Model Studio's model list, one row each; the first row whose pattern matches the whole
+     * (lower-case) name wins, so the narrow families come before the wide ones. A name no row matches is unknown:
+     * CallPlanner plans it as a model that does not think by default, learns the rest from Qwen's refusals, and sends
+     * every thinking control the caller sets.
+     *
+     * Sources (alibabacloud.com/help/en/model-studio/..., 2026 versions, and docs.qwencloud.com):
+     * - "Deep thinking" (deep-thinking) and docs.qwencloud.com/developer-guides/text-generation/thinking: hybrids
+     *   "Qwen3.5 (enabled by default), Qwen3, Qwen3-VL, Qwen3-Omni (disabled by default)"; thinking-only "QwQ,
+     *   -thinking variants"; thinking_budget: "All thinking-capable models from Qwen3 onward support this parameter".
+     * - "Qwen-Omni" (qwen-omni): Omni only streams; its quick start calls qwen3.5-omni-plus with modalities text+audio
+     *   and no enable_thinking, so Omni does not think unless asked, and speaks.
+     * - "Visual reasoning" (visual-reasoning): qwen3-vl-plus/-flash hybrid, qwen3-vl-*-thinking thinking-only.
+     * - "Context cache" (context-cache): explicit cache on qwen3-max, qwen3.x-plus/-flash, qwen-plus, qwen-flash,
+     *   qwen3-coder-plus/-flash; not on Qwen-Long, Qwen-Doc, Omni, MT, qwen-turbo, QwQ and QVQ.
+     * - reasoning_effort: Qwen3.8 ("reasoning_effort: none / minimal / low / medium / high / xhigh / max, default
+     *   xhigh" for qwen3.8-max, help.aliyun.com/zh/model-studio/qwen3-8-max as relayed by docs.apiyi.com); earlier
+     *   families ignore it on Chat Completions ("The following parameters are silently ignored: ...
+     *   reasoning_effort", docs.qwencloud.com OpenAI compatibility), so it is refused there.
+     * - preserve_thinking: Qwen3.5 and later ("multi-turn: keep thinking with preserve_thinking: true" for
+     *   qwen3.5-plus, cloud.tencent.com/document/product/1823/132247; the Qwen3.6 model card's "preserve_thinking").
+     * - Qwen4: Model Studio documents its explicit cache (explicit-cache-qwen4) but no thinking behaviour we could
+     *   read, so qwen4 names are left unknown rather than guessed.
+     */
+    private static final List<Family> FAMILIES = List.of(
+            new Family(
+                    "Qwen-Omni (qwen3.5-omni-plus/-flash, qwen3-omni-flash, qwen-omni-turbo)",
+                    Pattern.compile(".*-omni(-.*)?"),
+                    Thinking.OFF_BY_DEFAULT,
+                    true,
+                    true,
+                    false,
+                    BUDGET),
+            new Family(
+                    "LiveTranslate (qwen3.5-livetranslate-flash)",
+                    Pattern.compile(".*livetranslate.*"),
+                    Thinking.OFF_BY_DEFAULT,
+                    false,
+                    true,
+                    true,
+                    NO_CONTROLS),
+            family("Qwen-MT (qwen-mt-plus, qwen-mt-flash)", "qwen-mt-.*", Thinking.OFF_BY_DEFAULT, false, NO_CONTROLS),
+            family("Qwen-Long and Qwen-Doc", "qwen-long.*|qwen-doc.*", Thinking.OFF_BY_DEFAULT, false, NO_CONTROLS),
+            family(
+                    "Qwen-Coder, non-thinking (qwen3-coder-plus, qwen3-coder-480b-a35b-instruct)",
+                    "qwen[\\d.]*-coder.*",
+                    Thinking.OFF_BY_DEFAULT,
+                    true,
+                    NO_CONTROLS),
+            family(
+                    "Qwen-Math, non-thinking (qwen-math-plus, qwen2.5-math-72b-instruct)",
+                    "qwen[\\d.]*-math.*",
+                    Thinking.OFF_BY_DEFAULT,
+                    true,
+                    NO_CONTROLS),
+            family("QwQ and QVQ, thinking-only", "(qwq|qvq)-.*", Thinking.ALWAYS, false, BUDGET),
+            family(
+                    "Qwen3.7-Max preview, thinking-only",
+                    "qwen3\\.[7-9]-max-preview|qwen3\\.7-max-2026-05-17",
+                    Thinking.ALWAYS,
+                    true,
+                    BUDGET_PRESERVE),
+            family(
+                    "Qwen3.8 and later (qwen3.8-max)",
+                    "qwen3\\.[89]([-.].*)?",
+                    Thinking.ON_BY_DEFAULT,
+                    true,
+                    ALL_CONTROLS),
+            family(
+                    "Qwen3.5 to 3.7, commercial and open-weight (qwen3.6-plus, qwen3.5-397b-a17b)",
+                    "qwen3\\.[5-7]([-.].*)?",
+                    Thinking.ON_BY_DEFAULT,
+                    true,
+                    BUDGET_PRESERVE),
+            family(
+                    "Qwen3 open-weight hybrids (qwen3-32b, qwen3-235b-a22b)",
+                    "qwen3-\\d+(\\.\\d+)?b(-a\\d+(\\.\\d+)?b)?",
+                    Thinking.ON_BY_DEFAULT,
+                    true,
+                    BUDGET),
+            family("Qwen3-VL (qwen3-vl-plus, qwen3-vl-flash)", "qwen3-vl-.*", Thinking.OFF_BY_DEFAULT, true, BUDGET),
+            family("Qwen3-Max", "qwen3-max.*", Thinking.OFF_BY_DEFAULT, true, BUDGET),
+            family("Qwen-Turbo", "qwen-turbo.*", Thinking.OFF_BY_DEFAULT, false, BUDGET),
+            family(
+                    "Qwen-Plus, Qwen-Flash, Qwen-Max",
+                    "qwen-(plus|flash|max)([-.].*)?",
+                    Thinking.OFF_BY_DEFAULT,
+                    true,
+                    BUDGET),
+            family("DeepSeek-R1, thinking-only", "deepseek-r1.*", Thinking.ALWAYS, true, BUDGET),
+            family("DeepSeek V3 and V4, hybrid", "deepseek-.*", Thinking.OFF_BY_DEFAULT, true, BUDGET),
+            family(
+                    "Kimi K2 thinking and code, thinking-only",
+                    "(kimi/)?kimi-k2(-thinking|\\.7-code).*",
+                    Thinking.ALWAYS,
+                    true,
+                    BUDGET),
+            family(
+                    "Kimi served by Moonshot (kimi/kimi-k2.6)",
+                    "kimi/kimi-k2\\..*",
+                    Thinking.ON_BY_DEFAULT,
+                    true,
+                    BUDGET),
+            family("Kimi served by Alibaba (kimi-k2.6)", "(moonshot-)?kimi-.*", Thinking.OFF_BY_DEFAULT, true, BUDGET),
+            family("GLM (glm-4.7, glm-5)", "glm-.*", Thinking.ON_BY_DEFAULT, true, BUDGET),
+            family("MiniMax, thinking-only", "minimax-.*", Thinking.ALWAYS, true, BUDGET));
 
     /** Open-weight names carry their size: qwen3-32b, qwen3-30b-a3b, qwen3.5-397b-a17b, qwen3.6-35b-a3b. */
     private static final Pattern OPEN_WEIGHT =
             Pattern.compile("qwen[\\d.]*-(.*-)?\\d+(\\.\\d+)?b(-a\\d+(\\.\\d+)?b)?(-.*)?");
 
-    /**
-     * Hybrids that think unless told not to: Qwen3.5 and later, commercial and open-weight (qwen3.5-plus,
-     * qwen3.6-flash, qwen3.7-max, qwen3.5-397b-a17b, ...), GLM, and Kimi as served by Moonshot ({@code kimi/...}).
-     * Not: qwen-plus, qwen-flash, qwen-turbo, qwen3-max, the DeepSeek V3/V4 and Alibaba-served Kimi models.
-     */
-    private static final Pattern THINKS_BY_DEFAULT = Pattern.compile("qwen3\\.[5-9]([-.].*)?|glm-.*|kimi/kimi-k2\\..*");
-
-    /*
-     * Source: Model Studio "Context cache" (alibabacloud.com/help/en/model-studio/context-cache and
-     * docs.qwencloud.com/developer-guides/text-generation/context-cache, 2026): explicit cache is offered on
-     * qwen3-max, qwen3.6-plus, qwen3.5-plus, qwen-plus, qwen3.5-flash, qwen-flash, qwen3-coder-plus and
-     * qwen3-coder-flash. The families below are documented elsewhere and are on no cache list: Qwen-Long and
-     * Qwen-Doc (documents by file id), Qwen-Omni, Qwen-MT, qwen-turbo, QwQ and QVQ. The Qwen4 series has explicit
-     * cache too (alibabacloud.com/help/en/model-studio/explicit-cache-qwen4, Nov 2026; the qwen4-max model page lists
-     * "explicit cache, implicit cache"), so no qwen4 name is refused.
-     */
-    private static final Pattern NO_EXPLICIT_CACHE =
-            Pattern.compile("qwen-long.*|qwen-doc.*|.*-omni(-.*)?|qwen-mt-.*|qwen-turbo.*|qwq-.*|qvq-.*");
-
-    /*
-     * Source: Model Studio "Qwen-Omni" (alibabacloud.com/help/en/model-studio/qwen-omni): audio output is a Qwen-Omni
-     * feature ("modalities": ["text","audio"]); LiveTranslate models speak too. Every other family the library
-     * knows by name answers in text only.
-     */
-    private static final Pattern TEXT_ONLY = Pattern.compile("(qwen|qwq|qvq|deepseek|kimi|glm|minimax)[-./\\d].*");
+    /** Names of the brands the library knows, for names that no family row matches (qwen-vl-max, qwen2.5-72b-...). */
+    private static final Pattern KNOWN_BRAND = Pattern.compile("(qwen|qwq|qvq|deepseek|kimi|glm|minimax)[-./\\d].*");
 
     private QwenModels() {}
+
+    private static Family family(String name, String names, Thinking thinking, boolean cache, Set<ThinkingControl> c) {
+        return new Family(name, Pattern.compile(names), thinking, false, false, cache, c);
+    }
+
+    /** The family row of a model name, or null for a name the table does not know. */
+    static Family familyOf(String modelName) {
+        if (modelName == null) {
+            return null;
+        }
+        String name = modelName.toLowerCase(Locale.ROOT);
+        for (Family family : FAMILIES) {
+            if (family.names().matcher(name).matches()) {
+                return family;
+            }
+        }
+        return null;
+    }
 
     /**
      * Whether the model is known not to take explicit cache markers ({@code cache_control}); unknown names are not.
      */
     public static boolean refusesCacheMarkers(String modelName) {
-        return modelName != null
-                && NO_EXPLICIT_CACHE.matcher(modelName.toLowerCase(Locale.ROOT)).matches();
+        Family family = familyOf(modelName);
+        return family != null && !family.explicitCache();
     }
 
     /**
@@ -81,10 +226,10 @@ public final class QwenModels {
         if (modelName == null) {
             return false;
         }
-        String name = modelName.toLowerCase(Locale.ROOT);
-        return !name.contains("omni")
-                && !name.contains("livetranslate")
-                && TEXT_ONLY.matcher(name).matches();
+        Family family = familyOf(modelName);
+        return family != null
+                ? !family.speaks()
+                : KNOWN_BRAND.matcher(modelName.toLowerCase(Locale.ROOT)).matches();
     }
 
     /** The model's thinking behaviour as its name tells it; unknown names are taken as {@link Thinking#OFF_BY_DEFAULT}. */
@@ -93,17 +238,37 @@ public final class QwenModels {
             return Thinking.OFF_BY_DEFAULT;
         }
         String name = modelName.toLowerCase(Locale.ROOT);
-        if (THINKING_ONLY.matcher(name).matches()) {
+        if (name.contains("-thinking")) {
             return Thinking.ALWAYS;
         }
         if (name.contains("-instruct")) {
             return Thinking.OFF_BY_DEFAULT;
         }
-        if (OPEN_QWEN3_HYBRID.matcher(name).matches()
-                || THINKS_BY_DEFAULT.matcher(name).matches()) {
-            return Thinking.ON_BY_DEFAULT;
+        Family family = familyOf(name);
+        return family == null ? Thinking.OFF_BY_DEFAULT : family.thinking();
+    }
+
+    /**
+     * The thinking control among {@code requested} that the model is known not to take (Qwen ignores it there without
+     * a word), or null when it takes them all or is unknown. {@code -instruct} models never think, so they take none.
+     */
+    public static ThinkingControl refusedControl(String modelName, Set<ThinkingControl> requested) {
+        if (modelName == null || requested.isEmpty()) {
+            return null;
         }
-        return Thinking.OFF_BY_DEFAULT;
+        String name = modelName.toLowerCase(Locale.ROOT);
+        Family family = familyOf(name);
+        boolean neverThinks = name.contains("-instruct") && !name.contains("-thinking");
+        if (family == null && !neverThinks) {
+            return null;
+        }
+        Set<ThinkingControl> taken = neverThinks ? NO_CONTROLS : family.controls();
+        for (ThinkingControl control : requested) {
+            if (!taken.contains(control)) {
+                return control;
+            }
+        }
+        return null;
     }
 
     /**
@@ -127,8 +292,8 @@ public final class QwenModels {
         if (modelName == null) {
             return false;
         }
-        String name = modelName.toLowerCase(Locale.ROOT);
-        return thinkingOf(name) == Thinking.ALWAYS || name.contains("-omni-") || name.endsWith("-omni");
+        Family family = familyOf(modelName);
+        return thinkingOf(modelName) == Thinking.ALWAYS || (family != null && family.streamOnly());
     }
 
     /**

@@ -29,6 +29,7 @@ import dev.langchain4j.model.chat.request.json.JsonSchema;
 import io.github.qwenlangchain4j.Fixtures;
 import io.github.qwenlangchain4j.QwenAudioOutput;
 import io.github.qwenlangchain4j.QwenChatRequestParameters;
+import io.github.qwenlangchain4j.QwenReasoningEffort;
 import io.github.qwenlangchain4j.QwenSearchOptions;
 import io.github.qwenlangchain4j.internal.api.ChatCompletionRequest;
 import io.github.qwenlangchain4j.internal.json.Json;
@@ -254,7 +255,8 @@ class ChatRequestMapperTest {
 
     @Test
     void should_let_a_custom_parameter_replace_every_typed_field_of_the_request() throws Exception {
-        QwenChatRequestParameters.Builder everything = params().modelName("qwen3-omni-flash")
+        // a name the model table does not know: it takes every option, audio output and every thinking control
+        QwenChatRequestParameters.Builder everything = params().modelName("omni-like-model")
                 .temperature(0.7)
                 .topP(0.8)
                 .topK(20)
@@ -265,6 +267,8 @@ class ChatRequestMapperTest {
                 .repetitionPenalty(1.05)
                 .enableThinking(false)
                 .thinkingBudget(100)
+                .reasoningEffort(QwenReasoningEffort.LOW)
+                .preserveThinking(true)
                 .enableSearch(true)
                 .searchOptions(QwenSearchOptions.builder().forcedSearch(true).build())
                 .vlHighResolutionImages(true)

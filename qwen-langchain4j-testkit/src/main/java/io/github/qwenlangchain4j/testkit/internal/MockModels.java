@@ -30,10 +30,23 @@ final class MockModels {
 
     private MockModels() {}
 
+    /**
+     * Models that do not think unless asked although their names look like Qwen3.5: Omni (the "Qwen-Omni" quick start
+     * calls qwen3.5-omni-plus for a spoken answer without enable_thinking; Qwen3-Omni is "disabled by default" on
+     * docs.qwencloud.com's thinking page) and LiveTranslate.
+     */
+    private static final Pattern SPEAKING = Pattern.compile(".*-omni(-.*)?|.*livetranslate.*");
+
+    /** Models that take reasoning_effort: Qwen3.8 and later (qwen3.8-max); others ignore it. */
+    private static final Pattern TAKES_EFFORT = Pattern.compile("qwen3\\.[89]([-.].*)?");
+
     static Mode modeOf(String model) {
         String name = model.toLowerCase(Locale.ROOT);
         if (THINKING_ONLY.matcher(name).matches()) {
             return Mode.THINKING_ONLY;
+        }
+        if (SPEAKING.matcher(name).matches()) {
+            return Mode.HYBRID_OFF;
         }
         return HYBRID_ON.matcher(name).matches() && !name.contains("-instruct") ? Mode.HYBRID_ON : Mode.HYBRID_OFF;
     }
@@ -42,6 +55,11 @@ final class MockModels {
     static boolean isStreamOnly(String model) {
         String name = model.toLowerCase(Locale.ROOT);
         return modeOf(name) == Mode.THINKING_ONLY || name.contains("-omni-") || name.endsWith("-omni");
+    }
+
+    /** Whether the model reads {@code reasoning_effort}. */
+    static boolean takesReasoningEffort(String model) {
+        return TAKES_EFFORT.matcher(model.toLowerCase(Locale.ROOT)).matches();
     }
 
     static boolean isOpenWeight(String model) {

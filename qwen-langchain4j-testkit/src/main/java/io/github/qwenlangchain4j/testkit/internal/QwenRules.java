@@ -17,6 +17,8 @@ public final class QwenRules {
             "text-embedding-v2", List.of(1536),
             "text-embedding-v1", List.of(1536));
 
+    private static final List<String> EFFORTS = List.of("none", "minimal", "low", "medium", "high", "xhigh", "max");
+
     private QwenRules() {}
 
     /** The refusal Qwen gives this chat request, or null when it would be served. */
@@ -40,6 +42,13 @@ public final class QwenRules {
         if (toolChoice.isTextual() && "required".equals(toolChoice.asText())) {
             return QwenError.invalidParameter(
                     "tool_choice parameter only support 'auto', 'none' or a specified function.");
+        }
+        JsonNode effort = request.get("reasoning_effort");
+        if (effort != null && !effort.isNull() && !EFFORTS.contains(effort.asText())) {
+            // the values and wording of the Responses API's refusal of reasoning.effort (ResponsesRules), for the
+            // top-level field of Chat Completions (qwen3.8-max: none / minimal / low / medium / high / xhigh / max)
+            return QwenError.invalidParameter("Invalid 'reasoning_effort': " + effort.asText() + ". Supported values"
+                    + " are: ('none','minimal','low','medium','high','xhigh','max').");
         }
         boolean stream = request.path("stream").asBoolean(false);
         JsonNode enableThinking = request.get("enable_thinking");
@@ -100,6 +109,10 @@ public final class QwenRules {
         JsonNode enableThinking = request.get("enable_thinking");
         if (enableThinking != null && enableThinking.isBoolean()) {
             return enableThinking.asBoolean();
+        }
+        if ("none".equals(request.path("reasoning_effort").asText()) && MockModels.takesReasoningEffort(model)) {
+            // reasoning_effort "none" switches thinking off on the models that read it
+            return false;
         }
         return mode == MockModels.Mode.HYBRID_ON;
     }
