@@ -274,6 +274,43 @@ class QwenObservationPrometheusTest {
                 });
     }
 
+    @Test
+    void should_publish_the_same_histogram_with_a_meter_registry_alone() {
+        // Micrometer without the actuator: no ObservationRegistry bean, no MeterFilter applied by Spring Boot
+        new ApplicationContextRunner()
+                .withConfiguration(QwenAutoConfigurations.of(QwenObservationAutoConfiguration.class))
+                .withPropertyValues(
+                        "langchain4j.qwen.api-key=" + qwen.apiKey(),
+                        "langchain4j.qwen.base-url=" + qwen.baseUrl(),
+                        "langchain4j.qwen.max-retries=0")
+                .withBean(PrometheusMeterRegistry.class, () -> new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
+                .run(context -> {
+                    QwenChatModel model = context.getBean(QwenChatModel.class);
+                    model.chat("Hi");
+                    qwen.enqueue(RATE_LIMITED);
+                    assertThatThrownBy(() -> model.chat("Hi")).isInstanceOf(RateLimitException.class);
+                    Scrape scrape = scrape(context);
+
+                    assertThat(scrape.sumBy("gen_ai_client_operation_duration_seconds_count", "error_type"))
+                            .containsExactlyInAnyOrderEntriesOf(
+                                    Map.of("", 1.0, RateLimitException.class.getName(), 1.0));
+                    assertThat(scrape.bucketBounds("gen_ai_client_operation_duration_seconds_bucket", ""))
+                            .containsExactlyElementsOf(DURATION_LE);
+                    assertThat(scrape.series("gen_ai_client_operation_duration_seconds_count")
+                                    .get(0)
+                                    .labels()
+                                    .keySet())
+                            .containsExactlyInAnyOrder(
+                                    "gen_ai_operation_name",
+                                    "gen_ai_provider_name",
+                                    "gen_ai_request_model",
+                                    "gen_ai_response_model",
+                                    "server_address",
+                                    "server_port",
+                                    "error_type");
+                });
+    }
+
     private static Scrape scrape(AssertableApplicationContext context) {
         return new Scrape(context.getBean(PrometheusMeterRegistry.class).scrape());
     }
