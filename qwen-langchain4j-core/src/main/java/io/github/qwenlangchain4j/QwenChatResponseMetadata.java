@@ -12,12 +12,14 @@ public class QwenChatResponseMetadata extends ChatResponseMetadata {
     private final String requestId;
     private final Long created;
     private final QwenAudio audio;
+    private final String qwenFinishReason;
 
     private QwenChatResponseMetadata(Builder builder) {
         super(builder);
         this.requestId = builder.requestId;
         this.created = builder.created;
         this.audio = builder.audio;
+        this.qwenFinishReason = builder.qwenFinishReason;
     }
 
     /**
@@ -56,6 +58,16 @@ public class QwenChatResponseMetadata extends ChatResponseMetadata {
         return audio;
     }
 
+    /**
+     * Qwen's {@code finish_reason} as sent, such as {@code stop}, {@code length} or {@code tool_calls}, where
+     * {@link #finishReason()} is LangChain4j's reading of it (an unknown value becomes {@code OTHER} there).
+     *
+     * @return the finish reason as sent, or null when Qwen sent none
+     */
+    public String qwenFinishReason() {
+        return qwenFinishReason;
+    }
+
     @Override
     public QwenTokenUsage tokenUsage() {
         return (QwenTokenUsage) super.tokenUsage();
@@ -66,7 +78,8 @@ public class QwenChatResponseMetadata extends ChatResponseMetadata {
         return ((Builder) super.toBuilder(new Builder()))
                 .requestId(requestId)
                 .created(created)
-                .audio(audio);
+                .audio(audio)
+                .qwenFinishReason(qwenFinishReason);
     }
 
     @Override
@@ -76,18 +89,20 @@ public class QwenChatResponseMetadata extends ChatResponseMetadata {
                         && super.equals(o)
                         && Objects.equals(requestId, that.requestId)
                         && Objects.equals(created, that.created)
-                        && Objects.equals(audio, that.audio));
+                        && Objects.equals(audio, that.audio)
+                        && Objects.equals(qwenFinishReason, that.qwenFinishReason));
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(super.hashCode(), requestId, created, audio);
+        return Objects.hash(super.hashCode(), requestId, created, audio, qwenFinishReason);
     }
 
     @Override
     public String toString() {
         return "QwenChatResponseMetadata{id=" + id() + ", modelName=" + modelName() + ", tokenUsage=" + tokenUsage()
-                + ", finishReason=" + finishReason() + ", requestId=" + requestId + ", created=" + created
+                + ", finishReason=" + finishReason() + ", qwenFinishReason=" + qwenFinishReason + ", requestId="
+                + requestId + ", created=" + created
                 + (audio == null ? "" : ", audio=" + audio) + '}';
     }
 
@@ -97,6 +112,18 @@ public class QwenChatResponseMetadata extends ChatResponseMetadata {
         private String requestId;
         private Long created;
         private QwenAudio audio;
+        private String qwenFinishReason;
+
+        /**
+         * Qwen's {@code finish_reason} as sent.
+         *
+         * @param qwenFinishReason the finish reason, or null
+         * @return this builder
+         */
+        public Builder qwenFinishReason(String qwenFinishReason) {
+            this.qwenFinishReason = qwenFinishReason;
+            return this;
+        }
 
         /**
          * The spoken answer of a Qwen-Omni model.

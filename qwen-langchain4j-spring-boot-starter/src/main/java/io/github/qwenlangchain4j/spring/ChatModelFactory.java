@@ -88,7 +88,7 @@ final class ChatModelFactory {
                 .audioOutput(audioOutput(at + "audio-output.", chat.audioOutput()))
                 .customParameters(emptyToNull(chat.customParameters()))
                 .customHeaders(emptyToNull(chat.customHeaders()))
-                .listeners(listeners.orderedStream().toList());
+                .listeners(ServerAwareListener.forModel(listeners, QwenConnections.baseUrl(properties, overrides)));
         return PropertyChecks.build(section, builder::build);
     }
 

@@ -51,7 +51,7 @@ final class EmbeddingModelFactory {
                         embedding.rateLimitPatience(),
                         QwenEmbeddingModel.Builder::rateLimitPatience))
                 .customHeaders(emptyToNull(embedding.customHeaders()))
-                .listeners(listeners.orderedStream().toList());
+                .listeners(ServerAwareListener.forModel(listeners, QwenConnections.baseUrl(properties, overrides)));
         return PropertyChecks.build(section, builder::build);
     }
 

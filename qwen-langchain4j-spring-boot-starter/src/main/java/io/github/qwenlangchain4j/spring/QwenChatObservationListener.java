@@ -6,7 +6,9 @@ import dev.langchain4j.model.chat.listener.ChatModelRequestContext;
 import dev.langchain4j.model.chat.listener.ChatModelResponseContext;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.FinishReason;
 import io.github.qwenlangchain4j.QwenChatRequestParameters;
+import io.github.qwenlangchain4j.QwenChatResponseMetadata;
 import io.github.qwenlangchain4j.responses.QwenResponsesChatRequestParameters;
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
@@ -26,7 +28,7 @@ import java.util.Locale;
  * <p>Other providers' models that attach every listener bean are left alone: a call is observed only when its merged
  * parameters are Qwen's ({@link QwenChatRequestParameters} or {@link QwenResponsesChatRequestParameters}).
  */
-public final class QwenChatObservationListener implements ChatModelListener {
+public final class QwenChatObservationListener implements ChatModelListener, ServerAwareListener<ChatModelListener> {
 
     /** The key of the call's observation in the listener attributes that LangChain4j keeps for one call. */
     private static final Object OBSERVATION = QwenChatObservationListener.class;
@@ -35,6 +37,18 @@ public final class QwenChatObservationListener implements ChatModelListener {
 
     QwenChatObservationListener(GenAiObserver observer) {
         this.observer = observer;
+    }
+
+    /**
+     * This listener for a model that calls {@code baseUrl}: the auto-configured models each get one, so that
+     * {@code server.address} is the host of the model's own region or base URL.
+     *
+     * @param baseUrl the base URL the model calls
+     * @return a listener reporting that server
+     */
+    @Override
+    public ChatModelListener forBaseUrl(String baseUrl) {
+        return new QwenChatObservationListener(observer.forBaseUrl(baseUrl));
     }
 
     /** Starts the call's observation, when the call is a Qwen model's. */
@@ -55,11 +69,7 @@ public final class QwenChatObservationListener implements ChatModelListener {
             ChatResponse response = context.chatResponse();
             List<KeyValue> values = new ArrayList<>();
             GenAiObserver.add(values, "gen_ai.response.id", response.id());
-            if (response.finishReason() != null) {
-                values.add(KeyValue.of(
-                        "gen_ai.response.finish_reasons",
-                        response.finishReason().name().toLowerCase(Locale.ROOT)));
-            }
+            GenAiObserver.add(values, "gen_ai.response.finish_reasons", finishReason(response));
             observer.succeeded(observation, response.modelName(), response.tokenUsage(), KeyValues.of(values));
         }
     }
@@ -70,6 +80,25 @@ public final class QwenChatObservationListener implements ChatModelListener {
         if (context.attributes().remove(OBSERVATION) instanceof Observation observation) {
             observer.failed(observation, context.error());
         }
+    }
+
+    /**
+     * The provider's finish reason, as the conventions ask: Qwen's {@code finish_reason} as sent ({@code stop},
+     * {@code length}, {@code tool_calls}, ...); for the Responses API, which sends none, LangChain4j's reading in the
+     * same vocabulary ({@code content_filter} for a response Qwen cut for its content).
+     */
+    static String finishReason(ChatResponse response) {
+        if (response.metadata() instanceof QwenChatResponseMetadata qwen && qwen.qwenFinishReason() != null) {
+            return qwen.qwenFinishReason();
+        }
+        FinishReason reason = response.finishReason();
+        if (reason == null) {
+            return null;
+        }
+        return switch (reason) {
+            case TOOL_EXECUTION -> "tool_calls";
+            default -> reason.name().toLowerCase(Locale.ROOT);
+        };
     }
 
     /** The request's sampling options, as the conventions' span attributes; never the messages. */

@@ -3,6 +3,7 @@ package io.github.qwenlangchain4j.spring;
 import static io.github.qwenlangchain4j.spring.PropertyChecks.require;
 
 import io.github.qwenlangchain4j.QwenConnectionBuilder;
+import io.github.qwenlangchain4j.QwenRegion;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.util.Map;
@@ -66,6 +67,21 @@ final class QwenConnections {
                 .logResponses(firstSet(overrides.logResponses(), properties.logResponses()))
                 .httpClient(http.client());
         return proxy(builder, properties.proxy(), http);
+    }
+
+    /**
+     * The base URL a model built with {@link #apply(QwenConnectionBuilder, QwenProperties, ConnectionOverrides,
+     * QwenHttpClient)} calls, chosen as {@code apply} and the library choose it: a named model's own region without a
+     * base URL wins, then a base URL, then a region, then Singapore. The observations report its host and port.
+     */
+    static String baseUrl(QwenProperties properties, ConnectionOverrides overrides) {
+        boolean ownRegion = overrides.region() != null && overrides.baseUrl() == null;
+        String baseUrl = ownRegion ? null : firstSet(overrides.baseUrl(), properties.baseUrl());
+        if (baseUrl != null) {
+            return baseUrl;
+        }
+        QwenRegion region = firstSet(overrides.region(), properties.region());
+        return (region != null ? region : QwenRegion.SINGAPORE).baseUrl();
     }
 
     /**

@@ -21,7 +21,8 @@ import java.util.List;
  * {@link QwenObservationAutoConfiguration} when qwen-langchain4j-embeddings is on the classpath; other providers'
  * embedding models are left alone.
  */
-public final class QwenEmbeddingObservationListener implements EmbeddingModelListener {
+public final class QwenEmbeddingObservationListener
+        implements EmbeddingModelListener, ServerAwareListener<EmbeddingModelListener> {
 
     /** The key of the call's observation in the listener attributes that LangChain4j keeps for one call. */
     private static final Object OBSERVATION = QwenEmbeddingObservationListener.class;
@@ -30,6 +31,18 @@ public final class QwenEmbeddingObservationListener implements EmbeddingModelLis
 
     QwenEmbeddingObservationListener(GenAiObserver observer) {
         this.observer = observer;
+    }
+
+    /**
+     * This listener for a model that calls {@code baseUrl}: the auto-configured models each get one, so that
+     * {@code server.address} is the host of the model's own region or base URL.
+     *
+     * @param baseUrl the base URL the model calls
+     * @return a listener reporting that server
+     */
+    @Override
+    public EmbeddingModelListener forBaseUrl(String baseUrl) {
+        return new QwenEmbeddingObservationListener(observer.forBaseUrl(baseUrl));
     }
 
     /** Starts the call's observation, when the model is a {@link QwenEmbeddingModel}. */

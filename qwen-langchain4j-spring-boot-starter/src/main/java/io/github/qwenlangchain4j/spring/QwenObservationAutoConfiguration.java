@@ -1,11 +1,11 @@
 package io.github.qwenlangchain4j.spring;
 
 import io.github.qwenlangchain4j.QwenCalls;
-import io.github.qwenlangchain4j.QwenRegion;
 import io.github.qwenlangchain4j.embedding.QwenEmbeddingModel;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -24,8 +24,9 @@ import org.springframework.context.annotation.Configuration;
  * <p>It defines a {@link QwenChatObservationListener} and, with qwen-langchain4j-embeddings, a
  * {@link QwenEmbeddingObservationListener}; the auto-configured models attach them like any listener bean. Each call
  * is an {@code Observation} of the application's {@link ObservationRegistry}, which Spring Boot turns into a trace
- * span and the {@code gen_ai.client.operation.duration} timer; with micrometer-core and a {@link MeterRegistry}, the
- * token usage goes to {@code gen_ai.client.token.usage}, and the gauges {@code qwen.calls.running} and
+ * span and the {@code gen_ai.client.operation.duration} histogram (successes and failures, the conventions' buckets
+ * through a {@code MeterFilter} bean); with micrometer-core and a {@link MeterRegistry}, the token usage goes to
+ * {@code gen_ai.client.token.usage}, and the gauges {@code qwen.calls.running} and
  * {@code qwen.calls.waiting} count the calls in flight and those waiting for a concurrency limit. An application with a meter registry but no observation
  * registry still gets the timer.
  */
@@ -45,9 +46,8 @@ public class QwenObservationAutoConfiguration {
             ObjectProvider<GenAiMeters> meters,
             QwenProperties properties) {
         GenAiMeters tokenMeters = meters.getIfAvailable(() -> GenAiMeters.NONE);
-        String baseUrl = properties.baseUrl() != null
-                ? properties.baseUrl()
-                : (properties.region() != null ? properties.region() : QwenRegion.SINGAPORE).baseUrl();
+        // the server of a model built elsewhere with these listener beans; the auto-configured models report their own
+        String baseUrl = QwenConnections.baseUrl(properties, ConnectionOverrides.NONE);
         return new GenAiObserver(observations.getIfAvailable(tokenMeters::standaloneRegistry), tokenMeters, baseUrl);
     }
 
@@ -73,6 +73,16 @@ public class QwenObservationAutoConfiguration {
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
     static class TokenMetersConfiguration {
+
+        /**
+         * The conventions' buckets and attributes on the {@code gen_ai.client.operation.duration} timer that the
+         * observation handler makes; Spring Boot applies {@code MeterFilter} beans to every meter registry.
+         */
+        @Bean
+        @ConditionalOnMissingBean(name = "qwenGenAiMeterFilter")
+        MeterFilter qwenGenAiMeterFilter() {
+            return new GenAiMeterFilter();
+        }
 
         @Bean
         GenAiMeters qwenGenAiMeters(ObjectProvider<MeterRegistry> registries) {

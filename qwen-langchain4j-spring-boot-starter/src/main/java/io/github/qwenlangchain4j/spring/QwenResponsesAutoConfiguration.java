@@ -103,7 +103,8 @@ public class QwenResponsesAutoConfiguration {
                 .parallelToolCalls(responses.parallelToolCalls())
                 .customParameters(emptyToNull(responses.customParameters()))
                 .customHeaders(emptyToNull(responses.customHeaders()))
-                .listeners(listeners.orderedStream().toList());
+                .listeners(ServerAwareListener.forModel(
+                        listeners, QwenConnections.baseUrl(properties, ConnectionOverrides.NONE)));
         return PropertyChecks.build(SECTION, builder::build);
     }
 

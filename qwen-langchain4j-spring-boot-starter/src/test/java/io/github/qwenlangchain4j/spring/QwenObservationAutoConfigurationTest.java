@@ -3,13 +3,16 @@ package io.github.qwenlangchain4j.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.exception.ContentFilteredException;
 import dev.langchain4j.exception.InvalidRequestException;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
 import io.github.qwenlangchain4j.QwenChatModel;
 import io.github.qwenlangchain4j.QwenStreamingChatModel;
@@ -161,14 +164,20 @@ class QwenObservationAutoConfigurationTest {
             assertThat(timer.count()).isEqualTo(1);
             assertThat(tags(timer))
                     .containsAllEntriesOf(java.util.Map.of(
-                            "gen_ai.operation.name", "chat",
-                            "gen_ai.provider.name", "dashscope",
-                            "gen_ai.request.model", "qwen-plus",
-                            "gen_ai.response.model", response.modelName(),
-                            "server.address", URI.create(qwen.baseUrl()).getHost(),
+                            "gen_ai.operation.name",
+                            "chat",
+                            "gen_ai.provider.name",
+                            "dashscope",
+                            "gen_ai.request.model",
+                            "qwen-plus",
+                            "gen_ai.response.model",
+                            response.modelName(),
+                            "server.address",
+                            URI.create(qwen.baseUrl()).getHost(),
                             "server.port",
-                                    String.valueOf(URI.create(qwen.baseUrl()).getPort()),
-                            "error.type", "none"));
+                            String.valueOf(URI.create(qwen.baseUrl()).getPort())))
+                    // "conditionally required if the operation ended in an error": absent on a success
+                    .doesNotContainKey("error.type");
 
             TokenUsage usage = response.tokenUsage();
             assertThat(usage.inputTokenCount()).isPositive();
@@ -255,7 +264,7 @@ class QwenObservationAutoConfigurationTest {
             assertThat(timer.count()).isEqualTo(1);
             assertThat(tags(timer))
                     .containsEntry("error.type", InvalidRequestException.class.getName())
-                    .containsEntry("gen_ai.response.model", "none")
+                    .doesNotContainKey("gen_ai.response.model") // no model answered
                     .containsEntry("gen_ai.request.model", "qwen-plus");
             assertThat(meters.find(TOKENS).meters()).isEmpty();
 
@@ -264,6 +273,60 @@ class QwenObservationAutoConfigurationTest {
                     .hasBeenStopped()
                     .assertThatError()
                     .isInstanceOf(InvalidRequestException.class);
+        });
+    }
+
+    @Test
+    void should_report_qwens_finish_reason_as_sent_not_langchain4js_name_for_it() {
+        // finish_reason "tool_calls" (alibabacloud.com/help/en/model-studio/qwen-function-calling), which LangChain4j
+        // calls TOOL_EXECUTION; the conventions' gen_ai.response.finish_reasons carries the provider's value
+        qwen.enqueue(MockReply.toolCalls(new MockReply.ToolCall("get_weather", "{\"city\":\"Hangzhou\"}")));
+        runner.run(context -> {
+            ChatResponse response = context.getBean(QwenChatModel.class)
+                    .chat(ChatRequest.builder()
+                            .messages(dev.langchain4j.data.message.UserMessage.from("Weather in Hangzhou?"))
+                            .toolSpecifications(ToolSpecification.builder()
+                                    .name("get_weather")
+                                    .description("The weather in a city")
+                                    .build())
+                            .build());
+            assertThat(response.finishReason()).isEqualTo(FinishReason.TOOL_EXECUTION);
+
+            TestObservationRegistryAssert.assertThat(context.getBean(TestObservationRegistry.class))
+                    .hasSingleObservationThat()
+                    .hasHighCardinalityKeyValue("gen_ai.response.finish_reasons", "tool_calls");
+        });
+    }
+
+    @Test
+    void should_report_the_responses_api_finish_reason_in_the_same_vocabulary() {
+        ChatResponse toolCall = ChatResponse.builder()
+                .aiMessage(dev.langchain4j.data.message.AiMessage.from("hi"))
+                .finishReason(FinishReason.TOOL_EXECUTION)
+                .build();
+        ChatResponse cut = ChatResponse.builder()
+                .aiMessage(dev.langchain4j.data.message.AiMessage.from("hi"))
+                .finishReason(FinishReason.CONTENT_FILTER)
+                .build();
+
+        assertThat(QwenChatObservationListener.finishReason(toolCall)).isEqualTo("tool_calls");
+        assertThat(QwenChatObservationListener.finishReason(cut)).isEqualTo("content_filter");
+    }
+
+    @Test
+    void should_tag_a_content_filter_refusal_with_its_own_error_type() {
+        // 400 data_inspection_failed (alibabacloud.com/help/en/model-studio/error-code)
+        qwen.enqueue(MockReply.error(400, "data_inspection_failed", "Input data may contain inappropriate content."));
+        runner.run(context -> {
+            assertThatThrownBy(() -> context.getBean(QwenChatModel.class).chat(PROMPT))
+                    .isInstanceOf(ContentFilteredException.class);
+
+            assertThat(context.getBean(MeterRegistry.class)
+                            .get(DURATION)
+                            .timer()
+                            .getId()
+                            .getTag("error.type"))
+                    .isEqualTo("data_inspection_failed");
         });
     }
 
@@ -438,12 +501,16 @@ class QwenObservationAutoConfigurationTest {
     @Test
     void should_attach_the_listeners_to_the_auto_configured_models() {
         runner.run((AssertableApplicationContext context) -> {
+            // each model its own copy, which reports the server that model calls
             assertThat(context.getBean(QwenChatModel.class).listeners())
-                    .containsExactly(context.getBean(QwenChatObservationListener.class));
+                    .singleElement()
+                    .isInstanceOf(QwenChatObservationListener.class);
             assertThat(context.getBean(QwenStreamingChatModel.class).listeners())
-                    .containsExactly(context.getBean(QwenChatObservationListener.class));
+                    .singleElement()
+                    .isInstanceOf(QwenChatObservationListener.class);
             assertThat(context.getBean(QwenEmbeddingModel.class).listeners())
-                    .containsExactly(context.getBean(QwenEmbeddingObservationListener.class));
+                    .singleElement()
+                    .isInstanceOf(QwenEmbeddingObservationListener.class);
         });
     }
 

@@ -44,7 +44,9 @@ public final class ChatResponseMapper {
                         response.created(),
                         headerRequestId,
                         toTokenUsage(response.usage()),
-                        finishReason(choice.finishReason(), !toolRequests.isEmpty())))
+                        finishReason(choice.finishReason(), !toolRequests.isEmpty()),
+                        choice.finishReason(),
+                        null))
                 .build();
     }
 
@@ -61,17 +63,10 @@ public final class ChatResponseMapper {
         return builder.build();
     }
 
-    public static QwenChatResponseMetadata metadata(
-            String id,
-            String model,
-            Long created,
-            String headerRequestId,
-            QwenTokenUsage usage,
-            FinishReason finishReason) {
-        return metadata(id, model, created, headerRequestId, usage, finishReason, null);
-    }
-
-    /** The metadata of an answer, with a Qwen-Omni model's spoken answer (or null). */
+    /**
+     * The metadata of an answer: LangChain4j's finish reason next to Qwen's as sent ({@code qwenFinishReason}, or
+     * null), and a Qwen-Omni model's spoken answer (or null).
+     */
     public static QwenChatResponseMetadata metadata(
             String id,
             String model,
@@ -79,9 +74,11 @@ public final class ChatResponseMapper {
             String headerRequestId,
             QwenTokenUsage usage,
             FinishReason finishReason,
+            String qwenFinishReason,
             QwenAudio audio) {
         return QwenChatResponseMetadata.builder()
                 .audio(audio)
+                .qwenFinishReason(qwenFinishReason)
                 .id(id)
                 .modelName(model)
                 .created(created)

@@ -220,6 +220,7 @@ public final class ChatStreamAccumulator implements HandlerBridge.Aggregate<Chat
                         headerRequestId,
                         usage,
                         ChatResponseMapper.finishReason(finishReason, !requests.isEmpty()),
+                        finishReason,
                         spoken))
                 .build();
     }

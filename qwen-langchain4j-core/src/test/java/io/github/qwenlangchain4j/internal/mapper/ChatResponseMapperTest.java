@@ -54,6 +54,7 @@ class ChatResponseMapperTest {
         assertThat(metadata.modelName()).isEqualTo("qwen-plus");
         assertThat(metadata.created()).isEqualTo(1735120033L);
         assertThat(metadata.finishReason()).isEqualTo(FinishReason.STOP);
+        assertThat(metadata.qwenFinishReason()).isEqualTo("stop");
         assertThat(metadata.requestId()).isEqualTo("6ada9ed2-7f33-9de2-8bb0-78bd4035025a");
         assertThat(metadata.tokenUsage()).isEqualTo(new QwenTokenUsage(3019, 104, 3123, 2048, null));
         assertThat(response.tokenUsage()).isInstanceOf(QwenTokenUsage.class);
@@ -181,6 +182,18 @@ class ChatResponseMapperTest {
     })
     void should_map_finish_reasons(String wire, FinishReason expected) {
         assertThat(ChatResponseMapper.finishReason(wire, false)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"tool_calls", "content_filter", "something_new"})
+    void should_keep_qwens_finish_reason_as_sent_beside_langchain4js_reading_of_it(String wire) {
+        // the values of choices[].finish_reason on
+        // alibabacloud.com/help/en/model-studio/qwen-api-via-openai-chat-completions; observations report them as sent
+        ChatResponse response = ChatResponseMapper.toChatResponse(withMessage("{\"content\":\"Hi\"}", wire), null);
+
+        assertThat(metadata(response).qwenFinishReason()).isEqualTo(wire);
+        assertThat(metadata(response).finishReason()).isEqualTo(ChatResponseMapper.finishReason(wire, false));
+        assertThat(metadata(response).toBuilder().build()).isEqualTo(metadata(response));
     }
 
     @Test

@@ -200,6 +200,8 @@ class ChatStreamAccumulatorTest {
                         .build());
         assertThat(response.aiMessage().text()).isNull();
         assertThat(response.finishReason()).isEqualTo(FinishReason.TOOL_EXECUTION);
+        assertThat(((QwenChatResponseMetadata) response.metadata()).qwenFinishReason())
+                .isEqualTo("tool_calls");
         assertThat(response.tokenUsage()).isEqualTo(new QwenTokenUsage(1, 2, 3, null, null));
         assertThat(recorder.events)
                 .containsExactly(
