@@ -9,6 +9,7 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import io.github.qwenlangchain4j.Fixtures;
+import io.github.qwenlangchain4j.testkit.QwenMockServer;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -126,5 +127,31 @@ class QwenResponsesStreamItemsTest extends ResponsesWireMockSupport {
         assertThat(response.aiMessage().thinking()).contains("search the web");
         JsonNode sent = sentBody();
         assertThat(sent.path("stream").asBoolean()).isTrue();
+    }
+
+    @Test
+    void should_keep_built_in_calls_end_to_end_when_the_mock_leaves_the_completed_output_empty() throws Exception {
+        try (QwenMockServer mock =
+                QwenMockServer.builder().responsesCompletedWithoutOutput(true).start()) {
+            QwenResponsesStreamingChatModelTest.Recorder recorder = new QwenResponsesStreamingChatModelTest.Recorder();
+            QwenResponsesStreamingChatModel.builder()
+                    .apiKey(mock.apiKey())
+                    .baseUrl(mock.responsesBaseUrl())
+                    .builtInTools(QwenBuiltInTool.webSearch(), QwenBuiltInTool.webSearchImage())
+                    .build()
+                    .chat(
+                            ChatRequest.builder()
+                                    .messages(UserMessage.from("Weather in Hangzhou and a cat picture"))
+                                    .build(),
+                            recorder);
+
+            ChatResponse response = recorder.awaitResponse();
+
+            assertThat(response.aiMessage().text()).contains("Weather in Hangzhou");
+            assertThat(metadata(response).builtInToolCalls())
+                    .extracting(QwenBuiltInToolCall::type)
+                    .containsExactly("web_search_call", "web_search_image_call");
+            assertThat(metadata(response).builtInToolCalls().get(0).sources()).isNotEmpty();
+        }
     }
 }
