@@ -68,10 +68,10 @@ public abstract class QwenConnectionBuilder<T, B extends QwenConnectionBuilder<T
     }
 
     /**
-     * Calls your workspace's dedicated domain in the {@link #region} ({@code https://{WorkspaceId}.{region}
-     * .maas.aliyuncs.com}) instead of the region's shared {@code dashscope*.aliyuncs.com} one, as Model Studio now
-     * recommends: chat, embeddings, files, batches, rerank and the Responses API all go there (see
-     * {@link QwenRegion#workspaceBaseUrl}). Such a domain accepts only the API keys of its workspace. Cannot be
+     * Calls your workspace's dedicated domain in the {@link #region},
+     * {@code https://{WorkspaceId}.{region}.maas.aliyuncs.com}, instead of the region's shared
+     * {@code dashscope*.aliyuncs.com} one, as Model Studio now recommends: chat, embeddings, files, batches, rerank
+     * and the Responses API all go there (see {@link QwenRegion#workspaceBaseUrl}). Such a domain accepts only the API keys of its workspace. Cannot be
      * combined with {@link #baseUrl}, which names a host of its own.
      *
      * @param workspaceId the workspace id from the Model Studio console (Workspace Details), e.g.

@@ -78,8 +78,9 @@ public enum QwenRegion {
                     + " letters, digits and inner hyphens, at most 63 characters (e.g. ws-a1b2c3d4e5f6)");
         }
         if (id.equals("trial") || id.equals("token-plan")) {
-            throw new IllegalArgumentException("'" + id + "' is not a workspace id: trial." + "{region} and token-plan."
-                    + "{region} are shared domains of their own; pass their URL to baseUrl(...) instead");
+            throw new IllegalArgumentException(
+                    "'" + id + "' is not a workspace id: trial.{region} and token-plan.{region} are"
+                            + " shared domains of their own; pass their URL to baseUrl(...) instead");
         }
         return id;
     }

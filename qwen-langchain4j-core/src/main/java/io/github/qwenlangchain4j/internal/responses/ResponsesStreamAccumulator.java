@@ -135,7 +135,7 @@ public final class ResponsesStreamAccumulator implements HandlerBridge.Aggregate
 
     private void itemDone(ResponseEvent event) {
         JsonNode item = event.item();
-        if (item == null || !item.isObject()) {
+        if (item == null || !item.isObject() || item.path("type").asText().isEmpty()) {
             return;
         }
         doneItems.add(item);
