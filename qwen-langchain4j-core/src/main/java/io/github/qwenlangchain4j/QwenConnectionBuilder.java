@@ -17,6 +17,7 @@ public abstract class QwenConnectionBuilder<T, B extends QwenConnectionBuilder<T
 
     private String apiKey;
     private QwenRegion region;
+    private String workspace;
     private String baseUrl;
     private Duration timeout;
     private Integer maxRetries;
@@ -67,7 +68,26 @@ public abstract class QwenConnectionBuilder<T, B extends QwenConnectionBuilder<T
     }
 
     /**
-     * A compatible-mode base URL (e.g. a proxy or {@code QwenMockServer}); wins over {@link #region}.
+     * Calls your workspace's dedicated domain in the {@link #region},
+     * {@code https://{WorkspaceId}.{region}.maas.aliyuncs.com}, instead of the region's shared
+     * {@code dashscope*.aliyuncs.com} one, as Model Studio now recommends: chat, embeddings, files, batches, rerank
+     * and the Responses API all go there (see {@link QwenRegion#workspaceBaseUrl}). Such a domain accepts only the API keys of its workspace. Cannot be
+     * combined with {@link #baseUrl}, which names a host of its own.
+     *
+     * @param workspaceId the workspace id from the Model Studio console (Workspace Details), e.g.
+     *                    {@code ws-a1b2c3d4e5f6}; null for the region's shared domain
+     * @return this builder
+     * @throws IllegalArgumentException when the id is blank or malformed (a host, a URL, characters a host name
+     *         cannot hold)
+     */
+    public B workspace(String workspaceId) {
+        this.workspace = workspaceId == null ? null : QwenRegion.checkWorkspaceId(workspaceId);
+        return self();
+    }
+
+    /**
+     * A compatible-mode base URL (e.g. a proxy or {@code QwenMockServer}); wins over {@link #region}. Not together
+     * with {@link #workspace}.
      *
      * @param baseUrl the base URL, such as {@code https://dashscope-intl.aliyuncs.com/compatible-mode/v1}; null to use
      *        the region's
@@ -229,6 +249,7 @@ public abstract class QwenConnectionBuilder<T, B extends QwenConnectionBuilder<T
         QwenConnectionBuilder<?, ?> target = other; // private fields are reachable through the class type only
         target.apiKey = apiKey;
         target.region = region;
+        target.workspace = workspace;
         target.baseUrl = baseUrl;
         target.timeout = timeout;
         target.maxRetries = maxRetries;
@@ -262,25 +283,39 @@ public abstract class QwenConnectionBuilder<T, B extends QwenConnectionBuilder<T
      */
     protected QwenClient newClient(
             java.util.function.Function<QwenRegion, String> regionBaseUrl, Map<String, String> extraHeaders) {
-        return newClient(
-                baseUrl != null ? baseUrl : regionBaseUrl.apply(region != null ? region : QwenRegion.SINGAPORE),
-                extraHeaders);
+        return newClient(compatibleBaseUrl(regionBaseUrl), extraHeaders);
+    }
+
+    /**
+     * The one place base URLs are derived: {@link #baseUrl} when set, else the {@link #workspace}'s dedicated domain
+     * in the region, else the region's shared one from {@code regionBaseUrl}.
+     *
+     * @throws IllegalArgumentException when both a workspace and a base URL are set
+     */
+    private String compatibleBaseUrl(java.util.function.Function<QwenRegion, String> regionBaseUrl) {
+        QwenRegion resolved = region != null ? region : QwenRegion.SINGAPORE;
+        if (workspace != null && baseUrl != null) {
+            throw new IllegalArgumentException("workspace(\"" + workspace + "\") and baseUrl(\"" + baseUrl + "\") both"
+                    + " name the host to call; set one: the workspace's domain is derived from the region ("
+                    + resolved.workspaceBaseUrl(workspace) + ")");
+        }
+        if (baseUrl != null) {
+            return baseUrl;
+        }
+        return workspace != null ? resolved.workspaceBaseUrl(workspace) : regionBaseUrl.apply(resolved);
     }
 
     /**
      * The client of DashScope's native API ({@code https://<host>/api/v1}, e.g. text rerank): the region's
-     * {@link QwenRegion#nativeBaseUrl()}, or {@link #baseUrl} with a trailing {@code /compatible-mode/v1} mapped to
+     * {@link QwenRegion#nativeBaseUrl()} (or its workspace's, {@code /api/v1} on the workspace host), or
+     * {@link #baseUrl} with a trailing {@code /compatible-mode/v1} mapped to
      * {@code /api/v1} on the same host ({@link QwenRegion#nativeBaseUrlOf}). Internal use.
      *
      * @param extraHeaders headers the model adds
      * @return a new client
      */
     protected QwenClient newNativeClient(Map<String, String> extraHeaders) {
-        return newClient(
-                baseUrl != null
-                        ? QwenRegion.nativeBaseUrlOf(baseUrl)
-                        : (region != null ? region : QwenRegion.SINGAPORE).nativeBaseUrl(),
-                extraHeaders);
+        return newClient(QwenRegion.nativeBaseUrlOf(compatibleBaseUrl(QwenRegion::baseUrl)), extraHeaders);
     }
 
     private QwenClient newClient(String resolvedBaseUrl, Map<String, String> extraHeaders) {

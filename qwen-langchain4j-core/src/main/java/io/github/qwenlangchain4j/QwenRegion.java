@@ -7,18 +7,82 @@ package io.github.qwenlangchain4j;
 public enum QwenRegion {
 
     /** Singapore (international), the default. */
-    SINGAPORE("https://dashscope-intl.aliyuncs.com/compatible-mode/v1"),
+    SINGAPORE("https://dashscope-intl.aliyuncs.com/compatible-mode/v1", "ap-southeast-1"),
     /** US (Virginia). */
-    US_VIRGINIA("https://dashscope-us.aliyuncs.com/compatible-mode/v1"),
+    US_VIRGINIA("https://dashscope-us.aliyuncs.com/compatible-mode/v1", "us-east-1"),
     /** Chinese mainland (Beijing). */
-    CHINA_BEIJING("https://dashscope.aliyuncs.com/compatible-mode/v1"),
+    CHINA_BEIJING("https://dashscope.aliyuncs.com/compatible-mode/v1", "cn-beijing"),
     /** Hong Kong (China). */
-    HONG_KONG("https://cn-hongkong.dashscope.aliyuncs.com/compatible-mode/v1");
+    HONG_KONG("https://cn-hongkong.dashscope.aliyuncs.com/compatible-mode/v1", "cn-hongkong");
+
+    /** What a workspace id may be: one DNS label (letters, digits, inner hyphens), e.g. {@code ws-a1b2c3d4e5f6}. */
+    private static final java.util.regex.Pattern WORKSPACE_ID =
+            java.util.regex.Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
 
     private final String baseUrl;
+    private final String id;
 
-    QwenRegion(String baseUrl) {
+    QwenRegion(String baseUrl, String id) {
         this.baseUrl = baseUrl;
+        this.id = id;
+    }
+
+    /**
+     * Alibaba Cloud's id of this region, the one in its workspace host names.
+     *
+     * @return e.g. {@code ap-southeast-1} for Singapore, {@code cn-beijing} for Beijing
+     */
+    public String id() {
+        return id;
+    }
+
+    /**
+     * The compatible-mode base URL of a workspace in this region, on its dedicated domain
+     * {@code https://{WorkspaceId}.{region}.maas.aliyuncs.com/compatible-mode/v1}, without a trailing slash. Model
+     * Studio recommends these domains over the shared {@code dashscope*.aliyuncs.com} ones (higher throughput, lower
+     * latency, a 3,600 s request timeout instead of 600 s, traffic isolated per workspace); they accept only the API
+     * keys of that workspace. Chat, embeddings, files, batches and the Responses API all live under this base URL,
+     * and the native API (rerank) under {@code /api/v1} on the same host. Model Studio's "Base URL" overview
+     * (alibabacloud.com/help/en/model-studio/base-url, help.aliyun.com/zh/model-studio/base-url) and "Select region,
+     * service deployment scope, and access domain" (alibabacloud.com/help/en/model-studio/regions/) list the hosts.
+     *
+     * @param workspaceId the workspace's id, from the Workspace Details page of the Model Studio console, e.g.
+     *                    {@code ws-a1b2c3d4e5f6} or {@code llm-a1b2c3d4e5f6}
+     * @return e.g. {@code https://ws-a1b2c3d4e5f6.ap-southeast-1.maas.aliyuncs.com/compatible-mode/v1}
+     * @throws IllegalArgumentException when the id is blank or not a single host-name label
+     */
+    public String workspaceBaseUrl(String workspaceId) {
+        return "https://" + checkWorkspaceId(workspaceId) + "." + id + ".maas.aliyuncs.com/compatible-mode/v1";
+    }
+
+    /**
+     * Checks a workspace id and returns it in lower case.
+     *
+     * @param workspaceId the id
+     * @return the id, lower-cased
+     * @throws IllegalArgumentException when the id is blank, a host name or URL, or not a single host-name label
+     */
+    public static String checkWorkspaceId(String workspaceId) {
+        if (workspaceId == null || workspaceId.isBlank()) {
+            throw new IllegalArgumentException("The workspace id must not be blank; find it on the Workspace Details"
+                    + " page of the Model Studio console (e.g. ws-a1b2c3d4e5f6)");
+        }
+        String id = workspaceId.strip().toLowerCase(java.util.Locale.ROOT);
+        if (id.contains(".") || id.contains("/") || id.contains(":")) {
+            throw new IllegalArgumentException("workspace(...) takes the workspace id only (e.g. ws-a1b2c3d4e5f6), not"
+                    + " a host or URL, but got '" + workspaceId.strip() + "'; for a full URL use baseUrl(...)");
+        }
+        if (!WORKSPACE_ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("The workspace id '" + workspaceId.strip() + "' is malformed: it becomes"
+                    + " the first label of the host {WorkspaceId}.{region}.maas.aliyuncs.com, so it may hold only"
+                    + " letters, digits and inner hyphens, at most 63 characters (e.g. ws-a1b2c3d4e5f6)");
+        }
+        if (id.equals("trial") || id.equals("token-plan")) {
+            throw new IllegalArgumentException(
+                    "'" + id + "' is not a workspace id: trial.{region} and token-plan.{region} are"
+                            + " shared domains of their own; pass their URL to baseUrl(...) instead");
+        }
+        return id;
     }
 
     /**

@@ -73,13 +73,16 @@ public abstract class QwenResponsesBaseChatModel {
     }
 
     /**
-     * JSON schemas go to the model as an instruction (Qwen's Responses API accepts {@code text.format} but ignores
-     * it), which works on every model, thinking or not.
+     * None: Qwen's "Create a response" reference (alibabacloud.com/help/en/model-studio/qwen-api-via-openai-responses)
+     * documents no structured-output field ({@code text.format} is not among the parameters it processes, and "any
+     * OpenAI parameters not mentioned are ignored"), so JSON schema output is not declared: LangChain4j's AI services
+     * then put the schema in the prompt themselves. A {@code ResponseFormat} given explicitly still reaches the model,
+     * as an instruction with the schema.
      *
-     * @return {@link Capability#RESPONSE_FORMAT_JSON_SCHEMA}
+     * @return an empty set
      */
     public Set<Capability> supportedCapabilities() {
-        return Set.of(Capability.RESPONSE_FORMAT_JSON_SCHEMA);
+        return Set.of();
     }
 
     /** Merges a request's parameters over the model's defaults (the request wins field by field). */
@@ -110,9 +113,10 @@ public abstract class QwenResponsesBaseChatModel {
             throw new IllegalArgumentException("The web_extractor built-in tool needs webSearch() beside it: Qwen"
                     + " extracts the pages web search finds");
         }
-        if (types.contains("web_extractor") && Boolean.FALSE.equals(parameters.enableThinking())) {
+        if (types.contains("web_extractor") && Boolean.FALSE.equals(parameters.thinking())) {
             throw new IllegalArgumentException("The web_extractor built-in tool only works in thinking mode (Qwen:"
-                    + " \"Normal mode does not support web_extractor\"); remove enableThinking(false)");
+                    + " \"Normal mode does not support web_extractor\"); remove "
+                    + (parameters.reasoningEffort() != null ? "reasoningEffort(\"none\")" : "enableThinking(false)"));
         }
         if (types.contains("image_search") && !hasImage(messages)) {
             throw new IllegalArgumentException("The image_search built-in tool searches by an image in the input, but"
@@ -223,6 +227,24 @@ public abstract class QwenResponsesBaseChatModel {
         }
 
         /**
+         * How much the model thinks ({@code reasoning.effort}): {@code none} (no thinking), {@code minimal},
+         * {@code low}, {@code medium}, {@code high}, {@code xhigh} or {@code max}; Qwen's current reference recommends
+         * it over {@link #enableThinking}, and maps a level a model lacks to its nearest one.
+         *
+         * @param reasoningEffort one of {@link QwenResponsesChatRequestParameters#REASONING_EFFORTS}, or null for the
+         *                        model's default
+         * @return this builder
+         * @throws IllegalArgumentException when the value is not one of them
+         */
+        public B reasoningEffort(String reasoningEffort) {
+            QwenResponsesChatRequestParameters.builder()
+                    .reasoningEffort(reasoningEffort)
+                    .build(); // checks it now
+            parameters.reasoningEffort(reasoningEffort);
+            return self();
+        }
+
+        /**
          * Tools that run on Qwen's side in every request, e.g. {@link QwenBuiltInTool#webSearch()}; a request's own
          * built-in tools replace these.
          *
@@ -282,7 +304,8 @@ public abstract class QwenResponsesBaseChatModel {
         }
 
         /**
-         * Structured output: a JSON schema (or plain JSON), given to the model as an instruction.
+         * Structured output: a JSON schema (or plain JSON), given to the model as an instruction (the Responses API
+         * documents no structured-output field).
          *
          * @param responseFormat the format, or null for text
          * @return this builder

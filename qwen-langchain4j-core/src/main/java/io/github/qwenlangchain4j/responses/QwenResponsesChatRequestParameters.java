@@ -13,8 +13,8 @@ import java.util.Objects;
  * Request parameters of the Responses API models, per request or as a model's defaults. Besides LangChain4j's common
  * parameters (model, temperature, topP, maxOutputTokens, tools, tool choice, response format) they hold what only
  * the Responses API has: {@link #previousResponseId()} and {@link #conversationId()} to send only the new turn while
- * Qwen keeps the rest, {@link #builtInTools()} that run on Qwen's side, {@link #store()} and
- * {@link #enableThinking()}.
+ * Qwen keeps the rest, {@link #builtInTools()} that run on Qwen's side, {@link #store()}, {@link #reasoningEffort()}
+ * and {@link #enableThinking()}.
  *
  * <p>When a request's parameters are merged with the model's defaults, each field the request sets wins;
  * {@link #customParameters()} are merged key by key. A request's built-in tools replace the model's.
@@ -29,11 +29,22 @@ public class QwenResponsesChatRequestParameters extends DefaultChatRequestParame
     /** Parameters with nothing set. */
     public static final QwenResponsesChatRequestParameters EMPTY = builder().build();
 
+    /**
+     * The values of {@code reasoning.effort} Qwen's Responses API takes, from least to most thinking; {@code none}
+     * turns thinking off. Model Studio's "Create a response" reference
+     * (alibabacloud.com/help/en/model-studio/qwen-api-via-openai-responses) documents them and maps the levels a
+     * model lacks to its nearest one (Qwen3.8, for instance, thinks at {@code none}, {@code low}, {@code medium} and
+     * {@code xhigh}, its default).
+     */
+    public static final java.util.List<String> REASONING_EFFORTS =
+            java.util.List.of("none", "minimal", "low", "medium", "high", "xhigh", "max");
+
     private final String previousResponseId;
     private final String conversationId;
     private final List<QwenBuiltInTool> builtInTools;
     private final Boolean store;
     private final Boolean enableThinking;
+    private final String reasoningEffort;
     private final Boolean parallelToolCalls;
     private final Map<String, Object> customParameters;
 
@@ -61,6 +72,10 @@ public class QwenResponsesChatRequestParameters extends DefaultChatRequestParame
             throw new IllegalArgumentException(
                     "previousResponseId must not be blank; leave it null to send the whole" + " conversation");
         }
+        if (builder.reasoningEffort != null && !REASONING_EFFORTS.contains(builder.reasoningEffort)) {
+            throw new IllegalArgumentException("reasoningEffort (reasoning.effort) must be one of " + REASONING_EFFORTS
+                    + " for Qwen's Responses API, but was '" + builder.reasoningEffort + "'");
+        }
         if (builder.conversationId != null && builder.conversationId.isBlank()) {
             throw new IllegalArgumentException("conversationId must not be blank");
         }
@@ -73,6 +88,7 @@ public class QwenResponsesChatRequestParameters extends DefaultChatRequestParame
         this.builtInTools = builder.builtInTools == null ? null : List.copyOf(builder.builtInTools);
         this.store = builder.store;
         this.enableThinking = builder.enableThinking;
+        this.reasoningEffort = builder.reasoningEffort;
         this.parallelToolCalls = builder.parallelToolCalls;
         this.customParameters = builder.customParameters == null
                 ? null
@@ -94,6 +110,13 @@ public class QwenResponsesChatRequestParameters extends DefaultChatRequestParame
         if (previousResponseId != null && conversationId != null) {
             throw new IllegalArgumentException("previousResponseId and conversationId cannot be used together: a"
                     + " conversation already holds the earlier turns; pick one");
+        }
+        if (reasoningEffort != null && enableThinking != null && enableThinking == "none".equals(reasoningEffort)) {
+            throw new IllegalArgumentException("enableThinking(" + enableThinking + ") contradicts reasoningEffort(\""
+                    + reasoningEffort + "\"): "
+                    + ("none".equals(reasoningEffort) ? "effort none" : "any effort but none")
+                    + (enableThinking ? " turns thinking off" : " thinks")
+                    + ". Set only reasoningEffort, which Qwen's reference recommends over enable_thinking");
         }
         if (Boolean.FALSE.equals(store) && (previousResponseId != null || conversationId != null)) {
             throw new IllegalArgumentException((previousResponseId != null ? "previousResponseId" : "conversationId")
@@ -160,6 +183,26 @@ public class QwenResponsesChatRequestParameters extends DefaultChatRequestParame
     }
 
     /**
+     * How much the model thinks ({@code reasoning.effort}), one of {@link #REASONING_EFFORTS}; {@code none} turns
+     * thinking off. Qwen's current reference recommends it over {@code enable_thinking}.
+     *
+     * @return the effort, or null for the model's default
+     */
+    public String reasoningEffort() {
+        return reasoningEffort;
+    }
+
+    /**
+     * Whether the model thinks, as far as the parameters say: {@link #reasoningEffort()} wins ({@code none} is off),
+     * then {@link #enableThinking()}.
+     *
+     * @return false when thinking is switched off, true when on, null when the model's default applies
+     */
+    public Boolean thinking() {
+        return reasoningEffort != null ? Boolean.valueOf(!"none".equals(reasoningEffort)) : enableThinking;
+    }
+
+    /**
      * Whether the model may call several function tools in one turn ({@code parallel_tool_calls}).
      *
      * @return the setting, or null for Qwen's default
@@ -201,6 +244,7 @@ public class QwenResponsesChatRequestParameters extends DefaultChatRequestParame
                 && Objects.equals(builtInTools, that.builtInTools)
                 && Objects.equals(store, that.store)
                 && Objects.equals(enableThinking, that.enableThinking)
+                && Objects.equals(reasoningEffort, that.reasoningEffort)
                 && Objects.equals(parallelToolCalls, that.parallelToolCalls)
                 && Objects.equals(customParameters, that.customParameters);
     }
@@ -214,6 +258,7 @@ public class QwenResponsesChatRequestParameters extends DefaultChatRequestParame
                 builtInTools,
                 store,
                 enableThinking,
+                reasoningEffort,
                 parallelToolCalls,
                 customParameters);
     }
@@ -225,7 +270,8 @@ public class QwenResponsesChatRequestParameters extends DefaultChatRequestParame
                 + toolSpecifications() + ", toolChoice=" + toolChoice() + ", responseFormat=" + responseFormat()
                 + ", previousResponseId=" + previousResponseId + ", conversationId=" + conversationId
                 + ", builtInTools=" + builtInTools + ", store=" + store + ", enableThinking=" + enableThinking
-                + ", parallelToolCalls=" + parallelToolCalls + ", customParameters=" + customParameters + "}";
+                + ", reasoningEffort=" + reasoningEffort + ", parallelToolCalls=" + parallelToolCalls
+                + ", customParameters=" + customParameters + "}";
     }
 
     /** Builder of {@link QwenResponsesChatRequestParameters}; every field is optional. */
@@ -236,6 +282,7 @@ public class QwenResponsesChatRequestParameters extends DefaultChatRequestParame
         private List<QwenBuiltInTool> builtInTools;
         private Boolean store;
         private Boolean enableThinking;
+        private String reasoningEffort;
         private Boolean parallelToolCalls;
         private Map<String, Object> customParameters;
 
@@ -262,6 +309,7 @@ public class QwenResponsesChatRequestParameters extends DefaultChatRequestParame
                 builtInTools = or(qwen.builtInTools, builtInTools);
                 store = or(qwen.store, store);
                 enableThinking = or(qwen.enableThinking, enableThinking);
+                reasoningEffort = or(qwen.reasoningEffort, reasoningEffort);
                 parallelToolCalls = or(qwen.parallelToolCalls, parallelToolCalls);
                 if (qwen.customParameters != null) {
                     Map<String, Object> merged =
@@ -344,6 +392,20 @@ public class QwenResponsesChatRequestParameters extends DefaultChatRequestParame
          */
         public Builder enableThinking(Boolean enableThinking) {
             this.enableThinking = enableThinking;
+            return this;
+        }
+
+        /**
+         * How much the model thinks ({@code reasoning.effort}): {@code none} (no thinking), {@code minimal},
+         * {@code low}, {@code medium}, {@code high}, {@code xhigh} or {@code max}; Qwen maps a level a model lacks to
+         * its nearest one. Qwen's current reference recommends it over {@link #enableThinking}.
+         *
+         * @param reasoningEffort one of {@link QwenResponsesChatRequestParameters#REASONING_EFFORTS}, or null for the
+         *                        model's default; checked when the parameters are built
+         * @return this builder
+         */
+        public Builder reasoningEffort(String reasoningEffort) {
+            this.reasoningEffort = reasoningEffort;
             return this;
         }
 

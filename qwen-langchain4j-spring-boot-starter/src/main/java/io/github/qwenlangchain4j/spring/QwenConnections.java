@@ -40,6 +40,7 @@ final class QwenConnections {
         boolean ownRegion = overrides.region() != null && overrides.baseUrl() == null;
         builder.apiKey(apiKey(properties, overrides))
                 .region(firstSet(overrides.region(), properties.region()))
+                .workspace(ownRegion || overrides.baseUrl() != null ? null : workspace(properties))
                 .baseUrl(
                         ownRegion
                                 ? null
@@ -94,6 +95,35 @@ final class QwenConnections {
                 firstSet(overrides.apiKey(), properties.apiKey()),
                 key -> !key.isBlank(),
                 "an API key must not be blank; remove the property to" + " use " + PREFIX + "api-key");
+    }
+
+    /**
+     * The shared workspace id, checked as the library checks it; not together with a shared base URL, which names a
+     * host of its own.
+     */
+    private static String workspace(QwenProperties properties) {
+        String workspace = require(
+                PREFIX + "workspace",
+                properties.workspace(),
+                QwenConnections::isWorkspaceId,
+                "workspace must be a workspace id such as ws-a1b2c3d4e5f6 (letters, digits and inner hyphens), not a"
+                        + " host or URL; for a URL use " + PREFIX + "base-url");
+        if (workspace != null && properties.baseUrl() != null) {
+            throw new InvalidConfigurationPropertyValueException(
+                    PREFIX + "workspace",
+                    workspace,
+                    "workspace and " + PREFIX + "base-url both name the host to call; set one");
+        }
+        return workspace;
+    }
+
+    private static boolean isWorkspaceId(String workspace) {
+        try {
+            io.github.qwenlangchain4j.QwenRegion.checkWorkspaceId(workspace);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** What the library's client accepts: an http or https URL with a host. */

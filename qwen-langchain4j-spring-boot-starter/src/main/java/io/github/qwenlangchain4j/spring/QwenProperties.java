@@ -36,6 +36,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     Keys are bound to the region they were created in.
  * @param region Region whose endpoint to call: singapore (the default), us-virginia, china-beijing or hong-kong.
  *     Ignored when base-url is set.
+ * @param workspace Workspace id (e.g. ws-a1b2c3d4e5f6, from the Workspace Details page of the Model Studio console):
+ *     every bean calls the workspace's dedicated domain {WorkspaceId}.{region}.maas.aliyuncs.com, which Model Studio
+ *     recommends over the shared one; it accepts only that workspace's API keys. Not together with base-url; a named
+ *     model that sets its own region or base-url does not use it.
  * @param baseUrl Compatible-mode base URL, e.g. a proxy or a test server, such as
  *     "https://dashscope-intl.aliyuncs.com/compatible-mode/v1". Wins over region.
  * @param timeout Read timeout of each call; for streams, the longest silence between two events. Default 60s.
@@ -63,6 +67,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record QwenProperties(
         String apiKey,
         QwenRegion region,
+        String workspace,
         String baseUrl,
         Duration timeout,
         Integer maxRetries,
@@ -86,6 +91,7 @@ public record QwenProperties(
      *
      * @param apiKey the value of {@code langchain4j.qwen.api-key}
      * @param region the value of {@code langchain4j.qwen.region}
+     * @param workspace the value of {@code langchain4j.qwen.workspace}
      * @param baseUrl the value of {@code langchain4j.qwen.base-url}
      * @param timeout the value of {@code langchain4j.qwen.timeout}
      * @param maxRetries the value of {@code langchain4j.qwen.max-retries}
@@ -117,7 +123,8 @@ public record QwenProperties(
      */
     @Override
     public String toString() {
-        return "QwenProperties{apiKey=" + (apiKey == null ? "null" : "***") + ", region=" + region + ", baseUrl="
+        return "QwenProperties{apiKey=" + (apiKey == null ? "null" : "***") + ", region=" + region + ", workspace="
+                + workspace + ", baseUrl="
                 + baseUrl + ", timeout=" + timeout + ", maxRetries=" + maxRetries + ", maxConcurrentCalls="
                 + maxConcurrentCalls + ", logRequests=" + logRequests
                 + ", logResponses=" + logResponses + ", chatModel=" + chatModel + ", embeddingModel="

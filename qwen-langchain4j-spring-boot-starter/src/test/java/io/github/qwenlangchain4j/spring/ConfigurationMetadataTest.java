@@ -27,6 +27,7 @@ class ConfigurationMetadataTest {
     private static final List<String> PROPERTIES = List.of(
             "api-key",
             "region",
+            "workspace",
             "base-url",
             "timeout",
             "max-retries",

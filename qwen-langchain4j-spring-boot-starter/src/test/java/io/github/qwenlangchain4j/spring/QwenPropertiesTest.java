@@ -98,10 +98,11 @@ class QwenPropertiesTest {
     @Test
     void should_show_an_unset_api_key_as_null() {
         QwenProperties unset = new QwenProperties(
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         assertThat(unset.toString()).contains("apiKey=null");
         QwenProperties properties = new QwenProperties(
                 API_KEY,
+                null,
                 null,
                 null,
                 null,
@@ -177,7 +178,7 @@ class QwenPropertiesTest {
         });
         // A direct constructor call, with null sections, gets the same defaults.
         QwenProperties constructed = new QwenProperties(
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         assertThat(constructed.chatModel().enabled()).isTrue();
         assertThat(constructed.chatModel().searchOptions().isEmpty()).isTrue();
         assertThat(constructed.chatModel().audioOutput().isEmpty()).isTrue();

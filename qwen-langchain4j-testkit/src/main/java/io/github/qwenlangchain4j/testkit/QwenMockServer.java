@@ -49,7 +49,7 @@ public final class QwenMockServer implements AutoCloseable {
 
     private QwenMockServer(Builder builder) {
         this.apiKey = builder.apiKey;
-        this.api = new MockApi(apiKey, builder.latency);
+        this.api = new MockApi(apiKey, builder.latency, builder.responsesCompletedWithoutOutput);
         this.transport = JdkHttpTransport.start(builder.port, request -> {
             requests.add(record(request));
             return api.serve(request);
@@ -219,6 +219,7 @@ public final class QwenMockServer implements AutoCloseable {
         private String apiKey = DEFAULT_API_KEY;
         private Duration latency = Duration.ZERO;
         private int port;
+        private boolean responsesCompletedWithoutOutput;
 
         private Builder() {}
 
@@ -247,6 +248,20 @@ public final class QwenMockServer implements AutoCloseable {
                 throw new IllegalArgumentException("latency must be zero or positive");
             }
             this.latency = latency;
+            return this;
+        }
+
+        /**
+         * Ends every Responses API stream with a {@code response.completed} whose {@code output} is empty, the items
+         * (messages, built-in tool calls with their sources, function calls) coming only in
+         * {@code response.output_item.done}, as some real streams do (Qwen's own web_search_image example ends with
+         * {@code "output": []}). Default false: the completed event lists the whole output.
+         *
+         * @param completedWithoutOutput true to leave the completed event's output empty
+         * @return this builder
+         */
+        public Builder responsesCompletedWithoutOutput(boolean completedWithoutOutput) {
+            this.responsesCompletedWithoutOutput = completedWithoutOutput;
             return this;
         }
 

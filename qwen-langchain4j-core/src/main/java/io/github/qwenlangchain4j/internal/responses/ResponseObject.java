@@ -26,6 +26,11 @@ public record ResponseObject(
         ErrorBody.Error error,
         IncompleteDetails incompleteDetails) {
 
+    /** This response with {@code output} replaced, e.g. by the items a stream reported one by one. */
+    public ResponseObject withOutput(List<JsonNode> items) {
+        return new ResponseObject(id, object, createdAt, status, model, items, usage, error, incompleteDetails);
+    }
+
     /**
      * Token usage; {@code x_tools} counts built-in tool calls by type (e.g. {@code {"web_search":{"count":1}}}),
      * {@code x_details} itemises the billing, with the session cache's creation tokens.

@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * A {@code POST /responses} body. {@code input} holds input items (messages, function calls and their outputs) as
  * maps, because their shapes differ by type; {@code tools} holds function tools and built-in tools alike.
- * {@code customParameters} are written as top-level fields of their own names, after the typed ones (null or empty:
+ * {@code reasoning} is {@code {"effort": ...}}. {@code customParameters} are written as top-level fields of their own names, after the typed ones (null or empty:
  * none); a typed field they name is left null by the request mapper, so that the custom value is the only one sent.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -30,5 +30,6 @@ public record ResponsesRequest(
         Object toolChoice,
         Boolean parallelToolCalls,
         Boolean enableThinking,
+        Map<String, Object> reasoning,
         Map<String, Object> text,
         @JsonAnyGetter Map<String, Object> customParameters) {}

@@ -73,6 +73,10 @@ public final class ResponsesRequestMapper {
                 unlessCustom(custom, "tool_choice", toolChoice(parameters)),
                 unlessCustom(custom, "parallel_tool_calls", parameters.parallelToolCalls()),
                 unlessCustom(custom, "enable_thinking", parameters.enableThinking()),
+                unlessCustom(
+                        custom,
+                        "reasoning",
+                        parameters.reasoningEffort() == null ? null : Map.of("effort", parameters.reasoningEffort())),
                 null,
                 custom);
     }

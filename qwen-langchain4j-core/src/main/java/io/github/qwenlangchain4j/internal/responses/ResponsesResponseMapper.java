@@ -75,16 +75,19 @@ public final class ResponsesResponseMapper {
     }
 
     /**
-     * Maps a response whose output a stream delivered as deltas ({@code response.completed} without its output
-     * items): the text, thinking and function calls the deltas built, with the response's id, status and usage.
+     * Maps a response whose output a stream delivered piece by piece ({@code response.completed} without its output
+     * items, or with fewer than the stream reported): the text, thinking, function calls, built-in tool calls and
+     * annotations the stream built, with the response's id, status and usage.
      */
     public static ChatResponse toChatResponse(
             ResponseObject response,
             String requestId,
             String text,
             String thinking,
-            List<ToolExecutionRequest> toolRequests) {
-        return build(response, requestId, text, thinking, toolRequests, List.of(), List.of());
+            List<ToolExecutionRequest> toolRequests,
+            List<QwenBuiltInToolCall> builtInCalls,
+            List<QwenAnnotation> annotations) {
+        return build(response, requestId, text, thinking, toolRequests, builtInCalls, annotations);
     }
 
     private static ChatResponse build(

@@ -10,7 +10,10 @@ import io.github.qwenlangchain4j.internal.stream.HandlerBridge;
 import io.github.qwenlangchain4j.internal.stream.StreamEvents;
 import io.github.qwenlangchain4j.responses.QwenBuiltInToolCall;
 import io.github.qwenlangchain4j.responses.QwenBuiltInToolEvent;
+import io.github.qwenlangchain4j.responses.QwenResponsesChatResponseMetadata;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,7 +21,10 @@ import java.util.Map;
  * reasoning deltas as they come, function calls (announced by {@code response.output_item.added}, their arguments in
  * {@code response.function_call_arguments.delta}s, finished by {@code ...done} or {@code response.output_item.done}),
  * built-in tool progress ({@code response.<tool>_call.<stage>}), and the final response that
- * {@code response.completed} carries. Unknown event types are skipped. Not thread-safe: one stream, one reader.
+ * {@code response.completed} carries. Items are collected as {@code response.output_item.done} reports them, so a
+ * completed event without {@code output} loses neither built-in tool calls, their sources, nor the text's
+ * annotations; when both carry an item, it is reported once. Unknown event types are skipped. Not thread-safe: one
+ * stream, one reader.
  */
 public final class ResponsesStreamAccumulator implements HandlerBridge.Aggregate<ResponseEvent> {
 
@@ -27,6 +33,8 @@ public final class ResponsesStreamAccumulator implements HandlerBridge.Aggregate
     private final StringBuilder thinking = new StringBuilder();
     /** Function calls by item id, in the order they were announced. */
     private final Map<String, FunctionCall> functionCalls = new LinkedHashMap<>();
+    /** Every item {@code response.output_item.done} reported, in order. */
+    private final List<JsonNode> doneItems = new ArrayList<>();
 
     private ResponseObject last;
 
@@ -127,9 +135,10 @@ public final class ResponsesStreamAccumulator implements HandlerBridge.Aggregate
 
     private void itemDone(ResponseEvent event) {
         JsonNode item = event.item();
-        if (item == null) {
+        if (item == null || !item.isObject() || item.path("type").asText().isEmpty()) {
             return;
         }
+        doneItems.add(item);
         String type = item.path("type").asText();
         if (OutputItem.FUNCTION_CALL.equals(type)) {
             String itemId = item.path("id").asText(event.itemId());
@@ -163,7 +172,9 @@ public final class ResponsesStreamAccumulator implements HandlerBridge.Aggregate
 
     /**
      * The final response, after the stream's last event: the response {@code response.completed} carried, mapped
-     * like a sync answer; when that response lists no output (some gateways leave it out), what the deltas built.
+     * like a sync answer, plus the built-in tool calls only {@code output_item.done} reported; when that response
+     * lists no output (some real streams leave it out), the text, thinking and function calls the deltas built, with
+     * the built-in tool calls and annotations of the items {@code output_item.done} reported.
      */
     @Override
     public ChatResponse build(String requestId) {
@@ -182,14 +193,53 @@ public final class ResponsesStreamAccumulator implements HandlerBridge.Aggregate
                     events.onCompleteToolCall(new CompleteToolCall(index++, request));
                 }
             }
-            return response;
+            QwenResponsesChatResponseMetadata metadata = (QwenResponsesChatResponseMetadata) response.metadata();
+            List<QwenBuiltInToolCall> calls =
+                    merged(metadata.builtInToolCalls(), fromDoneItems().builtInToolCalls());
+            return calls.size() == metadata.builtInToolCalls().size()
+                    ? response
+                    : ResponsesResponseMapper.toChatResponse(
+                            last,
+                            requestId,
+                            response.aiMessage().text(),
+                            response.aiMessage().thinking(),
+                            response.aiMessage().toolExecutionRequests(),
+                            calls,
+                            metadata.annotations());
         }
+        QwenResponsesChatResponseMetadata items = fromDoneItems();
+        ChatResponse fromItems = ResponsesResponseMapper.toChatResponse(last.withOutput(doneItems), requestId);
         return ResponsesResponseMapper.toChatResponse(
                 last,
                 requestId,
-                text.toString(),
-                thinking.toString(),
-                functionCalls.values().stream().map(FunctionCall::toRequest).toList());
+                text.length() > 0 ? text.toString() : fromItems.aiMessage().text(),
+                thinking.length() > 0
+                        ? thinking.toString()
+                        : fromItems.aiMessage().thinking(),
+                functionCalls.values().stream().map(FunctionCall::toRequest).toList(),
+                items.builtInToolCalls(),
+                items.annotations());
+    }
+
+    /** What the items {@code output_item.done} reported map to: their built-in tool calls and annotations. */
+    private QwenResponsesChatResponseMetadata fromDoneItems() {
+        return (QwenResponsesChatResponseMetadata)
+                ResponsesResponseMapper.toChatResponse(last.withOutput(doneItems), null)
+                        .metadata();
+    }
+
+    /** The completed response's calls, then those only the stream reported; an item is one call, by id or content. */
+    private static List<QwenBuiltInToolCall> merged(
+            List<QwenBuiltInToolCall> completed, List<QwenBuiltInToolCall> done) {
+        List<QwenBuiltInToolCall> all = new ArrayList<>(completed);
+        for (QwenBuiltInToolCall call : done) {
+            boolean known = completed.stream()
+                    .anyMatch(other -> call.id() != null ? call.id().equals(other.id()) : call.equals(other));
+            if (!known) {
+                all.add(call);
+            }
+        }
+        return all;
     }
 
     private static final class FunctionCall {

@@ -20,7 +20,7 @@ public final class MockApi {
     private final MockFiles files;
     private final MockBatches batches;
     private final ChatEndpoint chat;
-    private final ResponsesApi responses = new ResponsesApi(replies);
+    private final ResponsesApi responses;
     private final RouteTable table;
 
     /**
@@ -30,6 +30,20 @@ public final class MockApi {
      * @param latency waited before answering the model's endpoints (not the Files and Batch APIs)
      */
     public MockApi(String apiKey, Duration latency) {
+        this(apiKey, latency, false);
+    }
+
+    /**
+     * The API behind one server.
+     *
+     * @param apiKey                           the only key accepted
+     * @param latency                          waited before answering the model's endpoints
+     * @param responsesCompletedWithoutOutput  whether Responses streams end with a {@code response.completed} whose
+     *                                         {@code output} is empty, the items coming only in
+     *                                         {@code response.output_item.done}
+     */
+    public MockApi(String apiKey, Duration latency, boolean responsesCompletedWithoutOutput) {
+        responses = new ResponsesApi(replies, responsesCompletedWithoutOutput);
         MockClock clock = new MockClock();
         files = new MockFiles(clock);
         chat = new ChatEndpoint(new ChatRenderer(JSON, contextCache), files, replies);

@@ -37,10 +37,12 @@ final class MockResponses {
     private final Map<String, Stored> stored = new ConcurrentHashMap<>();
     private final ResponsesApi.Scripts scripts;
     private final MockConversations conversations;
+    private final boolean completedWithoutOutput;
 
-    MockResponses(ResponsesApi.Scripts scripts, MockConversations conversations) {
+    MockResponses(ResponsesApi.Scripts scripts, MockConversations conversations, boolean completedWithoutOutput) {
         this.scripts = scripts;
         this.conversations = conversations;
+        this.completedWithoutOutput = completedWithoutOutput;
     }
 
     void reset() {
@@ -154,7 +156,9 @@ final class MockResponses {
                     .forEach(turnItems::add);
             conversations.append(conversationId, turnItems);
         }
-        return stream ? HttpReply.stream(ResponsesRenderer.stream(response)) : HttpReply.json(200, response.toString());
+        return stream
+                ? HttpReply.stream(ResponsesRenderer.stream(response, completedWithoutOutput))
+                : HttpReply.json(200, response.toString());
     }
 
     HttpReply retrieve(String id, String requestId) {

@@ -46,7 +46,15 @@ public final class ResponsesApi {
     private final MockResponses responses;
 
     public ResponsesApi(Scripts scripts) {
-        this.responses = new MockResponses(scripts, conversations);
+        this(scripts, false);
+    }
+
+    /**
+     * @param scripts                 the queued replies
+     * @param completedWithoutOutput  whether streams end with an empty {@code output} in {@code response.completed}
+     */
+    public ResponsesApi(Scripts scripts, boolean completedWithoutOutput) {
+        this.responses = new MockResponses(scripts, conversations, completedWithoutOutput);
     }
 
     /** Whether a request for this path is this API's. */

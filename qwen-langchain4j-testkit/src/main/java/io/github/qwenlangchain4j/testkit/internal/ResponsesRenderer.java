@@ -116,8 +116,13 @@ public final class ResponsesRenderer {
         root.set(field, value != null ? value : fallback == null ? NODES.nullNode() : fallback);
     }
 
-    /** The whole stream of a finished (completed or incomplete) response. */
-    static List<String> stream(ObjectNode response) {
+    /**
+     * The whole stream of a finished (completed or incomplete) response; with {@code withoutOutput}, the last event
+     * carries {@code "output": []}, as in Qwen's own web_search_image example stream (Model Studio, "Text-to-image
+     * search", help.aliyun.com/zh/model-studio/web-search-image): the items are then only in
+     * {@code response.output_item.done}.
+     */
+    static List<String> stream(ObjectNode response, boolean withoutOutput) {
         Events events = new Events();
         start(events, response);
         int index = 0;
@@ -126,7 +131,12 @@ public final class ResponsesRenderer {
         }
         String type =
                 "incomplete".equals(response.path("status").asText()) ? "response.incomplete" : "response.completed";
-        events.add(type, NODES.objectNode().set("response", response));
+        ObjectNode last = response;
+        if (withoutOutput) {
+            last = response.deepCopy();
+            last.putArray("output");
+        }
+        events.add(type, NODES.objectNode().set("response", last));
         return events.frames;
     }
 
