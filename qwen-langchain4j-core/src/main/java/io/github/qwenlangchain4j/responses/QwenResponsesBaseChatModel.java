@@ -1,5 +1,6 @@
 package io.github.qwenlangchain4j.responses;
 
+import io.github.qwenlangchain4j.QwenReasoningEffort;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.ImageContent;
 import dev.langchain4j.data.message.UserMessage;
@@ -116,7 +117,7 @@ public abstract class QwenResponsesBaseChatModel {
         if (types.contains("web_extractor") && Boolean.FALSE.equals(parameters.thinking())) {
             throw new IllegalArgumentException("The web_extractor built-in tool only works in thinking mode (Qwen:"
                     + " \"Normal mode does not support web_extractor\"); remove "
-                    + (parameters.reasoningEffort() != null ? "reasoningEffort(\"none\")" : "enableThinking(false)"));
+                    + (parameters.reasoningEffort() != null ? "reasoningEffort(NONE)" : "enableThinking(false)"));
         }
         if (types.contains("image_search") && !hasImage(messages)) {
             throw new IllegalArgumentException("The image_search built-in tool searches by an image in the input, but"
@@ -231,15 +232,10 @@ public abstract class QwenResponsesBaseChatModel {
          * {@code low}, {@code medium}, {@code high}, {@code xhigh} or {@code max}; Qwen's current reference recommends
          * it over {@link #enableThinking}, and maps a level a model lacks to its nearest one.
          *
-         * @param reasoningEffort one of {@link QwenResponsesChatRequestParameters#REASONING_EFFORTS}, or null for the
-         *                        model's default
+         * @param reasoningEffort the effort, or null for the model's default
          * @return this builder
-         * @throws IllegalArgumentException when the value is not one of them
          */
-        public B reasoningEffort(String reasoningEffort) {
-            QwenResponsesChatRequestParameters.builder()
-                    .reasoningEffort(reasoningEffort)
-                    .build(); // checks it now
+        public B reasoningEffort(QwenReasoningEffort reasoningEffort) {
             parameters.reasoningEffort(reasoningEffort);
             return self();
         }

@@ -1,5 +1,6 @@
 package io.github.qwenlangchain4j.responses;
 
+import io.github.qwenlangchain4j.QwenReasoningEffort;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
 import io.github.qwenlangchain4j.internal.mapper.ParameterTypes;
@@ -29,22 +30,12 @@ public class QwenResponsesChatRequestParameters extends DefaultChatRequestParame
     /** Parameters with nothing set. */
     public static final QwenResponsesChatRequestParameters EMPTY = builder().build();
 
-    /**
-     * The values of {@code reasoning.effort} Qwen's Responses API takes, from least to most thinking; {@code none}
-     * turns thinking off. Model Studio's "Create a response" reference
-     * (alibabacloud.com/help/en/model-studio/qwen-api-via-openai-responses) documents them and maps the levels a
-     * model lacks to its nearest one (Qwen3.8, for instance, thinks at {@code none}, {@code low}, {@code medium} and
-     * {@code xhigh}, its default).
-     */
-    public static final java.util.List<String> REASONING_EFFORTS =
-            java.util.List.of("none", "minimal", "low", "medium", "high", "xhigh", "max");
-
     private final String previousResponseId;
     private final String conversationId;
     private final List<QwenBuiltInTool> builtInTools;
     private final Boolean store;
     private final Boolean enableThinking;
-    private final String reasoningEffort;
+    private final QwenReasoningEffort reasoningEffort;
     private final Boolean parallelToolCalls;
     private final Map<String, Object> customParameters;
 
@@ -71,10 +62,6 @@ public class QwenResponsesChatRequestParameters extends DefaultChatRequestParame
         if (builder.previousResponseId != null && builder.previousResponseId.isBlank()) {
             throw new IllegalArgumentException(
                     "previousResponseId must not be blank; leave it null to send the whole" + " conversation");
-        }
-        if (builder.reasoningEffort != null && !REASONING_EFFORTS.contains(builder.reasoningEffort)) {
-            throw new IllegalArgumentException("reasoningEffort (reasoning.effort) must be one of " + REASONING_EFFORTS
-                    + " for Qwen's Responses API, but was '" + builder.reasoningEffort + "'");
         }
         if (builder.conversationId != null && builder.conversationId.isBlank()) {
             throw new IllegalArgumentException("conversationId must not be blank");
@@ -111,10 +98,10 @@ public class QwenResponsesChatRequestParameters extends DefaultChatRequestParame
             throw new IllegalArgumentException("previousResponseId and conversationId cannot be used together: a"
                     + " conversation already holds the earlier turns; pick one");
         }
-        if (reasoningEffort != null && enableThinking != null && enableThinking == "none".equals(reasoningEffort)) {
-            throw new IllegalArgumentException("enableThinking(" + enableThinking + ") contradicts reasoningEffort(\""
-                    + reasoningEffort + "\"): "
-                    + ("none".equals(reasoningEffort) ? "effort none" : "any effort but none")
+        if (reasoningEffort != null && enableThinking != null && enableThinking == (reasoningEffort == QwenReasoningEffort.NONE)) {
+            throw new IllegalArgumentException("enableThinking(" + enableThinking + ") contradicts reasoningEffort("
+                    + reasoningEffort + "): "
+                    + (reasoningEffort == QwenReasoningEffort.NONE ? "effort none" : "any effort but none")
                     + (enableThinking ? " turns thinking off" : " thinks")
                     + ". Set only reasoningEffort, which Qwen's reference recommends over enable_thinking");
         }
@@ -183,12 +170,11 @@ public class QwenResponsesChatRequestParameters extends DefaultChatRequestParame
     }
 
     /**
-     * How much the model thinks ({@code reasoning.effort}), one of {@link #REASONING_EFFORTS}; {@code none} turns
-     * thinking off. Qwen's current reference recommends it over {@code enable_thinking}.
+     * How much the model thinks ({@code reasoning.effort}); {@link QwenReasoningEffort#NONE} turns thinking off. Qwen's current reference recommends it over {@code enable_thinking}.
      *
      * @return the effort, or null for the model's default
      */
-    public String reasoningEffort() {
+    public QwenReasoningEffort reasoningEffort() {
         return reasoningEffort;
     }
 
@@ -199,7 +185,7 @@ public class QwenResponsesChatRequestParameters extends DefaultChatRequestParame
      * @return false when thinking is switched off, true when on, null when the model's default applies
      */
     public Boolean thinking() {
-        return reasoningEffort != null ? Boolean.valueOf(!"none".equals(reasoningEffort)) : enableThinking;
+        return reasoningEffort != null ? Boolean.valueOf(reasoningEffort != QwenReasoningEffort.NONE) : enableThinking;
     }
 
     /**
@@ -282,7 +268,7 @@ public class QwenResponsesChatRequestParameters extends DefaultChatRequestParame
         private List<QwenBuiltInTool> builtInTools;
         private Boolean store;
         private Boolean enableThinking;
-        private String reasoningEffort;
+        private QwenReasoningEffort reasoningEffort;
         private Boolean parallelToolCalls;
         private Map<String, Object> customParameters;
 
@@ -400,11 +386,10 @@ public class QwenResponsesChatRequestParameters extends DefaultChatRequestParame
          * {@code low}, {@code medium}, {@code high}, {@code xhigh} or {@code max}; Qwen maps a level a model lacks to
          * its nearest one. Qwen's current reference recommends it over {@link #enableThinking}.
          *
-         * @param reasoningEffort one of {@link QwenResponsesChatRequestParameters#REASONING_EFFORTS}, or null for the
-         *                        model's default; checked when the parameters are built
+         * @param reasoningEffort the effort, or null for the model's default
          * @return this builder
          */
-        public Builder reasoningEffort(String reasoningEffort) {
+        public Builder reasoningEffort(QwenReasoningEffort reasoningEffort) {
             this.reasoningEffort = reasoningEffort;
             return this;
         }

@@ -1,5 +1,6 @@
 package io.github.qwenlangchain4j.responses;
 
+import io.github.qwenlangchain4j.QwenReasoningEffort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.langchain4j.data.message.UserMessage;
@@ -21,11 +22,11 @@ class QwenResponsesDriftIT {
     @Test
     void should_not_think_with_effort_none_and_think_with_effort_high() {
         ChatResponse quick = QwenResponsesChatModelIT.liveBuilder()
-                .reasoningEffort("none")
+                .reasoningEffort(QwenReasoningEffort.NONE)
                 .build()
                 .chat(UserMessage.from("What is 17 * 23? Answer with the number."));
         ChatResponse deep = QwenResponsesChatModelIT.liveBuilder()
-                .reasoningEffort("high")
+                .reasoningEffort(QwenReasoningEffort.HIGH)
                 .build()
                 .chat(UserMessage.from("What is 17 * 23? Answer with the number."));
 

@@ -10,6 +10,7 @@ import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
 import io.github.qwenlangchain4j.Fixtures;
+import io.github.qwenlangchain4j.QwenReasoningEffort;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class QwenResponsesReasoningEffortTest extends ResponsesWireMockSupport {
             JsonNode documented = JSON.readTree(Fixtures.read("responses/request_reasoning_effort.json"));
 
             model().modelName("qwen3.8-max")
-                    .reasoningEffort("low")
+                    .reasoningEffort(QwenReasoningEffort.LOW)
                     .build()
                     .chat(ask("Prove that sqrt(2) is irrational."));
 
@@ -48,12 +49,12 @@ class QwenResponsesReasoningEffortTest extends ResponsesWireMockSupport {
         void should_let_a_request_effort_win_over_the_model_default() throws Exception {
             respondWithFixture("response_text_reasoning_real.json");
 
-            model().reasoningEffort("xhigh")
+            model().reasoningEffort(QwenReasoningEffort.XHIGH)
                     .build()
                     .chat(ChatRequest.builder()
                             .messages(UserMessage.from("Hi"))
                             .parameters(QwenResponsesChatRequestParameters.builder()
-                                    .reasoningEffort("none")
+                                    .reasoningEffort(QwenReasoningEffort.NONE)
                                     .build())
                             .build());
 
@@ -61,13 +62,12 @@ class QwenResponsesReasoningEffortTest extends ResponsesWireMockSupport {
         }
 
         @Test
-        void should_accept_every_documented_level() {
-            for (String effort : QwenResponsesChatRequestParameters.REASONING_EFFORTS) {
-                assertThat(QwenResponsesChatRequestParameters.builder()
-                                .reasoningEffort(effort)
-                                .build()
-                                .reasoningEffort())
-                        .isEqualTo(effort);
+        void should_send_every_documented_level_by_its_wire_name() throws Exception {
+            for (QwenReasoningEffort effort : QwenReasoningEffort.values()) {
+                server.resetRequests();
+                respondWithFixture("response_text_reasoning_real.json");
+                model().reasoningEffort(effort).build().chat(ask("Hi"));
+                assertThat(sentBody().path("reasoning").path("effort").asText()).isEqualTo(effort.wireValue());
             }
         }
 
@@ -75,7 +75,7 @@ class QwenResponsesReasoningEffortTest extends ResponsesWireMockSupport {
         void should_let_a_custom_reasoning_parameter_replace_the_typed_one() throws Exception {
             respondWithFixture("response_text_reasoning_real.json");
 
-            model().reasoningEffort("low")
+            model().reasoningEffort(QwenReasoningEffort.LOW)
                     .customParameters(Map.of("reasoning", Map.of("effort", "medium", "summary", "auto")))
                     .build()
                     .chat(ask("Hi"));
@@ -89,28 +89,15 @@ class QwenResponsesReasoningEffortTest extends ResponsesWireMockSupport {
     class Bad_efforts_fail_before_sending {
 
         @Test
-        void should_refuse_a_level_qwen_does_not_document_naming_the_levels() {
-            assertThatThrownBy(() -> model().reasoningEffort("HIGH"))
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("'HIGH'")
-                    .hasMessageContaining("[none, minimal, low, medium, high, xhigh, max]");
-            assertThatThrownBy(() -> QwenResponsesChatRequestParameters.builder()
-                            .reasoningEffort("extreme")
-                            .build())
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("reasoning.effort");
-        }
-
-        @Test
         void should_refuse_enable_thinking_that_contradicts_the_effort() {
             assertThatThrownBy(() -> model().enableThinking(false)
-                            .reasoningEffort("high")
+                            .reasoningEffort(QwenReasoningEffort.HIGH)
                             .build()
                             .chat(ask("Hi")))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("contradicts reasoningEffort(\"high\")");
+                    .hasMessageContaining("contradicts reasoningEffort(HIGH)");
             assertThatThrownBy(() -> model().enableThinking(true)
-                            .reasoningEffort("none")
+                            .reasoningEffort(QwenReasoningEffort.NONE)
                             .build()
                             .chat(ask("Hi")))
                     .isInstanceOf(IllegalArgumentException.class)
@@ -121,12 +108,12 @@ class QwenResponsesReasoningEffortTest extends ResponsesWireMockSupport {
         @Test
         void should_refuse_web_extractor_with_effort_none() {
             assertThatThrownBy(() -> model().builtInTools(QwenBuiltInTool.webSearch(), QwenBuiltInTool.webExtractor())
-                            .reasoningEffort("none")
+                            .reasoningEffort(QwenReasoningEffort.NONE)
                             .build()
                             .chat(ask("Read example.com")))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("Normal mode does not support web_extractor")
-                    .hasMessageContaining("reasoningEffort(\"none\")");
+                    .hasMessageContaining("reasoningEffort(NONE)");
             assertThat(server.getAllServeEvents()).isEmpty();
         }
     }

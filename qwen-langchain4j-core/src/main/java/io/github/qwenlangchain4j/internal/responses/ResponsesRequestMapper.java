@@ -76,7 +76,7 @@ public final class ResponsesRequestMapper {
                 unlessCustom(
                         custom,
                         "reasoning",
-                        parameters.reasoningEffort() == null ? null : Map.of("effort", parameters.reasoningEffort())),
+                        parameters.reasoningEffort() == null ? null : Map.of("effort", parameters.reasoningEffort().wireValue())),
                 null,
                 custom);
     }
