@@ -152,13 +152,13 @@ public final class Reranker {
                 QwenApiError error = e.getCause() instanceof QwenApiError qwen ? qwen : null;
                 Integer refusedDocument = refusedDocument(error);
                 if (refusedDocument != null && refusedDocument < batch.size()) {
-                    throw tooLargeAlone(batch.from() + refusedDocument, error, e);
+                    throw tooLarge(batch.from() + refusedDocument, "", error, e);
                 }
                 if (!isSizeRefusal(error)) {
                     throw e;
                 }
                 if (batch.size() == 1) {
-                    throw tooLargeAlone(batch.from(), error, e);
+                    throw tooLarge(batch.from(), " even alone in a request", error, e);
                 }
                 int middle = batch.from() + batch.size() / 2;
                 LOG.debug(
@@ -179,10 +179,10 @@ public final class Reranker {
             usage = total == null ? usage : TokenUsage.sum(usage, new TokenUsage(total, null, total));
         }
 
-        private InvalidRequestException tooLargeAlone(int index, QwenApiError error, InvalidRequestException e) {
+        private InvalidRequestException tooLarge(int index, String how, QwenApiError error, InvalidRequestException e) {
             return new InvalidRequestException(
-                    "Qwen refused segments[" + index + "] for its size even alone in a request (with the query:"
-                            + " at most " + maxTokensPerRequest + " tokens per request for " + model
+                    "Qwen refused segments[" + index + "] for its size" + how + " (with the query: at most "
+                            + maxTokensPerRequest + " tokens per request for " + model
                             + ", counted as query tokens x documents + document tokens; Qwen reads "
                             + spec.maxTokensPerItem() + " tokens of each item): shorten that segment or the query."
                             + " Qwen said: " + (error == null ? e.getMessage() : error.getMessage()),
