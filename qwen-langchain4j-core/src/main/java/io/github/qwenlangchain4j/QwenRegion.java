@@ -127,6 +127,34 @@ public enum QwenRegion {
     }
 
     /**
+     * The base URL of Qwen's OpenAI-compatible rerank API in this region ({@code https://<host>/compatible-api/v1},
+     * whose {@code POST .../reranks} serves qwen3-rerank: Qwen Cloud's "OpenAI compatible reranking" reference,
+     * docs.qwencloud.com/api-reference/rerank/openai-rerank), without a trailing slash.
+     *
+     * @return e.g. {@code https://dashscope-intl.aliyuncs.com/compatible-api/v1}
+     */
+    public String compatibleApiBaseUrl() {
+        return compatibleApiBaseUrlOf(baseUrl);
+    }
+
+    /**
+     * The compatible rerank API's base URL on the host of a compatible-mode or native base URL: a trailing
+     * {@code /compatible-mode/v1} or {@code /api/v1} becomes {@code /compatible-api/v1}, so that one base URL setting
+     * (a proxy, {@code QwenMockServer}) serves every API. Any other URL is taken to be that base already and returned
+     * without a trailing slash.
+     *
+     * @param baseUrl a compatible-mode, native or compatible-api base URL
+     * @return the compatible-api base URL
+     */
+    public static String compatibleApiBaseUrlOf(String baseUrl) {
+        String url = nativeBaseUrlOf(baseUrl);
+        String nativeBase = "/api/v1";
+        return url.endsWith(nativeBase)
+                ? url.substring(0, url.length() - nativeBase.length()) + "/compatible-api/v1"
+                : url;
+    }
+
+    /**
      * The compatible-mode base URL of this region, without a trailing slash.
      *
      * @return the base URL, e.g. {@code https://dashscope-intl.aliyuncs.com/compatible-mode/v1}

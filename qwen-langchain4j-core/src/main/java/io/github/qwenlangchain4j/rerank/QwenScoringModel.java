@@ -7,17 +7,17 @@ import dev.langchain4j.model.scoring.ScoringModel;
 import io.github.qwenlangchain4j.QwenConnectionBuilder;
 import io.github.qwenlangchain4j.internal.client.QwenClient;
 import io.github.qwenlangchain4j.internal.rerank.RerankModelSpec;
+import io.github.qwenlangchain4j.internal.rerank.RerankTokens;
 import io.github.qwenlangchain4j.internal.rerank.Reranker;
-import io.github.qwenlangchain4j.internal.rerank.TokenGuess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToIntFunction;
 
 /**
- * A LangChain4j scoring model for Qwen's rerank models, through Model Studio's text rerank API (DashScope's native
- * {@code POST /api/v1/services/rerank/text-rerank/text-rerank}, same API key as chat). Use it to re-rank retrieved
- * content in a RAG pipeline:
+ * A LangChain4j scoring model for Qwen's rerank models, same API key as chat: qwen3-rerank through the
+ * OpenAI-compatible rerank API ({@code POST /compatible-api/v1/reranks}), the others through Model Studio's native
+ * text rerank API ({@code POST /api/v1/services/rerank/text-rerank/text-rerank}); {@link Builder#endpoint} picks
+ * one ({@link QwenRerankEndpoint}). Use it to re-rank retrieved content in a RAG pipeline:
  *
  * <pre>{@code
  * ScoringModel scoringModel = QwenScoringModel.builder()
@@ -31,17 +31,23 @@ import java.util.function.ToIntFunction;
  *
  * <p>{@link #scoreAll} returns one score per segment, in input order. Qwen takes at most 500 documents per request
  * (100 for qwen3-vl-rerank) and a limited number of tokens per request ({@code query tokens x documents + document
- * tokens}: 30,000 for qwen3-rerank and gte-rerank-v2), so a long list is split over several requests, sent one after
- * the other; the scores of a query-document pair do not depend on the other documents, and the token usage is
- * summed. Tokens are estimated locally, on the high side, unless {@link Builder#tokenCountEstimator} gives an exact
- * estimator. {@link #rerank} returns the {@link Builder#topN} best segments instead, best first.
+ * tokens}: for qwen3-rerank 120,000 in Singapore and 30,000 in Beijing, 30,000 for gte-rerank-v2, 120,000 for
+ * qwen3-vl-rerank), so a long list is split over several requests, sent one after the other; the scores of a
+ * query-document pair do not depend on the other documents, and the token usage is summed. Tokens are counted with
+ * Qwen's own tokenizer when {@code qwen-langchain4j-tokenizer} is on the class path, else estimated locally on the
+ * high side (every digit a token), unless {@link Builder#tokenCountEstimator} gives an estimator. A request Qwen still
+ * refuses for its size is split in halves and sent again; a segment Qwen refuses even alone fails the call with an
+ * error naming it. {@link #rerank} returns the {@link Builder#topN} best segments instead, best first.
  *
- * <p>The native API lives on the same host as compatible mode: {@code region} picks it
- * ({@link io.github.qwenlangchain4j.QwenRegion#nativeBaseUrl()}), and a compatible-mode {@code baseUrl} (a proxy,
- * {@code QwenMockServer}) is mapped to the native base on its host. qwen3-rerank is served in Singapore and Beijing,
+ * <p>Both APIs live on the same host as compatible mode: {@code region} picks it
+ * ({@link io.github.qwenlangchain4j.QwenRegion#compatibleApiBaseUrl()},
+ * {@link io.github.qwenlangchain4j.QwenRegion#nativeBaseUrl()}), and a compatible-mode {@code baseUrl} (a proxy,
+ * {@code QwenMockServer}) is mapped to the endpoint's base on its host; the per-request limit follows the host's
+ * region (the smallest documented one for other hosts). qwen3-rerank is served in Singapore and Beijing,
  * gte-rerank-v2 and qwen3-vl-rerank in Beijing. Errors, retries and logging (the key redacted) are those of the
  * chat models. Invalid input (a null or blank query, a null segment, {@code instruct} for a model that does
- * not take it) is refused before anything is sent. Thread-safe; build once and share.
+ * not take it, the compatible endpoint for a model it does not serve) is refused before anything is sent.
+ * Thread-safe; build once and share.
  */
 public class QwenScoringModel implements ScoringModel {
 
@@ -52,14 +58,15 @@ public class QwenScoringModel implements ScoringModel {
     private final String modelName;
     private final Integer topN;
     private final String instruct;
+    private final QwenRerankEndpoint endpoint;
     private final Reranker reranker;
 
-    private QwenScoringModel(Builder builder, java.util.function.Supplier<QwenClient> newClient) {
+    private QwenScoringModel(Builder builder, java.util.function.Function<QwenRerankEndpoint, QwenClient> newClient) {
         this.modelName = builder.modelName == null ? DEFAULT_MODEL_NAME : builder.modelName.strip();
         if (modelName.isEmpty()) {
             throw new IllegalArgumentException("modelName must not be blank, e.g. \"qwen3-rerank\"");
         }
-        RerankModelSpec spec = RerankModelSpec.of(modelName);
+        RerankModelSpec spec = RerankModelSpec.of(modelName, ""); // the limits every region accepts
         this.instruct = builder.instruct;
         if (instruct != null && instruct.isBlank()) {
             throw new IllegalArgumentException(
@@ -73,13 +80,31 @@ public class QwenScoringModel implements ScoringModel {
         if (topN != null && topN < 1) {
             throw new IllegalArgumentException("topN must be at least 1, but was " + topN);
         }
+        this.endpoint = builder.endpoint != null
+                ? builder.endpoint
+                : spec.compatibleEndpoint() ? QwenRerankEndpoint.COMPATIBLE : QwenRerankEndpoint.NATIVE;
+        if (endpoint == QwenRerankEndpoint.COMPATIBLE && spec.isKnown() && !spec.compatibleEndpoint()) {
+            throw new IllegalArgumentException("the compatible rerank endpoint (/compatible-api/v1/reranks) serves"
+                    + " qwen3-rerank only, not " + modelName + "; use endpoint(QwenRerankEndpoint.NATIVE)");
+        }
         int maxDocuments =
                 limit("maxDocumentsPerRequest", builder.maxDocumentsPerRequest, spec.maxDocumentsPerRequest(), spec);
-        int maxTokens = limit("maxTokensPerRequest", builder.maxTokensPerRequest, spec.maxTokensPerRequest(), null);
+        limit("maxTokensPerRequest", builder.maxTokensPerRequest, spec.maxTokensPerRequest(), null);
+        this.client =
+                newClient.apply(endpoint); // after the options: an invalid option is reported before a missing key
+        RerankModelSpec served = RerankModelSpec.of(modelName, client.baseUrl()); // the limits of the host's region
+        int maxTokens =
+                builder.maxTokensPerRequest != null ? builder.maxTokensPerRequest : served.maxTokensPerRequest();
         TokenCountEstimator estimator = builder.tokenCountEstimator;
-        ToIntFunction<String> tokens = estimator == null ? TokenGuess::count : estimator::estimateTokenCountInText;
-        this.client = newClient.get(); // after the options: an invalid option is reported before a missing key
-        this.reranker = new Reranker(client, modelName, spec, instruct, maxDocuments, maxTokens, tokens);
+        this.reranker = new Reranker(
+                client,
+                endpoint == QwenRerankEndpoint.COMPATIBLE,
+                modelName,
+                served,
+                instruct,
+                maxDocuments,
+                maxTokens,
+                RerankTokens.counter(estimator, QwenScoringModel.class.getClassLoader()));
     }
 
     /** A configured limit, at least 1 and, for a known model's documents, at most what it accepts. */
@@ -179,10 +204,20 @@ public class QwenScoringModel implements ScoringModel {
         return modelName;
     }
 
+    /**
+     * The rerank API this model calls.
+     *
+     * @return {@link QwenRerankEndpoint#COMPATIBLE} for qwen3-rerank unless set otherwise, else
+     *         {@link QwenRerankEndpoint#NATIVE}
+     */
+    public QwenRerankEndpoint endpoint() {
+        return endpoint;
+    }
+
     @Override
     public String toString() {
-        return "QwenScoringModel{modelName=" + modelName + ", topN=" + topN + ", instruct=" + instruct + ", baseUrl="
-                + client.baseUrl() + ", apiKey=***}";
+        return "QwenScoringModel{modelName=" + modelName + ", endpoint=" + endpoint + ", topN=" + topN + ", instruct="
+                + instruct + ", baseUrl=" + client.baseUrl() + ", apiKey=***}";
     }
 
     /** Builder of {@link QwenScoringModel}: the connection settings, and the rerank options below. */
@@ -194,6 +229,7 @@ public class QwenScoringModel implements ScoringModel {
         private Integer maxDocumentsPerRequest;
         private Integer maxTokensPerRequest;
         private TokenCountEstimator tokenCountEstimator;
+        private QwenRerankEndpoint endpoint;
 
         private Builder() {}
 
@@ -247,9 +283,22 @@ public class QwenScoringModel implements ScoringModel {
         }
 
         /**
-         * Tokens per request ({@code query tokens x documents + document tokens}); default from the model: 30,000
-         * for qwen3-rerank (120,000 is documented for Singapore; raise it there to send fewer requests) and
-         * gte-rerank-v2, 120,000 for qwen3-vl-rerank.
+         * Which rerank API to call: {@link QwenRerankEndpoint#COMPATIBLE} ({@code /compatible-api/v1/reranks}, the
+         * default for qwen3-rerank, the only model it serves) or {@link QwenRerankEndpoint#NATIVE} (DashScope's
+         * text rerank API, the default for every other model). Both return the same scores.
+         *
+         * @param endpoint the endpoint, or null for the model's default
+         * @return this builder
+         */
+        public Builder endpoint(QwenRerankEndpoint endpoint) {
+            this.endpoint = endpoint;
+            return this;
+        }
+
+        /**
+         * Tokens per request ({@code query tokens x documents + document tokens}); default from the model and the
+         * region of the host called: qwen3-rerank 120,000 in Singapore and 30,000 in Beijing, gte-rerank-v2 30,000,
+         * qwen3-vl-rerank 120,000; on any other host (another region, a proxy) the smallest documented figure.
          *
          * @param maxTokensPerRequest at least 1, or null for the model's
          * @return this builder
@@ -260,8 +309,9 @@ public class QwenScoringModel implements ScoringModel {
         }
 
         /**
-         * Counts the tokens of the query and documents when splitting a long list over requests; default a local
-         * estimate that errs on the high side. An exact estimator packs requests fuller.
+         * Counts the tokens of the query and documents when splitting a long list over requests; default Qwen's own
+         * tokenizer when {@code qwen-langchain4j-tokenizer} is on the class path, else a local estimate that errs on
+         * the high side (it never counts a digit, a run of whitespace or a CJK character as less than Qwen does).
          *
          * @param tokenCountEstimator the estimator, or null for the default
          * @return this builder
@@ -274,7 +324,11 @@ public class QwenScoringModel implements ScoringModel {
         /** Builds the model; fails when the API key is missing or an option is invalid for the model. */
         @Override
         public QwenScoringModel build() {
-            return new QwenScoringModel(this, () -> newNativeClient(Map.of()));
+            return new QwenScoringModel(
+                    this,
+                    endpoint -> endpoint == QwenRerankEndpoint.COMPATIBLE
+                            ? newCompatibleApiClient(Map.of())
+                            : newNativeClient(Map.of()));
         }
     }
 }

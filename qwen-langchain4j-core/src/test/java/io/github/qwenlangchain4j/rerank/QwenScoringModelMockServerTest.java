@@ -18,14 +18,16 @@ import dev.langchain4j.service.AiServices;
 import io.github.qwenlangchain4j.QwenChatModel;
 import io.github.qwenlangchain4j.QwenMockServerSupport;
 import io.github.qwenlangchain4j.testkit.RecordedRequest;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * QwenScoringModel end to end on the testkit's text rerank endpoint (relevance by word overlap), given the mock's
+ * QwenScoringModel end to end on the testkit's rerank endpoints (relevance by word overlap), given the mock's
  * compatible-mode base URL as users give it, and in a LangChain4j RAG pipeline with
- * {@link ReRankingContentAggregator}.
+ * {@link ReRankingContentAggregator}; requests the mock refuses for their size (Qwen's per-request limit,
+ * {@code query tokens x documents + document tokens}, Model Studio's "Text rerank" API reference) are split.
  */
 class QwenScoringModelMockServerTest extends QwenMockServerSupport {
 
@@ -37,6 +39,9 @@ class QwenScoringModelMockServerTest extends QwenMockServerSupport {
 
     static final String QUESTION = "How many days do I have to return an item?";
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     private QwenScoringModel scoringModel() {
         return QwenScoringModel.builder()
                 .apiKey(server.apiKey())
@@ -45,13 +50,70 @@ class QwenScoringModelMockServerTest extends QwenMockServerSupport {
     }
 
     @Test
-    void scoreAll_reaches_the_native_endpoint_through_the_compatible_mode_base_url() {
+    void scoreAll_reaches_the_compatible_rerank_endpoint_through_the_compatible_mode_base_url() {
         List<Double> scores = scoringModel().scoreAll(RETRIEVED, QUESTION).content();
 
         assertThat(scores).hasSize(3);
         assertThat(scores.get(2)).isGreaterThan(scores.get(0)).isGreaterThan(scores.get(1));
         RecordedRequest request = server.requests().get(0);
-        assertThat(request.path()).isEqualTo("/api/v1/services/rerank/text-rerank/text-rerank");
+        assertThat(request.path()).isEqualTo("/compatible-api/v1/reranks");
+    }
+
+    @Test
+    void the_native_endpoint_scores_the_same() {
+        List<Double> compatible = scoringModel().scoreAll(RETRIEVED, QUESTION).content();
+
+        List<Double> scores = QwenScoringModel.builder()
+                .apiKey(server.apiKey())
+                .baseUrl(server.baseUrl())
+                .endpoint(QwenRerankEndpoint.NATIVE)
+                .build()
+                .scoreAll(RETRIEVED, QUESTION)
+                .content();
+
+        assertThat(scores).isEqualTo(compatible);
+        assertThat(server.requests().get(1).path()).isEqualTo("/api/v1/services/rerank/text-rerank/text-rerank");
+    }
+
+    @Test
+    void a_list_qwen_refuses_for_its_size_is_split_until_it_fits_and_scored_in_order() {
+        // 40 documents of about 20 tokens and a query of about 10, as the mock counts: 30 tokens each, 1,200 in
+        // all; the mock takes 400 per request, so the list is halved until each request holds 10 documents
+        server.limitRerankTokens(400);
+        List<TextSegment> documents = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            documents.add(i % 2 == 0 ? RETRIEVED.get(2) : RETRIEVED.get(0));
+        }
+
+        List<Double> scores = scoringModel().scoreAll(documents, QUESTION).content();
+
+        assertThat(scores).hasSize(40);
+        for (int i = 0; i < 40; i++) {
+            assertThat(scores.get(i)).isEqualTo(scores.get(i % 2));
+        }
+        assertThat(scores.get(0)).isGreaterThan(scores.get(1));
+        assertThat(server.requests())
+                .extracting(QwenScoringModelMockServerTest::documentCount)
+                .containsExactly(40, 20, 10, 10, 20, 10, 10);
+    }
+
+    private static int documentCount(RecordedRequest request) {
+        try {
+            return JSON.readTree(request.body()).get("documents").size();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void a_segment_too_long_even_alone_is_named() {
+        server.limitRerankTokens(50);
+        List<TextSegment> documents = List.of(RETRIEVED.get(0), TextSegment.from("refund ".repeat(100)));
+
+        assertThatThrownBy(() -> scoringModel().scoreAll(documents, QUESTION))
+                .isInstanceOf(dev.langchain4j.exception.InvalidRequestException.class)
+                .hasMessageContaining("Qwen refused segments[1] for its size even alone in a request")
+                .hasMessageContaining("should not be larger than 50");
     }
 
     @Test

@@ -139,14 +139,20 @@ class QwenScoringModelTest extends RerankWireMockSupport {
         }
 
         @Test
-        void the_model_calls_its_region_s_native_base_by_default_and_singapore_without_one() {
-            assertThat(QwenScoringModel.builder().apiKey(API_KEY).build().toString())
+        void the_native_endpoint_calls_its_region_s_native_base_and_singapore_without_one() {
+            assertThat(QwenScoringModel.builder()
+                            .apiKey(API_KEY)
+                            .endpoint(QwenRerankEndpoint.NATIVE)
+                            .build()
+                            .toString())
                     .contains("baseUrl=https://dashscope-intl.aliyuncs.com/api/v1");
             assertThat(QwenScoringModel.builder()
                             .apiKey(API_KEY)
+                            .modelName("gte-rerank-v2")
                             .region(QwenRegion.CHINA_BEIJING)
                             .build()
                             .toString())
+                    .contains("endpoint=NATIVE")
                     .contains("baseUrl=https://dashscope.aliyuncs.com/api/v1");
         }
 
@@ -157,6 +163,7 @@ class QwenScoringModelTest extends RerankWireMockSupport {
             QwenScoringModel.builder()
                     .apiKey(API_KEY)
                     .baseUrl(server.baseUrl() + "/api/v1/")
+                    .endpoint(QwenRerankEndpoint.NATIVE)
                     .build()
                     .score("text", "query");
 

@@ -20,13 +20,17 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
-/** A WireMock server per test standing in for DashScope's native API, with helpers for the rerank tests. */
+/**
+ * A WireMock server per test standing in for Qwen's two rerank APIs (native and OpenAI-compatible, on one host), with
+ * helpers for the rerank tests.
+ */
 abstract class RerankWireMockSupport {
 
     /** A distinctive fake key, so that tests can check it never leaks. */
     static final String API_KEY = "sk-test-SECRET-rerank-0987654321";
 
     static final String RERANK_PATH = "/api/v1/services/rerank/text-rerank/text-rerank";
+    static final String COMPATIBLE_PATH = "/compatible-api/v1/reranks";
     static final ObjectMapper JSON = new ObjectMapper();
 
     WireMockServer server;
@@ -42,8 +46,16 @@ abstract class RerankWireMockSupport {
         server.stop();
     }
 
-    /** A builder pointed at the server's compatible-mode base URL, which the model maps to {@code /api/v1}. */
+    /**
+     * A builder of the native endpoint pointed at the server's compatible-mode base URL, which the model maps to
+     * {@code /api/v1}.
+     */
     QwenScoringModel.Builder model() {
+        return compatibleModel().endpoint(QwenRerankEndpoint.NATIVE);
+    }
+
+    /** A builder with the model's default endpoint (compatible for qwen3-rerank), on the server's host. */
+    QwenScoringModel.Builder compatibleModel() {
         return QwenScoringModel.builder()
                 .apiKey(API_KEY)
                 .baseUrl(server.baseUrl() + "/compatible-mode/v1")
@@ -51,13 +63,22 @@ abstract class RerankWireMockSupport {
     }
 
     void stub(ResponseDefinitionBuilder response) {
-        server.stubFor(post(urlEqualTo(RERANK_PATH)).willReturn(response));
+        stub(RERANK_PATH, response);
     }
 
-    /** Answers the requests with {@code bodies} (200) in turn; the last one answers any further request. */
+    void stub(String path, ResponseDefinitionBuilder response) {
+        server.stubFor(post(urlEqualTo(path)).willReturn(response));
+    }
+
+    /** Answers the native requests with {@code bodies} (200) in turn; the last one answers any further request. */
     void stubInOrder(String... bodies) {
+        stubPathInOrder(RERANK_PATH, bodies);
+    }
+
+    /** Answers the requests to {@code path} with {@code bodies} (200) in turn; the last answers any further one. */
+    void stubPathInOrder(String path, String... bodies) {
         for (int i = 0; i < bodies.length; i++) {
-            server.stubFor(post(urlEqualTo(RERANK_PATH))
+            server.stubFor(post(urlEqualTo(path))
                     .inScenario("in order")
                     .whenScenarioStateIs(i == 0 ? com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED : "" + i)
                     .willReturn(json(200, bodies[i]))

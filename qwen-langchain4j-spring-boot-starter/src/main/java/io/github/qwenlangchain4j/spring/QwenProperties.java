@@ -1,6 +1,7 @@
 package io.github.qwenlangchain4j.spring;
 
 import io.github.qwenlangchain4j.QwenRegion;
+import io.github.qwenlangchain4j.rerank.QwenRerankEndpoint;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -537,8 +538,9 @@ public record QwenProperties(
     }
 
     /**
-     * {@code langchain4j.qwen.scoring-model.*}: the rerank model, a LangChain4j ScoringModel (Model Studio's text
-     * rerank API, same key and host as the other models).
+     * {@code langchain4j.qwen.scoring-model.*}: the rerank model, a LangChain4j ScoringModel (Qwen's OpenAI-compatible
+     * rerank API for qwen3-rerank, Model Studio's native text rerank API for the others; same key and host as the
+     * other models).
      *
      * @param enabled Whether to create the QwenScoringModel bean (when an API key is set and the application defines
      *     no ScoringModel of its own).
@@ -551,8 +553,12 @@ public record QwenProperties(
      * @param maxDocumentsPerRequest Documents per request; default and maximum from the model (500 for qwen3-rerank
      *     and gte-rerank-v2, 100 for qwen3-vl-rerank). Longer lists are split over requests.
      * @param maxTokensPerRequest Tokens per request (query tokens x documents + document tokens); default from the
-     *     model: 30,000 for qwen3-rerank and gte-rerank-v2, 120,000 for qwen3-vl-rerank.
+     *     model and the region: qwen3-rerank 120,000 in Singapore and 30,000 in Beijing, gte-rerank-v2 30,000,
+     *     qwen3-vl-rerank 120,000 (on other hosts the smallest documented figure).
      * @param customHeaders Extra HTTP headers for every rerank request.
+     * @param endpoint Which rerank API to call: compatible (POST /compatible-api/v1/reranks, the default for
+     *     qwen3-rerank, the only model it serves) or native (POST /api/v1/services/rerank/text-rerank/text-rerank, the
+     *     default for the other models).
      */
     public record ScoringModel(
             @DefaultValue("true") boolean enabled,
@@ -561,9 +567,10 @@ public record QwenProperties(
             String instruct,
             Integer maxDocumentsPerRequest,
             Integer maxTokensPerRequest,
-            Map<String, String> customHeaders) {
+            Map<String, String> customHeaders,
+            QwenRerankEndpoint endpoint) {
 
-        static final ScoringModel DEFAULTS = new ScoringModel(true, null, null, null, null, null, null);
+        static final ScoringModel DEFAULTS = new ScoringModel(true, null, null, null, null, null, null, null);
 
         /**
          * Binds the scoring model options; the custom headers are copied, unmodifiable and in their order. Unset,
@@ -576,6 +583,7 @@ public record QwenProperties(
          * @param maxDocumentsPerRequest the value of {@code langchain4j.qwen.scoring-model.max-documents-per-request}
          * @param maxTokensPerRequest the value of {@code langchain4j.qwen.scoring-model.max-tokens-per-request}
          * @param customHeaders the value of {@code langchain4j.qwen.scoring-model.custom-headers}
+         * @param endpoint the value of {@code langchain4j.qwen.scoring-model.endpoint}
          */
         public ScoringModel {
             customHeaders = copy(customHeaders);
@@ -590,7 +598,8 @@ public record QwenProperties(
         public String toString() {
             return "ScoringModel{enabled=" + enabled + ", modelName=" + modelName + ", topN=" + topN + ", instruct="
                     + instruct + ", maxDocumentsPerRequest=" + maxDocumentsPerRequest + ", maxTokensPerRequest="
-                    + maxTokensPerRequest + ", customHeaders=" + customHeaders.keySet() + '}';
+                    + maxTokensPerRequest + ", customHeaders=" + customHeaders.keySet() + ", endpoint=" + endpoint
+                    + '}';
         }
     }
 

@@ -57,6 +57,7 @@ public class QwenRerankAutoConfiguration {
                         modelName,
                         scoring.maxTokensPerRequest(),
                         QwenScoringModel.Builder::maxTokensPerRequest))
+                .endpoint(probed(AT + "endpoint", modelName, scoring.endpoint(), QwenScoringModel.Builder::endpoint))
                 .customHeaders(emptyToNull(scoring.customHeaders()));
         return PropertyChecks.build(SECTION, builder::build);
     }

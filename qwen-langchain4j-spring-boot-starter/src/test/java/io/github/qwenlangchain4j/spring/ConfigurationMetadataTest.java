@@ -90,6 +90,7 @@ class ConfigurationMetadataTest {
             "scoring-model.max-documents-per-request",
             "scoring-model.max-tokens-per-request",
             "scoring-model.custom-headers",
+            "scoring-model.endpoint",
             "observations.enabled",
             "proxy.type",
             "proxy.host",

@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.output.Response;
 import dev.langchain4j.model.scoring.ScoringModel;
+import io.github.qwenlangchain4j.rerank.QwenRerankEndpoint;
 import io.github.qwenlangchain4j.rerank.QwenScoringModel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,8 +35,9 @@ class QwenRerankAutoConfigurationTest {
                     .hasSingleBean(QwenScoringModel.class)
                     .hasSingleBean(ScoringModel.class);
             assertThat(context.getBean(QwenScoringModel.class).modelName()).isEqualTo("qwen3-rerank");
+            assertThat(context.getBean(QwenScoringModel.class).endpoint()).isEqualTo(QwenRerankEndpoint.COMPATIBLE);
             assertThat(context.getBean(QwenScoringModel.class).toString())
-                    .contains("baseUrl=https://dashscope-intl.aliyuncs.com/api/v1")
+                    .contains("baseUrl=https://dashscope-intl.aliyuncs.com/compatible-api/v1")
                     .doesNotContain(API_KEY);
         });
         new ApplicationContextRunner()
@@ -77,6 +79,7 @@ class QwenRerankAutoConfigurationTest {
                      "usage":{"total_tokens":21},"request_id":"req-rerank-1"}""")));
             runner.withPropertyValues(
                             "langchain4j.qwen.base-url=" + server.baseUrl() + "/compatible-mode/v1",
+                            "langchain4j.qwen.scoring-model.endpoint=native",
                             "langchain4j.qwen.scoring-model.instruct=Retrieve semantically similar text.",
                             "langchain4j.qwen.scoring-model.custom-headers.X-Trace=rerank-trace")
                     .run(context -> {
@@ -96,6 +99,25 @@ class QwenRerankAutoConfigurationTest {
         } finally {
             server.stop();
         }
+    }
+
+    @Test
+    void should_name_the_property_of_the_compatible_endpoint_for_a_model_it_does_not_serve() {
+        runner.withPropertyValues(
+                        "langchain4j.qwen.scoring-model.model-name=gte-rerank-v2",
+                        "langchain4j.qwen.scoring-model.endpoint=compatible")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    InvalidConfigurationPropertyValueException failure = failure(context.getStartupFailure());
+                    assertThat(failure.getName()).isEqualTo("langchain4j.qwen.scoring-model.endpoint");
+                    assertThat(failure.getMessage()).contains("serves qwen3-rerank only, not gte-rerank-v2");
+                });
+        runner.withPropertyValues(
+                        "langchain4j.qwen.region=china-beijing", "langchain4j.qwen.scoring-model.endpoint=native")
+                .run(context -> assertThat(
+                                context.getBean(QwenScoringModel.class).toString())
+                        .contains("endpoint=NATIVE")
+                        .contains("baseUrl=https://dashscope.aliyuncs.com/api/v1"));
     }
 
     @Test

@@ -18,8 +18,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * open-weight hybrid while it thinks. A refused streaming request gets its 400 as an SSE event, as on Qwen.
  *
  * <p>It also serves Qwen-only chat features (explicit context cache, Qwen-Omni audio, Qwen-Long documents), the
- * Files and Batch APIs, the Responses and Conversations APIs and DashScope's text rerank endpoint: the
- * {@linkplain io.github.qwenlangchain4j.testkit package documentation} lists what each does offline.
+ * Files and Batch APIs, the Responses and Conversations APIs and both rerank endpoints (OpenAI-compatible and
+ * native): the {@linkplain io.github.qwenlangchain4j.testkit package documentation} lists what each does offline.
  *
  * <pre>{@code
  * try (QwenMockServer server = QwenMockServer.start()) {
@@ -146,8 +146,8 @@ public final class QwenMockServer implements AutoCloseable {
     }
 
     /**
-     * Forgets received requests and queued replies (and files, batches, stored responses, conversations and
-     * context-cache blocks).
+     * Forgets received requests and queued replies (and files, batches, stored responses, conversations,
+     * context-cache blocks and a {@linkplain #limitRerankTokens rerank token limit}).
      */
     public void reset() {
         requests.clear();
@@ -200,6 +200,23 @@ public final class QwenMockServer implements AutoCloseable {
      */
     public QwenMockServer failBatchLine(String customId, int status, String code, String message) {
         api.batches().failLine(customId, status, code, message);
+        return this;
+    }
+
+    /**
+     * Makes both rerank endpoints refuse a request whose {@code query tokens x documents + document tokens} exceed
+     * {@code tokensPerRequest} (the mock counts one token per four characters, each item at most its model's
+     * per-item limit), with a 400 {@code InvalidParameter} as Qwen refuses a request over its per-request limit;
+     * by default the model's smallest documented limit applies. {@link #reset()} restores it.
+     *
+     * @param tokensPerRequest at least 1
+     * @return this server, for chaining
+     */
+    public QwenMockServer limitRerankTokens(int tokensPerRequest) {
+        if (tokensPerRequest < 1) {
+            throw new IllegalArgumentException("tokensPerRequest must be at least 1, but was " + tokensPerRequest);
+        }
+        api.rerank().limitTokens(tokensPerRequest);
         return this;
     }
 

@@ -21,8 +21,11 @@
  * {@code previous_response_id}, {@code GET}/{@code DELETE /responses/{id}}, {@code /responses/{id}/input_items},
  * and conversations with their items, with Qwen's flat error bodies and messages.
  *
- * <p>DashScope's native text rerank endpoint, {@code /api/v1/services/rerank/text-rerank/text-rerank} on the same
- * host (models given the compatible-mode {@link QwenMockServer#baseUrl()} map it there): relevance by word overlap
- * between query and document, with Qwen's refusals of an unknown model and of an empty or too long document list.
+ * <p>Both rerank endpoints on the same host (models given the compatible-mode {@link QwenMockServer#baseUrl()} map
+ * to them): the OpenAI-compatible {@code /compatible-api/v1/reranks} (qwen3-rerank) and DashScope's native
+ * {@code /api/v1/services/rerank/text-rerank/text-rerank}: relevance by word overlap between query and document,
+ * with Qwen's refusals of an unknown model, of an empty or too long document list and of a request over the
+ * per-request token limit (the documented one, or a lower one set with
+ * {@link QwenMockServer#limitRerankTokens(int)}).
  */
 package io.github.qwenlangchain4j.testkit;

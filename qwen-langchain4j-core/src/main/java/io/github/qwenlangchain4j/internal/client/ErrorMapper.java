@@ -154,7 +154,9 @@ public final class ErrorMapper {
 
     private String regionHint() {
         for (io.github.qwenlangchain4j.QwenRegion region : io.github.qwenlangchain4j.QwenRegion.values()) {
-            if (region.baseUrl().equals(baseUrl) || region.nativeBaseUrl().equals(baseUrl)) {
+            if (region.baseUrl().equals(baseUrl)
+                    || region.nativeBaseUrl().equals(baseUrl)
+                    || region.compatibleApiBaseUrl().equals(baseUrl)) {
                 return " (region " + region + ")";
             }
         }

@@ -21,6 +21,7 @@ public final class MockApi {
     private final MockBatches batches;
     private final ChatEndpoint chat;
     private final ResponsesApi responses;
+    private final MockRerank rerank = new MockRerank();
     private final RouteTable table;
 
     /**
@@ -56,8 +57,14 @@ public final class MockApi {
                                 "rerank",
                                 MockRerank.PATH::equals,
                                 Dialect.DASHSCOPE,
-                                List.of(Route.modelled("POST", MockRerank.PATH, MockRerank::rerank)),
+                                List.of(Route.modelled("POST", MockRerank.PATH, rerank::rerank)),
                                 ResponsesApi::unmatched),
+                        new RouteTable.Group(
+                                "compatible rerank",
+                                MockRerank.COMPATIBLE_PATH::equals,
+                                Dialect.COMPATIBLE,
+                                List.of(Route.modelled("POST", MockRerank.COMPATIBLE_PATH, rerank::rerankCompatible)),
+                                MockApi::noSuchEndpoint),
                         new RouteTable.Group(
                                 "responses and conversations",
                                 ResponsesApi::serves,
@@ -100,14 +107,23 @@ public final class MockApi {
         replies.add(script);
     }
 
+    /** The rerank endpoints, for the limits tests set. */
+    public MockRerank rerank() {
+        return rerank;
+    }
+
     /** The Batch API, for what tests script. */
     public MockBatches batches() {
         return batches;
     }
 
-    /** Forgets queued replies, files, batches, stored responses, conversations and context-cache blocks. */
+    /**
+     * Forgets queued replies, files, batches, stored responses, conversations, context-cache blocks and a rerank
+     * token limit set by a test.
+     */
     public void reset() {
         replies.clear();
+        rerank.limitTokens(null);
         batches.reset();
         files.reset();
         contextCache.reset();
