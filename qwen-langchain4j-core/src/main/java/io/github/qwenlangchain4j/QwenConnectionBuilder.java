@@ -320,18 +320,14 @@ public abstract class QwenConnectionBuilder<T, B extends QwenConnectionBuilder<T
 
     /**
      * The client of Qwen's OpenAI-compatible rerank API ({@code https://<host>/compatible-api/v1}): the region's
-     * {@link QwenRegion#compatibleApiBaseUrl()}, or {@link #baseUrl} mapped to it on the same host
-     * ({@link QwenRegion#compatibleApiBaseUrlOf}). Internal use.
+     * {@link QwenRegion#compatibleApiBaseUrl()} (or its workspace's, {@code /compatible-api/v1} on the workspace host),
+     * or {@link #baseUrl} mapped to it on the same host ({@link QwenRegion#compatibleApiBaseUrlOf}). Internal use.
      *
      * @param extraHeaders headers the model adds
      * @return a new client
      */
     protected QwenClient newCompatibleApiClient(Map<String, String> extraHeaders) {
-        return newClient(
-                baseUrl != null
-                        ? QwenRegion.compatibleApiBaseUrlOf(baseUrl)
-                        : (region != null ? region : QwenRegion.SINGAPORE).compatibleApiBaseUrl(),
-                extraHeaders);
+        return newClient(QwenRegion.compatibleApiBaseUrlOf(compatibleBaseUrl(QwenRegion::baseUrl)), extraHeaders);
     }
 
     private QwenClient newClient(String resolvedBaseUrl, Map<String, String> extraHeaders) {

@@ -10,6 +10,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import io.github.qwenlangchain4j.batch.QwenBatches;
 import io.github.qwenlangchain4j.files.QwenFiles;
+import io.github.qwenlangchain4j.rerank.QwenRerankEndpoint;
 import io.github.qwenlangchain4j.rerank.QwenScoringModel;
 import io.github.qwenlangchain4j.responses.QwenConversations;
 import io.github.qwenlangchain4j.responses.QwenResponsesChatModel;
@@ -154,11 +155,28 @@ class QwenWorkspaceTest {
         }
 
         @Test
-        void should_send_rerank_to_the_workspace_native_path_in_the_region() {
+        void should_send_rerank_to_the_workspace_compatible_path_in_the_region() {
             call(() -> QwenScoringModel.builder()
                     .apiKey(KEY)
                     .region(QwenRegion.CHINA_BEIJING)
                     .workspace("llm-a1b2c3d4e5f6")
+                    .httpClient(recording)
+                    .build()
+                    .score(TextSegment.from("Paris is in France."), "Where is Paris?"));
+
+            assertThat(urls)
+                    .singleElement()
+                    .asString()
+                    .isEqualTo("https://llm-a1b2c3d4e5f6.cn-beijing.maas.aliyuncs.com/compatible-api/v1/reranks");
+        }
+
+        @Test
+        void should_send_native_rerank_to_the_workspace_native_path_in_the_region() {
+            call(() -> QwenScoringModel.builder()
+                    .apiKey(KEY)
+                    .region(QwenRegion.CHINA_BEIJING)
+                    .workspace("llm-a1b2c3d4e5f6")
+                    .endpoint(QwenRerankEndpoint.NATIVE)
                     .httpClient(recording)
                     .build()
                     .score(TextSegment.from("Paris is in France."), "Where is Paris?"));

@@ -73,7 +73,7 @@ final class QwenConnections {
     /**
      * The base URL a model built with {@link #apply(QwenConnectionBuilder, QwenProperties, ConnectionOverrides,
      * QwenHttpClient)} calls, chosen as {@code apply} and the library choose it: a named model's own region without a
-     * base URL wins, then a base URL, then a region, then Singapore. The observations report its host and port.
+     * base URL wins, then a base URL, then the shared workspace's domain in the region, then a region, then Singapore. The observations report its host and port.
      */
     static String baseUrl(QwenProperties properties, ConnectionOverrides overrides) {
         boolean ownRegion = overrides.region() != null && overrides.baseUrl() == null;
@@ -82,7 +82,9 @@ final class QwenConnections {
             return baseUrl;
         }
         QwenRegion region = firstSet(overrides.region(), properties.region());
-        return (region != null ? region : QwenRegion.SINGAPORE).baseUrl();
+        QwenRegion resolved = region != null ? region : QwenRegion.SINGAPORE;
+        String workspace = ownRegion ? null : properties.workspace();
+        return workspace != null && !workspace.isBlank() ? resolved.workspaceBaseUrl(workspace.strip()) : resolved.baseUrl();
     }
 
     /**
@@ -119,7 +121,7 @@ final class QwenConnections {
 
     private static boolean isWorkspaceId(String workspace) {
         try {
-            io.github.qwenlangchain4j.QwenRegion.checkWorkspaceId(workspace);
+            QwenRegion.checkWorkspaceId(workspace);
             return true;
         } catch (IllegalArgumentException e) {
             return false;
