@@ -18,7 +18,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * open-weight hybrid while it thinks. A refused streaming request gets its 400 as an SSE event, as on Qwen.
  *
  * <p>It also serves Qwen-only chat features (explicit context cache, Qwen-Omni audio, Qwen-Long documents), the
- * Files and Batch APIs, the Responses and Conversations APIs and DashScope's text rerank endpoint: the
+ * Files and Batch APIs, the Responses and Conversations APIs and DashScope's native text rerank and text embedding
+ * endpoints: the
  * {@linkplain io.github.qwenlangchain4j.testkit package documentation} lists what each does offline.
  *
  * <pre>{@code

@@ -24,5 +24,8 @@
  * <p>DashScope's native text rerank endpoint, {@code /api/v1/services/rerank/text-rerank/text-rerank} on the same
  * host (models given the compatible-mode {@link QwenMockServer#baseUrl()} map it there): relevance by word overlap
  * between query and document, with Qwen's refusals of an unknown model and of an empty or too long document list.
+ * DashScope's native text embedding endpoint, {@code /api/v1/services/embeddings/text-embedding/text-embedding}, the
+ * one that takes {@code text_type} ({@code query} or {@code document}): the vectors and refusals of compatible mode's
+ * {@code /embeddings} in the native shape (the mock does not model how a query's vector differs from a document's).
  */
 package io.github.qwenlangchain4j.testkit;
