@@ -17,11 +17,8 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.embedding.BatchEmbeddingModel;
 import dev.langchain4j.model.output.Response;
 import io.github.qwenlangchain4j.batch.QwenBatchChatModel;
-import io.github.qwenlangchain4j.testkit.QwenMockServer;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,19 +26,7 @@ import org.junit.jupiter.api.Test;
  * would, against QwenMockServer (batches advance one step per retrieve; statuses as in
  * https://www.alibabacloud.com/help/en/model-studio/batch-interfaces-compatible-with-openai).
  */
-class QwenBatchEmbeddingModelTest {
-
-    private QwenMockServer server;
-
-    @BeforeEach
-    void start() {
-        server = QwenMockServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class QwenBatchEmbeddingModelTest extends MockServerSupport {
 
     private BatchEmbeddingModel model() {
         return QwenBatchEmbeddingModel.builder()

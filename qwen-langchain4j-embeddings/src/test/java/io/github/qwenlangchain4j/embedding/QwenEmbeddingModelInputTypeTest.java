@@ -16,12 +16,9 @@ import dev.langchain4j.model.embedding.listener.EmbeddingModelResponseContext;
 import dev.langchain4j.model.embedding.request.EmbeddingInputType;
 import dev.langchain4j.model.embedding.request.EmbeddingRequest;
 import dev.langchain4j.model.embedding.response.EmbeddingResponse;
-import io.github.qwenlangchain4j.testkit.QwenMockServer;
 import io.github.qwenlangchain4j.testkit.RecordedRequest;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -34,22 +31,10 @@ import org.junit.jupiter.api.Test;
  * (docs.qwencloud.com/api-reference/text-embedding/dashscope-embedding), whose body is
  * {@code {"model", "input": {"texts"}, "parameters": {"dimension", "text_type"}}}.
  */
-class QwenEmbeddingModelInputTypeTest {
+class QwenEmbeddingModelInputTypeTest extends MockServerSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NATIVE_PATH = "/api/v1/services/embeddings/text-embedding/text-embedding";
-
-    private QwenMockServer server;
-
-    @BeforeEach
-    void start() {
-        server = QwenMockServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private QwenEmbeddingModel.Builder model() {
         return QwenEmbeddingModel.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl());
