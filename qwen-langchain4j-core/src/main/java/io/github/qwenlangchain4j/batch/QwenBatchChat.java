@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.exception.LangChain4jException;
 import dev.langchain4j.exception.UnsupportedFeatureException;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import io.github.qwenlangchain4j.QwenBaseChatModel;
 import io.github.qwenlangchain4j.QwenChatRequestParameters;
@@ -50,25 +49,27 @@ public final class QwenBatchChat {
 
     private final QwenChatRequestParameters defaultParameters;
     private final boolean sendThinking;
+    private final QwenBatches batches;
     private final BatchEngine<ChatResponse> engine;
     private final CallPlanner planner = new CallPlanner();
 
-    private QwenBatchChat(Builder builder) {
+    QwenBatchChat(QwenBatchChatOptions<?, ?> options) {
         QwenChatRequestParameters.Builder merged = QwenChatRequestParameters.builder();
-        if (builder.defaultRequestParameters != null) {
-            merged.overrideWith(builder.defaultRequestParameters);
+        if (options.defaultRequestParameters != null) {
+            merged.overrideWith(options.defaultRequestParameters);
         }
-        if (builder.modelName != null) {
-            merged.modelName(builder.modelName);
+        if (options.modelName != null) {
+            merged.modelName(options.modelName);
         }
         QwenChatRequestParameters parameters = merged.build();
         this.defaultParameters = parameters.modelName() == null
                 ? merged.modelName(QwenBaseChatModel.DEFAULT_MODEL_NAME).build()
                 : parameters;
         ChatRequestMapper.validateParameters(defaultParameters);
-        this.sendThinking = Boolean.TRUE.equals(builder.sendThinking);
-        this.engine = new BatchEngine<>(
-                builder.newBatches(), builder.settings(QwenBatchEndpoint.CHAT_COMPLETIONS), QwenBatchChat::decode);
+        this.sendThinking = Boolean.TRUE.equals(options.sendThinking);
+        this.batches = options.newBatches();
+        this.engine =
+                new BatchEngine<>(batches, options.settings(QwenBatchEndpoint.CHAT_COMPLETIONS), QwenBatchChat::decode);
     }
 
     /**
@@ -159,6 +160,11 @@ public final class QwenBatchChat {
         return engine.resume(jobId);
     }
 
+    /** The Batch API client of this batch chat, for listing its batches. */
+    QwenBatches batches() {
+        return batches;
+    }
+
     private static List<ChatResponse> decode(JsonNode body, int itemCount, String requestId) {
         try {
             ChatCompletionResponse response = Json.MAPPER.treeToValue(body, ChatCompletionResponse.class);
@@ -170,50 +176,11 @@ public final class QwenBatchChat {
 
     /**
      * Builder of {@link QwenBatchChat}: the connection settings of {@link QwenConnectionBuilder}, the default chat
-     * options, and the batch options of {@link QwenBatchOptions}.
+     * options of {@link QwenBatchChatOptions}, and the batch options of {@link QwenBatchOptions}.
      */
-    public static final class Builder extends QwenBatchOptions<QwenBatchChat, Builder> {
-
-        private String modelName;
-        private ChatRequestParameters defaultRequestParameters;
-        private Boolean sendThinking;
+    public static final class Builder extends QwenBatchChatOptions<QwenBatchChat, Builder> {
 
         private Builder() {}
-
-        /**
-         * The model of requests that name none ({@code model}), e.g. {@code qwen-plus} (default), {@code qwen-max},
-         * {@code qwen-flash}.
-         *
-         * @param modelName the model name, or null for {@code qwen-plus}
-         * @return this builder
-         */
-        public Builder modelName(String modelName) {
-            this.modelName = modelName;
-            return this;
-        }
-
-        /**
-         * Default parameters of every request (e.g. a {@link QwenChatRequestParameters} with temperature or
-         * {@code enableThinking}); a request's own parameters override them field by field.
-         *
-         * @param defaultRequestParameters the defaults, or null for none
-         * @return this builder
-         */
-        public Builder defaultRequestParameters(ChatRequestParameters defaultRequestParameters) {
-            this.defaultRequestParameters = defaultRequestParameters;
-            return this;
-        }
-
-        /**
-         * Whether the thinking of earlier assistant messages is sent back as {@code reasoning_content}; default false.
-         *
-         * @param sendThinking true to send earlier thinking back, or null for the default (false)
-         * @return this builder
-         */
-        public Builder sendThinking(Boolean sendThinking) {
-            this.sendThinking = sendThinking;
-            return this;
-        }
 
         @Override
         public QwenBatchChat build() {

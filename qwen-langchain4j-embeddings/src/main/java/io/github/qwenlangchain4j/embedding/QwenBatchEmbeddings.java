@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import io.github.qwenlangchain4j.batch.QwenBatchChat;
-import io.github.qwenlangchain4j.batch.QwenBatchEndpoint;
 import io.github.qwenlangchain4j.batch.QwenBatchJob;
-import io.github.qwenlangchain4j.batch.QwenBatchOptions;
+import io.github.qwenlangchain4j.batch.QwenBatches;
 import io.github.qwenlangchain4j.embedding.internal.EmbeddingModelSpec;
 import io.github.qwenlangchain4j.embedding.internal.EmbeddingRequestBody;
 import io.github.qwenlangchain4j.embedding.internal.EmbeddingResponseBody;
@@ -44,18 +43,19 @@ public final class QwenBatchEmbeddings {
     private final String modelName;
     private final Integer dimensions;
     private final int inputsPerRequest;
+    private final QwenBatches batches;
     private final BatchEngine<Embedding> engine;
 
-    private QwenBatchEmbeddings(
-            Builder builder, io.github.qwenlangchain4j.batch.QwenBatches batches, BatchEngine.Settings settings) {
-        this.modelName = builder.modelName == null ? QwenEmbeddingModel.DEFAULT_MODEL_NAME : builder.modelName;
-        if (modelName.isBlank()) {
+    QwenBatchEmbeddings(String modelName, Integer dimensions, QwenBatches batches, BatchEngine.Settings settings) {
+        this.modelName = modelName == null ? QwenEmbeddingModel.DEFAULT_MODEL_NAME : modelName;
+        if (this.modelName.isBlank()) {
             throw new IllegalArgumentException("modelName must be set, e.g. \"text-embedding-v4\"");
         }
-        EmbeddingModelSpec spec = EmbeddingModelSpec.of(modelName);
-        spec.checkDimension(modelName, builder.dimensions);
-        this.dimensions = builder.dimensions;
+        EmbeddingModelSpec spec = EmbeddingModelSpec.of(this.modelName);
+        spec.checkDimension(this.modelName, dimensions);
+        this.dimensions = dimensions;
         this.inputsPerRequest = spec.maxInputsPerRequest();
+        this.batches = batches;
         this.engine = new BatchEngine<>(batches, settings, QwenBatchEmbeddings::decode);
     }
 
@@ -136,6 +136,11 @@ public final class QwenBatchEmbeddings {
         return modelName;
     }
 
+    /** The Batch API client of this batch, for listing its batches. */
+    QwenBatches batches() {
+        return batches;
+    }
+
     private static List<Embedding> decode(JsonNode body, int itemCount, String requestId) {
         EmbeddingResponseBody response;
         try {
@@ -153,42 +158,15 @@ public final class QwenBatchEmbeddings {
 
     /**
      * Builder of {@link QwenBatchEmbeddings}: the connection settings and batch options shared with
-     * {@link QwenBatchChat}, plus the model and its dimensions.
+     * {@link QwenBatchChat}, plus the model and its dimensions ({@link QwenBatchEmbeddingOptions}).
      */
-    public static final class Builder extends QwenBatchOptions<QwenBatchEmbeddings, Builder> {
-
-        private String modelName;
-        private Integer dimensions;
+    public static final class Builder extends QwenBatchEmbeddingOptions<QwenBatchEmbeddings, Builder> {
 
         private Builder() {}
 
-        /**
-         * The embedding model ({@code model}): {@code text-embedding-v4} (default), {@code -v3}, {@code -v2},
-         * {@code -v1}, or any newer name.
-         *
-         * @param modelName the model name, or null for {@value QwenEmbeddingModel#DEFAULT_MODEL_NAME}
-         * @return this builder
-         */
-        public Builder modelName(String modelName) {
-            this.modelName = modelName;
-            return this;
-        }
-
-        /**
-         * Vector size ({@code dimensions}), as for {@link QwenEmbeddingModel.Builder#dimensions}.
-         *
-         * @param dimensions one of the sizes the model offers, or null for the model's default
-         * @return this builder
-         */
-        public Builder dimensions(Integer dimensions) {
-            this.dimensions = dimensions;
-            return this;
-        }
-
         @Override
         public QwenBatchEmbeddings build() {
-            BatchEngine.Settings settings = settings(QwenBatchEndpoint.EMBEDDINGS);
-            return new QwenBatchEmbeddings(this, newBatches(), settings);
+            return newBatchEmbeddings();
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.langchain4j.model.ModelProvider;
 import dev.langchain4j.model.embedding.DimensionAwareEmbeddingModel;
 import dev.langchain4j.model.embedding.listener.EmbeddingModelListener;
 import dev.langchain4j.model.embedding.request.EmbeddingInput;
+import dev.langchain4j.model.embedding.request.EmbeddingInputType;
 import dev.langchain4j.model.embedding.request.EmbeddingParameter;
 import dev.langchain4j.model.embedding.request.EmbeddingRequest;
 import dev.langchain4j.model.embedding.request.EmbeddingRequestParameters;
@@ -19,6 +20,8 @@ import io.github.qwenlangchain4j.internal.client.QwenClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -39,7 +42,11 @@ import java.util.Set;
  * slowly while nothing is refused), and the refused batch is retried for as long as the call makes progress
  * ({@link Builder#rateLimitPatience}), so an ingestion rides out Qwen's per-minute limits; other failures are
  * retried per {@code maxRetries}. If a batch still fails, the call fails with the mapped exception naming the inputs
- * that failed; no partial result is returned. Invalid input (a
+ * that failed; no partial result is returned. {@code embed(EmbeddingRequest)} honours a per-request model name,
+ * dimensions and {@linkplain dev.langchain4j.model.embedding.request.EmbeddingInputType input type}: {@code QUERY}
+ * and {@code DOCUMENT} are Qwen's {@code text_type}, which only DashScope's native text embedding API takes, so such a
+ * request goes there (same host, key and batching; see {@link #supportedParameters()}). The
+ * {@link Builder#listeners listeners} hear every call, whichever method started it. Invalid input (a
  * null list, an empty or blank segment, a dimension the model does not offer) is refused before anything is sent.
  * Thread-safe; build once and share.
  */
@@ -62,6 +69,7 @@ public class QwenEmbeddingModel extends DimensionAwareEmbeddingModel {
     public static final Duration DEFAULT_RATE_LIMIT_PATIENCE = Duration.ofMinutes(2);
 
     private final QwenClient client;
+    private final QwenClient nativeClient;
     private final String modelName;
     private final Integer dimensions;
     private final Integer maxSegmentsPerBatch;
@@ -69,7 +77,10 @@ public class QwenEmbeddingModel extends DimensionAwareEmbeddingModel {
     private final Duration rateLimitPatience;
     private final List<EmbeddingModelListener> listeners;
 
-    private QwenEmbeddingModel(Builder builder, java.util.function.Supplier<QwenClient> newClient) {
+    private QwenEmbeddingModel(
+            Builder builder,
+            java.util.function.Supplier<QwenClient> newClient,
+            java.util.function.Supplier<QwenClient> newNativeClient) {
         this.modelName = builder.modelName == null ? DEFAULT_MODEL_NAME : builder.modelName;
         if (modelName.isBlank()) {
             throw new IllegalArgumentException("modelName must be set, e.g. \"text-embedding-v4\"");
@@ -94,6 +105,7 @@ public class QwenEmbeddingModel extends DimensionAwareEmbeddingModel {
                     "rateLimitPatience must be zero or positive, but was " + rateLimitPatience);
         }
         this.client = newClient.get(); // after the options: an invalid option is reported before a missing key
+        this.nativeClient = newNativeClient.get();
         this.listeners = builder.listeners == null ? List.of() : List.copyOf(builder.listeners);
         this.dimension = dimensions != null ? dimensions : spec.defaultDimension();
     }
@@ -161,8 +173,16 @@ public class QwenEmbeddingModel extends DimensionAwareEmbeddingModel {
         int batchSize = maxSegmentsPerBatch == null
                 ? spec.maxInputsPerRequest()
                 : spec.isKnown() ? Math.min(maxSegmentsPerBatch, spec.maxInputsPerRequest()) : maxSegmentsPerBatch;
-        BatchEmbedder.Result result = new BatchEmbedder(client, maxConcurrentRequests, rateLimitPatience)
-                .embed(model, requestedDimensions, texts, batchSize);
+        // text_type exists only in DashScope's native API: a request with an input type goes there
+        EmbeddingInputType inputType = parameters == null ? null : parameters.inputType();
+        BatchEmbedder embedder = inputType == null
+                ? new BatchEmbedder(client, maxConcurrentRequests, rateLimitPatience)
+                : new BatchEmbedder(
+                        nativeClient,
+                        maxConcurrentRequests,
+                        rateLimitPatience,
+                        inputType.name().toLowerCase(Locale.ROOT));
+        BatchEmbedder.Result result = embedder.embed(model, requestedDimensions, texts, batchSize);
         return EmbeddingResponse.builder()
                 .embeddings(result.embeddings())
                 .metadata(EmbeddingResponseMetadata.builder()
@@ -211,10 +231,18 @@ public class QwenEmbeddingModel extends DimensionAwareEmbeddingModel {
         return modelName;
     }
 
-    /** Per-request model name and dimensions are honoured. */
+    /**
+     * Per-request model name, dimensions and input type are honoured. An input type ({@code QUERY} or
+     * {@code DOCUMENT}) is Qwen's {@code text_type}, which only DashScope's native text embedding API takes
+     * ({@code POST /api/v1/services/embeddings/text-embedding/text-embedding} on the same host and key): a request
+     * with one is sent there, one without to compatible mode's {@code /embeddings}.
+     */
     @Override
     public Set<EmbeddingParameter<?>> supportedParameters() {
-        return Set.of(EmbeddingRequestParameters.MODEL_NAME, EmbeddingRequestParameters.DIMENSIONS);
+        return Set.of(
+                EmbeddingRequestParameters.MODEL_NAME,
+                EmbeddingRequestParameters.DIMENSIONS,
+                EmbeddingRequestParameters.INPUT_TYPE);
     }
 
     @Override
@@ -322,7 +350,7 @@ public class QwenEmbeddingModel extends DimensionAwareEmbeddingModel {
         /** Builds the model; fails when the API key is missing or an option is invalid for the model. */
         @Override
         public QwenEmbeddingModel build() {
-            return new QwenEmbeddingModel(this, this::newClient);
+            return new QwenEmbeddingModel(this, this::newClient, () -> newNativeClient(Map.of()));
         }
     }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * This module reaches into the core's {@code internal} packages only through a small, named set of types: the
- * transport and its retry and error rules, the JSON mapper, the usage record and the batch engine. Anything else
+ * transport and its retry and error rules, the JSON mapper, the usage record, the batch engine and its bridge to LangChain4j's batch types. Anything else
  * there may change without notice; a new need is added here on purpose, not by accident.
  */
 class CoreInternalsTest {
@@ -23,7 +23,8 @@ class CoreInternalsTest {
             "io.github.qwenlangchain4j.internal.client.ErrorMapper",
             "io.github.qwenlangchain4j.internal.json.Json",
             "io.github.qwenlangchain4j.internal.api.Usage",
-            "io.github.qwenlangchain4j.internal.batch.BatchEngine");
+            "io.github.qwenlangchain4j.internal.batch.BatchEngine",
+            "io.github.qwenlangchain4j.internal.batch.LangChain4jBatches");
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

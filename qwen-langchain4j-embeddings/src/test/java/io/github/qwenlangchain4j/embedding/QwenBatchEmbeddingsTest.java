@@ -10,31 +10,16 @@ import dev.langchain4j.data.segment.TextSegment;
 import io.github.qwenlangchain4j.batch.QwenBatchJob;
 import io.github.qwenlangchain4j.batch.QwenBatchResults;
 import io.github.qwenlangchain4j.batch.QwenBatchStatus;
-import io.github.qwenlangchain4j.testkit.QwenMockServer;
 import io.github.qwenlangchain4j.testkit.RecordedRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** QwenBatchEmbeddings end to end against QwenMockServer. */
-class QwenBatchEmbeddingsTest {
+class QwenBatchEmbeddingsTest extends MockServerSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private QwenMockServer server;
-
-    @BeforeEach
-    void start() {
-        server = QwenMockServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private QwenBatchEmbeddings.Builder batch() {
         return QwenBatchEmbeddings.builder()

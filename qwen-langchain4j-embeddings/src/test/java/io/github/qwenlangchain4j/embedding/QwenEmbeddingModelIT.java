@@ -46,11 +46,6 @@ class QwenEmbeddingModelIT extends AbstractEmbeddingModelIT {
     }
 
     @Override
-    protected boolean supportsInputTypeParameter() {
-        return false; // compatible mode has no text_type; EmbeddingInputType is refused before sending
-    }
-
-    @Override
     protected boolean supportsImageInput() {
         return false; // text-embedding-* models embed text only
     }

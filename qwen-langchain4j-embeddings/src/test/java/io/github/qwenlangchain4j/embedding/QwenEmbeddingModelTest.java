@@ -21,7 +21,6 @@ import dev.langchain4j.model.embedding.listener.EmbeddingModelErrorContext;
 import dev.langchain4j.model.embedding.listener.EmbeddingModelListener;
 import dev.langchain4j.model.embedding.listener.EmbeddingModelRequestContext;
 import dev.langchain4j.model.embedding.listener.EmbeddingModelResponseContext;
-import dev.langchain4j.model.embedding.request.EmbeddingInputType;
 import dev.langchain4j.model.embedding.request.EmbeddingRequest;
 import dev.langchain4j.model.embedding.response.EmbeddingResponse;
 import dev.langchain4j.model.output.Response;
@@ -700,18 +699,6 @@ class QwenEmbeddingModelTest {
         assertThatThrownBy(() -> QwenEmbeddingModel.builder().apiKey("  ").build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("DASHSCOPE_API_KEY");
-    }
-
-    @Test
-    void should_refuse_the_input_type_parameter_it_does_not_support() {
-        QwenEmbeddingModel model = model().build();
-
-        assertThatThrownBy(() -> model.embed(EmbeddingRequest.builder()
-                        .input("hello")
-                        .inputType(EmbeddingInputType.QUERY)
-                        .build()))
-                .isInstanceOf(UnsupportedFeatureException.class);
-        assertThat(server.requestCount()).isZero();
     }
 
     @Test

@@ -10,16 +10,27 @@ import static io.github.qwenlangchain4j.spring.QwenWireMock.API_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.batch.BatchRequest;
+import dev.langchain4j.model.batch.BatchResponse;
+import dev.langchain4j.model.batch.BatchState;
+import dev.langchain4j.model.chat.BatchChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.embedding.BatchEmbeddingModel;
+import dev.langchain4j.model.output.Response;
 import io.github.qwenlangchain4j.batch.QwenBatchChat;
+import io.github.qwenlangchain4j.batch.QwenBatchChatModel;
 import io.github.qwenlangchain4j.batch.QwenBatches;
 import io.github.qwenlangchain4j.embedding.QwenBatchEmbeddings;
 import io.github.qwenlangchain4j.files.QwenFile;
 import io.github.qwenlangchain4j.files.QwenFiles;
+import io.github.qwenlangchain4j.testkit.QwenMockServer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -28,7 +39,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The Batch API beans ({@link QwenFiles}, {@link QwenBatches}, {@link QwenBatchChat}, {@link QwenBatchEmbeddings}):
+ * The Batch API beans ({@link QwenFiles}, {@link QwenBatches}, {@link QwenBatchChat}, {@link QwenBatchEmbeddings},
+ * and LangChain4j's {@link BatchChatModel} and {@link BatchEmbeddingModel}):
  * built from the shared connection properties and the chat/embedding model names, backing off, and the embeddings
  * one only with its module. The file and batch bodies are Qwen's, from the Model Studio "OpenAI compatible - Batch"
  * and "OpenAI compatible - File" references
@@ -58,13 +70,77 @@ class QwenBatchAutoConfigurationTest {
                 .hasSingleBean(QwenFiles.class)
                 .hasSingleBean(QwenBatches.class)
                 .hasSingleBean(QwenBatchChat.class)
-                .hasSingleBean(QwenBatchEmbeddings.class));
+                .hasSingleBean(QwenBatchEmbeddings.class)
+                .hasSingleBean(BatchChatModel.class)
+                .hasSingleBean(BatchEmbeddingModel.class)
+                .getBean(BatchChatModel.class)
+                .isInstanceOf(QwenBatchChatModel.class));
         new ApplicationContextRunner()
                 .withConfiguration(QwenAutoConfigurations.of())
                 .run(context -> assertThat(context)
                         .hasNotFailed()
                         .doesNotHaveBean(QwenFiles.class)
-                        .doesNotHaveBean(QwenBatchChat.class));
+                        .doesNotHaveBean(QwenBatchChat.class)
+                        .doesNotHaveBean(BatchChatModel.class));
+    }
+
+    @Test
+    void should_run_chat_and_embedding_batches_through_langchain4js_interfaces_with_the_shared_connection() {
+        try (QwenMockServer server = QwenMockServer.start()) {
+            new ApplicationContextRunner()
+                    .withConfiguration(QwenAutoConfigurations.of())
+                    .withPropertyValues(
+                            "langchain4j.qwen.api-key=" + server.apiKey(),
+                            "langchain4j.qwen.base-url=" + server.baseUrl(),
+                            "langchain4j.qwen.chat-model.model-name=qwen-flash",
+                            "langchain4j.qwen.embedding-model.dimensions=256")
+                    .run(context -> {
+                        BatchChatModel chat = context.getBean(BatchChatModel.class);
+                        BatchEmbeddingModel embeddings = context.getBean(BatchEmbeddingModel.class);
+
+                        String chatBatch = chat.submit(new BatchRequest<>(List.of(ChatRequest.builder()
+                                        .messages(UserMessage.from("hello"))
+                                        .build())))
+                                .batchId();
+                        String embeddingBatch = embeddings
+                                .submit(new BatchRequest<>(List.of(TextSegment.from("a document"))))
+                                .batchId();
+
+                        BatchResponse<ChatResponse> answered = poll(chat::retrieve, chatBatch);
+                        assertThat(answered.responses())
+                                .singleElement()
+                                .satisfies(response -> assertThat(
+                                                response.metadata().modelName())
+                                        .isEqualTo("qwen-flash"));
+                        BatchResponse<Response<Embedding>> embedded = poll(embeddings::retrieve, embeddingBatch);
+                        assertThat(embedded.responses())
+                                .singleElement()
+                                .satisfies(response -> assertThat(
+                                                response.content().dimension())
+                                        .isEqualTo(256));
+                    });
+        }
+    }
+
+    @Test
+    void should_leave_batch_models_to_the_applications_own() {
+        runner.withUserConfiguration(OwnBatchChatModel.class)
+                .run(context -> assertThat(context)
+                        .hasNotFailed()
+                        .hasSingleBean(BatchChatModel.class)
+                        .getBean(BatchChatModel.class)
+                        .isSameAs(OwnBatchChatModel.MODEL));
+    }
+
+    private static <T> BatchResponse<T> poll(Function<String, BatchResponse<T>> retrieve, String batchId) {
+        for (int poll = 0; poll < 20; poll++) {
+            BatchResponse<T> response = retrieve.apply(batchId);
+            if (response.state().isTerminal()) {
+                assertThat(response.state()).isEqualTo(BatchState.SUCCEEDED);
+                return response;
+            }
+        }
+        throw new AssertionError("batch " + batchId + " still not terminal after 20 polls");
     }
 
     @Test
@@ -127,7 +203,9 @@ class QwenBatchAutoConfigurationTest {
                 .run(context -> assertThat(context)
                         .hasNotFailed()
                         .doesNotHaveBean(QwenBatchEmbeddings.class)
-                        .hasSingleBean(QwenBatchChat.class));
+                        .doesNotHaveBean(BatchEmbeddingModel.class)
+                        .hasSingleBean(QwenBatchChat.class)
+                        .hasSingleBean(BatchChatModel.class));
     }
 
     private void stubUploadAndCreate() {
@@ -159,6 +237,18 @@ class QwenBatchAutoConfigurationTest {
         @Bean
         QwenFiles myFiles() {
             return FILES;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnBatchChatModel {
+
+        static final BatchChatModel MODEL =
+                QwenBatchChatModel.builder().apiKey("sk-own").build();
+
+        @Bean
+        BatchChatModel myBatchChatModel() {
+            return MODEL;
         }
     }
 }

@@ -18,8 +18,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * open-weight hybrid while it thinks. A refused streaming request gets its 400 as an SSE event, as on Qwen.
  *
  * <p>It also serves Qwen-only chat features (explicit context cache, Qwen-Omni audio, Qwen-Long documents), the
- * Files and Batch APIs, the Responses and Conversations APIs and both rerank endpoints (OpenAI-compatible and
- * native): the {@linkplain io.github.qwenlangchain4j.testkit package documentation} lists what each does offline.
+ * Files and Batch APIs, the Responses and Conversations APIs, both rerank endpoints (OpenAI-compatible and native)
+ * and DashScope's native text embedding endpoint: the {@linkplain io.github.qwenlangchain4j.testkit package
+ * documentation} lists what each does offline.
  *
  * <pre>{@code
  * try (QwenMockServer server = QwenMockServer.start()) {

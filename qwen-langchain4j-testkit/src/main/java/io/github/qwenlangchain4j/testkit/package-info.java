@@ -27,5 +27,8 @@
  * with Qwen's refusals of an unknown model, of an empty or too long document list and of a request over the
  * per-request token limit (the documented one, or a lower one set with
  * {@link QwenMockServer#limitRerankTokens(int)}).
+ * DashScope's native text embedding endpoint, {@code /api/v1/services/embeddings/text-embedding/text-embedding}, the
+ * one that takes {@code text_type} ({@code query} or {@code document}): the vectors and refusals of compatible mode's
+ * {@code /embeddings} in the native shape (the mock does not model how a query's vector differs from a document's).
  */
 package io.github.qwenlangchain4j.testkit;

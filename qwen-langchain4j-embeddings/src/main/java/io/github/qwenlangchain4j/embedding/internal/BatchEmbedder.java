@@ -38,20 +38,34 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class BatchEmbedder {
 
     private static final String EMBEDDINGS = "/embeddings";
+    /** DashScope's native text embedding API, on a client of the native base URL; the one that takes text_type. */
+    private static final String NATIVE_EMBEDDINGS = "/services/embeddings/text-embedding/text-embedding";
+
     private static final AtomicInteger THREAD_COUNTER = new AtomicInteger();
 
     private final QwenClient client;
     private final int maxConcurrentRequests;
     private final Duration rateLimitPatience;
+    private final String textType;
 
     /**
      * @param rateLimitPatience how long a call keeps retrying 429s while none of its requests succeeds; zero
      *                          retries them like other failures, per the client's {@code maxRetries}
      */
     public BatchEmbedder(QwenClient client, int maxConcurrentRequests, Duration rateLimitPatience) {
+        this(client, maxConcurrentRequests, rateLimitPatience, null);
+    }
+
+    /**
+     * An embedder of DashScope's native text embedding API when {@code textType} is set ({@code query} or
+     * {@code document}, which compatible mode does not take); {@code client} must then be a client of the native base
+     * URL. Without a text type, compatible mode's {@code /embeddings}.
+     */
+    public BatchEmbedder(QwenClient client, int maxConcurrentRequests, Duration rateLimitPatience, String textType) {
         this.client = client;
         this.maxConcurrentRequests = maxConcurrentRequests;
         this.rateLimitPatience = rateLimitPatience;
+        this.textType = textType;
     }
 
     /** Embeddings in input order, the summed usage, and the model name the server reported. */
@@ -131,7 +145,10 @@ public final class BatchEmbedder {
             AdaptiveRateLimit limit,
             RateLimitPatience patience,
             int batchCount) {
-        byte[] body = QwenClient.toJson(EmbeddingRequestBody.of(model, texts.subList(from, to), dimensions));
+        byte[] body = QwenClient.toJson(
+                textType == null
+                        ? EmbeddingRequestBody.of(model, texts.subList(from, to), dimensions)
+                        : NativeEmbeddingRequestBody.of(model, texts.subList(from, to), dimensions, textType));
         RetryPolicy policy = client.retryPolicy();
         int otherFailures = 0;
         while (true) {
@@ -144,9 +161,10 @@ public final class BatchEmbedder {
                 throw new LangChain4jException("Interrupted while waiting to send " + inputs(from, to), e);
             }
             try {
-                QwenClient.Result<EmbeddingResponseBody> response =
-                        client.postOnce(EMBEDDINGS, body, EmbeddingResponseBody.class);
-                BatchResult result = toBatchResult(response, to - from);
+                BatchResult result = textType == null
+                        ? toBatchResult(client.postOnce(EMBEDDINGS, body, EmbeddingResponseBody.class), to - from)
+                        : toNativeBatchResult(
+                                client.postOnce(NATIVE_EMBEDDINGS, body, NativeEmbeddingResponseBody.class), to - from);
                 patience.onProgress();
                 return result;
             } catch (RuntimeException e) {
@@ -171,16 +189,29 @@ public final class BatchEmbedder {
 
     private static BatchResult toBatchResult(QwenClient.Result<EmbeddingResponseBody> response, int expected) {
         EmbeddingResponseBody body = response.body();
-        List<Embedding> embeddings;
-        try {
-            embeddings = body.embeddingsInInputOrder(expected);
-        } catch (IllegalStateException e) {
-            throw ErrorMapper.malformed(e.getMessage(), response.requestId(), null);
-        }
+        List<Embedding> embeddings = inInputOrder(() -> body.embeddingsInInputOrder(expected), response.requestId());
         TokenUsage usage = body.usage() == null
                 ? null
                 : new TokenUsage(body.usage().promptTokens(), null, body.usage().totalTokens());
         return new BatchResult(embeddings, usage, body.model());
+    }
+
+    private static BatchResult toNativeBatchResult(
+            QwenClient.Result<NativeEmbeddingResponseBody> response, int expected) {
+        NativeEmbeddingResponseBody body = response.body();
+        List<Embedding> embeddings = inInputOrder(() -> body.embeddingsInInputOrder(expected), response.requestId());
+        Integer tokens = body.usage() == null ? null : body.usage().totalTokens();
+        return new BatchResult(embeddings, tokens == null ? null : new TokenUsage(tokens, null, tokens), null);
+    }
+
+    /** The vectors a body holds, or a malformed-response error naming the request when it does not hold them. */
+    private static List<Embedding> inInputOrder(
+            java.util.function.Supplier<List<Embedding>> vectors, String requestId) {
+        try {
+            return vectors.get();
+        } catch (IllegalStateException e) {
+            throw ErrorMapper.malformed(e.getMessage(), requestId, null);
+        }
     }
 
     /** "input 3" or "inputs 0 to 9": the inputs {@code from} (inclusive) to {@code to} (exclusive). */

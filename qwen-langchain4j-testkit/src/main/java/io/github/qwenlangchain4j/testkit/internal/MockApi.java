@@ -66,6 +66,13 @@ public final class MockApi {
                                 List.of(Route.modelled("POST", MockRerank.COMPATIBLE_PATH, rerank::rerankCompatible)),
                                 MockApi::noSuchEndpoint),
                         new RouteTable.Group(
+                                "native embeddings",
+                                NativeEmbeddingsEndpoint.PATH::equals,
+                                Dialect.DASHSCOPE,
+                                List.of(Route.modelled(
+                                        "POST", NativeEmbeddingsEndpoint.PATH, NativeEmbeddingsEndpoint::embed)),
+                                ResponsesApi::unmatched),
+                        new RouteTable.Group(
                                 "responses and conversations",
                                 ResponsesApi::serves,
                                 Dialect.DASHSCOPE,
