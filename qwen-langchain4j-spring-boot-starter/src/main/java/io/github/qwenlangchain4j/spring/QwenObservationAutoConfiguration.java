@@ -43,11 +43,15 @@ public class QwenObservationAutoConfiguration {
     GenAiObserver qwenGenAiObserver(
             ObjectProvider<ObservationRegistry> observations,
             ObjectProvider<GenAiMeters> meters,
-            QwenProperties properties) {
+            QwenProperties properties,
+            ObjectProvider<QwenOfflineServer> offline) {
         GenAiMeters tokenMeters = meters.getIfAvailable(() -> GenAiMeters.NONE);
-        String baseUrl = properties.baseUrl() != null
-                ? properties.baseUrl()
-                : (properties.region() != null ? properties.region() : QwenRegion.SINGAPORE).baseUrl();
+        QwenOfflineServer mock = offline.getIfAvailable(); // langchain4j.qwen.offline=true: the models call the mock
+        String baseUrl = mock != null
+                ? mock.baseUrl()
+                : properties.baseUrl() != null
+                        ? properties.baseUrl()
+                        : (properties.region() != null ? properties.region() : QwenRegion.SINGAPORE).baseUrl();
         return new GenAiObserver(observations.getIfAvailable(tokenMeters::standaloneRegistry), tokenMeters, baseUrl);
     }
 
