@@ -24,5 +24,8 @@
  * <p>DashScope's native text rerank endpoint, {@code /api/v1/services/rerank/text-rerank/text-rerank} on the same
  * host (models given the compatible-mode {@link QwenMockServer#baseUrl()} map it there): relevance by word overlap
  * between query and document, with Qwen's refusals of an unknown model and of an empty or too long document list.
+ *
+ * <p>{@link io.github.qwenlangchain4j.testkit.QwenMockServerMain} runs the server as a process of its own, from the
+ * runnable {@code qwen-langchain4j-testkit-VERSION-standalone.jar} ({@code java -jar ... --port 8089}).
  */
 package io.github.qwenlangchain4j.testkit;
