@@ -10,7 +10,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
 /**
- * Matches when {@code langchain4j.qwen.api-key} has text. An empty value, as {@code ${DASHSCOPE_API_KEY:}} gives
+ * Matches when {@code langchain4j.qwen.api-key} has text, or when {@code langchain4j.qwen.offline=true} (the beans
+ * then call an offline server with its key; see {@link QwenOfflineAutoConfiguration}). An empty value, as {@code ${DASHSCOPE_API_KEY:}} gives
  * when the variable is unset, counts as no key: the application starts without Qwen beans instead of failing.
  * The key is bound with relaxed names, so {@code LANGCHAIN4J_QWEN_APIKEY} works too; it never appears in the
  * condition report.
@@ -25,7 +26,17 @@ class OnQwenApiKeyCondition extends SpringBootCondition {
         if (hasApiKey(context.getEnvironment())) {
             return ConditionOutcome.match(message.found("property").items(PROPERTY));
         }
+        if (isOffline(context.getEnvironment())) {
+            return ConditionOutcome.match(message.found("property").items(QwenOfflineProperties.PROPERTY));
+        }
         return ConditionOutcome.noMatch(message.didNotFind("non-empty property").items(PROPERTY));
+    }
+
+    /** Whether {@code langchain4j.qwen.offline} is true (relaxed binding): no key is needed then. */
+    static boolean isOffline(Environment environment) {
+        return Binder.get(environment)
+                .bind(QwenOfflineProperties.PROPERTY, Boolean.class)
+                .orElse(false);
     }
 
     /** Whether the environment has a non-empty {@code langchain4j.qwen.api-key} (relaxed binding). */

@@ -20,7 +20,8 @@ public class QwenApiKeyReporter implements ApplicationContextInitializer<Configu
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        if (!OnQwenApiKeyCondition.hasApiKey(context.getEnvironment())) {
+        if (!OnQwenApiKeyCondition.hasApiKey(context.getEnvironment())
+                && !OnQwenApiKeyCondition.isOffline(context.getEnvironment())) {
             log.warn(missingKeyMessage(context.getEnvironment()));
         }
     }
@@ -29,7 +30,7 @@ public class QwenApiKeyReporter implements ApplicationContextInitializer<Configu
     static String missingKeyMessage(Environment environment) {
         return OnQwenApiKeyCondition.PROPERTY + " is not set: no Qwen ChatModel, StreamingChatModel or EmbeddingModel"
                 + " beans are created. Set it, e.g. " + OnQwenApiKeyCondition.PROPERTY + "=${DASHSCOPE_API_KEY} (a key"
-                + " of the region you call), or, to run offline, point " + QwenProperties.PREFIX + ".base-url at a"
-                + " QwenMockServer and set its key.";
+                + " of the region you call), or, to run offline on QwenMockServer, set "
+                + QwenOfflineProperties.PROPERTY + "=true (with qwen-langchain4j-testkit on the classpath).";
     }
 }

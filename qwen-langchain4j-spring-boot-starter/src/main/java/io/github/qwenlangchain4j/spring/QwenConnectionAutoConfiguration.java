@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The connection every Qwen bean shares, when {@code langchain4j.qwen.api-key} has text: binds
+ * The connection every Qwen bean shares, when {@code langchain4j.qwen.api-key} has text (or
+ * {@code langchain4j.qwen.offline=true}): binds
  * {@link QwenProperties} ({@code langchain4j.qwen.*}) and creates the one OkHttp client the
  * {@link QwenHttpClientCustomizer} beans describe. The auto-configurations of the models and clients run after it and
  * apply these properties to their builders (each value checked under its property first). With the actuator on the
@@ -32,10 +33,14 @@ public class QwenConnectionAutoConfiguration {
         return new QwenRegionConverter();
     }
 
-    /** The client the {@link QwenHttpClientCustomizer} beans describe, built once and shared by every Qwen bean. */
+    /**
+     * The client the {@link QwenHttpClientCustomizer} beans describe, built once and shared by every Qwen bean; with
+     * the offline server when {@link QwenOfflineAutoConfiguration} started one.
+     */
     @Bean
-    QwenHttpClient qwenHttpClient(ObjectProvider<QwenHttpClientCustomizer> customizers) {
-        return QwenHttpClient.of(customizers);
+    QwenHttpClient qwenHttpClient(
+            ObjectProvider<QwenHttpClientCustomizer> customizers, ObjectProvider<QwenOfflineServer> offline) {
+        return QwenHttpClient.of(customizers, offline.getIfAvailable());
     }
 
     /**

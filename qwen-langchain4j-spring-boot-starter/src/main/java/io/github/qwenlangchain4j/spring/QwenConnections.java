@@ -38,7 +38,8 @@ final class QwenConnections {
     static <B extends QwenConnectionBuilder<?, B>> B apply(
             B builder, QwenProperties properties, ConnectionOverrides overrides, QwenHttpClient http) {
         boolean ownRegion = overrides.region() != null && overrides.baseUrl() == null;
-        builder.apiKey(apiKey(properties, overrides))
+        // offline, the key is the mock's: an empty one, as ${DASHSCOPE_API_KEY:} gives, is no mistake then
+        builder.apiKey(http.offline() != null ? http.offline().apiKey() : apiKey(properties, overrides))
                 .region(firstSet(overrides.region(), properties.region()))
                 .workspace(ownRegion || overrides.baseUrl() != null ? null : workspace(properties))
                 .baseUrl(
@@ -67,7 +68,15 @@ final class QwenConnections {
                 .logRequests(firstSet(overrides.logRequests(), properties.logRequests()))
                 .logResponses(firstSet(overrides.logResponses(), properties.logResponses()))
                 .httpClient(http.client());
-        return proxy(builder, properties.proxy(), http);
+        return http.offline() != null ? offline(builder, http.offline()) : proxy(builder, properties.proxy(), http);
+    }
+
+    /**
+     * Points the builder at the offline server, whatever region, base URL or proxy the properties name: a named
+     * model's own region or URL would otherwise call Qwen, and a proxy would be asked for a loopback address.
+     */
+    private static <B extends QwenConnectionBuilder<?, B>> B offline(B builder, QwenOfflineServer offline) {
+        return builder.region(null).baseUrl(offline.baseUrl());
     }
 
     /**

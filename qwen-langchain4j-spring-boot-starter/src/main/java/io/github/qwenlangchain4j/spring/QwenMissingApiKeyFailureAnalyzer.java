@@ -36,7 +36,10 @@ public class QwenMissingApiKeyFailureAnalyzer extends AbstractFailureAnalyzer<No
                 && (ChatModel.class.isAssignableFrom(type)
                         || StreamingChatModel.class.isAssignableFrom(type)
                         || EmbeddingModel.class.isAssignableFrom(type));
-        if (!qwenModelType || environment == null || OnQwenApiKeyCondition.hasApiKey(environment)) {
+        if (!qwenModelType
+                || environment == null
+                || OnQwenApiKeyCondition.hasApiKey(environment)
+                || OnQwenApiKeyCondition.isOffline(environment)) {
             return null;
         }
         return new FailureAnalysis(

@@ -44,10 +44,12 @@ public class QwenObservationAutoConfiguration {
     GenAiObserver qwenGenAiObserver(
             ObjectProvider<ObservationRegistry> observations,
             ObjectProvider<GenAiMeters> meters,
-            QwenProperties properties) {
+            QwenProperties properties,
+            ObjectProvider<QwenOfflineServer> offline) {
         GenAiMeters tokenMeters = meters.getIfAvailable(() -> GenAiMeters.NONE);
         // the server of a model built elsewhere with these listener beans; the auto-configured models report their own
-        String baseUrl = QwenConnections.baseUrl(properties, ConnectionOverrides.NONE);
+        QwenOfflineServer mock = offline.getIfAvailable(); // langchain4j.qwen.offline=true: the models call the mock
+        String baseUrl = mock != null ? mock.baseUrl() : QwenConnections.baseUrl(properties, ConnectionOverrides.NONE);
         return new GenAiObserver(observations.getIfAvailable(tokenMeters::standaloneRegistry), tokenMeters, baseUrl);
     }
 

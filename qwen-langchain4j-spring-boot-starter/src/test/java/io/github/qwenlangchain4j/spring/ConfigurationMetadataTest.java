@@ -34,6 +34,7 @@ class ConfigurationMetadataTest {
             "max-concurrent-calls",
             "log-requests",
             "log-responses",
+            "offline",
             "chat-model.enabled",
             "chat-model.model-name",
             "chat-model.temperature",
@@ -148,6 +149,7 @@ class ConfigurationMetadataTest {
         assertThat(defaultOf("embedding-model.max-concurrent-requests"))
                 .isEqualTo(String.valueOf(QwenEmbeddingModel.DEFAULT_MAX_CONCURRENT_REQUESTS));
         assertThat(defaultOf("region")).isEqualTo("singapore");
+        assertThat(defaultOf("offline")).isEqualTo("false");
         assertThat(defaultOf("chat-model.enabled")).isEqualTo("true");
         assertThat(defaultOf("embedding-model.enabled")).isEqualTo("true");
         assertThat(defaultOf("responses-model.enabled"))

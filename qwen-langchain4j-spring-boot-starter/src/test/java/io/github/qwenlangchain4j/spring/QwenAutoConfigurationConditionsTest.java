@@ -172,12 +172,17 @@ class QwenAutoConfigurationConditionsTest {
     }
 
     @Test
-    void should_order_every_capability_after_the_connection() {
+    void should_order_every_capability_after_the_connection_and_the_offline_switch_before_it() {
         assertThat(QwenAutoConfigurations.CAPABILITIES)
-                .filteredOn(type -> type != QwenConnectionAutoConfiguration.class)
+                .filteredOn(type ->
+                        type != QwenConnectionAutoConfiguration.class && type != QwenOfflineAutoConfiguration.class)
                 .allSatisfy(type -> assertThat(
                                 type.getAnnotation(AutoConfiguration.class).after())
                         .contains(QwenConnectionAutoConfiguration.class));
+        assertThat(QwenOfflineAutoConfiguration.class
+                        .getAnnotation(AutoConfiguration.class)
+                        .before())
+                .containsExactly(QwenConnectionAutoConfiguration.class);
     }
 
     @Test

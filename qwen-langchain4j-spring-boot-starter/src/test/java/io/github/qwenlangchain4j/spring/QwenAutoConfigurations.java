@@ -13,8 +13,9 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
  */
 final class QwenAutoConfigurations {
 
-    /** The auto-configurations of the connection, the models and the clients. */
+    /** The auto-configurations of the offline switch, the connection, the models and the clients. */
     static final List<Class<?>> CAPABILITIES = List.of(
+            QwenOfflineAutoConfiguration.class,
             QwenConnectionAutoConfiguration.class,
             QwenChatAutoConfiguration.class,
             QwenStreamingChatAutoConfiguration.class,

@@ -30,5 +30,8 @@
  * DashScope's native text embedding endpoint, {@code /api/v1/services/embeddings/text-embedding/text-embedding}, the
  * one that takes {@code text_type} ({@code query} or {@code document}): the vectors and refusals of compatible mode's
  * {@code /embeddings} in the native shape (the mock does not model how a query's vector differs from a document's).
+ *
+ * <p>{@link io.github.qwenlangchain4j.testkit.QwenMockServerMain} runs the server as a process of its own, from the
+ * runnable {@code qwen-langchain4j-testkit-VERSION-standalone.jar} ({@code java -jar ... --port 8089}).
  */
 package io.github.qwenlangchain4j.testkit;

@@ -44,7 +44,8 @@ import org.xml.sax.helpers.DefaultHandler;
  *       the artifact. A {@code ${property}} must be defined in a {@code <properties>} block of the README.</li>
  *   <li>The coordinates exist: a module of this reactor at the reactor's version, or an artifact in the local Maven
  *       repository ({@code -Dmaven.repo.local}, else {@code ~/.m2/repository}) at that version. BOMs are read from
- *       the local repository too (their properties, parents and nested imports).</li>
+ *       there too (their properties, parents and nested imports): this repository's own BOM
+ *       ({@code qwen-langchain4j-bom}) from its module directory, others from the local repository.</li>
  *   <li>Each {@code <parent>} names groupId, artifactId and version, which exist as above; each {@code <plugin>}
  *       names its artifactId and a pinned (non-empty, literal or README-defined) version. Other blocks (e.g.
  *       {@code <properties>}) need only be well-formed.</li>
@@ -57,6 +58,7 @@ final class ReadmeXmlCheck {
 
     private final Path localRepository;
     private final Map<String, String> reactorModules = new LinkedHashMap<>(); // groupId:artifactId -> version
+    private final Map<String, Path> reactorPoms = new HashMap<>(); // groupId:artifactId -> its pom.xml
     private final String reactorVersion;
     private final Map<String, String> readmeProperties = new HashMap<>();
     private final Map<String, String> managedByReadmeBoms = new HashMap<>(); // groupId:artifactId -> version
@@ -70,7 +72,9 @@ final class ReadmeXmlCheck {
         Element root = read(repositoryRoot.resolve("pom.xml")).getDocumentElement();
         this.reactorVersion = child(root, "version").orElseThrow();
         String reactorGroup = child(root, "groupId").orElseThrow();
-        reactorModules.put(reactorGroup + ":" + child(root, "artifactId").orElseThrow(), reactorVersion);
+        String rootKey = reactorGroup + ":" + child(root, "artifactId").orElseThrow();
+        reactorModules.put(rootKey, reactorVersion);
+        reactorPoms.put(rootKey, repositoryRoot.resolve("pom.xml"));
         for (Element module : descendants(root, "module")) {
             Path pom = repositoryRoot.resolve(module.getTextContent().trim()).resolve("pom.xml");
             Element project = read(pom).getDocumentElement();
@@ -81,7 +85,9 @@ final class ReadmeXmlCheck {
             String version = child(project, "version")
                     .or(() -> parent.flatMap(p -> child(p, "version")))
                     .orElse(reactorVersion);
-            reactorModules.put(group + ":" + child(project, "artifactId").orElseThrow(), version);
+            String key = group + ":" + child(project, "artifactId").orElseThrow();
+            reactorModules.put(key, version);
+            reactorPoms.put(key, pom);
         }
 
         List<Element> roots = new ArrayList<>();
@@ -232,11 +238,12 @@ final class ReadmeXmlCheck {
         Coordinates current = bom;
         try {
             while (current != null && chain.size() < 10) {
-                Path pom = pomPath(current.groupId(), current.artifactId(), current.version());
-                if (reactorModules.containsKey(current.key()) || !Files.isRegularFile(pom)) {
+                Path pom = bomPom(current);
+                if (!Files.isRegularFile(pom)) {
                     if (current == bom) {
                         bomProblems.add("  (the BOM " + bom.key() + ":" + bom.version() + " imported in the README is"
-                                + " not in the local Maven repository: " + pom + ")");
+                                + " neither a module of this repository nor in the local Maven repository: " + pom
+                                + ")");
                     }
                     break;
                 }
@@ -273,6 +280,18 @@ final class ReadmeXmlCheck {
                         }
                     });
         }
+    }
+
+    /**
+     * Where a BOM (or a BOM's parent) is read from: a module of this repository at the reactor's version from its
+     * directory, as the reactor resolves it before anything is installed; anything else from the local repository.
+     */
+    private Path bomPom(Coordinates c) {
+        Path reactorPom = reactorPoms.get(c.key());
+        if (reactorPom != null && c.version().equals(reactorModules.get(c.key()))) {
+            return reactorPom;
+        }
+        return pomPath(c.groupId(), c.artifactId(), c.version());
     }
 
     private static boolean isBomImport(Element dependency) {
