@@ -3,6 +3,7 @@ package io.github.qwenlangchain4j;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
 import io.github.qwenlangchain4j.internal.mapper.ParameterTypes;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -79,7 +80,7 @@ public class QwenChatRequestParameters extends DefaultChatRequestParameters {
                             + builder.repetitionPenalty);
         }
         if (builder.customParameters != null
-                && builder.customParameters.keySet().stream().anyMatch(java.util.Objects::isNull)) {
+                && builder.customParameters.keySet().stream().anyMatch(Objects::isNull)) {
             throw new IllegalArgumentException("customParameters must not contain a null key");
         }
         this.seed = builder.seed;
@@ -98,7 +99,7 @@ public class QwenChatRequestParameters extends DefaultChatRequestParameters {
         this.audioOutput = builder.audioOutput;
         this.customParameters = builder.customParameters == null
                 ? null
-                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(builder.customParameters));
+                : Collections.unmodifiableMap(new LinkedHashMap<>(builder.customParameters));
     }
 
     private static void check(boolean valid, String option, String range, Object value) {

@@ -3,7 +3,9 @@ package io.github.qwenlangchain4j;
 import io.github.qwenlangchain4j.internal.client.QwenClient;
 import java.net.Proxy;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import okhttp3.OkHttpClient;
 
 /**
@@ -281,8 +283,7 @@ public abstract class QwenConnectionBuilder<T, B extends QwenConnectionBuilder<T
      * @param extraHeaders  headers the model adds, e.g. {@code x-dashscope-session-cache}
      * @return a new client
      */
-    protected QwenClient newClient(
-            java.util.function.Function<QwenRegion, String> regionBaseUrl, Map<String, String> extraHeaders) {
+    protected QwenClient newClient(Function<QwenRegion, String> regionBaseUrl, Map<String, String> extraHeaders) {
         return newClient(compatibleBaseUrl(regionBaseUrl), extraHeaders);
     }
 
@@ -292,7 +293,7 @@ public abstract class QwenConnectionBuilder<T, B extends QwenConnectionBuilder<T
      *
      * @throws IllegalArgumentException when both a workspace and a base URL are set
      */
-    private String compatibleBaseUrl(java.util.function.Function<QwenRegion, String> regionBaseUrl) {
+    private String compatibleBaseUrl(Function<QwenRegion, String> regionBaseUrl) {
         QwenRegion resolved = region != null ? region : QwenRegion.SINGAPORE;
         if (workspace != null && baseUrl != null) {
             throw new IllegalArgumentException("workspace(\"" + workspace + "\") and baseUrl(\"" + baseUrl + "\") both"
@@ -331,7 +332,7 @@ public abstract class QwenConnectionBuilder<T, B extends QwenConnectionBuilder<T
     }
 
     private QwenClient newClient(String resolvedBaseUrl, Map<String, String> extraHeaders) {
-        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        Map<String, String> headers = new LinkedHashMap<>();
         if (customHeaders != null) {
             headers.putAll(customHeaders);
         }

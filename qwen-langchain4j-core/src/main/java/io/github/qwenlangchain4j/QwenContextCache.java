@@ -4,6 +4,7 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -63,7 +64,7 @@ public final class QwenContextCache {
      * @return a copy with the {@code cache_control} attribute (its other attributes kept)
      */
     public static UserMessage cached(UserMessage message) {
-        java.util.LinkedHashMap<String, Object> attributes = new java.util.LinkedHashMap<>(message.attributes());
+        LinkedHashMap<String, Object> attributes = new LinkedHashMap<>(message.attributes());
         attributes.put(ATTRIBUTE, EPHEMERAL);
         return message.toBuilder().attributes(attributes).build();
     }

@@ -1,5 +1,8 @@
 package io.github.qwenlangchain4j;
 
+import java.util.Locale;
+import java.util.regex.Pattern;
+
 /**
  * The Model Studio regions that serve Qwen's compatible-mode API. API keys are bound to the region they were
  * created in: a key from one region gets {@code 401 invalid_api_key} in another.
@@ -16,8 +19,7 @@ public enum QwenRegion {
     HONG_KONG("https://cn-hongkong.dashscope.aliyuncs.com/compatible-mode/v1", "cn-hongkong");
 
     /** What a workspace id may be: one DNS label (letters, digits, inner hyphens), e.g. {@code ws-a1b2c3d4e5f6}. */
-    private static final java.util.regex.Pattern WORKSPACE_ID =
-            java.util.regex.Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
+    private static final Pattern WORKSPACE_ID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
 
     private final String baseUrl;
     private final String id;
@@ -67,7 +69,7 @@ public enum QwenRegion {
             throw new IllegalArgumentException("The workspace id must not be blank; find it on the Workspace Details"
                     + " page of the Model Studio console (e.g. ws-a1b2c3d4e5f6)");
         }
-        String id = workspaceId.strip().toLowerCase(java.util.Locale.ROOT);
+        String id = workspaceId.strip().toLowerCase(Locale.ROOT);
         if (id.contains(".") || id.contains("/") || id.contains(":")) {
             throw new IllegalArgumentException("workspace(...) takes the workspace id only (e.g. ws-a1b2c3d4e5f6), not"
                     + " a host or URL, but got '" + workspaceId.strip() + "'; for a full URL use baseUrl(...)");

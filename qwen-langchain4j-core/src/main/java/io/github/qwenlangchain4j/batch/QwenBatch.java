@@ -1,6 +1,8 @@
 package io.github.qwenlangchain4j.batch;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -82,9 +84,7 @@ public record QwenBatch(
     public QwenBatch {
         errors = errors == null ? List.of() : List.copyOf(errors);
         requestCounts = requestCounts == null ? QwenBatchRequestCounts.EMPTY : requestCounts;
-        metadata = metadata == null
-                ? Map.of()
-                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
+        metadata = metadata == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.qwenlangchain4j.batch;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.exception.LangChain4jException;
 import dev.langchain4j.exception.UnsupportedFeatureException;
@@ -169,7 +170,7 @@ public final class QwenBatchChat {
         try {
             ChatCompletionResponse response = Json.MAPPER.treeToValue(body, ChatCompletionResponse.class);
             return List.of(ChatResponseMapper.toChatResponse(response, requestId));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e.getOriginalMessage(), e);
         }
     }

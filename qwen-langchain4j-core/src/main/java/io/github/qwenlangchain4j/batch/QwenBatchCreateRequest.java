@@ -1,5 +1,6 @@
 package io.github.qwenlangchain4j.batch;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -33,7 +34,7 @@ public record QwenBatchCreateRequest(
         }
         endpoint = endpoint == null ? QwenBatchEndpoint.CHAT_COMPLETIONS : endpoint;
         completionWindow = completionWindow == null ? QwenCompletionWindow.DEFAULT : completionWindow;
-        metadata = metadata == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+        metadata = metadata == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
         checkMetadata(metadata);
     }
 

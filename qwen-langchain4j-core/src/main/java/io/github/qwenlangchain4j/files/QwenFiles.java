@@ -7,6 +7,7 @@ import io.github.qwenlangchain4j.internal.files.FileDeleted;
 import io.github.qwenlangchain4j.internal.files.FileList;
 import io.github.qwenlangchain4j.internal.files.FileObject;
 import io.github.qwenlangchain4j.internal.mapper.WireValues;
+import java.io.FileNotFoundException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,8 +89,7 @@ public final class QwenFiles {
         Objects.requireNonNull(filename, "filename");
         Objects.requireNonNull(file, "file");
         if (!Files.isReadable(file) || Files.isDirectory(file)) {
-            throw new UncheckedIOException(
-                    "Could not read " + file, new java.io.FileNotFoundException(file.toString()));
+            throw new UncheckedIOException("Could not read " + file, new FileNotFoundException(file.toString()));
         }
         return toFile(client.files()
                 .postMultipart(
@@ -149,8 +149,7 @@ public final class QwenFiles {
     public QwenFile uploadDocument(Path file) {
         Objects.requireNonNull(file, "file");
         if (!Files.isReadable(file) || Files.isDirectory(file)) {
-            throw new UncheckedIOException(
-                    "Could not read " + file, new java.io.FileNotFoundException(file.toString()));
+            throw new UncheckedIOException("Could not read " + file, new FileNotFoundException(file.toString()));
         }
         String filename = file.getFileName().toString();
         return toFile(client.files()

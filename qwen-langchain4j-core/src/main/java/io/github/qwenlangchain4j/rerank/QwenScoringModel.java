@@ -12,6 +12,7 @@ import io.github.qwenlangchain4j.internal.rerank.Reranker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A LangChain4j scoring model for Qwen's rerank models, same API key as chat: qwen3-rerank through the
@@ -61,7 +62,7 @@ public class QwenScoringModel implements ScoringModel {
     private final QwenRerankEndpoint endpoint;
     private final Reranker reranker;
 
-    private QwenScoringModel(Builder builder, java.util.function.Function<QwenRerankEndpoint, QwenClient> newClient) {
+    private QwenScoringModel(Builder builder, Function<QwenRerankEndpoint, QwenClient> newClient) {
         this.modelName = builder.modelName == null ? DEFAULT_MODEL_NAME : builder.modelName.strip();
         if (modelName.isEmpty()) {
             throw new IllegalArgumentException("modelName must not be blank, e.g. \"qwen3-rerank\"");

@@ -1,5 +1,7 @@
 package io.github.qwenlangchain4j.responses;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -27,8 +29,6 @@ public record QwenAnnotation(
      * @param details see the record's description
      */
     public QwenAnnotation {
-        details = details == null
-                ? Map.of()
-                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(details));
+        details = details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 }

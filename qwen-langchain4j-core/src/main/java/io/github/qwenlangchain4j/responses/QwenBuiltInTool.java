@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A tool that runs on Qwen's side during a Responses API call: Qwen decides when to call it, runs it and feeds the
@@ -28,14 +30,14 @@ public final class QwenBuiltInTool {
      * reference", tools): Qwen ignores unknown fields silently, so a misspelt option would do nothing; it is refused
      * here instead.
      */
-    private static final Map<String, java.util.Set<String>> KNOWN_FIELDS = Map.of(
-            "web_search", java.util.Set.of(),
-            "web_extractor", java.util.Set.of(),
-            "code_interpreter", java.util.Set.of(),
-            "image_search", java.util.Set.of(),
-            "web_search_image", java.util.Set.of(),
-            "file_search", java.util.Set.of("vector_store_ids"),
-            "mcp", java.util.Set.of("server_protocol", "server_label", "server_description", "server_url", "headers"));
+    private static final Map<String, Set<String>> KNOWN_FIELDS = Map.of(
+            "web_search", Set.of(),
+            "web_extractor", Set.of(),
+            "code_interpreter", Set.of(),
+            "image_search", Set.of(),
+            "web_search_image", Set.of(),
+            "file_search", Set.of("vector_store_ids"),
+            "mcp", Set.of("server_protocol", "server_label", "server_description", "server_url", "headers"));
 
     /** The tool's JSON object as sent in {@code tools}, {@code type} first. */
     private final Map<String, Object> definition;
@@ -149,12 +151,12 @@ public final class QwenBuiltInTool {
         if (definition.keySet().stream().anyMatch(Objects::isNull)) {
             throw new IllegalArgumentException("A built-in tool's field names must not be null");
         }
-        java.util.Set<String> known = KNOWN_FIELDS.get(name);
+        Set<String> known = KNOWN_FIELDS.get(name);
         if (known != null) {
             for (String field : definition.keySet()) {
                 if (!field.equals("type") && !known.contains(field)) {
                     throw new IllegalArgumentException("The built-in tool " + name + " has no option '" + field + "'"
-                            + (known.isEmpty() ? "; it takes none" : "; it takes " + new java.util.TreeSet<>(known))
+                            + (known.isEmpty() ? "; it takes none" : "; it takes " + new TreeSet<>(known))
                             + " (Qwen would silently ignore it)");
                 }
             }

@@ -2,6 +2,7 @@ package io.github.qwenlangchain4j.responses;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,7 +31,7 @@ public final class QwenBuiltInToolCall {
         this.type = Objects.requireNonNull(type, "type");
         this.id = id;
         this.status = status;
-        this.details = details == null ? Map.of() : Collections.unmodifiableMap(new java.util.LinkedHashMap<>(details));
+        this.details = details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
     /**

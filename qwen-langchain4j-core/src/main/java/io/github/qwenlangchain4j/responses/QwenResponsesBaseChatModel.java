@@ -1,6 +1,5 @@
 package io.github.qwenlangchain4j.responses;
 
-import io.github.qwenlangchain4j.QwenReasoningEffort;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.ImageContent;
 import dev.langchain4j.data.message.UserMessage;
@@ -11,9 +10,11 @@ import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.request.ToolChoice;
 import io.github.qwenlangchain4j.QwenConnectionBuilder;
+import io.github.qwenlangchain4j.QwenReasoningEffort;
 import io.github.qwenlangchain4j.QwenRegion;
 import io.github.qwenlangchain4j.internal.client.QwenClient;
 import io.github.qwenlangchain4j.internal.responses.ResponsesRequestMapper;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -108,7 +109,7 @@ public abstract class QwenResponsesBaseChatModel {
                     + " for Qwen's Responses API, but was " + parameters.maxOutputTokens());
         }
         List<QwenBuiltInTool> builtIns = parameters.builtInTools() == null ? List.of() : parameters.builtInTools();
-        Set<String> types = new java.util.HashSet<>();
+        Set<String> types = new HashSet<>();
         builtIns.forEach(tool -> types.add(tool.type()));
         if (types.contains("web_extractor") && !types.contains("web_search")) {
             throw new IllegalArgumentException("The web_extractor built-in tool needs webSearch() beside it: Qwen"

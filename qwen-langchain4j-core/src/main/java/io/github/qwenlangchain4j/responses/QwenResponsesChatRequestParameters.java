@@ -1,9 +1,10 @@
 package io.github.qwenlangchain4j.responses;
 
-import io.github.qwenlangchain4j.QwenReasoningEffort;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
+import io.github.qwenlangchain4j.QwenReasoningEffort;
 import io.github.qwenlangchain4j.internal.mapper.ParameterTypes;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +68,7 @@ public class QwenResponsesChatRequestParameters extends DefaultChatRequestParame
             throw new IllegalArgumentException("conversationId must not be blank");
         }
         if (builder.customParameters != null
-                && builder.customParameters.keySet().stream().anyMatch(java.util.Objects::isNull)) {
+                && builder.customParameters.keySet().stream().anyMatch(Objects::isNull)) {
             throw new IllegalArgumentException("customParameters must not contain a null key");
         }
         this.previousResponseId = builder.previousResponseId;
@@ -98,7 +99,9 @@ public class QwenResponsesChatRequestParameters extends DefaultChatRequestParame
             throw new IllegalArgumentException("previousResponseId and conversationId cannot be used together: a"
                     + " conversation already holds the earlier turns; pick one");
         }
-        if (reasoningEffort != null && enableThinking != null && enableThinking == (reasoningEffort == QwenReasoningEffort.NONE)) {
+        if (reasoningEffort != null
+                && enableThinking != null
+                && enableThinking == (reasoningEffort == QwenReasoningEffort.NONE)) {
             throw new IllegalArgumentException("enableThinking(" + enableThinking + ") contradicts reasoningEffort("
                     + reasoningEffort + "): "
                     + (reasoningEffort == QwenReasoningEffort.NONE ? "effort none" : "any effort but none")
@@ -341,7 +344,7 @@ public class QwenResponsesChatRequestParameters extends DefaultChatRequestParame
          * @return this builder
          */
         public Builder builtInTools(List<QwenBuiltInTool> builtInTools) {
-            if (builtInTools != null && builtInTools.stream().anyMatch(java.util.Objects::isNull)) {
+            if (builtInTools != null && builtInTools.stream().anyMatch(Objects::isNull)) {
                 throw new IllegalArgumentException("builtInTools must not contain null");
             }
             this.builtInTools = builtInTools;
@@ -355,7 +358,7 @@ public class QwenResponsesChatRequestParameters extends DefaultChatRequestParame
          * @return this builder
          */
         public Builder builtInTools(QwenBuiltInTool... builtInTools) {
-            return builtInTools(java.util.Arrays.asList(builtInTools));
+            return builtInTools(Arrays.asList(builtInTools));
         }
 
         /**

@@ -1,11 +1,11 @@
 package io.github.qwenlangchain4j.responses;
 
-import io.github.qwenlangchain4j.QwenReasoningEffort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import io.github.qwenlangchain4j.QwenReasoningEffort;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;

@@ -1,5 +1,6 @@
 package io.github.qwenlangchain4j.embedding;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
@@ -145,7 +146,7 @@ public final class QwenBatchEmbeddings {
         EmbeddingResponseBody response;
         try {
             response = Json.MAPPER.treeToValue(body, EmbeddingResponseBody.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e.getOriginalMessage(), e);
         }
         return response.embeddingsInInputOrder(itemCount);

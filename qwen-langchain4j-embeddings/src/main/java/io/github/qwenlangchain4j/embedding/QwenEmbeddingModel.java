@@ -1,5 +1,6 @@
 package io.github.qwenlangchain4j.embedding;
 
+import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.message.ContentType;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.ModelProvider;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A LangChain4j embedding model for Qwen's {@code text-embedding-*} models, built for RAG ingestion.
@@ -77,10 +79,7 @@ public class QwenEmbeddingModel extends DimensionAwareEmbeddingModel {
     private final Duration rateLimitPatience;
     private final List<EmbeddingModelListener> listeners;
 
-    private QwenEmbeddingModel(
-            Builder builder,
-            java.util.function.Supplier<QwenClient> newClient,
-            java.util.function.Supplier<QwenClient> newNativeClient) {
+    private QwenEmbeddingModel(Builder builder, Supplier<QwenClient> newClient, Supplier<QwenClient> newNativeClient) {
         this.modelName = builder.modelName == null ? DEFAULT_MODEL_NAME : builder.modelName;
         if (modelName.isBlank()) {
             throw new IllegalArgumentException("modelName must be set, e.g. \"text-embedding-v4\"");
@@ -125,7 +124,7 @@ public class QwenEmbeddingModel extends DimensionAwareEmbeddingModel {
      * @throws IllegalArgumentException when {@code textSegments} is null or contains a null, empty or blank segment
      */
     @Override
-    public Response<List<dev.langchain4j.data.embedding.Embedding>> embedAll(List<TextSegment> textSegments) {
+    public Response<List<Embedding>> embedAll(List<TextSegment> textSegments) {
         if (textSegments == null) {
             throw new IllegalArgumentException("textSegments must not be null");
         }

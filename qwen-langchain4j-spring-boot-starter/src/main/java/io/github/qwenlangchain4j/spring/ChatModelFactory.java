@@ -88,7 +88,8 @@ final class ChatModelFactory {
                 .audioOutput(audioOutput(at + "audio-output.", chat.audioOutput()))
                 .customParameters(emptyToNull(chat.customParameters()))
                 .customHeaders(emptyToNull(chat.customHeaders()))
-                .listeners(ServerAwareListener.forModel(listeners, QwenConnections.baseUrl(properties, overrides)));
+                .listeners(ServerAwareListener.forModel(
+                        listeners, QwenConnections.baseUrl(properties, overrides, http.offline())));
         return PropertyChecks.build(section, builder::build);
     }
 

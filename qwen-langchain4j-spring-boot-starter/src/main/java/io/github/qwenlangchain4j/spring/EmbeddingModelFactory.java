@@ -51,7 +51,8 @@ final class EmbeddingModelFactory {
                         embedding.rateLimitPatience(),
                         QwenEmbeddingModel.Builder::rateLimitPatience))
                 .customHeaders(emptyToNull(embedding.customHeaders()))
-                .listeners(ServerAwareListener.forModel(listeners, QwenConnections.baseUrl(properties, overrides)));
+                .listeners(ServerAwareListener.forModel(
+                        listeners, QwenConnections.baseUrl(properties, overrides, http.offline())));
         return PropertyChecks.build(section, builder::build);
     }
 

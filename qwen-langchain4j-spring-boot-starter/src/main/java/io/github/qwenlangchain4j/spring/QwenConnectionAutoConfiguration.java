@@ -1,6 +1,7 @@
 package io.github.qwenlangchain4j.spring;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
@@ -53,7 +54,7 @@ public class QwenConnectionAutoConfiguration {
     static class ActuatorSanitizingConfiguration {
 
         @Bean
-        org.springframework.boot.actuate.endpoint.SanitizingFunction qwenSecretsSanitizingFunction() {
+        SanitizingFunction qwenSecretsSanitizingFunction() {
             return data -> {
                 String key = data.getLowerCaseKey().replace("-", "").replace("_", "");
                 boolean secret = key.equals("apikey")

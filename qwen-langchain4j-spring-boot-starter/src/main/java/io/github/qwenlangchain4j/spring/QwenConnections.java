@@ -81,10 +81,14 @@ final class QwenConnections {
 
     /**
      * The base URL a model built with {@link #apply(QwenConnectionBuilder, QwenProperties, ConnectionOverrides,
-     * QwenHttpClient)} calls, chosen as {@code apply} and the library choose it: a named model's own region without a
+     * QwenHttpClient)} calls, chosen as {@code apply} and the library choose it: the offline mock when there is one, a
+     * named model's own region without a
      * base URL wins, then a base URL, then the shared workspace's domain in the region, then a region, then Singapore. The observations report its host and port.
      */
-    static String baseUrl(QwenProperties properties, ConnectionOverrides overrides) {
+    static String baseUrl(QwenProperties properties, ConnectionOverrides overrides, QwenOfflineServer offline) {
+        if (offline != null) {
+            return offline.baseUrl(); // offline, every model calls the mock
+        }
         boolean ownRegion = overrides.region() != null && overrides.baseUrl() == null;
         String baseUrl = ownRegion ? null : firstSet(overrides.baseUrl(), properties.baseUrl());
         if (baseUrl != null) {
@@ -93,7 +97,9 @@ final class QwenConnections {
         QwenRegion region = firstSet(overrides.region(), properties.region());
         QwenRegion resolved = region != null ? region : QwenRegion.SINGAPORE;
         String workspace = ownRegion ? null : properties.workspace();
-        return workspace != null && !workspace.isBlank() ? resolved.workspaceBaseUrl(workspace.strip()) : resolved.baseUrl();
+        return workspace != null && !workspace.isBlank()
+                ? resolved.workspaceBaseUrl(workspace.strip())
+                : resolved.baseUrl();
     }
 
     /**

@@ -48,8 +48,7 @@ public class QwenObservationAutoConfiguration {
             ObjectProvider<QwenOfflineServer> offline) {
         GenAiMeters tokenMeters = meters.getIfAvailable(() -> GenAiMeters.NONE);
         // the server of a model built elsewhere with these listener beans; the auto-configured models report their own
-        QwenOfflineServer mock = offline.getIfAvailable(); // langchain4j.qwen.offline=true: the models call the mock
-        String baseUrl = mock != null ? mock.baseUrl() : QwenConnections.baseUrl(properties, ConnectionOverrides.NONE);
+        String baseUrl = QwenConnections.baseUrl(properties, ConnectionOverrides.NONE, offline.getIfAvailable());
         return new GenAiObserver(observations.getIfAvailable(tokenMeters::standaloneRegistry), tokenMeters, baseUrl);
     }
 

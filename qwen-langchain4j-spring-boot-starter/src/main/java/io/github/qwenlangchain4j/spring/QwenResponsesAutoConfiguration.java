@@ -104,7 +104,7 @@ public class QwenResponsesAutoConfiguration {
                 .customParameters(emptyToNull(responses.customParameters()))
                 .customHeaders(emptyToNull(responses.customHeaders()))
                 .listeners(ServerAwareListener.forModel(
-                        listeners, QwenConnections.baseUrl(properties, ConnectionOverrides.NONE)));
+                        listeners, QwenConnections.baseUrl(properties, ConnectionOverrides.NONE, http.offline())));
         return PropertyChecks.build(SECTION, builder::build);
     }
 

@@ -15,6 +15,7 @@ import io.github.qwenlangchain4j.batch.QwenBatchStatus;
 import io.github.qwenlangchain4j.internal.json.Json;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -293,8 +294,7 @@ final class BatchJob<T> implements QwenBatchJob<T> {
         List<QwenBatch> snapshot = batches;
         checkTerminal(snapshot);
         for (QwenBatch batch : snapshot) {
-            for (String fileId :
-                    java.util.Arrays.asList(batch.inputFileId(), batch.outputFileId(), batch.errorFileId())) {
+            for (String fileId : Arrays.asList(batch.inputFileId(), batch.outputFileId(), batch.errorFileId())) {
                 if (fileId != null) {
                     engine.batches().files().delete(fileId);
                 }

@@ -3,6 +3,7 @@ package io.github.qwenlangchain4j.internal.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.qwenlangchain4j.internal.api.StreamChunk;
 import java.io.IOException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import okhttp3.Response;
@@ -83,7 +84,7 @@ public final class EventStreams {
         okio.BufferedSource body = response.body().source();
         // A call that waited for maxConcurrentCalls got only the rest of its timeout for the headers; between events
         // the whole timeout applies again.
-        body.timeout().timeout(client.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        body.timeout().timeout(client.timeout().toMillis(), TimeUnit.MILLISECONDS);
         SseReader reader = new SseReader(body);
         boolean lastSeen = false;
         Buffer data;

@@ -1,6 +1,10 @@
 package io.github.qwenlangchain4j.internal.client;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Consumer;
 import okhttp3.MediaType;
@@ -51,14 +55,14 @@ public final class FileTransfers {
             String path,
             Map<String, String> fields,
             String fileName,
-            java.nio.file.Path content,
+            Path content,
             String contentType,
             Class<T> responseType) {
         long size;
         try {
-            size = java.nio.file.Files.size(content);
+            size = Files.size(content);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("Could not read " + content, e);
+            throw new UncheckedIOException("Could not read " + content, e);
         }
         return postMultipart(
                 path,
@@ -88,7 +92,7 @@ public final class FileTransfers {
                         client.logged(
                                 client.newRequest(client.url(path, null), "application/json")
                                         .post(body),
-                                summary.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                                summary.getBytes(StandardCharsets.UTF_8)),
                         "POST " + path,
                         responseType),
                 RetryPolicy::cannotHaveReachedServer);

@@ -1,5 +1,6 @@
 package io.github.qwenlangchain4j.internal.client;
 
+import java.nio.charset.StandardCharsets;
 import okhttp3.Headers;
 import okhttp3.Request;
 import org.slf4j.Logger;
@@ -34,7 +35,7 @@ final class HttpLogger {
                     request.method(),
                     request.url(),
                     headers(request.headers()),
-                    redactor.scrub(new String(body, java.nio.charset.StandardCharsets.UTF_8)));
+                    redactor.scrub(new String(body, StandardCharsets.UTF_8)));
         }
     }
 

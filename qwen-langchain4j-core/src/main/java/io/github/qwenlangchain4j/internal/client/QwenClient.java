@@ -2,13 +2,20 @@ package io.github.qwenlangchain4j.internal.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.qwenlangchain4j.QwenApiError;
+import io.github.qwenlangchain4j.QwenRegion;
+import io.github.qwenlangchain4j.internal.api.ErrorBody;
 import io.github.qwenlangchain4j.internal.json.Json;
 import io.github.qwenlangchain4j.internal.json.JsonWarmUp;
 import java.io.IOException;
+import java.net.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import okhttp3.Call;
@@ -29,8 +36,7 @@ public final class QwenClient {
 
     private static final MediaType JSON_MEDIA_TYPE = MediaType.get("application/json");
 
-    private static final java.util.Set<String> WARNED_PLAIN_HTTP_HOSTS =
-            java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final Set<String> WARNED_PLAIN_HTTP_HOSTS = ConcurrentHashMap.newKeySet();
 
     private final OkHttpClient http;
     private final Duration timeout;
@@ -44,7 +50,7 @@ public final class QwenClient {
     private final boolean acceptIsCustom;
     private static final int MAX_RESOLVED_PATHS = 32;
     /** Paths resolved against the base URL once: parsing a URL per call was a visible part of a sync call. */
-    private final Map<String, HttpUrl> resolvedPaths = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, HttpUrl> resolvedPaths = new ConcurrentHashMap<>();
 
     private final RetryPolicy retryPolicy;
     private final ErrorMapper errors;
@@ -216,8 +222,7 @@ public final class QwenClient {
         // parsed from the bytes: decoding to a String first would only be needed for the log
         byte[] bytes = response.body().bytes();
         if (logger.logsResponses()) {
-            logger.response(
-                    response.code(), response.headers(), new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+            logger.response(response.code(), response.headers(), new String(bytes, StandardCharsets.UTF_8));
         }
         T parsed;
         try {
@@ -232,8 +237,7 @@ public final class QwenClient {
     }
 
     /** Maps an in-stream {@code {"error": {...}}} like the HTTP error it stands for. */
-    public RuntimeException streamError(
-            io.github.qwenlangchain4j.internal.api.ErrorBody.Error error, String requestId) {
+    public RuntimeException streamError(ErrorBody.Error error, String requestId) {
         return errors.fromStreamError(
                 error.code(), error.type(), error.message(), requestId != null ? requestId : error.ownRequestId());
     }
@@ -321,9 +325,9 @@ public final class QwenClient {
         }
         long left = Math.max(1, timeout.minus(waited).toMillis());
         return http.newBuilder()
-                .connectTimeout(Math.min(left, connectTimeout.toMillis()), java.util.concurrent.TimeUnit.MILLISECONDS)
-                .readTimeout(left, java.util.concurrent.TimeUnit.MILLISECONDS)
-                .writeTimeout(left, java.util.concurrent.TimeUnit.MILLISECONDS)
+                .connectTimeout(Math.min(left, connectTimeout.toMillis()), TimeUnit.MILLISECONDS)
+                .readTimeout(left, TimeUnit.MILLISECONDS)
+                .writeTimeout(left, TimeUnit.MILLISECONDS)
                 .build()
                 .newCall(request);
     }
@@ -420,7 +424,7 @@ public final class QwenClient {
         private boolean logRequests;
         private boolean logResponses;
         private OkHttpClient httpClient;
-        private java.net.Proxy proxy;
+        private Proxy proxy;
         private String proxyUsername;
         private String proxyPassword;
         private Integer maxConcurrentCalls;
@@ -436,10 +440,8 @@ public final class QwenClient {
         }
 
         /** The endpoint from a model builder's settings: {@code baseUrl} wins, then {@code region}, then Singapore. */
-        public Builder endpoint(String baseUrl, io.github.qwenlangchain4j.QwenRegion region) {
-            this.baseUrl = baseUrl != null
-                    ? baseUrl
-                    : (region != null ? region : io.github.qwenlangchain4j.QwenRegion.SINGAPORE).baseUrl();
+        public Builder endpoint(String baseUrl, QwenRegion region) {
+            this.baseUrl = baseUrl != null ? baseUrl : (region != null ? region : QwenRegion.SINGAPORE).baseUrl();
             return this;
         }
 
@@ -485,7 +487,7 @@ public final class QwenClient {
         }
 
         /** The proxy to go through (null: the client's, by default none); wins over the http client's. */
-        public Builder proxy(java.net.Proxy proxy) {
+        public Builder proxy(Proxy proxy) {
             this.proxy = proxy;
             return this;
         }

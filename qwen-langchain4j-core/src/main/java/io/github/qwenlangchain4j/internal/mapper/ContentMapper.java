@@ -12,6 +12,7 @@ import dev.langchain4j.data.message.VideoContent;
 import dev.langchain4j.data.video.Video;
 import dev.langchain4j.exception.UnsupportedFeatureException;
 import io.github.qwenlangchain4j.internal.api.ContentPart;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -86,7 +87,7 @@ public final class ContentMapper {
         return urlOrDataUrl(image.url(), image.base64Data(), image.mimeType(), "image");
     }
 
-    private static String urlOrDataUrl(java.net.URI url, String base64, String mimeType, String what) {
+    private static String urlOrDataUrl(URI url, String base64, String mimeType, String what) {
         if (url != null) {
             return url.toString();
         }

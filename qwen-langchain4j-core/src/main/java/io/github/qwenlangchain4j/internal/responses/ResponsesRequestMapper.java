@@ -21,9 +21,11 @@ import io.github.qwenlangchain4j.internal.mapper.ContentMapper;
 import io.github.qwenlangchain4j.responses.QwenBuiltInTool;
 import io.github.qwenlangchain4j.responses.QwenResponsesChatRequestParameters;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * LangChain4j chat request -> {@code POST /responses} body. Messages become input items: system, user and assistant
@@ -76,7 +78,9 @@ public final class ResponsesRequestMapper {
                 unlessCustom(
                         custom,
                         "reasoning",
-                        parameters.reasoningEffort() == null ? null : Map.of("effort", parameters.reasoningEffort().wireValue())),
+                        parameters.reasoningEffort() == null
+                                ? null
+                                : Map.of("effort", parameters.reasoningEffort().wireValue())),
                 null,
                 custom);
     }
@@ -130,7 +134,7 @@ public final class ResponsesRequestMapper {
      */
     private static List<Map<String, Object>> outputsAfterTheirCalls(List<Map<String, Object>> input) {
         Map<Object, List<Map<String, Object>>> outputs = new LinkedHashMap<>();
-        java.util.Set<Object> calls = new java.util.HashSet<>();
+        Set<Object> calls = new HashSet<>();
         for (Map<String, Object> item : input) {
             if ("function_call".equals(item.get("type"))) {
                 calls.add(item.get("call_id"));
@@ -145,7 +149,7 @@ public final class ResponsesRequestMapper {
         if (outputs.isEmpty()) {
             return input;
         }
-        java.util.Set<Object> moved = new java.util.HashSet<>(outputs.keySet());
+        Set<Object> moved = new HashSet<>(outputs.keySet());
         List<Map<String, Object>> ordered = new ArrayList<>(input.size());
         for (Map<String, Object> item : input) {
             boolean movedOutput =

@@ -14,6 +14,7 @@ import io.github.qwenlangchain4j.responses.QwenResponsesChatResponseMetadata;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Responses API response -> LangChain4j {@link ChatResponse}: the text of the message items, the reasoning items as
@@ -153,7 +154,7 @@ public final class ResponsesResponseMapper {
     private static List<OutputItem.Part> parts(List<OutputItem.Part> parts) {
         return parts == null
                 ? List.of()
-                : parts.stream().filter(java.util.Objects::nonNull).toList();
+                : parts.stream().filter(Objects::nonNull).toList();
     }
 
     static List<QwenAnnotation> toAnnotations(List<Map<String, Object>> annotations) {

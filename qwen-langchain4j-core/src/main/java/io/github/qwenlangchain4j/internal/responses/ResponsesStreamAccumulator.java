@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Turns the events of one Responses API stream into partial callbacks and one final {@link ChatResponse}: text and
@@ -187,8 +188,8 @@ public final class ResponsesStreamAccumulator implements HandlerBridge.Aggregate
             // a function call only the final response lists (no item events for it) is still reported as complete
             int index = functionCalls.size();
             for (ToolExecutionRequest request : response.aiMessage().toolExecutionRequests()) {
-                boolean seen = functionCalls.values().stream()
-                        .anyMatch(call -> java.util.Objects.equals(call.callId, request.id()));
+                boolean seen =
+                        functionCalls.values().stream().anyMatch(call -> Objects.equals(call.callId, request.id()));
                 if (!seen) {
                     events.onCompleteToolCall(new CompleteToolCall(index++, request));
                 }

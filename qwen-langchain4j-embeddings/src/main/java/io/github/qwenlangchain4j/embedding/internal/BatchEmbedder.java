@@ -25,6 +25,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Embeds a list of texts in batches of at most {@code batchSize}, up to {@code maxConcurrentRequests} batches at
@@ -205,8 +206,7 @@ public final class BatchEmbedder {
     }
 
     /** The vectors a body holds, or a malformed-response error naming the request when it does not hold them. */
-    private static List<Embedding> inInputOrder(
-            java.util.function.Supplier<List<Embedding>> vectors, String requestId) {
+    private static List<Embedding> inInputOrder(Supplier<List<Embedding>> vectors, String requestId) {
         try {
             return vectors.get();
         } catch (IllegalStateException e) {

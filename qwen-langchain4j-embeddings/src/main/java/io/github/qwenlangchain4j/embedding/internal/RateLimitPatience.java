@@ -3,6 +3,7 @@ package io.github.qwenlangchain4j.embedding.internal;
 import dev.langchain4j.exception.RateLimitException;
 import io.github.qwenlangchain4j.QwenApiError;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * How long one embedding call keeps retrying the requests Qwen refuses with 429. Qwen enforces requests and tokens
@@ -43,7 +44,7 @@ final class RateLimitPatience {
         if (code == null) {
             return true;
         }
-        String c = code.toLowerCase(java.util.Locale.ROOT);
+        String c = code.toLowerCase(Locale.ROOT);
         return !c.contains("quota") || c.contains("ratequota");
     }
 }

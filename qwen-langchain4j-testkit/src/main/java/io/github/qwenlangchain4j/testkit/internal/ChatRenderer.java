@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 
 /**
@@ -131,11 +133,11 @@ public final class ChatRenderer {
         long expiresAt = System.currentTimeMillis() / 1000 + 3_600;
         List<String> chunks = new ArrayList<>();
         for (int start = 0; start < pcm.length; start += AUDIO_PIECE_BYTES) {
-            byte[] piece = java.util.Arrays.copyOfRange(pcm, start, Math.min(pcm.length, start + AUDIO_PIECE_BYTES));
+            byte[] piece = Arrays.copyOfRange(pcm, start, Math.min(pcm.length, start + AUDIO_PIECE_BYTES));
             ObjectNode chunk = delta(request, requestId);
             ((ObjectNode) chunk.get("choices").get(0).get("delta"))
                     .putObject("audio")
-                    .put("data", java.util.Base64.getEncoder().encodeToString(piece))
+                    .put("data", Base64.getEncoder().encodeToString(piece))
                     .put("expires_at", expiresAt)
                     .put("id", "audio_" + requestId);
             chunks.add(chunk.toString());

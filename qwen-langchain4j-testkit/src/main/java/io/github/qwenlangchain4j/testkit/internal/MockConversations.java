@@ -1,11 +1,13 @@
 package io.github.qwenlangchain4j.testkit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -180,7 +182,7 @@ final class MockConversations {
         }
         conversation.items().addAll(items);
         ObjectNode page = NODES.objectNode();
-        com.fasterxml.jackson.databind.node.ArrayNode data = page.putArray("data");
+        ArrayNode data = page.putArray("data");
         items.forEach(item -> data.add(item.deepCopy()));
         page.put("first_id", items.isEmpty() ? null : items.get(0).path("id").asText());
         page.put(
@@ -203,7 +205,7 @@ final class MockConversations {
         }
         if (!items.isArray()) {
             return QwenError.flatInvalid("Invalid type for 'items': expected an array, but got "
-                    + items.getNodeType().toString().toLowerCase(java.util.Locale.ROOT) + " instead.");
+                    + items.getNodeType().toString().toLowerCase(Locale.ROOT) + " instead.");
         }
         if (items.size() > MAX_ITEMS) {
             return QwenError.flatInvalid("Invalid 'items': array too long. Expected an array with maximum length "

@@ -102,6 +102,7 @@ class ReadmeSnippetsTest {
             "io.github.qwenlangchain4j.batch.*",
             "io.github.qwenlangchain4j.files.*",
             "io.github.qwenlangchain4j.embedding.*",
+            "io.github.qwenlangchain4j.rerank.*",
             "io.github.qwenlangchain4j.responses.*",
             "io.github.qwenlangchain4j.testkit.*",
             "io.github.qwenlangchain4j.tokenizer.*",
