@@ -206,9 +206,8 @@ public abstract class QwenConnectionBuilder<T, B extends QwenConnectionBuilder<T
      * {@code HttpLoggingInterceptor} must {@code redactHeader("Authorization")}), your {@code authenticator} would
      * answer Qwen's 401s, your {@code callTimeout} bounds a whole stream, and your redirect settings apply (OkHttp
      * drops the {@code Authorization} header on a redirect to another host whatever they are), and so do your
-     * {@code protocols}: the library's own client speaks HTTP/1.1 (a connection per concurrent call), yours may
-     * negotiate HTTP/2, whose per-connection stream cap a large burst of calls can run into. Without it, every model
-     * shares one client and connection pool.
+     * {@code protocols} (over HTTP/2 the library keeps each connection within 100 streams, the first connection in
+     * your pool, the others in pools of their own). Without it, every model shares one client and connection pool.
      *
      * @param httpClient your client, or null for the library's shared one
      * @return this builder

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -103,6 +105,16 @@ class ConcurrentCallsTest {
 
     /** Sends {@link #HEAD}, waits for {@link #release}, then sends the rest of the stream. */
     private final class HeldStream implements MockResponseBody {
+        private final Runnable onEnd;
+
+        HeldStream() {
+            this(() -> {});
+        }
+
+        HeldStream(Runnable onEnd) {
+            this.onEnd = onEnd;
+        }
+
         @Override
         public long getContentLength() {
             return -1;
@@ -118,6 +130,7 @@ class ConcurrentCallsTest {
                 throw new IOException(e);
             }
             sink.writeUtf8(TAIL).flush();
+            onEnd.run();
         }
     }
 
@@ -311,6 +324,44 @@ class ConcurrentCallsTest {
                     .build();
         }
 
+        /**
+         * HTTP/2 servers cap the streams of a connection (100 here, as the SETTINGS of many gateways say) and refuse
+         * the rest; a burst must open more connections rather than pile onto one before the server's SETTINGS arrive.
+         */
+        @Test
+        void should_spread_a_burst_of_1000_streams_over_connections_of_at_most_100_streams() throws Exception {
+            server.setProtocols(List.of(Protocol.H2_PRIOR_KNOWLEDGE));
+            Map<Integer, AtomicInteger> openPerConnection = new ConcurrentHashMap<>();
+            AtomicInteger mostOnOneConnection = new AtomicInteger();
+            server.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    AtomicInteger open = openPerConnection.computeIfAbsent(
+                            request.getConnectionIndex(), connection -> new AtomicInteger());
+                    mostOnOneConnection.accumulateAndGet(open.incrementAndGet(), Math::max);
+                    streamsServed.incrementAndGet();
+                    return new MockResponse.Builder()
+                            .addHeader("Content-Type", "text/event-stream")
+                            .body(new HeldStream(open::decrementAndGet))
+                            .build();
+                }
+            });
+            server.start();
+
+            List<RecordingHandler> handlers = startStreams(model(), 1000);
+            await("all 1,000 streams have output", () -> withOutput(handlers) == 1000);
+
+            assertThat(mostOnOneConnection.get()).isLessThanOrEqualTo(100);
+            assertThat(openPerConnection).hasSize(10);
+            release.countDown();
+            awaitEnded(handlers);
+            assertThat(handlers).allSatisfy(handler -> {
+                assertThat(handler.terminalCalls).hasValue(1);
+                assertThat(handler.response).isCompleted();
+            });
+            assertThat(streamsServed).hasValue(1000);
+        }
+
         @Test
         void should_send_again_at_once_the_streams_the_server_refused_unstarted() throws Exception {
             server.setProtocols(List.of(Protocol.H2_PRIOR_KNOWLEDGE));
@@ -377,8 +428,9 @@ class ConcurrentCallsTest {
             server.setProtocols(List.of(Protocol.H2_PRIOR_KNOWLEDGE));
             serve(body -> body.contains("Warm up") || body.contains("Drop") ? completion() : null);
             warmUp();
-            List<RecordingHandler> handlers = startStreams(model(), 500);
-            await("500 streams have output", () -> withOutput(handlers) == 500);
+            // 499 streams over connections of at most 100: one connection has room for the call that drops it
+            List<RecordingHandler> handlers = startStreams(model(), 499);
+            await("499 streams have output", () -> withOutput(handlers) == 499);
 
             afterNextAnswer.set(new SocketEffect.CloseSocket(true, false, false));
             catchThrowable(() -> QwenChatModel.builder()
@@ -388,17 +440,30 @@ class ConcurrentCallsTest {
                     .maxRetries(0)
                     .build()
                     .chat("Drop"));
+            await(
+                    "the streams of the dropped connection failed",
+                    () -> handlers.stream().anyMatch(handler -> !handler.errors.isEmpty()));
+            release.countDown();
             awaitEnded(handlers);
 
-            // Output had reached the caller, so nothing is sent again: each handler hears one error, no completion.
-            assertThat(handlers).allSatisfy(handler -> {
-                assertThat(handler.terminalCalls).hasValue(1);
+            // Each stream ends once. Those on the dropped connection had output, so nothing is sent again: they hear
+            // one error and no completion; the streams on the other connections complete.
+            assertThat(handlers)
+                    .allSatisfy(handler -> assertThat(handler.terminalCalls).hasValue(1));
+            List<RecordingHandler> failed = handlers.stream()
+                    .filter(handler -> !handler.errors.isEmpty())
+                    .toList();
+            assertThat(failed).isNotEmpty().allSatisfy(handler -> {
+                assertThat(handler.texts).isNotEmpty();
                 assertThat(handler.errors)
                         .singleElement()
                         .isInstanceOf(dev.langchain4j.exception.RetriableException.class);
                 assertThat(handler.response).isNotDone();
             });
-            assertThat(streamsServed).hasValue(500);
+            assertThat(handlers.stream().filter(handler -> handler.errors.isEmpty()))
+                    .hasSize(499 - failed.size())
+                    .allSatisfy(handler -> assertThat(handler.response).isCompleted());
+            assertThat(streamsServed).hasValue(499);
             await(
                     "no stream thread is left",
                     () -> !anyThreadIn(io.github.qwenlangchain4j.internal.client.SseCall.class));

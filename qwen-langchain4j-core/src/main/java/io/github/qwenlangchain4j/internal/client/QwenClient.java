@@ -42,6 +42,11 @@ public final class QwenClient {
     private final Duration timeout;
     private final Duration connectTimeout;
     private final CallGate gate;
+    /** Null when the client cannot speak HTTP/2 to the origin: every call may then start at once. */
+    private final Http2Lanes lanes;
+    /** This client, derived once for each HTTP/2 lane: the same settings on the lane's connection pool. */
+    private final Map<Http2Lanes.Lane, OkHttpClient> laneClients = new ConcurrentHashMap<>();
+
     private final HttpUrl baseUrl;
     private final String baseUrlText;
     /** The headers every request carries (auth, user agent, custom headers), built once. */
@@ -95,6 +100,7 @@ public final class QwenClient {
                 baseUrl.scheme() + "://" + baseUrl.host() + ":" + baseUrl.port(),
                 this.http.proxy(),
                 builder.httpClient);
+        this.lanes = Http2Lanes.of(this.http, baseUrl);
         okhttp3.Headers.Builder headers = new okhttp3.Headers.Builder()
                 .add("Authorization", "Bearer " + apiKey.strip())
                 .add("User-Agent", UserAgent.VALUE);
@@ -286,27 +292,44 @@ public final class QwenClient {
     }
 
     /**
-     * Sends {@code request} on the calling thread once the gate admits it and hands the response to {@code reader};
-     * the call holds its place in the gate until the reader returns and the response is closed.
+     * Sends {@code request} on the calling thread once it is admitted and hands the response to {@code reader}; the
+     * call holds its place until the reader returns and the response is closed.
      *
      * @throws io.github.qwenlangchain4j.QwenCallLimitException when a {@code maxConcurrentCalls} limit stayed full
      *                                                          for the whole timeout
      */
     <R> R exchange(Request request, ResponseReader<R> reader) throws IOException {
-        try (CallGate.Permit permit = gate.enter(timeout);
-                Response response = newCall(request, permit.waited()).execute()) {
+        try (Admission admission = admit();
+                Response response = admission.execute(request)) {
             return reader.read(response);
         }
     }
 
-    /** Reads a response while its call holds its place in the gate. */
+    /** Reads a response while its call holds its place. */
     interface ResponseReader<R> {
         R read(Response response) throws IOException;
     }
 
-    /** The gate every call of this client goes through. */
-    CallGate gate() {
-        return gate;
+    /**
+     * Admits one call: through the {@link CallGate} ({@code maxConcurrentCalls}), then, over HTTP/2, into a lane with
+     * room ({@link Http2Lanes}). Both waits count toward the call's timeout.
+     *
+     * @throws io.github.qwenlangchain4j.QwenCallLimitException when a {@code maxConcurrentCalls} limit stayed full
+     * @throws IOException when no HTTP/2 connection had room within the timeout
+     */
+    Admission admit() throws IOException {
+        CallGate.Permit permit = gate.enter(timeout);
+        if (lanes == null) {
+            return new Admission(permit, null, permit.waited());
+        }
+        long start = System.nanoTime();
+        try {
+            Http2Lanes.Slot slot = lanes.enter(timeout.minus(permit.waited()));
+            return new Admission(permit, slot, permit.waited().plusNanos(System.nanoTime() - start));
+        } catch (IOException | RuntimeException e) {
+            permit.close();
+            throw e;
+        }
     }
 
     /** Read timeout of each call, also the longest wait for a {@code maxConcurrentCalls} limit. */
@@ -314,22 +337,68 @@ public final class QwenClient {
         return timeout;
     }
 
-    /**
-     * A call of {@code request}. One that {@code waited} for a {@code maxConcurrentCalls} limit gets what is left of
-     * the timeout to connect and to receive its response's headers: the wait counts toward the timeout. (A stream
-     * then restores the full timeout between its events, see {@link EventStreams}.)
-     */
-    Call newCall(Request request, Duration waited) {
-        if (waited.isZero()) {
-            return http.newCall(request);
+    /** The HTTP/2 lanes of this client's origin, or null when it speaks HTTP/1.1 there; for tests. */
+    Http2Lanes lanes() {
+        return lanes;
+    }
+
+    /** An admitted call's place: its call is made on the lane's connection pool, and closing it lets the next in. */
+    final class Admission implements AutoCloseable {
+        private final CallGate.Permit permit;
+        private final Http2Lanes.Slot slot;
+        private final Duration waited;
+
+        private Admission(CallGate.Permit permit, Http2Lanes.Slot slot, Duration waited) {
+            this.permit = permit;
+            this.slot = slot;
+            this.waited = waited;
         }
-        long left = Math.max(1, timeout.minus(waited).toMillis());
-        return http.newBuilder()
-                .connectTimeout(Math.min(left, connectTimeout.toMillis()), TimeUnit.MILLISECONDS)
-                .readTimeout(left, TimeUnit.MILLISECONDS)
-                .writeTimeout(left, TimeUnit.MILLISECONDS)
-                .build()
-                .newCall(request);
+
+        /**
+         * A call of {@code request}. One that waited to be admitted gets what is left of the timeout to connect and to
+         * receive its response's headers: the wait counts toward the timeout. (A stream then restores the full
+         * timeout between its events, see {@link EventStreams}.)
+         */
+        Call newCall(Request request) {
+            OkHttpClient client = slot == null || slot.lane().pool() == null ? http : laneClient(slot.lane());
+            if (waited.isZero()) {
+                return client.newCall(request);
+            }
+            long left = Math.max(1, timeout.minus(waited).toMillis());
+            return client.newBuilder()
+                    .connectTimeout(Math.min(left, connectTimeout.toMillis()), TimeUnit.MILLISECONDS)
+                    .readTimeout(left, TimeUnit.MILLISECONDS)
+                    .writeTimeout(left, TimeUnit.MILLISECONDS)
+                    .build()
+                    .newCall(request);
+        }
+
+        /** Executes {@code call}, made by {@link #newCall}, and tells the lane that its connection is open. */
+        Response execute(Call call) throws IOException {
+            Response response = call.execute();
+            if (slot != null) {
+                slot.opened(response);
+            }
+            return response;
+        }
+
+        /** Makes and executes the call of {@code request}. */
+        Response execute(Request request) throws IOException {
+            return execute(newCall(request));
+        }
+
+        @Override
+        public void close() {
+            if (slot != null) {
+                slot.close();
+            }
+            permit.close();
+        }
+    }
+
+    private OkHttpClient laneClient(Http2Lanes.Lane lane) {
+        return laneClients.computeIfAbsent(
+                lane, l -> http.newBuilder().connectionPool(l.pool()).build());
     }
 
     /** The retry policy this client was built with. */

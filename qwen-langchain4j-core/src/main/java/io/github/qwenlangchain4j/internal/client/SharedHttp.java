@@ -33,13 +33,9 @@ final class SharedHttp {
 
     private static OkHttpClient create() {
         return new OkHttpClient.Builder()
-                // HTTP/1.1 by default: a connection per concurrent call, so no call ever waits for a stream slot. On
-                // HTTP/2, OkHttp 5 puts every call of a burst on a fresh connection before the server's SETTINGS say
-                // how many streams it takes (typically 100); the server refuses the rest, and servers guarding
-                // against rapid resets (CVE-2023-44487) then close the whole connection: measured with 1,000
-                // simultaneous streams against a 100-stream server. An httpClient(...) of the user's keeps its own
-                // protocols, HTTP/2 included, and streams refused unstarted are then sent again at once.
-                .protocols(List.of(Protocol.HTTP_1_1))
+                // HTTP/2 where the server offers it (TLS, ALPN), else HTTP/1.1. Http2Lanes keeps each HTTP/2
+                // connection within the streams servers allow, which OkHttp alone does not during a burst.
+                .protocols(List.of(Protocol.HTTP_2, Protocol.HTTP_1_1))
                 .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
                 .retryOnConnectionFailure(false) // retries are ours: counted, backed off and never after partial output
                 .addNetworkInterceptor(HIDE_RETRY_AFTER)

@@ -105,13 +105,13 @@ public final class SseCall<T extends StreamChunk> {
      * @return the request id ("" when the server sent none) once the stream ended, or null when it was cancelled
      */
     private String attempt() {
-        try (CallGate.Permit permit = client.gate().enter(client.timeout())) {
-            Call call = client.newCall(request, permit.waited());
+        try (QwenClient.Admission admission = client.admit()) {
+            Call call = admission.newCall(request);
             currentCall = call;
             if (cancelled) {
                 return null;
             }
-            try (Response response = call.execute()) {
+            try (Response response = admission.execute(call)) {
                 boolean done = streams.read(response, format, this::deliver, () -> cancelled);
                 String requestId = QwenClient.requestId(response);
                 return done ? (requestId == null ? "" : requestId) : null;

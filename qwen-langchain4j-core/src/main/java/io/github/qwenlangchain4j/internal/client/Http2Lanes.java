@@ -1,0 +1,219 @@
+package io.github.qwenlangchain4j.internal.client;
+
+import java.io.InterruptedIOException;
+import java.net.Proxy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import okhttp3.ConnectionPool;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import okhttp3.Response;
+
+/**
+ * Spreads the calls to an HTTP/2 origin over connections so that none carries more streams than servers allow.
+ *
+ * <p>Why: HTTP/2 servers cap the streams of a connection (typically 100 to 128) and say so in their first SETTINGS
+ * frame, but OkHttp 5 puts every call of a burst on a fresh connection before that frame arrives. The server refuses
+ * the streams over its cap ({@code REFUSED_STREAM}), and servers guarding against rapid resets (CVE-2023-44487) then
+ * close the whole connection: 1,000 simultaneous streams against a 100-stream server measured seconds of refusals
+ * and reconnections instead of ten connections.
+ *
+ * <p>How: each <em>lane</em> is a connection pool of its own, so the calls of a lane share its one HTTP/2 connection.
+ * A lane admits one call until that call's response headers arrive (by then the connection is open and the server's
+ * SETTINGS are in), then up to {@link #STREAMS_PER_CONNECTION}. When no lane has room, another opens, several at once
+ * when many calls wait, so that a burst of 1,000 opens ten connections in parallel rather than one after another.
+ * A call waits only while its lane's connection opens, and that wait counts toward its timeout. A server that answers
+ * over HTTP/1.1 (it declined HTTP/2 in the TLS handshake) ends the lanes of its origin: HTTP/1.1 opens a connection
+ * per call anyway, so every later call starts at once in the first lane. A stream a server with a lower cap still
+ * refuses was never started, and is sent again at once ({@link RetryPolicy}).
+ *
+ * <p>Lanes are shared by every client that calls the same origin through the same proxy and connection pool, as the
+ * connections are. Clients that cannot speak HTTP/2 to the origin (plain {@code http://} without prior knowledge, or
+ * HTTP/1.1 only) get no lanes at all.
+ */
+final class Http2Lanes {
+
+    /** Streams a lane carries at most: what common HTTP/2 servers allow per connection (100 to 128, some more). */
+    static final int STREAMS_PER_CONNECTION = 100;
+
+    /**
+     * The lanes of each connection pool, by origin and proxy. Weak keys: the registry must not keep a user's pool
+     * alive, and nothing in it refers back to the pool (the first lane uses the client's own pool by convention).
+     */
+    private static final Map<ConnectionPool, Map<Key, Http2Lanes>> SHARED =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final List<Lane> lanes = new ArrayList<>();
+    private boolean http1;
+    private int waiting;
+
+    private Http2Lanes() {}
+
+    /**
+     * The lanes of {@code client}'s calls to {@code url}'s origin, or null when the client cannot speak HTTP/2 there
+     * and every call may start at once.
+     */
+    static Http2Lanes of(OkHttpClient client, HttpUrl url) {
+        List<Protocol> protocols = client.protocols();
+        boolean h2 =
+                url.isHttps() ? protocols.contains(Protocol.HTTP_2) : protocols.contains(Protocol.H2_PRIOR_KNOWLEDGE);
+        if (!h2) {
+            return null;
+        }
+        Key key = new Key(url.scheme() + "://" + url.host() + ":" + url.port(), client.proxy());
+        return SHARED.computeIfAbsent(client.connectionPool(), pool -> new ConcurrentHashMap<>())
+                .computeIfAbsent(key, k -> new Http2Lanes());
+    }
+
+    /**
+     * Admits a call to a lane, waiting at most {@code timeout} for a lane's connection to open.
+     *
+     * @throws InterruptedIOException when no lane had room within the timeout, or the wait was interrupted
+     */
+    Slot enter(Duration timeout) throws InterruptedIOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        lock.lock();
+        waiting++;
+        try {
+            while (true) {
+                if (http1) {
+                    return admit(firstLane());
+                }
+                int opening = 0;
+                for (Lane lane : lanes) {
+                    if (lane.running < lane.capacity()) {
+                        return admit(lane);
+                    }
+                    if (!lane.open) {
+                        opening++;
+                    }
+                }
+                // open another lane when the ones opening will not take every call waiting
+                if ((long) opening * (STREAMS_PER_CONNECTION - 1) < waiting) {
+                    return admit(newLane());
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new InterruptedIOException("No HTTP/2 connection to the Qwen API had room within the call's"
+                            + " timeout of " + timeout.toMillis() + " ms: " + lanes.size()
+                            + " connections were open or opening, each carrying at most " + STREAMS_PER_CONNECTION
+                            + " streams");
+                }
+                changed.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("Interrupted while waiting for an HTTP/2 connection to the Qwen API");
+        } finally {
+            waiting--;
+            lock.unlock();
+        }
+    }
+
+    /** Connections (lanes) opened so far; for tests. */
+    int lanes() {
+        lock.lock();
+        try {
+            return lanes.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Lane firstLane() {
+        return lanes.isEmpty() ? newLane() : lanes.get(0);
+    }
+
+    private Lane newLane() {
+        // the first lane is the client's own pool (null here); the others get pools of their own
+        Lane lane = new Lane(lanes.isEmpty() ? null : new ConnectionPool(4, 5, TimeUnit.MINUTES));
+        lanes.add(lane);
+        return lane;
+    }
+
+    private Slot admit(Lane lane) {
+        lane.running++;
+        return new Slot(lane);
+    }
+
+    /** One connection pool, so one HTTP/2 connection, and the calls it carries. Guarded by the lock. */
+    static final class Lane {
+        private final ConnectionPool pool;
+        private int running;
+        private boolean open;
+
+        private Lane(ConnectionPool pool) {
+            this.pool = pool;
+        }
+
+        /** The lane's own connection pool, or null for the first lane, which uses the client's. */
+        ConnectionPool pool() {
+            return pool;
+        }
+
+        private int capacity() {
+            return open ? STREAMS_PER_CONNECTION : 1;
+        }
+    }
+
+    /** A call's place in a lane, from before it is sent until its response is closed. */
+    final class Slot implements AutoCloseable {
+        private final Lane lane;
+        private boolean closed;
+
+        private Slot(Lane lane) {
+            this.lane = lane;
+        }
+
+        /** The lane whose connection pool the call must use. */
+        Lane lane() {
+            return lane;
+        }
+
+        /** The call's response headers arrived: the lane's connection is open, and speaks {@code protocol}. */
+        void opened(Protocol protocol) {
+            lock.lock();
+            try {
+                if (!lane.open || protocol == Protocol.HTTP_1_1) {
+                    lane.open = true;
+                    http1 |= protocol == Protocol.HTTP_1_1;
+                    changed.signalAll();
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /** Convenience for {@link #opened(Protocol)}. */
+        void opened(Response response) {
+            opened(response.protocol());
+        }
+
+        @Override
+        public void close() {
+            lock.lock();
+            try {
+                if (!closed) {
+                    closed = true;
+                    lane.running--;
+                    changed.signalAll();
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private record Key(String origin, Proxy proxy) {}
+}
