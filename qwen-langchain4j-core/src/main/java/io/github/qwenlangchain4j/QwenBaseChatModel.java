@@ -83,7 +83,7 @@ public abstract class QwenBaseChatModel {
 
     /** The body to send for these messages and merged parameters, as {@code plan} says. */
     Object body(List<ChatMessage> messages, QwenChatRequestParameters parameters, CallPlan plan) {
-        return ChatRequestMapper.toBody(messages, parameters, plan, sendThinking);
+        return ChatRequestMapper.toRequest(messages, parameters, plan, sendThinking);
     }
 
     /**

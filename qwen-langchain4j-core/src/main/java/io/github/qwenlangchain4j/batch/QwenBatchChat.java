@@ -120,7 +120,7 @@ public final class QwenBatchChat {
                 QwenChatRequestParameters parameters = defaultParameters.overrideWith(request.parameters());
                 Object body;
                 try {
-                    body = ChatRequestMapper.toBody(
+                    body = ChatRequestMapper.toRequest(
                             request.messages(), parameters, planner.plan(parameters, Transport.BATCH), sendThinking);
                 } catch (RuntimeException e) {
                     throw naming(i, e);

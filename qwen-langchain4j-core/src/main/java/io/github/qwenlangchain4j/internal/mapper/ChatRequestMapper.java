@@ -159,17 +159,6 @@ public final class ChatRequestMapper {
     }
 
     /**
-     * The body to send for these messages and merged parameters, as {@code plan} says: the request of
-     * {@link #toRequest}, custom parameters included.
-     *
-     * @param sendThinking whether earlier assistant thinking is sent back as {@code reasoning_content}
-     */
-    public static ChatCompletionRequest toBody(
-            List<ChatMessage> messages, QwenChatRequestParameters parameters, CallPlan plan, boolean sendThinking) {
-        return toRequest(messages, parameters, plan, sendThinking);
-    }
-
-    /**
      * {@code typed}, or null when a custom parameter named {@code wireName} replaces it (a custom parameter wins over
      * the typed option of the same name; leaving the typed one out means the request never holds the name twice).
      *
