@@ -9,6 +9,7 @@ import io.github.qwenlangchain4j.internal.catalog.ModelPages;
 import io.github.qwenlangchain4j.internal.client.QwenClient;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,8 @@ import java.util.Set;
  * Singapore ({@code dashscope-intl.aliyuncs.com}), Hong Kong and US (Virginia), your {@code workspace}'s domain
  * ({@code https://{WorkspaceId}.{region}.maas.aliyuncs.com/api/v1/models}) anywhere, and a compatible-mode
  * {@code baseUrl} (a proxy, {@code QwenMockServer}) is mapped to {@code /api/v1} on its host. In China (Beijing)
- * Model Studio documents the list on workspace domains only, so that region needs {@code workspace(...)}. Errors,
+ * Model Studio documents the list on workspace domains only, so that region needs {@code workspace(...)}: without
+ * one, {@link #listModels()} fails before sending anything. Errors,
  * retries and logging (the key redacted) are those of the chat models. Thread-safe; build once and share.
  */
 public class QwenModelCatalog implements ModelCatalog {
@@ -52,6 +54,7 @@ public class QwenModelCatalog implements ModelCatalog {
     private final QwenClient client;
     private final Map<String, List<String>> filters;
     private final int pageSize;
+    private final String unservedHost;
 
     private QwenModelCatalog(Builder builder) {
         this.pageSize = builder.pageSize == null ? DEFAULT_PAGE_SIZE : builder.pageSize;
@@ -72,13 +75,16 @@ public class QwenModelCatalog implements ModelCatalog {
         }
         putAll(query, "providers", builder.providers);
         putAll(query, "capabilities", builder.capabilities);
-        this.filters = Map.copyOf(query);
+        this.filters = Collections.unmodifiableMap(query); // in order, for readable logs
         this.client = builder.nativeClient(); // after the options: an invalid option is reported before a missing key
-        if (client.baseUrl().equals(QwenRegion.CHINA_BEIJING.nativeBaseUrl())) {
-            throw new IllegalArgumentException("Model Studio serves the model list in China (Beijing) on workspace"
-                    + " domains only (https://{WorkspaceId}.cn-beijing.maas.aliyuncs.com/api/v1/models), not on "
-                    + client.baseUrl() + "; set workspace(\"<your workspace id>\") as well as the region");
-        }
+        // Refused when listing rather than here, so that an application built for Beijing without a workspace
+        // (whose Spring context holds this catalog whether it uses it or not) still starts.
+        this.unservedHost = client.baseUrl().equals(QwenRegion.CHINA_BEIJING.nativeBaseUrl())
+                ? "Model Studio serves the model list in China (Beijing) on workspace domains only"
+                        + " (https://{WorkspaceId}.cn-beijing.maas.aliyuncs.com/api/v1/models), not on "
+                        + client.baseUrl() + "; set workspace(\"<your workspace id>\") as well as the region"
+                        + " (langchain4j.qwen.workspace with Spring Boot)"
+                : null;
     }
 
     private static void putAll(Map<String, List<String>> query, String name, List<String> values) {
@@ -112,11 +118,15 @@ public class QwenModelCatalog implements ModelCatalog {
      * Every model Model Studio lists for this key (and the filters), reading all pages.
      *
      * @return the models, each once, in Qwen's order; empty when none matches
+     * @throws IllegalStateException before any request, in China (Beijing) without a workspace
      * @throws dev.langchain4j.exception.AuthenticationException when the key is refused (e.g. from another region)
      * @throws RuntimeException another of LangChain4j's exceptions when the call fails, as for chat
      */
     @Override
     public List<ModelDescription> listModels() {
+        if (unservedHost != null) {
+            throw new IllegalStateException(unservedHost);
+        }
         return ModelPages.readAll(client, filters, pageSize);
     }
 
