@@ -37,6 +37,7 @@ public class QwenRuntimeHints implements RuntimeHintsRegistrar {
             "io.github.qwenlangchain4j.responses",
             "io.github.qwenlangchain4j.internal.rerank",
             "io.github.qwenlangchain4j.rerank",
+            "io.github.qwenlangchain4j.internal.catalog",
             "io.github.qwenlangchain4j.embedding",
             "io.github.qwenlangchain4j.embedding.internal");
 

@@ -23,7 +23,8 @@ final class QwenAutoConfigurations {
             QwenNamedModelsAutoConfiguration.class,
             QwenResponsesAutoConfiguration.class,
             QwenRerankAutoConfiguration.class,
-            QwenBatchAutoConfiguration.class);
+            QwenBatchAutoConfiguration.class,
+            QwenModelCatalogAutoConfiguration.class);
 
     private QwenAutoConfigurations() {}
 

@@ -31,6 +31,10 @@
  * one that takes {@code text_type} ({@code query} or {@code document}): the vectors and refusals of compatible mode's
  * {@code /embeddings} in the native shape (the mock does not model how a query's vector differs from a document's).
  *
+ * Model Studio's model list, {@code GET /api/v1/models}: a handful of models (chat, vision, embedding, rerank,
+ * image, speech, video) in the documented shape, paged by {@code page_no} and {@code page_size} and filtered by
+ * {@code model}, {@code name}, {@code providers} and {@code capabilities}.
+ *
  * <p>{@link io.github.qwenlangchain4j.testkit.QwenMockServerMain} runs the server as a process of its own, from the
  * runnable {@code qwen-langchain4j-testkit-VERSION-standalone.jar} ({@code java -jar ... --port 8089}).
  */

@@ -11,6 +11,7 @@ import java.net.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -193,6 +194,19 @@ public final class QwenClient {
     public <T> Result<T> get(String path, Map<String, String> query, Class<T> responseType) {
         return withRetries(() -> sendOnce(
                 logged(newRequest(url(path, query), "application/json").get(), null), "GET " + path, responseType));
+    }
+
+    /**
+     * GETs {@code path} with query parameters whose names may repeat ({@code providers=qwen&providers=deepseek}, as
+     * DashScope's native list endpoints take several values), each list's values in order, and parses the JSON
+     * response.
+     */
+    public <T> Result<T> getRepeated(String path, Map<String, List<String>> query, Class<T> responseType) {
+        HttpUrl.Builder url = url(path, null).newBuilder();
+        query.forEach((name, values) -> values.forEach(value -> url.addQueryParameter(name, value)));
+        HttpUrl built = url.build();
+        return withRetries(() ->
+                sendOnce(logged(newRequest(built, "application/json").get(), null), "GET " + path, responseType));
     }
 
     /** DELETEs {@code path} and parses the JSON response, retrying per the retry policy. */

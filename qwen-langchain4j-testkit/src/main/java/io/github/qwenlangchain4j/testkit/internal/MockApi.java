@@ -66,6 +66,12 @@ public final class MockApi {
                                 List.of(Route.modelled("POST", MockRerank.COMPATIBLE_PATH, rerank::rerankCompatible)),
                                 MockApi::noSuchEndpoint),
                         new RouteTable.Group(
+                                "model list",
+                                MockModelCatalog.PATH::equals,
+                                Dialect.DASHSCOPE,
+                                List.of(Route.of("GET", MockModelCatalog.PATH, MockModelCatalog::list)),
+                                ResponsesApi::unmatched),
+                        new RouteTable.Group(
                                 "native embeddings",
                                 NativeEmbeddingsEndpoint.PATH::equals,
                                 Dialect.DASHSCOPE,
