@@ -102,7 +102,7 @@ final class ChatModelFactory {
     }
 
     /** The effort a property names (none, minimal, low, medium, high, xhigh or max), or null when unset. */
-    private static QwenReasoningEffort reasoningEffort(String property, String value) {
+    static QwenReasoningEffort reasoningEffort(String property, String value) {
         String effort = acceptedIfSet(property, value, QwenReasoningEffort::fromValue);
         return effort == null ? null : QwenReasoningEffort.fromValue(effort);
     }

@@ -467,6 +467,9 @@ public record QwenProperties(
      * @param topP Nucleus sampling threshold (top_p), from 0 (exclusive) to 1 (inclusive).
      * @param maxTokens Maximum number of output tokens (max_output_tokens); Qwen requires at least 16.
      * @param enableThinking Thinking mode of hybrid models (enable_thinking). web_extractor needs it on.
+     * @param reasoningEffort How hard the model thinks (reasoning.effort), which Qwen's Responses reference recommends
+     *     over enable-thinking: none (no thinking), minimal, low, medium, high, xhigh or max; Qwen maps a level a model
+     *     lacks to its nearest one.
      * @param builtInTools Built-in tools Qwen runs on its side in every request, by type: web_search, web_extractor
      *     (needs web_search beside it and thinking on), code_interpreter, web_search_image, image_search (needs an
      *     image in the input). Tools that need options (file_search, mcp) cannot be given here: define the models
@@ -489,6 +492,7 @@ public record QwenProperties(
             Double topP,
             Integer maxTokens,
             Boolean enableThinking,
+            String reasoningEffort,
             List<String> builtInTools,
             Boolean store,
             Boolean sessionCache,
@@ -497,7 +501,7 @@ public record QwenProperties(
             Map<String, String> customHeaders) {
 
         static final ResponsesModel DEFAULTS =
-                new ResponsesModel(false, null, null, null, null, null, null, null, null, null, null, null);
+                new ResponsesModel(false, null, null, null, null, null, null, null, null, null, null, null, null);
 
         /**
          * Binds the Responses model options; the list and maps are copied, unmodifiable and in their order. Unset
@@ -509,6 +513,7 @@ public record QwenProperties(
          * @param topP the value of {@code langchain4j.qwen.responses-model.top-p}
          * @param maxTokens the value of {@code langchain4j.qwen.responses-model.max-tokens}
          * @param enableThinking the value of {@code langchain4j.qwen.responses-model.enable-thinking}
+         * @param reasoningEffort the value of {@code langchain4j.qwen.responses-model.reasoning-effort}
          * @param builtInTools the value of {@code langchain4j.qwen.responses-model.built-in-tools}
          * @param store the value of {@code langchain4j.qwen.responses-model.store}
          * @param sessionCache the value of {@code langchain4j.qwen.responses-model.session-cache}
@@ -531,7 +536,8 @@ public record QwenProperties(
         public String toString() {
             return "ResponsesModel{enabled=" + enabled + ", modelName=" + modelName + ", temperature=" + temperature
                     + ", topP=" + topP + ", maxTokens=" + maxTokens + ", enableThinking=" + enableThinking
-                    + ", builtInTools=" + builtInTools + ", store=" + store + ", sessionCache=" + sessionCache
+                    + ", reasoningEffort=" + reasoningEffort + ", builtInTools=" + builtInTools + ", store=" + store
+                    + ", sessionCache=" + sessionCache
                     + ", parallelToolCalls=" + parallelToolCalls + ", customParameters=" + customParameters
                     + ", customHeaders=" + customHeaders.keySet() + '}';
         }

@@ -97,6 +97,7 @@ public class QwenResponsesAutoConfiguration {
                         responses.maxTokens(),
                         value -> parameters().maxOutputTokens(value).build()))
                 .enableThinking(responses.enableThinking())
+                .reasoningEffort(ChatModelFactory.reasoningEffort(AT + "reasoning-effort", responses.reasoningEffort()))
                 .builtInTools(builtInTools(responses.builtInTools()))
                 .store(responses.store())
                 .sessionCache(responses.sessionCache())

@@ -78,6 +78,7 @@ class ConfigurationMetadataTest {
             "responses-model.top-p",
             "responses-model.max-tokens",
             "responses-model.enable-thinking",
+            "responses-model.reasoning-effort",
             "responses-model.built-in-tools",
             "responses-model.store",
             "responses-model.session-cache",

@@ -238,6 +238,31 @@ class QwenResponsesAutoConfigurationTest {
     }
 
     @Test
+    void should_send_the_reasoning_effort_property_as_reasoning_effort() {
+        runner.withPropertyValues(ENABLED, "langchain4j.qwen.responses-model.reasoning-effort=low")
+                .run(context -> {
+                    context.getBean(QwenResponsesChatModel.class).chat(UserMessage.from("Who are you?"));
+
+                    assertThat(qwen.onlyBody(RESPONSES_PATH)
+                                    .path("reasoning")
+                                    .path("effort")
+                                    .asText())
+                            .isEqualTo("low");
+                });
+    }
+
+    @Test
+    void should_fail_the_startup_naming_the_reasoning_effort_property_for_an_unknown_effort() {
+        runner.withPropertyValues(ENABLED, "langchain4j.qwen.responses-model.reasoning-effort=extreme")
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("langchain4j.qwen.responses-model.reasoning-effort")
+                        .hasMessageContaining("reasoningEffort must be one of none,"));
+    }
+
+    @Test
     void should_fail_the_startup_naming_an_invalid_option() {
         runner.withPropertyValues(ENABLED, "langchain4j.qwen.responses-model.temperature=2.5")
                 .run(context -> assertThat(context)
