@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -360,6 +363,59 @@ class ConcurrentCallsTest {
                 assertThat(handler.response).isCompleted();
             });
             assertThat(streamsServed).hasValue(1000);
+        }
+
+        /**
+         * A sync call's response headers come with the whole answer, seconds later: new connections must take more
+         * calls once they are open, not once their first answer is in.
+         */
+        @Test
+        void should_send_300_simultaneous_sync_calls_at_once_over_connections_of_at_most_100_streams()
+                throws Exception {
+            server.setProtocols(List.of(Protocol.H2_PRIOR_KNOWLEDGE));
+            CountDownLatch allArrived = new CountDownLatch(300);
+            Map<Integer, AtomicInteger> openPerConnection = new ConcurrentHashMap<>();
+            AtomicInteger mostOnOneConnection = new AtomicInteger();
+            server.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                    AtomicInteger open = openPerConnection.computeIfAbsent(
+                            request.getConnectionIndex(), connection -> new AtomicInteger());
+                    mostOnOneConnection.accumulateAndGet(open.incrementAndGet(), Math::max);
+                    allArrived.countDown();
+                    // every answer waits until all 300 calls are in: calls held back by the client never arrive
+                    boolean together = allArrived.await(20, TimeUnit.SECONDS);
+                    open.decrementAndGet();
+                    return new MockResponse.Builder()
+                            .code(together ? 200 : 500)
+                            .addHeader("Content-Type", "application/json")
+                            .body(COMPLETION)
+                            .build();
+                }
+            });
+            server.start();
+            QwenChatModel model = QwenChatModel.builder()
+                    .apiKey(API_KEY)
+                    .baseUrl(baseUrl())
+                    .httpClient(h2)
+                    .maxRetries(0)
+                    .build();
+
+            ExecutorService callers = Executors.newFixedThreadPool(300);
+            try {
+                List<Future<String>> answers = new ArrayList<>();
+                for (int i = 0; i < 300; i++) {
+                    answers.add(callers.submit(() -> model.chat("Who are you?")));
+                }
+                for (Future<String> answer : answers) {
+                    assertThat(answer.get(60, TimeUnit.SECONDS)).isNotBlank();
+                }
+            } finally {
+                callers.shutdownNow();
+            }
+            assertThat(allArrived.getCount()).isZero();
+            assertThat(mostOnOneConnection.get()).isLessThanOrEqualTo(100);
+            assertThat(openPerConnection).hasSize(3);
         }
 
         @Test

@@ -12,8 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import okhttp3.Connection;
 import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
 import okhttp3.Response;
@@ -28,8 +30,8 @@ import okhttp3.Response;
  * and reconnections instead of ten connections.
  *
  * <p>How: each <em>lane</em> is a connection pool of its own, so the calls of a lane share its one HTTP/2 connection.
- * A lane admits one call until that call's response headers arrive (by then the connection is open and the server's
- * SETTINGS are in), then up to {@link #STREAMS_PER_CONNECTION}. When no lane has room, another opens, several at once
+ * A lane admits one call until that call's connection is open (so that a burst does not start a connection per
+ * call in a fresh pool), then up to {@link #STREAMS_PER_CONNECTION}. When no lane has room, another opens, several at once
  * when many calls wait, so that a burst of 1,000 opens ten connections in parallel rather than one after another.
  * A call waits only while its lane's connection opens, and that wait counts toward its timeout. A server that answers
  * over HTTP/1.1 (it declined HTTP/2 in the TLS handshake) ends the lanes of its origin: HTTP/1.1 opens a connection
@@ -49,6 +51,19 @@ final class Http2Lanes {
      * The lanes of each connection pool, by origin and proxy. Weak keys: the registry must not keep a user's pool
      * alive, and nothing in it refers back to the pool (the first lane uses the client's own pool by convention).
      */
+    /**
+     * Tells a call's lane that its connection is open, as soon as it is (before the request is sent): a network
+     * interceptor sees the connection, and the call carries its {@link Slot} as a request tag.
+     */
+    static final Interceptor CONNECTED = chain -> {
+        Slot slot = chain.request().tag(Slot.class);
+        Connection connection = chain.connection();
+        if (slot != null && connection != null) {
+            slot.opened(connection.protocol());
+        }
+        return chain.proceed(chain.request());
+    };
+
     private static final Map<ConnectionPool, Map<Key, Http2Lanes>> SHARED =
             Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -181,7 +196,7 @@ final class Http2Lanes {
             return lane;
         }
 
-        /** The call's response headers arrived: the lane's connection is open, and speaks {@code protocol}. */
+        /** The lane's connection is open, and speaks {@code protocol}. */
         void opened(Protocol protocol) {
             lock.lock();
             try {

@@ -374,6 +374,9 @@ public final class QwenClient {
          * timeout between its events, see {@link EventStreams}.)
          */
         Call newCall(Request request) {
+            if (slot != null) {
+                request = request.newBuilder().tag(Http2Lanes.Slot.class, slot).build(); // see Http2Lanes.CONNECTED
+            }
             OkHttpClient client = slot == null || slot.lane().pool() == null ? http : laneClient(slot.lane());
             if (waited.isZero()) {
                 return client.newCall(request);

@@ -39,14 +39,16 @@ final class SharedHttp {
                 .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
                 .retryOnConnectionFailure(false) // retries are ours: counted, backed off and never after partial output
                 .addNetworkInterceptor(HIDE_RETRY_AFTER)
+                .addNetworkInterceptor(Http2Lanes.CONNECTED)
                 .build();
     }
 
     /**
      * A builder derived from the shared client or, when the user brought one, from theirs. From theirs it keeps
      * everything (interceptors, certificates, proxy, DNS, connection pool, event listener) except what our
-     * guarantees rest on: OkHttp's silent retries off (ours are counted and backed off) and
-     * the network interceptor that keeps OkHttp from repeating a {@code Retry-After: 0} response. The caller then
+     * guarantees rest on: OkHttp's silent retries off (ours are counted and backed off),
+     * the network interceptor that keeps OkHttp from repeating a {@code Retry-After: 0} response, and the one that
+     * tells {@link Http2Lanes} a connection is open. The caller then
      * sets the timeouts. OkHttp itself drops the {@code Authorization} header on a redirect to another host,
      * whichever client it is.
      */
@@ -57,6 +59,9 @@ final class SharedHttp {
         OkHttpClient.Builder builder = theirs.newBuilder().retryOnConnectionFailure(false);
         if (!theirs.networkInterceptors().contains(HIDE_RETRY_AFTER)) {
             builder.addNetworkInterceptor(HIDE_RETRY_AFTER);
+        }
+        if (!theirs.networkInterceptors().contains(Http2Lanes.CONNECTED)) {
+            builder.addNetworkInterceptor(Http2Lanes.CONNECTED);
         }
         return builder;
     }
