@@ -73,8 +73,7 @@ final class EmbeddingModelFactory {
             String modelName,
             V value,
             BiFunction<QwenEmbeddingModel.Builder, V, QwenEmbeddingModel.Builder> option) {
-        return acceptedIfSet(
-                property, value, v -> option.apply(probe(modelName), v).build());
+        return PropertyChecks.probed(property, value, () -> probe(modelName), option);
     }
 
     private static QwenEmbeddingModel.Builder probe(String modelName) {

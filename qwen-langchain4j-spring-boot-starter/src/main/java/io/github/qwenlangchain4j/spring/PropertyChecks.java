@@ -1,5 +1,7 @@
 package io.github.qwenlangchain4j.spring;
 
+import io.github.qwenlangchain4j.QwenConnectionBuilder;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -37,6 +39,15 @@ final class PropertyChecks {
      */
     static <V> V acceptedIfSet(String property, V value, Consumer<? super V> probe) {
         return value == null ? null : accepted(property, value, probe);
+    }
+
+    /**
+     * {@code value}, once a probe builder with {@code option} set to it has been built: the library's own checks of
+     * the option, run at startup and reported under {@code property}; null when unset.
+     */
+    static <B extends QwenConnectionBuilder<?, B>, V> V probed(
+            String property, V value, Supplier<B> probe, BiFunction<B, V, B> option) {
+        return acceptedIfSet(property, value, v -> option.apply(probe.get(), v).build());
     }
 
     /** The same, probing null too: for a value that the library requires once its section is used. */

@@ -68,8 +68,7 @@ public class QwenRerankAutoConfiguration {
             String modelName,
             V value,
             BiFunction<QwenScoringModel.Builder, V, QwenScoringModel.Builder> option) {
-        return acceptedIfSet(
-                property, value, v -> option.apply(probe(modelName), v).build());
+        return PropertyChecks.probed(property, value, () -> probe(modelName), option);
     }
 
     private static QwenScoringModel.Builder probe(String modelName) {

@@ -18,7 +18,6 @@ import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
-import okhttp3.Response;
 
 /**
  * Spreads the calls to an HTTP/2 origin over connections so that none carries more streams than servers allow.
@@ -70,7 +69,9 @@ final class Http2Lanes {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final List<Lane> lanes = new ArrayList<>();
-    private boolean http1;
+    /** Written under the lock; read without it on the fast path of {@link Slot#opened}. */
+    private volatile boolean http1;
+
     private int waiting;
 
     private Http2Lanes() {}
@@ -136,16 +137,6 @@ final class Http2Lanes {
         }
     }
 
-    /** Connections (lanes) opened so far; for tests. */
-    int lanes() {
-        lock.lock();
-        try {
-            return lanes.size();
-        } finally {
-            lock.unlock();
-        }
-    }
-
     private Lane firstLane() {
         return lanes.isEmpty() ? newLane() : lanes.get(0);
     }
@@ -166,7 +157,7 @@ final class Http2Lanes {
     static final class Lane {
         private final ConnectionPool pool;
         private int running;
-        private boolean open;
+        private volatile boolean open;
 
         private Lane(ConnectionPool pool) {
             this.pool = pool;
@@ -198,21 +189,18 @@ final class Http2Lanes {
 
         /** The lane's connection is open, and speaks {@code protocol}. */
         void opened(Protocol protocol) {
+            boolean isHttp1 = protocol == Protocol.HTTP_1_1;
+            if (lane.open && (!isHttp1 || http1)) {
+                return; // the usual case, every call on an open lane: nothing to change, no lock
+            }
             lock.lock();
             try {
-                if (!lane.open || protocol == Protocol.HTTP_1_1) {
-                    lane.open = true;
-                    http1 |= protocol == Protocol.HTTP_1_1;
-                    changed.signalAll();
-                }
+                lane.open = true;
+                http1 |= isHttp1;
+                changed.signalAll();
             } finally {
                 lock.unlock();
             }
-        }
-
-        /** Convenience for {@link #opened(Protocol)}. */
-        void opened(Response response) {
-            opened(response.protocol());
         }
 
         @Override

@@ -314,7 +314,7 @@ public final class QwenClient {
      */
     <R> R exchange(Request request, ResponseReader<R> reader) throws IOException {
         try (Admission admission = admit();
-                Response response = admission.execute(request)) {
+                Response response = admission.newCall(request).execute()) {
             return reader.read(response);
         }
     }
@@ -351,11 +351,6 @@ public final class QwenClient {
         return timeout;
     }
 
-    /** The HTTP/2 lanes of this client's origin, or null when it speaks HTTP/1.1 there; for tests. */
-    Http2Lanes lanes() {
-        return lanes;
-    }
-
     /** An admitted call's place: its call is made on the lane's connection pool, and closing it lets the next in. */
     final class Admission implements AutoCloseable {
         private final CallGate.Permit permit;
@@ -388,20 +383,6 @@ public final class QwenClient {
                     .writeTimeout(left, TimeUnit.MILLISECONDS)
                     .build()
                     .newCall(request);
-        }
-
-        /** Executes {@code call}, made by {@link #newCall}, and tells the lane that its connection is open. */
-        Response execute(Call call) throws IOException {
-            Response response = call.execute();
-            if (slot != null) {
-                slot.opened(response);
-            }
-            return response;
-        }
-
-        /** Makes and executes the call of {@code request}. */
-        Response execute(Request request) throws IOException {
-            return execute(newCall(request));
         }
 
         @Override

@@ -111,7 +111,7 @@ public final class SseCall<T extends StreamChunk> {
             if (cancelled) {
                 return null;
             }
-            try (Response response = admission.execute(call)) {
+            try (Response response = call.execute()) {
                 boolean done = streams.read(response, format, this::deliver, () -> cancelled);
                 String requestId = QwenClient.requestId(response);
                 return done ? (requestId == null ? "" : requestId) : null;
