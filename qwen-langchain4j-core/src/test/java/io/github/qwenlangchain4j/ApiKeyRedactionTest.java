@@ -8,8 +8,10 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** The API key never appears in logs (request and response logging on), exceptions or toString(). */
+@Isolated // reads everything the library logs to System.err
 class ApiKeyRedactionTest extends QwenWireMockSupport {
 
     private static final String KEY = "sk-SECRET-0123456789abcdef0123456789";

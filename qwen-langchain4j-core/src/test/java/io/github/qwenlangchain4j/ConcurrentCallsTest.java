@@ -32,6 +32,7 @@ import okio.BufferedSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Many calls at once: a stream starts when it is made (no queue behind OkHttp's dispatcher, which used to admit 256
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.Test;
  * page's streaming example), held open by the server after its first two events until the test releases them, so
  * that "open at the same time" is a fact of the test, not of timing.
  */
+@Isolated // counts the threads and connections of the whole process
 class ConcurrentCallsTest {
 
     private static final String API_KEY = "sk-concurrency-test-key";

@@ -6,8 +6,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** The key travels in a header, so plain http:// to another machine earns a warning, once per host. */
+@Isolated // reads everything the library logs to System.err
 class PlainHttpWarningTest {
 
     @Test

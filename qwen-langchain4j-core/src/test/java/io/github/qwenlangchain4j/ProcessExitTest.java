@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * server) exits as soon as {@code main} returns. Each case runs in a child JVM, timed from start to exit; OkHttp's
  * default dispatcher threads and the JDK HTTP server's dispatcher would hold it for 60 s, or forever.
  */
+@Isolated // counts the threads of the whole process
 class ProcessExitTest {
 
     /** Far below OkHttp's 60 s keep-alive, far above a JVM's start-up on a slow machine. */

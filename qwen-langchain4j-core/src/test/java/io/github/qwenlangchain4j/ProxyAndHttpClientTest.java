@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Proxies (with Basic authentication) and a user's own OkHttp client, through a real forwarding proxy on a loopback
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * library's timeouts, retries and daemon dispatcher. The answers are Qwen's documented non-streaming and streaming
  * chat bodies (fixtures/chat, from the Model Studio "OpenAI compatible - Chat" reference).
  */
+@Isolated // reads everything the library logs to System.err
 class ProxyAndHttpClientTest extends QwenWireMockSupport {
 
     private static final String PROXY_USER = "corp-user";

@@ -39,6 +39,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -47,6 +48,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * bounded and adaptive concurrency, failures, validation before sending, listeners and per-request parameters.
  * Concurrency is asserted on the server's counters, never on wall-clock time.
  */
+@Isolated // counts the threads of the whole process
 class QwenEmbeddingModelTest {
 
     /** A distinctive fake key, so that tests can check it never leaks. */

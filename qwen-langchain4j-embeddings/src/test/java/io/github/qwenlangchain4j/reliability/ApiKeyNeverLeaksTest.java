@@ -26,6 +26,7 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -33,6 +34,7 @@ import org.slf4j.LoggerFactory;
  * java.util.logging at ALL), in exception messages, causes or suppressed exceptions (including printed stack traces),
  * or in toString() of models and options, across successes and every kind of failure, for all three models.
  */
+@Isolated // reads everything the library logs
 class ApiKeyNeverLeaksTest {
 
     private static final String KEY = Targets.API_KEY;

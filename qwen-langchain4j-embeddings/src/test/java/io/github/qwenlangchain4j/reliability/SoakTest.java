@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Soak: thousands of mixed calls (sync chat, streaming chat, multi-batch embeddings) from 16 threads against a
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.Test;
  * {@code mvn -B verify -pl qwen-langchain4j-embeddings -am -Dtest=SoakTest -Dsurefire.failIfNoSpecifiedTests=false
  * -Dsoak.calls=100000}.
  */
+@Isolated // counts the threads, connections and heap of the whole process
 class SoakTest {
 
     private static final int THREADS = 16;

@@ -25,12 +25,14 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** Every property reaches the request the models send (observed on a WireMock server), or the model's endpoint. */
 @ExtendWith(OutputCaptureExtension.class)
+@Isolated // captures what the whole process prints
 class QwenAutoConfigurationBindingTest {
 
     private final QwenWireMock qwen = new QwenWireMock();

@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -40,6 +41,7 @@ import org.springframework.core.annotation.Order;
  * logs, through a proxy that strips them and through an HTTPS tunnel, is proven in core's ProxyAndHttpClientTest.)
  */
 @ExtendWith(OutputCaptureExtension.class)
+@Isolated // captures what the whole process prints
 class QwenConnectionAutoConfigurationTest {
 
     private static final String PROXY_PASSWORD = "proxy-SECRET-pass-7";

@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -35,6 +36,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * key; without the testkit on the classpath the application refuses to start and says which dependency to add.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@Isolated // captures what the whole process prints
 class QwenOfflineAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.github.qwenlangchain4j.testkit.QwenMockServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -16,6 +17,7 @@ import org.springframework.core.io.DefaultResourceLoader;
 
 /** The application as a user starts it, offline with one property and nothing else. */
 @ExtendWith(OutputCaptureExtension.class)
+@Isolated // captures what the whole process prints
 class AssistantApplicationOfflineTest {
 
     @Test

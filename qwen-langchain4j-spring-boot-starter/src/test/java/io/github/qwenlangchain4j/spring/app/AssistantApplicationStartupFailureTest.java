@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -12,6 +13,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** What a user sees when the application starts with an invalid option: Spring Boot's failure report names it. */
 @ExtendWith(OutputCaptureExtension.class)
+@Isolated // captures what the whole process prints
 class AssistantApplicationStartupFailureTest {
 
     @Test

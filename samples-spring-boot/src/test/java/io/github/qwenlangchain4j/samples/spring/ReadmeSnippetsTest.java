@@ -52,6 +52,7 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Every {@code ```java} and {@code ```xml} block of the repository's README.md, checked as written (issue 13). Run
@@ -85,6 +86,7 @@ import org.junit.jupiter.api.TestFactory;
  *
  * <p><b>XML blocks</b> are checked by {@link ReadmeXmlCheck}: see there.
  */
+@Isolated // swaps System.out to read what the README programs print
 class ReadmeSnippetsTest {
 
     /**
