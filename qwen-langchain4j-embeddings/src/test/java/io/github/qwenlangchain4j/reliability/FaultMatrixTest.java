@@ -1,6 +1,7 @@
 package io.github.qwenlangchain4j.reliability;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.github.qwenlangchain4j.reliability.RawHttpServer.isStreaming;
@@ -16,6 +17,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.langchain4j.exception.InternalServerException;
 import dev.langchain4j.exception.LangChain4jException;
 import dev.langchain4j.exception.RateLimitException;
@@ -31,11 +33,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -46,7 +51,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * "Errors and retries": I/O failures, timeouts, 429 and 5xx are retried, malformed bodies never, streams only before their
  * first event), exactly one terminal callback for streams, and a generous upper bound on the time taken, derived
  * from timeout x attempts + backoff.
+ *
+ * <p>Rows run concurrently (most of their time is spent waiting for a timeout or a back-off): each row has its own
+ * path on the shared WireMock server, or its own raw server, and counts only its own requests.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class FaultMatrixTest {
 
     /** One retry keeps the matrix fast while still proving which faults are retried: 2 requests vs 1. */
@@ -204,6 +213,10 @@ class FaultMatrixTest {
     }
 
     private static WireMockServer wireMock;
+    /** This row's path on the shared WireMock server. */
+    private final String rowPath = "/row-" + UUID.randomUUID();
+
+    private StubMapping stub;
     private RawHttpServer raw;
 
     @BeforeAll
@@ -223,7 +236,9 @@ class FaultMatrixTest {
 
     @AfterEach
     void cleanUp() throws IOException {
-        wireMock.resetAll();
+        if (stub != null) {
+            wireMock.removeStub(stub);
+        }
         if (raw != null) {
             raw.close();
         }
@@ -277,12 +292,16 @@ class FaultMatrixTest {
     }
 
     private int requestCount() {
-        return raw != null ? raw.requestCount() : wireMock.getAllServeEvents().size();
+        return raw != null
+                ? raw.requestCount()
+                : wireMock.countRequestsMatching(anyRequestedFor(urlPathMatching(rowPath + "/.*"))
+                                .build())
+                        .getCount();
     }
 
     /** Sets up the fault for the target and returns the base URL to call. */
     private String serve(FaultKind fault, Targets target) throws IOException {
-        String wireMockBase = "http://127.0.0.1:" + wireMock.port() + "/v1";
+        String wireMockBase = "http://127.0.0.1:" + wireMock.port() + rowPath + "/v1";
         String okBody = okBody(target);
         String contentType = target == STREAMING_CHAT ? "text/event-stream" : "application/json";
         switch (fault) {
@@ -386,8 +405,8 @@ class FaultMatrixTest {
         };
     }
 
-    private static void stub(ResponseDefinitionBuilder response) {
-        wireMock.stubFor(post(urlPathMatching("/v1/.*")).willReturn(response));
+    private void stub(ResponseDefinitionBuilder response) {
+        stub = wireMock.stubFor(post(urlPathMatching(rowPath + "/v1/.*")).willReturn(response));
     }
 
     private static ResponseDefinitionBuilder ok(String contentType, String body) {

@@ -44,6 +44,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -57,6 +58,7 @@ import org.springframework.context.annotation.Configuration;
  * https://github.com/open-telemetry/semantic-conventions-genai), one observation per call for chat, streaming,
  * Responses and embeddings, errors by type, and no prompt text or key in any tag.
  */
+@Isolated // the gauges of running and waiting calls count every call in the process
 class QwenObservationAutoConfigurationTest {
 
     private static final String DURATION = "gen_ai.client.operation.duration";
