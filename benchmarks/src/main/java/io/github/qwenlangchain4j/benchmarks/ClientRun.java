@@ -3,6 +3,7 @@ package io.github.qwenlangchain4j.benchmarks;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -142,6 +143,9 @@ final class ClientRun {
             }
             lastEnd = Math.max(lastEnd, ends.get(call));
         }
+        if (Boolean.getBoolean("streams.trace")) {
+            System.out.println(firstTokensByStartDecile());
+        }
         double[] sorted = Arrays.copyOf(latencies, measured);
         Arrays.sort(sorted);
         return new RunResult(
@@ -172,5 +176,29 @@ final class ClientRun {
     private static long usedHeapAfterGc() {
         System.gc();
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /**
+     * When each tenth of the calls (in the order they were started) was started and got its first token, on average,
+     * in milliseconds since the first start: shows whether late first tokens come from late starts (the caller) or
+     * from the rate at which client and server open streams.
+     */
+    private String firstTokensByStartDecile() {
+        StringBuilder line = new StringBuilder("first tokens by start decile (started at / first token at, ms):");
+        for (int decile = 0; decile < 10; decile++) {
+            double startedAt = 0;
+            double firstTokenAt = 0;
+            int counted = 0;
+            for (int call = decile * calls / 10; call < (decile + 1) * calls / 10; call++) {
+                if (firstTokens.get(call) != 0) {
+                    startedAt += (starts.get(call) - firstStart) / 1e6;
+                    firstTokenAt += (firstTokens.get(call) - firstStart) / 1e6;
+                    counted++;
+                }
+            }
+            line.append(String.format(
+                    Locale.ROOT, " %.0f/%.0f", startedAt / Math.max(1, counted), firstTokenAt / Math.max(1, counted)));
+        }
+        return line.toString();
     }
 }

@@ -32,7 +32,11 @@ import java.util.Locale;
  * (default 1), {@code streams.xmx} (the clients' heap, default 256m), {@code streams.timeout} (seconds a client waits
  * for its calls, default 120), {@code streams.exitGrace} (seconds a client has to exit after its result, default 10),
  * {@code streams.jvmArgs} (extra options of the client JVMs, space-separated, e.g. a JFR recording),
- * {@code streams.check} (default true: check the server first in streams mode), {@code streams.check.n} (default
+ * {@code streams.warmup.rounds}, {@code streams.warmup.streams} and {@code streams.warmup.pause} (the clients' warm-up,
+ * default 100 rounds of 50 calls the server answers at once, then 2,000 ms: see {@link StreamClient#WARMUP_ROUNDS}),
+ * {@code streams.callers} (streams mode: the threads that start the streams, default 1; see
+ * {@link StreamClient#CALLERS}), {@code streams.trace} (default false: each client also prints when each tenth of its calls started and got its first
+ * token), {@code streams.check} (default true: check the server first in streams mode), {@code streams.check.n} (default
  * 2000) and {@code streams.check.jdk} (the label the check's client runs on, default 25).
  *
  * <p>Run it from the repository root with the class path Maven resolves (the parent's JDK only runs the server):
@@ -96,6 +100,16 @@ public final class ConcurrentStreamsBenchmark {
                 StreamServer server = new StreamServer(tls.keyStore(), tls.password())) {
             List<String> options = new ArrayList<>(List.of("-Xmx" + XMX, "-XX:+ExitOnOutOfMemoryError"));
             options.addAll(tls.clientJvmOptions());
+            for (String forwarded : List.of(
+                    "streams.warmup.rounds",
+                    "streams.warmup.streams",
+                    "streams.warmup.pause",
+                    "streams.trace",
+                    "streams.callers")) {
+                if (System.getProperty(forwarded) != null) {
+                    options.add("-D" + forwarded + "=" + System.getProperty(forwarded));
+                }
+            }
             String jvmArgs = System.getProperty("streams.jvmArgs", "").strip(); // e.g. a flight recording
             if (!jvmArgs.isEmpty()) {
                 options.addAll(List.of(jvmArgs.split("\\s+")));

@@ -44,6 +44,7 @@ public final class RawStreamClient {
                     throw new IllegalStateException("the warm-up streams did not end");
                 }
             }
+            Thread.sleep(StreamClient.WARMUP_PAUSE_MILLIS);
 
             byte[] body = body("qwen-plus");
             ClientRun run = new ClientRun(streams);

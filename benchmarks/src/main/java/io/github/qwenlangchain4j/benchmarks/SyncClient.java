@@ -9,8 +9,8 @@ import java.util.concurrent.ThreadFactory;
  * own thread, against a server that answers after 5 s, as a thread-per-request backend would make them. The threads
  * are platform threads or, on JDK 21+, virtual threads (made by reflection: the project compiles for Java 17), which
  * is where a blocking client must not pin or serialise its callers. Records each call's duration and the heap while
- * all are open; warms up first with {@value StreamClient#WARMUP_ROUNDS} rounds of
- * {@value StreamClient#WARMUP_STREAMS} concurrent calls the server answers at once.
+ * all are open; warms up first as {@link StreamClient#WARMUP_ROUNDS} says, with rounds of
+ * concurrent calls the server answers at once.
  *
  * <p>Arguments: {@code client transport baseUrl calls platform|virtual timeoutSeconds}.
  */
@@ -36,6 +36,7 @@ public final class SyncClient {
                 thread.join();
             }
         }
+        Thread.sleep(StreamClient.WARMUP_PAUSE_MILLIS);
 
         ClientRun run = new ClientRun(calls);
         run.beforeStart();

@@ -45,6 +45,13 @@ public record ChatCompletionRequest(
         StreamOptions streamOptions,
         @JsonAnyGetter Map<String, Object> customParameters) {
 
+    /** A request with nothing but a model and messages: every option left to Qwen's defaults. */
+    public static ChatCompletionRequest of(String model, List<Message> messages) {
+        return new ChatCompletionRequest(
+                model, messages, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null);
+    }
+
     /** {@code "audio": {"voice": "Cherry", "format": "wav"}}: how a Qwen-Omni model speaks its answer. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AudioOutput(String voice, String format) {}

@@ -3,6 +3,7 @@ package io.github.qwenlangchain4j.internal.client;
 import java.io.InterruptedIOException;
 import java.net.Proxy;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import okhttp3.Connection;
 import okhttp3.ConnectionPool;
@@ -67,12 +68,11 @@ final class Http2Lanes {
             Collections.synchronizedMap(new WeakHashMap<>());
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
     private final List<Lane> lanes = new ArrayList<>();
+    /** The calls waiting for room, oldest first. Guarded by the lock. */
+    private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
     /** Written under the lock; read without it on the fast path of {@link Slot#opened}. */
     private volatile boolean http1;
-
-    private int waiting;
 
     private Http2Lanes() {}
 
@@ -95,44 +95,106 @@ final class Http2Lanes {
     /**
      * Admits a call to a lane, waiting at most {@code timeout} for a lane's connection to open.
      *
+     * <p>Calls that find no room wait in arrival order, and whoever makes room (a connection that opens, a call that
+     * ends) hands it to the oldest ones directly: each waiting call is woken once, with its lane, rather than every
+     * waiting call waking to compete for the room of one connection (with 900 calls waiting for nine connections to
+     * open, that herd of wake-ups delayed first tokens by a second on two cores).
+     *
      * @throws InterruptedIOException when no lane had room within the timeout, or the wait was interrupted
      */
     Slot enter(Duration timeout) throws InterruptedIOException {
         long deadline = System.nanoTime() + timeout.toNanos();
+        Waiter waiter;
         lock.lock();
-        waiting++;
         try {
-            while (true) {
-                if (http1) {
-                    return admit(firstLane());
-                }
-                int opening = 0;
-                for (Lane lane : lanes) {
-                    if (lane.running < lane.capacity()) {
-                        return admit(lane);
-                    }
-                    if (!lane.open) {
-                        opening++;
-                    }
-                }
-                // open another lane when the ones opening will not take every call waiting
-                if ((long) opening * (STREAMS_PER_CONNECTION - 1) < waiting) {
-                    return admit(newLane());
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new InterruptedIOException("No HTTP/2 connection to the Qwen API had room within the call's"
-                            + " timeout of " + timeout.toMillis() + " ms: " + lanes.size()
-                            + " connections were open or opening, each carrying at most " + STREAMS_PER_CONNECTION
-                            + " streams");
-                }
-                changed.awaitNanos(left);
+            if (http1) {
+                return admit(firstLane());
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("Interrupted while waiting for an HTTP/2 connection to the Qwen API");
+            if (waiters.isEmpty()) {
+                Lane lane = laneWithRoom();
+                if (lane != null) {
+                    return admit(lane);
+                }
+            }
+            // open another lane, for this call, when the ones opening will not take every call waiting
+            if ((long) openingLanes() * (STREAMS_PER_CONNECTION - 1) < waiters.size() + 1) {
+                return admit(newLane());
+            }
+            waiter = new Waiter(Thread.currentThread());
+            waiters.addLast(waiter);
         } finally {
-            waiting--;
+            lock.unlock();
+        }
+        return await(waiter, deadline, timeout);
+    }
+
+    private Slot await(Waiter waiter, long deadline, Duration timeout) throws InterruptedIOException {
+        while (waiter.lane == null) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || Thread.interrupted()) {
+                boolean interrupted = left > 0;
+                lock.lock();
+                try {
+                    if (waiter.lane != null) {
+                        break; // given a lane just now: take it
+                    }
+                    waiters.remove(waiter);
+                } finally {
+                    lock.unlock();
+                }
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException(
+                            "Interrupted while waiting for an HTTP/2 connection to the Qwen API");
+                }
+                throw new InterruptedIOException("No HTTP/2 connection to the Qwen API had room within the call's"
+                        + " timeout of " + timeout.toMillis() + " ms: " + laneCount()
+                        + " connections were open or opening, each carrying at most " + STREAMS_PER_CONNECTION
+                        + " streams");
+            }
+            LockSupport.parkNanos(this, left);
+        }
+        return new Slot(waiter.lane);
+    }
+
+    /** Hands the room there is to the oldest waiting calls. Called under the lock. */
+    private void handOutRoom() {
+        while (!waiters.isEmpty()) {
+            Lane lane = http1 ? firstLane() : laneWithRoom();
+            if (lane == null) {
+                return;
+            }
+            Waiter waiter = waiters.pollFirst();
+            lane.running++;
+            waiter.lane = lane;
+            LockSupport.unpark(waiter.thread);
+        }
+    }
+
+    private Lane laneWithRoom() {
+        for (Lane lane : lanes) {
+            if (lane.running < lane.capacity()) {
+                return lane;
+            }
+        }
+        return null;
+    }
+
+    private int openingLanes() {
+        int opening = 0;
+        for (Lane lane : lanes) {
+            if (!lane.open) {
+                opening++;
+            }
+        }
+        return opening;
+    }
+
+    private int laneCount() {
+        lock.lock();
+        try {
+            return lanes.size();
+        } finally {
             lock.unlock();
         }
     }
@@ -151,6 +213,16 @@ final class Http2Lanes {
     private Slot admit(Lane lane) {
         lane.running++;
         return new Slot(lane);
+    }
+
+    /** A call waiting for room, and the lane it is given. */
+    private static final class Waiter {
+        private final Thread thread;
+        private volatile Lane lane;
+
+        private Waiter(Thread thread) {
+            this.thread = thread;
+        }
     }
 
     /** One connection pool, so one HTTP/2 connection, and the calls it carries. Guarded by the lock. */
@@ -197,7 +269,7 @@ final class Http2Lanes {
             try {
                 lane.open = true;
                 http1 |= isHttp1;
-                changed.signalAll();
+                handOutRoom();
             } finally {
                 lock.unlock();
             }
@@ -210,7 +282,7 @@ final class Http2Lanes {
                 if (!closed) {
                     closed = true;
                     lane.running--;
-                    changed.signalAll();
+                    handOutRoom();
                 }
             } finally {
                 lock.unlock();

@@ -64,33 +64,6 @@ public final class JsonWarmUp {
         ObjectReader reader = Json.reader(ChatCompletionResponse.class);
         reader.readValue(COMPLETION);
         reader.readValue(CHUNK);
-        Json.MAPPER.writeValueAsBytes(new ChatCompletionRequest(
-                "qwen-plus",
-                List.of(Message.user("Hi", null)),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null));
+        Json.MAPPER.writeValueAsBytes(ChatCompletionRequest.of("qwen-plus", List.of(Message.user("Hi", null))));
     }
 }
