@@ -33,9 +33,7 @@ class Http2LanesTest {
     /** One open lane carrying its full 100 calls, and a second lane opening with its one call. */
     @BeforeEach
     void fillTheOpenLaneAndStartOpeningAnother() throws InterruptedIOException {
-        // an origin of its own: lanes are shared by origin and connection pool
-        lanes = Http2Lanes.of(
-                new OkHttpClient(), HttpUrl.get("https://lanes-" + UUID.randomUUID() + ".example.com/v1"));
+        lanes = lanesOfANewOrigin();
         Http2Lanes.Slot opener = lanes.enter(LONG);
         opener.opened(Protocol.HTTP_2);
         firstLaneSlots.add(opener);
@@ -68,16 +66,10 @@ class Http2LanesTest {
 
     @Test
     void should_give_an_opened_connection_to_as_many_waiting_calls_as_it_carries_and_no_more() throws Exception {
-        Http2Lanes fresh = Http2Lanes.of(
-                new OkHttpClient(), HttpUrl.get("https://lanes-" + UUID.randomUUID() + ".example.com/v1"));
+        Http2Lanes fresh = lanesOfANewOrigin();
         Http2Lanes.Slot opener = fresh.enter(LONG);
-        List<CompletableFuture<Http2Lanes.Slot>> calls = new ArrayList<>();
         // 99 wait for the opening connection; the 100th would open another lane itself
-        for (int i = 0; i < Http2Lanes.STREAMS_PER_CONNECTION - 1; i++) {
-            CompletableFuture<Http2Lanes.Slot> call = new CompletableFuture<>();
-            calls.add(call);
-            startAndAwaitParked(() -> call.complete(fresh.enter(LONG)));
-        }
+        List<CompletableFuture<Http2Lanes.Slot>> calls = waitingCalls(fresh, Http2Lanes.STREAMS_PER_CONNECTION - 1);
         assertThat(calls).noneMatch(CompletableFuture::isDone);
 
         opener.opened(Protocol.HTTP_2);
@@ -89,15 +81,9 @@ class Http2LanesTest {
 
     @Test
     void should_let_every_waiting_call_start_when_the_server_speaks_http1_only() throws Exception {
-        Http2Lanes fresh = Http2Lanes.of(
-                new OkHttpClient(), HttpUrl.get("https://lanes-" + UUID.randomUUID() + ".example.com/v1"));
+        Http2Lanes fresh = lanesOfANewOrigin();
         Http2Lanes.Slot opener = fresh.enter(LONG);
-        List<CompletableFuture<Http2Lanes.Slot>> calls = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
-            CompletableFuture<Http2Lanes.Slot> call = new CompletableFuture<>();
-            calls.add(call);
-            startAndAwaitParked(() -> call.complete(fresh.enter(LONG)));
-        }
+        List<CompletableFuture<Http2Lanes.Slot>> calls = waitingCalls(fresh, 50);
 
         opener.opened(Protocol.HTTP_1_1); // the server declined HTTP/2: a connection per call, no cap
 
@@ -141,6 +127,23 @@ class Http2LanesTest {
                 .isInstanceOf(InterruptedIOException.class)
                 .hasMessageContaining("Interrupted");
         assertThat(stillInterrupted.get(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /** Lanes of their own: lanes are shared by origin and connection pool. */
+    private static Http2Lanes lanesOfANewOrigin() {
+        return Http2Lanes.of(new OkHttpClient(), HttpUrl.get("https://lanes-" + UUID.randomUUID() + ".example.com/v1"));
+    }
+
+    /** {@code count} calls to {@code lanes}, each on a thread of its own, started one by one, all waiting. */
+    private static List<CompletableFuture<Http2Lanes.Slot>> waitingCalls(Http2Lanes lanes, int count)
+            throws InterruptedException {
+        List<CompletableFuture<Http2Lanes.Slot>> calls = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            CompletableFuture<Http2Lanes.Slot> call = new CompletableFuture<>();
+            calls.add(call);
+            startAndAwaitParked(() -> call.complete(lanes.enter(LONG)));
+        }
+        return calls;
     }
 
     interface Call {
