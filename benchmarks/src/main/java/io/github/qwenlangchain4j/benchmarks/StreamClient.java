@@ -9,9 +9,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Child JVM of {@link ConcurrentStreamsBenchmark}, streaming mode: what a chat backend does when N users ask at once.
- * It builds ONE streaming model, warms it up ({@link #WARMUP_ROUNDS} rounds of concurrent
- * streams the server answers at once, then a pause: classes, JIT, pooled connections, as in a server that has been up a while),
- * then starts N streams from this one thread, back to back, as request threads would call
+ * It builds ONE streaming model, warms it up (rounds of concurrent streams the server answers at once, then a pause:
+ * classes, JIT, pooled connections, as in a server that has been up a while; see {@link #WARMUP_ROUNDS}), then starts
+ * N streams from this one thread (or {@link #CALLERS} threads), back to back, as request threads would call
  * {@code chat(request, handler)} (which returns at once), and records each stream's time to first token
  * ({@code onPartialResponse}) and completion. It prints one {@link RunResult} line and returns from {@code main}: the
  * parent notes whether the JVM then exits by itself.

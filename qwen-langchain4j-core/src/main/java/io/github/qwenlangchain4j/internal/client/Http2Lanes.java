@@ -136,7 +136,10 @@ final class Http2Lanes {
                 lock.lock();
                 try {
                     if (waiter.lane != null) {
-                        break; // given a lane just now: take it
+                        if (interrupted) {
+                            Thread.currentThread().interrupt(); // given a lane just now: take it, keep the interrupt
+                        }
+                        break;
                     }
                     waiters.remove(waiter);
                 } finally {
