@@ -308,7 +308,8 @@ public final class ConcurrentStreamsBenchmark {
         System.out.printf(
                 Locale.ROOT,
                 "  %s; started all in %.0f ms; %d open at %.1f s; heap %s idle, %s open"
-                        + " (max %s); server: %s, longest answer %.2f s; Java %s; %s%n",
+                        + " (max %s); server: %s, longest answer %.2f s, streams arrived within %.0f ms, the last"
+                        + " one's first event written %.0f ms after the first arrival; Java %s; %s%n",
                 completed(r),
                 r.startMillis(),
                 r.openAtSample(),
@@ -318,6 +319,8 @@ public final class ConcurrentStreamsBenchmark {
                 mib(r.maxHeapBytes()),
                 stats.requestsByVersion(),
                 stats.longestSeconds(),
+                stats.lastArrivalMillis(),
+                stats.lastFirstEventMillis(),
                 r.javaVersion(),
                 loadAverage());
         String heap = String.format(

@@ -83,7 +83,9 @@ final class StreamServer implements AutoCloseable {
             Map<String, Long> requestsByVersion,
             int maxInProgress,
             double wallSeconds,
-            double longestSeconds) {}
+            double longestSeconds,
+            double lastArrivalMillis,
+            double lastFirstEventMillis) {}
 
     private final Server server = new Server();
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, runnable -> {
@@ -99,6 +101,11 @@ final class StreamServer implements AutoCloseable {
     private final AtomicLong firstArrival = new AtomicLong(Long.MAX_VALUE);
     private final AtomicLong lastEnd = new AtomicLong(Long.MIN_VALUE);
     private final AtomicLong longest = new AtomicLong();
+    /** The measured streams' arrivals, and when the server started writing each one's first event. */
+    private final AtomicLong burstFirstArrival = new AtomicLong(Long.MAX_VALUE);
+
+    private final AtomicLong burstLastArrival = new AtomicLong(Long.MIN_VALUE);
+    private final AtomicLong burstLastFirstEvent = new AtomicLong(Long.MIN_VALUE);
 
     /** Starts the three connectors; {@code keyStore} holds the TLS connector's key, in PKCS12. */
     StreamServer(Path keyStore, String password) throws Exception {
@@ -160,12 +167,17 @@ final class StreamServer implements AutoCloseable {
         byVersion.values().removeIf(count -> count == 0);
         long first = firstArrival.getAndSet(Long.MAX_VALUE);
         long last = lastEnd.getAndSet(Long.MIN_VALUE);
+        long burstStart = burstFirstArrival.getAndSet(Long.MAX_VALUE);
+        long burstArrived = burstLastArrival.getAndSet(Long.MIN_VALUE);
+        long burstFirstEvents = burstLastFirstEvent.getAndSet(Long.MIN_VALUE);
         Stats stats = new Stats(
                 clientSockets.size(),
                 byVersion,
                 maxInProgress.getAndSet(inProgress.get()),
                 last > first ? (last - first) / 1e9 : 0,
-                longest.getAndSet(0) / 1e9);
+                longest.getAndSet(0) / 1e9,
+                burstArrived > burstStart ? (burstArrived - burstStart) / 1e6 : 0,
+                burstFirstEvents > burstStart ? (burstFirstEvents - burstStart) / 1e6 : 0);
         clientSockets.clear();
         return stats;
     }
@@ -190,6 +202,9 @@ final class StreamServer implements AutoCloseable {
                 if (warmup) {
                     response.write(true, ByteBuffer.wrap(WARMUP_STREAM), done);
                 } else {
+                    burstFirstArrival.accumulateAndGet(arrival, Math::min);
+                    burstLastArrival.accumulateAndGet(arrival, Math::max);
+                    burstLastFirstEvent.accumulateAndGet(System.nanoTime(), Math::max);
                     new StreamWriter(response, done).write(0);
                 }
             } else {
