@@ -1,5 +1,8 @@
 package io.github.qwenlangchain4j.responses;
 
+import static io.github.qwenlangchain4j.internal.mapper.ParameterTypes.mergeCustomParameters;
+import static io.github.qwenlangchain4j.internal.mapper.ParameterTypes.or;
+
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
 import io.github.qwenlangchain4j.QwenReasoningEffort;
@@ -300,18 +303,9 @@ public class QwenResponsesChatRequestParameters extends DefaultChatRequestParame
                 enableThinking = or(qwen.enableThinking, enableThinking);
                 reasoningEffort = or(qwen.reasoningEffort, reasoningEffort);
                 parallelToolCalls = or(qwen.parallelToolCalls, parallelToolCalls);
-                if (qwen.customParameters != null) {
-                    Map<String, Object> merged =
-                            customParameters == null ? new LinkedHashMap<>() : new LinkedHashMap<>(customParameters);
-                    merged.putAll(qwen.customParameters);
-                    customParameters = merged;
-                }
+                customParameters = mergeCustomParameters(customParameters, qwen.customParameters);
             }
             return this;
-        }
-
-        private static <T> T or(T preferred, T fallback) {
-            return preferred != null ? preferred : fallback;
         }
 
         /**
