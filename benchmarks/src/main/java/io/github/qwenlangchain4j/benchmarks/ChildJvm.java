@@ -52,6 +52,11 @@ final class ChildJvm {
 
     Outcome run(Path javaHome, Class<?> main, Duration resultTimeout, List<String> arguments) throws Exception {
         List<String> command = new ArrayList<>();
+        String cpus = System.getProperty("streams.clientCpus", "").strip();
+        if (!cpus.isEmpty()) {
+            // the client on CPUs of its own (Linux), e.g. with the parent (the server) started under taskset -c 0
+            command.addAll(List.of("taskset", "-c", cpus));
+        }
         command.add(javaHome.resolve("bin").resolve("java").toString());
         command.addAll(options);
         command.addAll(List.of("-cp", classpath, main.getName()));

@@ -34,6 +34,8 @@ import java.util.Locale;
  * {@code streams.jvmArgs} (extra options of the client JVMs, space-separated, e.g. a JFR recording),
  * {@code streams.warmup.rounds}, {@code streams.warmup.streams} and {@code streams.warmup.pause} (the clients' warm-up,
  * default 100 rounds of 50 calls the server answers at once, then 2,000 ms: see {@link StreamClient#WARMUP_ROUNDS}),
+ * {@code streams.clientCpus} (Linux: the CPUs the clients run on, through {@code taskset -c}; start the benchmark
+ * itself under {@code taskset -c} with the others to give client and server cores of their own),
  * {@code streams.callers} (streams mode: the threads that start the streams, default 1; see
  * {@link StreamClient#CALLERS}), {@code streams.trace} (default false: each client also prints when each tenth of its calls started and got its first
  * token), {@code streams.check} (default true: check the server first in streams mode), {@code streams.check.n} (default
