@@ -11,7 +11,6 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
 import io.github.qwenlangchain4j.QwenChatModel;
@@ -210,21 +209,8 @@ class QwenObservationAutoConfigurationTest {
     void should_observe_a_stream_from_request_to_completion_with_its_reasoning_and_cached_tokens() {
         qwen.enqueue(MockReply.thinkingThenText("Let me think it over.", "Forty-two."));
         runner.run(context -> {
-            CompletableFuture<ChatResponse> done = new CompletableFuture<>();
-            context.getBean(QwenStreamingChatModel.class).chat(PROMPT, new StreamingChatResponseHandler() {
-                @Override
-                public void onPartialResponse(String partialResponse) {}
-
-                @Override
-                public void onCompleteResponse(ChatResponse response) {
-                    done.complete(response);
-                }
-
-                @Override
-                public void onError(Throwable error) {
-                    done.completeExceptionally(error);
-                }
-            });
+            CompletableFuture<ChatResponse> done =
+                    StreamedResponse.start(context.getBean(QwenStreamingChatModel.class), PROMPT);
             // LangChain4j calls the listeners' onResponse before the handler's onCompleteResponse
             ChatResponse response = done.get(30, TimeUnit.SECONDS);
             QwenTokenUsage usage = (QwenTokenUsage) response.tokenUsage();

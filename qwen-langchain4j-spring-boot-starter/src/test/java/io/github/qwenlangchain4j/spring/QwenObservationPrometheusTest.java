@@ -11,7 +11,6 @@ import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.listener.ChatModelRequestContext;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import io.github.qwenlangchain4j.QwenChatModel;
 import io.github.qwenlangchain4j.QwenRegion;
 import io.github.qwenlangchain4j.QwenStreamingChatModel;
@@ -210,21 +209,8 @@ class QwenObservationPrometheusTest {
         qwen.enqueue(MockReply.errorMidStream(
                 "Once upon a time", "data_inspection_failed", "Output data may contain inappropriate content."));
         runner.run(context -> {
-            CompletableFuture<ChatResponse> done = new CompletableFuture<>();
-            context.getBean(QwenStreamingChatModel.class).chat("Tell me a story", new StreamingChatResponseHandler() {
-                @Override
-                public void onPartialResponse(String partialResponse) {}
-
-                @Override
-                public void onCompleteResponse(ChatResponse response) {
-                    done.complete(response);
-                }
-
-                @Override
-                public void onError(Throwable error) {
-                    done.completeExceptionally(error);
-                }
-            });
+            CompletableFuture<ChatResponse> done =
+                    StreamedResponse.start(context.getBean(QwenStreamingChatModel.class), "Tell me a story");
             assertThatThrownBy(() -> done.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(ContentFilteredException.class);
 
             assertThat(scrape(context).sumBy("gen_ai_client_operation_duration_seconds_count", "error_type"))
