@@ -212,22 +212,28 @@ public final class ConcurrentStreamsBenchmark {
     }
 
     private void stream(int round, String jdk, String transport, int n, String client) throws Exception {
-        String scenario =
-                String.format(Locale.ROOT, "%s, JDK %s, %s, %,d streams, round %d", client, jdk, transport, n, round);
+        runClient(
+                String.format(Locale.ROOT, "%s, JDK %s, %s, %,d streams, round %d", client, jdk, transport, n, round),
+                jdk,
+                StreamClient.class,
+                List.of(client, transport, server.baseUrl(transport), Integer.toString(n)),
+                List.of(client, jdk, transport, String.format(Locale.ROOT, "%,d", n)));
+    }
+
+    /**
+     * Runs one client JVM ({@code main} with {@code arguments}, then the timeout) on {@code jdk} and adds its row:
+     * {@code columns} describe the scenario, the rest comes from the client's result and the server's stats.
+     */
+    private void runClient(String scenario, String jdk, Class<?> main, List<String> arguments, List<String> columns)
+            throws Exception {
         System.out.println("Running " + scenario);
         server.takeStats();
-        ChildJvm.Outcome outcome = children.run(
-                javaHome(jdk),
-                StreamClient.class,
-                Duration.ofSeconds(TIMEOUT_SECONDS + 60),
-                List.of(
-                        client,
-                        transport,
-                        server.baseUrl(transport),
-                        Integer.toString(n),
-                        Integer.toString(TIMEOUT_SECONDS)));
+        List<String> withTimeout = new ArrayList<>(arguments);
+        withTimeout.add(Integer.toString(TIMEOUT_SECONDS));
+        ChildJvm.Outcome outcome =
+                children.run(javaHome(jdk), main, Duration.ofSeconds(TIMEOUT_SECONDS + 60), withTimeout);
         StreamServer.Stats stats = server.takeStats();
-        rows.add(row(List.of(client, jdk, transport, String.format(Locale.ROOT, "%,d", n)), outcome, stats));
+        rows.add(row(columns, outcome, stats));
         if (outcome.result() != null) {
             error(scenario, outcome.result());
         }
@@ -262,33 +268,20 @@ public final class ConcurrentStreamsBenchmark {
     }
 
     private void call(int round, String jdk, String threads, String transport, int n, String client) throws Exception {
-        String scenario = String.format(
-                Locale.ROOT,
-                "%s, JDK %s, %s, %,d sync calls on %s threads, round %d",
-                client,
-                jdk,
-                transport,
-                n,
-                threads,
-                round);
-        System.out.println("Running " + scenario);
-        server.takeStats();
-        ChildJvm.Outcome outcome = children.run(
-                javaHome(jdk),
-                SyncClient.class,
-                Duration.ofSeconds(TIMEOUT_SECONDS + 60),
-                List.of(
+        runClient(
+                String.format(
+                        Locale.ROOT,
+                        "%s, JDK %s, %s, %,d sync calls on %s threads, round %d",
                         client,
+                        jdk,
                         transport,
-                        server.baseUrl(transport),
-                        Integer.toString(n),
+                        n,
                         threads,
-                        Integer.toString(TIMEOUT_SECONDS)));
-        StreamServer.Stats stats = server.takeStats();
-        rows.add(row(List.of(client, jdk, transport, threads, String.format(Locale.ROOT, "%,d", n)), outcome, stats));
-        if (outcome.result() != null) {
-            error(scenario, outcome.result());
-        }
+                        round),
+                jdk,
+                SyncClient.class,
+                List.of(client, transport, server.baseUrl(transport), Integer.toString(n), threads),
+                List.of(client, jdk, transport, threads, String.format(Locale.ROOT, "%,d", n)));
     }
 
     // ---- the table
