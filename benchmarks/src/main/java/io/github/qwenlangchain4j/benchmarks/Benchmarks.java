@@ -8,11 +8,7 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
-import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
-import io.github.qwenlangchain4j.QwenChatModel;
-import io.github.qwenlangchain4j.QwenStreamingChatModel;
 import io.github.qwenlangchain4j.embedding.QwenEmbeddingModel;
 import io.github.qwenlangchain4j.testkit.QwenMockServer;
 import java.io.OutputStream;
@@ -193,15 +189,8 @@ public final class Benchmarks {
     private void streaming() throws Exception {
         byte[] body = Payloads.stream(5_000);
         try (BenchServer server = new BenchServer(exchange -> BenchServer.send(exchange, "text/event-stream", body))) {
-            StreamingChatModel ours = QwenStreamingChatModel.builder()
-                    .apiKey(KEY)
-                    .baseUrl(server.baseUrl())
-                    .build();
-            StreamingChatModel openAi = OpenAiStreamingChatModel.builder()
-                    .apiKey(KEY)
-                    .baseUrl(server.baseUrl())
-                    .modelName("qwen-plus")
-                    .build();
+            StreamingChatModel ours = ClientModels.streaming("qwen", server.baseUrl(), "h1");
+            StreamingChatModel openAi = ClientModels.streaming("openai", server.baseUrl(), "h1");
             for (int i = 0; i < 30; i++) {
                 stream(ours);
                 stream(openAi);
@@ -267,15 +256,8 @@ public final class Benchmarks {
             out.write(rest);
             out.flush();
         })) {
-            StreamingChatModel ours = QwenStreamingChatModel.builder()
-                    .apiKey(KEY)
-                    .baseUrl(server.baseUrl())
-                    .build();
-            StreamingChatModel openAi = OpenAiStreamingChatModel.builder()
-                    .apiKey(KEY)
-                    .baseUrl(server.baseUrl())
-                    .modelName("qwen-plus")
-                    .build();
+            StreamingChatModel ours = ClientModels.streaming("qwen", server.baseUrl(), "h1");
+            StreamingChatModel openAi = ClientModels.streaming("openai", server.baseUrl(), "h1");
             int calls = Math.max(4, ROUNDS);
             double[] oursMs = new double[calls];
             double[] openAiMs = new double[calls];
@@ -310,15 +292,8 @@ public final class Benchmarks {
     private void syncOverhead() throws Exception {
         try (BenchServer server =
                 new BenchServer(exchange -> BenchServer.send(exchange, "application/json", Payloads.CHAT_COMPLETION))) {
-            ChatModel ours = QwenChatModel.builder()
-                    .apiKey(KEY)
-                    .baseUrl(server.baseUrl())
-                    .build();
-            ChatModel openAi = OpenAiChatModel.builder()
-                    .apiKey(KEY)
-                    .baseUrl(server.baseUrl())
-                    .modelName("qwen-plus")
-                    .build();
+            ChatModel ours = ClientModels.sync("qwen", server.baseUrl(), "h1");
+            ChatModel openAi = ClientModels.sync("openai", server.baseUrl(), "h1");
             Runnable oursCall = () -> ours.chat(QUESTION);
             Runnable openAiCall = () -> openAi.chat(QUESTION);
             Runnable bareCall = bareCall(server.baseUrl(), false);
@@ -396,15 +371,8 @@ public final class Benchmarks {
             Thread.sleep(50);
             BenchServer.send(exchange, "application/json", Payloads.CHAT_COMPLETION);
         })) {
-            ChatModel ours = QwenChatModel.builder()
-                    .apiKey(KEY)
-                    .baseUrl(server.baseUrl())
-                    .build();
-            ChatModel openAi = OpenAiChatModel.builder()
-                    .apiKey(KEY)
-                    .baseUrl(server.baseUrl())
-                    .modelName("qwen-plus")
-                    .build();
+            ChatModel ours = ClientModels.sync("qwen", server.baseUrl(), "h1");
+            ChatModel openAi = ClientModels.sync("openai", server.baseUrl(), "h1");
             int threads = 64;
             int callsPerThread = 10;
             ExecutorService pool = Executors.newFixedThreadPool(threads);
