@@ -20,8 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Connects one {@link SseCall} to a user's {@link StreamingChatResponseHandler}: events go through the protocol's
- * accumulator,
- * whose events become partial callbacks as they arrive; the end becomes one {@code onCompleteResponse} or one
+ * accumulator, whose events become partial callbacks as they arrive; the end becomes one {@code onCompleteResponse} or one
  * {@code onError}. It is also the {@link StreamingHandle} given to the callbacks: cancelling closes the call and
  * silences every further callback.
  *
