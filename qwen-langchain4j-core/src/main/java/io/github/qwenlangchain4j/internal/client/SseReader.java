@@ -8,8 +8,8 @@ import okio.ByteString;
 /**
  * Reads server-sent events from a response body and returns the {@code data} of each event as a buffer of UTF-8
  * bytes, which the JSON parser reads directly: no line is decoded to a {@code String} and no array is copied on the
- * way. Lines are taken only once
- * complete, so an event, a line or a multi-byte UTF-8 character split across network reads decodes the same.
+ * way. Lines are taken only once complete, so an event, a line or a multi-byte UTF-8 character split across network
+ * reads decodes the same.
  * Comments ({@code :...}) and the {@code event}, {@code id} and {@code retry} fields are skipped: compatible mode
  * only uses {@code data}. Lines end with {@code \n} or {@code \r\n}.
  */
