@@ -184,6 +184,19 @@ public abstract class QwenBaseChatModel {
         }
 
         /**
+         * Most tokens of reasoning and answer together ({@code max_completion_tokens}), instead of
+         * {@link #maxTokens(Integer)}: on models before {@code qwen4-max-preview}, {@code max_tokens} may limit the
+         * answer alone; see {@link QwenChatRequestParameters.Builder#maxCompletionTokens(Integer)}.
+         *
+         * @param maxCompletionTokens a positive number of tokens, or null for none
+         * @return this builder
+         */
+        public B maxCompletionTokens(Integer maxCompletionTokens) {
+            parameters.maxCompletionTokens(maxCompletionTokens);
+            return self();
+        }
+
+        /**
          * Stop sequences ({@code stop}): generation stops before any of them would be produced.
          *
          * @param stop the sequences, or null for none

@@ -28,6 +28,7 @@ public class QwenChatRequestParameters extends DefaultChatRequestParameters {
 
     private final Integer seed;
     private final Double repetitionPenalty;
+    private final Integer maxCompletionTokens;
     private final Boolean enableThinking;
     private final Integer thinkingBudget;
     private final QwenReasoningEffort reasoningEffort;
@@ -47,7 +48,8 @@ public class QwenChatRequestParameters extends DefaultChatRequestParameters {
      *
      * @param builder the builder with the values
      * @throws IllegalArgumentException when a value is outside the range Qwen accepts ({@code temperature} [0, 2),
-     *         {@code topP} (0, 1], {@code topK} 0 or more, {@code maxOutputTokens} 1 or more,
+     *         {@code topP} (0, 1], {@code topK} 0 or more, {@code maxOutputTokens} and {@code maxCompletionTokens} 1 or
+     *         more (and not both),
      *         {@code presencePenalty} [-2, 2], {@code seed} 0 or more, {@code thinkingBudget} and
      *         {@code repetitionPenalty} positive), or {@code customParameters} has a null key
      */
@@ -67,6 +69,15 @@ public class QwenChatRequestParameters extends DefaultChatRequestParameters {
                 "maxOutputTokens (max_tokens)",
                 "1 or more",
                 maxOutputTokens());
+        check(
+                builder.maxCompletionTokens == null || builder.maxCompletionTokens >= 1,
+                "maxCompletionTokens (max_completion_tokens)",
+                "1 or more",
+                builder.maxCompletionTokens);
+        if (maxOutputTokens() != null && builder.maxCompletionTokens != null) {
+            throw new IllegalArgumentException("maxOutputTokens (max_tokens) and maxCompletionTokens"
+                    + " (max_completion_tokens) are both set: they limit the same output, give one of them");
+        }
         check(
                 presencePenalty() == null || (presencePenalty() >= -2 && presencePenalty() <= 2),
                 "presencePenalty",
@@ -88,6 +99,7 @@ public class QwenChatRequestParameters extends DefaultChatRequestParameters {
         }
         this.seed = builder.seed;
         this.repetitionPenalty = builder.repetitionPenalty;
+        this.maxCompletionTokens = builder.maxCompletionTokens;
         this.enableThinking = builder.enableThinking;
         this.thinkingBudget = builder.thinkingBudget;
         this.reasoningEffort = builder.reasoningEffort;
@@ -136,6 +148,17 @@ public class QwenChatRequestParameters extends DefaultChatRequestParameters {
      */
     public Double repetitionPenalty() {
         return repetitionPenalty;
+    }
+
+    /**
+     * Most tokens of reasoning and answer together ({@code max_completion_tokens}), the limit Model Studio names for
+     * that; {@link #maxOutputTokens()} ({@code max_tokens}) limits the same on {@code qwen4-max-preview} and later
+     * models, and on earlier ones the answer alone or both, by model and thinking budget.
+     *
+     * @return the limit, or null when not set
+     */
+    public Integer maxCompletionTokens() {
+        return maxCompletionTokens;
     }
 
     /**
@@ -285,6 +308,7 @@ public class QwenChatRequestParameters extends DefaultChatRequestParameters {
         }
         return Objects.equals(seed, that.seed)
                 && Objects.equals(repetitionPenalty, that.repetitionPenalty)
+                && Objects.equals(maxCompletionTokens, that.maxCompletionTokens)
                 && Objects.equals(enableThinking, that.enableThinking)
                 && Objects.equals(thinkingBudget, that.thinkingBudget)
                 && Objects.equals(reasoningEffort, that.reasoningEffort)
@@ -306,6 +330,7 @@ public class QwenChatRequestParameters extends DefaultChatRequestParameters {
                 super.hashCode(),
                 seed,
                 repetitionPenalty,
+                maxCompletionTokens,
                 enableThinking,
                 thinkingBudget,
                 reasoningEffort,
@@ -328,7 +353,8 @@ public class QwenChatRequestParameters extends DefaultChatRequestParameters {
                 + ", presencePenalty=" + presencePenalty() + ", maxOutputTokens=" + maxOutputTokens()
                 + ", stopSequences=" + stopSequences() + ", toolSpecifications=" + toolSpecifications()
                 + ", toolChoice=" + toolChoice() + ", responseFormat=" + responseFormat() + ", seed=" + seed
-                + ", repetitionPenalty=" + repetitionPenalty + ", enableThinking=" + enableThinking
+                + ", repetitionPenalty=" + repetitionPenalty + ", maxCompletionTokens=" + maxCompletionTokens
+                + ", enableThinking=" + enableThinking
                 + ", thinkingBudget=" + thinkingBudget + ", reasoningEffort=" + reasoningEffort
                 + ", preserveThinking=" + preserveThinking + ", enableSearch=" + enableSearch
                 + ", searchOptions=" + searchOptions + ", vlHighResolutionImages=" + vlHighResolutionImages
@@ -343,6 +369,7 @@ public class QwenChatRequestParameters extends DefaultChatRequestParameters {
 
         private Integer seed;
         private Double repetitionPenalty;
+        private Integer maxCompletionTokens;
         private Boolean enableThinking;
         private Integer thinkingBudget;
         private QwenReasoningEffort reasoningEffort;
@@ -369,9 +396,16 @@ public class QwenChatRequestParameters extends DefaultChatRequestParameters {
             ParameterTypes.requireMergeable(
                     parameters, QwenChatRequestParameters.class, "QwenChatModel and QwenStreamingChatModel");
             super.overrideWith(parameters);
+            if (parameters != null && parameters.maxOutputTokens() != null) {
+                maxCompletionTokens = null; // one output limit: the overriding side's
+            }
             if (parameters instanceof QwenChatRequestParameters qwen) {
                 seed = or(qwen.seed, seed);
                 repetitionPenalty = or(qwen.repetitionPenalty, repetitionPenalty);
+                if (qwen.maxCompletionTokens != null) {
+                    maxCompletionTokens = qwen.maxCompletionTokens;
+                    maxOutputTokens(null);
+                }
                 enableThinking = or(qwen.enableThinking, enableThinking);
                 thinkingBudget = or(qwen.thinkingBudget, thinkingBudget);
                 reasoningEffort = or(qwen.reasoningEffort, reasoningEffort);
@@ -408,6 +442,20 @@ public class QwenChatRequestParameters extends DefaultChatRequestParameters {
          */
         public Builder repetitionPenalty(Double repetitionPenalty) {
             this.repetitionPenalty = repetitionPenalty;
+            return this;
+        }
+
+        /**
+         * Most tokens of reasoning and answer together ({@code max_completion_tokens}), instead of
+         * {@code maxOutputTokens} ({@code max_tokens}), which on models before {@code qwen4-max-preview} may limit
+         * the answer alone. Give one of the two; when parameters are merged (a request's over a model's), the limit
+         * the overriding side sets replaces the other's, whichever of the two it is.
+         *
+         * @param maxCompletionTokens a positive number of tokens, or null for none
+         * @return this builder
+         */
+        public Builder maxCompletionTokens(Integer maxCompletionTokens) {
+            this.maxCompletionTokens = maxCompletionTokens;
             return this;
         }
 

@@ -112,6 +112,25 @@ class QwenChatModelRequestTest extends QwenWireMockSupport {
     }
 
     @Test
+    void should_send_max_completion_tokens_set_on_the_builder_and_let_a_requests_max_tokens_replace_it() {
+        stubBasicAnswer();
+        QwenChatModel model = model().maxCompletionTokens(4096).build();
+
+        model.chat(UserMessage.from("Hi"));
+        model.chat(ChatRequest.builder()
+                .messages(UserMessage.from("Hi"))
+                .maxOutputTokens(256)
+                .build());
+        JsonNode modelDefault = sentBodies().get(0);
+        JsonNode requestLimit = sentBodies().get(1);
+
+        assertThat(modelDefault.get("max_completion_tokens").asInt()).isEqualTo(4096);
+        assertThat(modelDefault.has("max_tokens")).isFalse();
+        assertThat(requestLimit.get("max_tokens").asInt()).isEqualTo(256);
+        assertThat(requestLimit.has("max_completion_tokens")).isFalse();
+    }
+
+    @Test
     void should_send_every_qwen_option_set_per_request() {
         stubBasicAnswer();
         QwenChatModel model = model().build();

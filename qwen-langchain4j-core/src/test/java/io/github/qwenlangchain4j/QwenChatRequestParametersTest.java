@@ -336,4 +336,40 @@ class QwenChatRequestParametersTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("null key");
     }
+
+    @Test
+    void should_refuse_both_output_limits_at_once_naming_them() {
+        assertThatThrownBy(() ->
+                        defaults().maxOutputTokens(100).maxCompletionTokens(200).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxOutputTokens (max_tokens)")
+                .hasMessageContaining("maxCompletionTokens (max_completion_tokens)");
+        assertThatThrownBy(() ->
+                        defaults().maxOutputTokens(null).maxCompletionTokens(0).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxCompletionTokens (max_completion_tokens) must be 1 or more");
+    }
+
+    @Test
+    void should_let_a_requests_output_limit_replace_the_models_whichever_kind_each_is() {
+        QwenChatRequestParameters modelLimitsTokens =
+                defaults().maxOutputTokens(100).build();
+        QwenChatRequestParameters modelLimitsCompletion =
+                defaults().maxOutputTokens(null).maxCompletionTokens(300).build();
+
+        QwenChatRequestParameters completionOverTokens = modelLimitsTokens.overrideWith(
+                QwenChatRequestParameters.builder().maxCompletionTokens(200).build());
+        assertThat(completionOverTokens.maxCompletionTokens()).isEqualTo(200);
+        assertThat(completionOverTokens.maxOutputTokens()).isNull();
+
+        QwenChatRequestParameters tokensOverCompletion = modelLimitsCompletion.overrideWith(
+                ChatRequestParameters.builder().maxOutputTokens(50).build());
+        assertThat(tokensOverCompletion.maxOutputTokens()).isEqualTo(50);
+        assertThat(tokensOverCompletion.maxCompletionTokens()).isNull();
+
+        QwenChatRequestParameters untouched = modelLimitsCompletion.overrideWith(
+                QwenChatRequestParameters.builder().temperature(0.2).build());
+        assertThat(untouched.maxCompletionTokens()).isEqualTo(300);
+        assertThat(untouched.maxOutputTokens()).isNull();
+    }
 }

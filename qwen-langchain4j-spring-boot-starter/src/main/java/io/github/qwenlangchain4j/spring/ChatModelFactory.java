@@ -57,6 +57,10 @@ final class ChatModelFactory {
                         at + "max-tokens",
                         chat.maxTokens(),
                         value -> parameters().maxOutputTokens(value).build()))
+                .maxCompletionTokens(acceptedIfSet(
+                        at + "max-completion-tokens",
+                        chat.maxCompletionTokens(),
+                        value -> parameters().maxCompletionTokens(value).build()))
                 .stop(chat.stop())
                 .seed(acceptedIfSet(
                         at + "seed",

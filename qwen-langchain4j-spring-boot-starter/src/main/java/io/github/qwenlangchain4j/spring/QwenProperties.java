@@ -179,7 +179,10 @@ public record QwenProperties(
      * @param temperature Sampling temperature, from 0 (inclusive) to 2 (exclusive).
      * @param topP Nucleus sampling threshold (top_p), from 0 (exclusive) to 1 (inclusive).
      * @param topK Sampling from the k most likely tokens (top_k); a Qwen option that OpenAI does not have.
-     * @param maxTokens Maximum number of output tokens (max_tokens).
+     * @param maxTokens Maximum number of output tokens (max_tokens). From qwen4-max-preview on it limits reasoning and
+     *     answer together; on earlier models the answer alone or both, by model and thinking budget.
+     * @param maxCompletionTokens Maximum number of reasoning and answer tokens together (max_completion_tokens),
+     *     instead of max-tokens (set one of the two).
      * @param stop Stop sequences (stop): generation ends before any of them.
      * @param seed Random seed (seed), for more reproducible answers.
      * @param presencePenalty Presence penalty (presence_penalty), from -2.0 to 2.0; positive values favour new topics.
@@ -218,6 +221,7 @@ public record QwenProperties(
             Double topP,
             Integer topK,
             Integer maxTokens,
+            Integer maxCompletionTokens,
             List<String> stop,
             Integer seed,
             Double presencePenalty,
@@ -240,7 +244,7 @@ public record QwenProperties(
 
         static final ChatModel DEFAULTS = new ChatModel(
                 true, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
 
         /**
          * Binds the chat model options; the lists and maps are copied, unmodifiable and in their order. Unset maps are
@@ -252,6 +256,7 @@ public record QwenProperties(
          * @param topP the value of {@code langchain4j.qwen.chat-model.top-p}
          * @param topK the value of {@code langchain4j.qwen.chat-model.top-k}
          * @param maxTokens the value of {@code langchain4j.qwen.chat-model.max-tokens}
+         * @param maxCompletionTokens the value of {@code langchain4j.qwen.chat-model.max-completion-tokens}
          * @param stop the value of {@code langchain4j.qwen.chat-model.stop}
          * @param seed the value of {@code langchain4j.qwen.chat-model.seed}
          * @param presencePenalty the value of {@code langchain4j.qwen.chat-model.presence-penalty}
@@ -288,8 +293,9 @@ public record QwenProperties(
         @Override
         public String toString() {
             return "ChatModel{enabled=" + enabled + ", modelName=" + modelName + ", temperature=" + temperature
-                    + ", topP=" + topP + ", topK=" + topK + ", maxTokens=" + maxTokens + ", stop=" + stop
-                    + ", seed=" + seed + ", presencePenalty=" + presencePenalty + ", repetitionPenalty="
+                    + ", topP=" + topP + ", topK=" + topK + ", maxTokens=" + maxTokens + ", maxCompletionTokens="
+                    + maxCompletionTokens + ", stop=" + stop + ", seed=" + seed + ", presencePenalty=" + presencePenalty
+                    + ", repetitionPenalty="
                     + repetitionPenalty + ", enableThinking=" + enableThinking + ", thinkingBudget=" + thinkingBudget
                     + ", reasoningEffort=" + reasoningEffort + ", preserveThinking=" + preserveThinking
                     + ", enableSearch=" + enableSearch + ", searchOptions=" + searchOptions

@@ -41,6 +41,7 @@ class ConfigurationMetadataTest {
             "chat-model.top-p",
             "chat-model.top-k",
             "chat-model.max-tokens",
+            "chat-model.max-completion-tokens",
             "chat-model.stop",
             "chat-model.seed",
             "chat-model.presence-penalty",

@@ -154,6 +154,23 @@ class QwenAutoConfigurationBindingTest {
     }
 
     /*
+     * max-completion-tokens reaches the wire as max_completion_tokens, without max_tokens (Model Studio's notice of
+     * April 2026, alibabacloud.com/en/notice/model_studio_notice_of_changes_to_certain_model_fields_724).
+     */
+    @Test
+    void should_send_max_completion_tokens_of_the_properties() {
+        qwen.streamChat();
+        runner.withPropertyValues("langchain4j.qwen.chat-model.max-completion-tokens=4096")
+                .run(context -> {
+                    StreamedResponse.of(context.getBean(QwenStreamingChatModel.class), List.of(UserMessage.from("Hi")));
+
+                    JsonNode body = qwen.onlyBody(CHAT_PATH);
+                    assertThat(body.get("max_completion_tokens").asInt()).isEqualTo(4096);
+                    assertThat(body.has("max_tokens")).isFalse();
+                });
+    }
+
+    /*
      * reasoning-effort and preserve-thinking reach the wire on a model that takes them: qwen3.8-max's reasoning_effort
      * (none / minimal / low / medium / high / xhigh / max, help.aliyun.com/zh/model-studio/qwen3-8-max as relayed by
      * docs.apiyi.com) and preserve_thinking of Qwen3.5 and later (Qwen3.6 model card).

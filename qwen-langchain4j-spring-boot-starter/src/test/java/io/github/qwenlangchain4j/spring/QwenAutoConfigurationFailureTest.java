@@ -61,6 +61,7 @@ class QwenAutoConfigurationFailureTest {
                 "langchain4j.qwen.chat-model.temperature                    | 5       | temperature must be in [0, 2)",
                 "langchain4j.qwen.chat-model.top-p                          | 0       | topP must be in (0, 1]",
                 "langchain4j.qwen.chat-model.max-tokens                     | 0       | max_tokens) must be 1 or more",
+                "langchain4j.qwen.chat-model.max-completion-tokens          | 0       | max_completion_tokens) must be 1 or more",
                 "langchain4j.qwen.chat-model.presence-penalty               | 3       | presencePenalty must be in [-2, 2]",
                 "langchain4j.qwen.chat-model.top-k                          | -1      | topK must be 0 or more",
                 "langchain4j.qwen.chat-model.seed                           | -1      | seed must be 0 or more",

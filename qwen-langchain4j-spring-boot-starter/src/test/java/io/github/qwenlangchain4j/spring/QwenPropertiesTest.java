@@ -131,6 +131,7 @@ class QwenPropertiesTest {
                         null,
                         null,
                         null,
+                        null,
                         Map.of("n", 1),
                         null,
                         null,

@@ -23,6 +23,7 @@ public record ChatCompletionRequest(
         Double topP,
         Integer topK,
         Integer maxTokens,
+        Integer maxCompletionTokens,
         List<String> stop,
         Integer seed,
         Double presencePenalty,
@@ -49,7 +50,7 @@ public record ChatCompletionRequest(
     public static ChatCompletionRequest of(String model, List<Message> messages) {
         return new ChatCompletionRequest(
                 model, messages, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** {@code "audio": {"voice": "Cherry", "format": "wav"}}: how a Qwen-Omni model speaks its answer. */

@@ -92,6 +92,7 @@ public final class ChatRequestMapper {
                 unlessCustom(custom, "top_p", parameters.topP()),
                 unlessCustom(custom, "top_k", parameters.topK()),
                 unlessCustom(custom, "max_tokens", parameters.maxOutputTokens()),
+                unlessCustom(custom, "max_completion_tokens", parameters.maxCompletionTokens()),
                 unlessCustom(custom, "stop", emptyToNull(parameters.stopSequences())),
                 unlessCustom(custom, "seed", parameters.seed()),
                 unlessCustom(custom, "presence_penalty", parameters.presencePenalty()),

@@ -156,6 +156,20 @@ class ChatRequestMapperTest {
                 }"""));
     }
 
+    /**
+     * Model Studio names {@code max_completion_tokens} the Chat Completions limit on reasoning plus answer ("Notice of
+     * Changes to Certain Model Fields", alibabacloud.com/en/notice/model_studio_notice_of_changes_to_certain_model_fields_724,
+     * April 2026) and keeps {@code max_tokens}, whose meaning varies by model before qwen4-max-preview ("API
+     * compatibility upgrades", alibabacloud.com/help/en/model-studio/api-compatibility-upgrade-notice, 2 November 2026).
+     */
+    @Test
+    void should_send_max_completion_tokens_instead_of_max_tokens_when_asked() {
+        JsonNode body = body(List.of(HELLO), params().maxCompletionTokens(4096).build());
+
+        assertThat(body.get("max_completion_tokens").asInt()).isEqualTo(4096);
+        assertThat(body.has("max_tokens")).isFalse();
+    }
+
     @Test
     void should_not_send_an_empty_stop_list() {
         assertThat(body(List.of(HELLO), params().stopSequences(List.of()).build())
@@ -281,8 +295,9 @@ class ChatRequestMapperTest {
         JsonNode typed = STRICT.readTree(Json.MAPPER.writeValueAsString(streamed(everything.build())));
         List<String> names = new ArrayList<>();
         typed.fieldNames().forEachRemaining(names::add);
-        // every typed field is set above: one added to the request later fails this count until it is set too
-        assertThat(names).hasSize(ChatCompletionRequest.class.getRecordComponents().length - 1);
+        // every typed field is set above but customParameters and max_completion_tokens (the other output limit, never
+        // sent with max_tokens): one added to the request later fails this count until it is set too
+        assertThat(names).hasSize(ChatCompletionRequest.class.getRecordComponents().length - 2);
 
         Map<String, Object> custom = new LinkedHashMap<>();
         names.forEach(name -> custom.put(name, "custom " + name));
