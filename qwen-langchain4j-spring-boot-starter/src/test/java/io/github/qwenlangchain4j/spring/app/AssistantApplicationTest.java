@@ -15,6 +15,7 @@ import io.github.qwenlangchain4j.responses.QwenResponsesStreamingChatModel;
 import io.github.qwenlangchain4j.spring.QwenWireMockAccess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -25,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * into an AiServices bean, an answer through a WireMock server.
  */
 @SpringBootTest
+@Isolated // starts a whole application: Spring Boot sets up logging for the process
 class AssistantApplicationTest {
 
     private static final QwenWireMockAccess QWEN = new QwenWireMockAccess();

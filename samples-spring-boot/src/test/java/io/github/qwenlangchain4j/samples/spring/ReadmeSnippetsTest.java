@@ -52,7 +52,6 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Every {@code ```java} and {@code ```xml} block of the repository's README.md, checked as written (issue 13). Run
@@ -86,7 +85,6 @@ import org.junit.jupiter.api.parallel.Isolated;
  *
  * <p><b>XML blocks</b> are checked by {@link ReadmeXmlCheck}: see there.
  */
-@Isolated // swaps System.out to read what the README programs print
 class ReadmeSnippetsTest {
 
     /**
