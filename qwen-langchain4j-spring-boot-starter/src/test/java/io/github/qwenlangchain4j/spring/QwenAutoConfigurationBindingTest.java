@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.matching.MatchesJsonPathPattern;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -42,6 +43,12 @@ class QwenAutoConfigurationBindingTest {
             .withPropertyValues("langchain4j.qwen.api-key=" + API_KEY, "langchain4j.qwen.base-url=" + qwen.baseUrl());
 
     /** Every chat-model.* property, as an application would write them in application.properties. */
+    /** A second turn after an answer that carried thinking, which send-thinking and preserve-thinking send back. */
+    private static final List<ChatMessage> CONVERSATION_WITH_THINKING = List.of(
+            UserMessage.from("Hi"),
+            AiMessage.builder().text("Hello").thinking("They greeted me.").build(),
+            UserMessage.from("Who are you?"));
+
     private static final String[] CHAT_PROPERTIES = {
         "langchain4j.qwen.chat-model.model-name=qwen-max",
         "langchain4j.qwen.chat-model.temperature=0.3",
@@ -78,14 +85,7 @@ class QwenAutoConfigurationBindingTest {
         runner.withPropertyValues(CHAT_PROPERTIES)
                 .withPropertyValues("langchain4j.qwen.chat-model.enable-thinking=false")
                 .run(context -> {
-                    ChatResponse response = context.getBean(QwenChatModel.class)
-                            .chat(
-                                    UserMessage.from("Hi"),
-                                    AiMessage.builder()
-                                            .text("Hello")
-                                            .thinking("They greeted me.")
-                                            .build(),
-                                    UserMessage.from("Who are you?"));
+                    ChatResponse response = context.getBean(QwenChatModel.class).chat(CONVERSATION_WITH_THINKING);
 
                     assertThat(response.aiMessage().text()).isEqualTo(QwenWireMock.ANSWER);
                     assertEveryChatOption(qwen.onlyBody(CHAT_PATH), false);
@@ -103,14 +103,7 @@ class QwenAutoConfigurationBindingTest {
                 .withPropertyValues("langchain4j.qwen.chat-model.enable-thinking=true")
                 .run(context -> {
                     ChatResponse response = StreamedResponse.of(
-                            context.getBean(QwenStreamingChatModel.class),
-                            List.of(
-                                    UserMessage.from("Hi"),
-                                    AiMessage.builder()
-                                            .text("Hello")
-                                            .thinking("They greeted me.")
-                                            .build(),
-                                    UserMessage.from("Who are you?")));
+                            context.getBean(QwenStreamingChatModel.class), CONVERSATION_WITH_THINKING);
 
                     assertThat(response.aiMessage().text()).isEqualTo(QwenWireMock.ANSWER);
                     JsonNode body = qwen.onlyBody(CHAT_PATH);
@@ -184,15 +177,7 @@ class QwenAutoConfigurationBindingTest {
                         "langchain4j.qwen.chat-model.preserve-thinking=true",
                         "langchain4j.qwen.chat-model.thinking-budget=2048")
                 .run(context -> {
-                    StreamedResponse.of(
-                            context.getBean(QwenStreamingChatModel.class),
-                            List.of(
-                                    UserMessage.from("Hi"),
-                                    AiMessage.builder()
-                                            .text("Hello")
-                                            .thinking("They greeted me.")
-                                            .build(),
-                                    UserMessage.from("Who are you?")));
+                    StreamedResponse.of(context.getBean(QwenStreamingChatModel.class), CONVERSATION_WITH_THINKING);
 
                     JsonNode body = qwen.onlyBody(CHAT_PATH);
                     assertThat(body.get("reasoning_effort").asText()).isEqualTo("xhigh");
