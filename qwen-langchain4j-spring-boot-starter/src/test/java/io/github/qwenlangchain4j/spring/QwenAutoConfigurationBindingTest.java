@@ -38,9 +38,7 @@ class QwenAutoConfigurationBindingTest {
 
     private final QwenWireMock qwen = new QwenWireMock();
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(QwenAutoConfigurations.of())
-            .withPropertyValues("langchain4j.qwen.api-key=" + API_KEY, "langchain4j.qwen.base-url=" + qwen.baseUrl());
+    private final ApplicationContextRunner runner = QwenAutoConfigurations.runner(API_KEY, qwen.baseUrl());
 
     /** Every chat-model.* property, as an application would write them in application.properties. */
     /** A second turn after an answer that carried thinking, which send-thinking and preserve-thinking send back. */

@@ -26,12 +26,8 @@ class QwenAutoConfigurationListenersTest {
 
     private final QwenWireMock qwen = new QwenWireMock();
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(QwenAutoConfigurations.of())
-            .withPropertyValues(
-                    "langchain4j.qwen.api-key=" + API_KEY,
-                    "langchain4j.qwen.base-url=" + qwen.baseUrl(),
-                    "langchain4j.qwen.chat-model.top-k=7")
+    private final ApplicationContextRunner runner = QwenAutoConfigurations.runner(API_KEY, qwen.baseUrl())
+            .withPropertyValues("langchain4j.qwen.chat-model.top-k=7")
             .withUserConfiguration(Listeners.class);
 
     @AfterEach

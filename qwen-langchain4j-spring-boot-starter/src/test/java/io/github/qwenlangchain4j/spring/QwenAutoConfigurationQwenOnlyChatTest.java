@@ -38,12 +38,8 @@ class QwenAutoConfigurationQwenOnlyChatTest {
 
     private final QwenMockServer qwen = QwenMockServer.start();
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(QwenAutoConfigurations.of())
-            .withPropertyValues(
-                    "langchain4j.qwen.api-key=" + qwen.apiKey(),
-                    "langchain4j.qwen.base-url=" + qwen.baseUrl(),
-                    "langchain4j.qwen.max-retries=0");
+    private final ApplicationContextRunner runner = QwenAutoConfigurations.runner(qwen.apiKey(), qwen.baseUrl())
+            .withPropertyValues("langchain4j.qwen.max-retries=0");
 
     @AfterEach
     void stop() {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
  * The starter's auto-configurations for {@code ApplicationContextRunner} tests: every one but
@@ -33,5 +34,15 @@ final class QwenAutoConfigurations {
         List<Class<?>> classes = new ArrayList<>(CAPABILITIES);
         classes.addAll(Arrays.asList(others));
         return AutoConfigurations.of(classes.toArray(Class<?>[]::new));
+    }
+
+    /**
+     * A runner of {@link #CAPABILITIES} and {@code others} that calls {@code baseUrl} (a mock of Qwen) with
+     * {@code apiKey}, as most tests start.
+     */
+    static ApplicationContextRunner runner(String apiKey, String baseUrl, Class<?>... others) {
+        return new ApplicationContextRunner()
+                .withConfiguration(of(others))
+                .withPropertyValues("langchain4j.qwen.api-key=" + apiKey, "langchain4j.qwen.base-url=" + baseUrl);
     }
 }

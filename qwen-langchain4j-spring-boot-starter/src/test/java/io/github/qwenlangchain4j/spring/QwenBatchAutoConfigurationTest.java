@@ -54,9 +54,7 @@ class QwenBatchAutoConfigurationTest {
 
     private final QwenWireMock qwen = new QwenWireMock();
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(QwenAutoConfigurations.of())
-            .withPropertyValues("langchain4j.qwen.api-key=" + API_KEY, "langchain4j.qwen.base-url=" + qwen.baseUrl());
+    private final ApplicationContextRunner runner = QwenAutoConfigurations.runner(API_KEY, qwen.baseUrl());
 
     @AfterEach
     void stop() {

@@ -52,9 +52,7 @@ class QwenConnectionAutoConfigurationTest {
     private final WireMockServer proxy =
             new WireMockServer(WireMockConfiguration.options().dynamicPort().enableBrowserProxying(true));
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(QwenAutoConfigurations.of())
-            .withPropertyValues("langchain4j.qwen.api-key=" + API_KEY, "langchain4j.qwen.base-url=" + qwen.baseUrl());
+    private final ApplicationContextRunner runner = QwenAutoConfigurations.runner(API_KEY, qwen.baseUrl());
 
     QwenConnectionAutoConfigurationTest() {
         proxy.start();

@@ -38,12 +38,8 @@ class QwenNamedModelsAutoConfigurationTest {
     private final QwenWireMock qwen = new QwenWireMock();
     private final QwenWireMock otherRegion = new QwenWireMock();
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(QwenAutoConfigurations.of())
-            .withPropertyValues(
-                    "langchain4j.qwen.api-key=" + API_KEY,
-                    "langchain4j.qwen.base-url=" + qwen.baseUrl(),
-                    "langchain4j.qwen.chat-model.model-name=qwen-max");
+    private final ApplicationContextRunner runner = QwenAutoConfigurations.runner(API_KEY, qwen.baseUrl())
+            .withPropertyValues("langchain4j.qwen.chat-model.model-name=qwen-max");
 
     @AfterEach
     void stop() {

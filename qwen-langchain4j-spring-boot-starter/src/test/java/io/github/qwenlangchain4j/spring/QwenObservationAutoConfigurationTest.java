@@ -67,13 +67,9 @@ class QwenObservationAutoConfigurationTest {
 
     private final QwenMockServer qwen = QwenMockServer.start();
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(QwenAutoConfigurations.of(QwenObservationAutoConfiguration.class))
-            .withPropertyValues(
-                    "langchain4j.qwen.api-key=" + qwen.apiKey(),
-                    "langchain4j.qwen.base-url=" + qwen.baseUrl(),
-                    "langchain4j.qwen.max-retries=0",
-                    "langchain4j.qwen.chat-model.temperature=0.3")
+    private final ApplicationContextRunner runner = QwenAutoConfigurations.runner(
+                    qwen.apiKey(), qwen.baseUrl(), QwenObservationAutoConfiguration.class)
+            .withPropertyValues("langchain4j.qwen.max-retries=0", "langchain4j.qwen.chat-model.temperature=0.3")
             .withUserConfiguration(Micrometer.class);
 
     @AfterEach
@@ -446,10 +442,7 @@ class QwenObservationAutoConfigurationTest {
 
     @Test
     void should_time_calls_into_a_meter_registry_without_an_observation_registry() {
-        new ApplicationContextRunner()
-                .withConfiguration(QwenAutoConfigurations.of(QwenObservationAutoConfiguration.class))
-                .withPropertyValues(
-                        "langchain4j.qwen.api-key=" + qwen.apiKey(), "langchain4j.qwen.base-url=" + qwen.baseUrl())
+        QwenAutoConfigurations.runner(qwen.apiKey(), qwen.baseUrl(), QwenObservationAutoConfiguration.class)
                 .withBean(SimpleMeterRegistry.class)
                 .run(context -> {
                     assertThat(context).doesNotHaveBean(ObservationRegistry.class);
@@ -504,10 +497,7 @@ class QwenObservationAutoConfigurationTest {
 
     @Test
     void should_observe_calls_with_micrometer_observation_alone() {
-        new ApplicationContextRunner()
-                .withConfiguration(QwenAutoConfigurations.of(QwenObservationAutoConfiguration.class))
-                .withPropertyValues(
-                        "langchain4j.qwen.api-key=" + qwen.apiKey(), "langchain4j.qwen.base-url=" + qwen.baseUrl())
+        QwenAutoConfigurations.runner(qwen.apiKey(), qwen.baseUrl(), QwenObservationAutoConfiguration.class)
                 .withClassLoader(new FilteredClassLoader("io.micrometer.core."))
                 .withBean(TestObservationRegistry.class, TestObservationRegistry::create)
                 .run(context -> {

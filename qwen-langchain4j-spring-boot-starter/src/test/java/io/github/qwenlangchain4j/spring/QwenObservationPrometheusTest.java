@@ -80,12 +80,9 @@ class QwenObservationPrometheusTest {
 
     private final QwenMockServer qwen = QwenMockServer.start();
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(QwenAutoConfigurations.of(QwenObservationAutoConfiguration.class))
-            .withPropertyValues(
-                    "langchain4j.qwen.api-key=" + qwen.apiKey(),
-                    "langchain4j.qwen.base-url=" + qwen.baseUrl(),
-                    "langchain4j.qwen.max-retries=0")
+    private final ApplicationContextRunner runner = QwenAutoConfigurations.runner(
+                    qwen.apiKey(), qwen.baseUrl(), QwenObservationAutoConfiguration.class)
+            .withPropertyValues("langchain4j.qwen.max-retries=0")
             .withUserConfiguration(Actuator.class);
 
     @AfterEach
@@ -263,12 +260,8 @@ class QwenObservationPrometheusTest {
     @Test
     void should_publish_the_same_histogram_with_a_meter_registry_alone() {
         // Micrometer without the actuator: no ObservationRegistry bean, no MeterFilter applied by Spring Boot
-        new ApplicationContextRunner()
-                .withConfiguration(QwenAutoConfigurations.of(QwenObservationAutoConfiguration.class))
-                .withPropertyValues(
-                        "langchain4j.qwen.api-key=" + qwen.apiKey(),
-                        "langchain4j.qwen.base-url=" + qwen.baseUrl(),
-                        "langchain4j.qwen.max-retries=0")
+        QwenAutoConfigurations.runner(qwen.apiKey(), qwen.baseUrl(), QwenObservationAutoConfiguration.class)
+                .withPropertyValues("langchain4j.qwen.max-retries=0")
                 .withBean(PrometheusMeterRegistry.class, () -> new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
                 .run(context -> {
                     QwenChatModel model = context.getBean(QwenChatModel.class);

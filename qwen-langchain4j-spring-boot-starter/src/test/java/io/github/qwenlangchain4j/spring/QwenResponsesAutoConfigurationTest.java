@@ -44,9 +44,7 @@ class QwenResponsesAutoConfigurationTest {
 
     private final QwenWireMock qwen = new QwenWireMock();
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(QwenAutoConfigurations.of())
-            .withPropertyValues("langchain4j.qwen.api-key=" + API_KEY, "langchain4j.qwen.base-url=" + qwen.baseUrl());
+    private final ApplicationContextRunner runner = QwenAutoConfigurations.runner(API_KEY, qwen.baseUrl());
 
     /** Every responses-model.* property, as an application would write them in application.properties. */
     private static final String[] RESPONSES_PROPERTIES = {
